@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { buildCalendar } from './buildCalendar.js';
+import { buildPhoneModel } from './buildPhoneModel.js';
+import { InputError, type InputIssue } from './inputError.js';
+import type { ScenarioModel } from './ScenarioModel.js';
+import type { ScenarioFile } from './scenarioSchema.js';
+import { validateScenario } from './validateScenario.js';
+
+export interface LoadOptions {
+  /** Simulate this many days instead of calendar.days. */
+  days?: number;
+}
+
+/** Reads and loads a scenario file; any problem is an InputError naming the file. */
+export function loadScenarioFile(file: string, options: LoadOptions = {}): ScenarioModel {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(file, code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? 'error'})`);
+  }
+  return loadScenarioText(text, file, options);
+}
+
+/** Ciw's four steps: parse -> (schema) -> fill defaults and cross-field checks -> frozen model. */
+export function loadScenarioText(text: string, file: string | undefined, options: LoadOptions = {}): ScenarioModel {
+  const parsed = parseJson(text, file);
+  const schemaIssues = validateScenario(parsed);
+  if (schemaIssues.length > 0) throw new InputError(file, schemaIssues);
+  const scenario = parsed as ScenarioFile;
+  const issues: InputIssue[] = [];
+  if (options.days !== undefined && (!Number.isInteger(options.days) || options.days < 1 || options.days > 366)) {
+    throw new InputError(undefined, [{ path: '--days', message: 'expected a whole number of days', value: options.days, allowed: '1 to 366' }]);
+  }
+  const calendar = buildCalendar(scenario, options.days, issues);
+  const phone = issues.length === 0 ? buildPhoneModel(scenario, calendar, issues) : undefined;
+  if (issues.length > 0 || !phone) throw new InputError(file, issues);
+  return Object.freeze({
+    name: scenario.name,
+    description: scenario.description,
+    source: Object.freeze([...scenario.source]),
+    contentHash: createHash('sha256').update(text).digest('hex'),
+    calendar,
+    phone,
+  });
+}
+
+function parseJson(text: string, file: string | undefined): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = /position (\d+)/.exec(message);
+    let where = '';
+    if (position) {
+      const before = text.slice(0, Number(position[1]));
+      const line = before.split('\n').length;
+      const column = before.length - before.lastIndexOf('\n');
+      where = ` at line ${line}, column ${column}`;
+    }
+    throw new InputError(file, `not valid JSON${where}: ${message.replace(/^JSON\.parse: /, '')}`);
+  }
+}

@@ -1,0 +1,102 @@
+import type { TSchema } from '@sinclair/typebox';
+import { type ValueError, ValueErrorType } from '@sinclair/typebox/errors';
+import { Value } from '@sinclair/typebox/value';
+import { DURATION_HINT } from './duration.js';
+import type { InputIssue } from './inputError.js';
+import { ScenarioSchema } from './scenarioSchema.js';
+
+const MAX_ISSUES = 12;
+
+/**
+ * Schema check with messages a planner can act on: the path, the value and what is allowed. Unions
+ * with a `kind` are narrowed to the variant the user named, so a typo in a lognormal parameter is
+ * reported as such, not as "expected union value".
+ */
+export function validateScenario(value: unknown): InputIssue[] {
+  return collectIssues(ScenarioSchema, value, '');
+}
+
+function collectIssues(schema: TSchema, value: unknown, prefix: string): InputIssue[] {
+  const issues: InputIssue[] = [];
+  const seen = new Set<string>();
+  for (const error of Value.Errors(schema, value)) {
+    const path = prefix + error.path;
+    if ([...seen].some((p) => path.startsWith(`${p}/`) || path === p)) continue;
+    seen.add(path);
+    issues.push(...describe(error, path));
+    if (issues.length >= MAX_ISSUES) break;
+  }
+  return issues;
+}
+
+function describe(error: ValueError, path: string): InputIssue[] {
+  const { schema, value } = error;
+  switch (error.type) {
+    case ValueErrorType.ObjectAdditionalProperties: {
+      const parentPath = path.slice(0, path.lastIndexOf('/'));
+      const field = path.slice(path.lastIndexOf('/') + 1);
+      return [
+        {
+          path: parentPath || '/',
+          message: `unknown field "${field}"`,
+          allowed: Object.keys((schema as { properties?: object }).properties ?? {}).join(', '),
+        },
+      ];
+    }
+    case ValueErrorType.ObjectRequiredProperty:
+      return [{ path, message: 'required field is missing' }];
+    case ValueErrorType.Union:
+      return describeUnion(schema, value, path);
+    case ValueErrorType.StringPattern:
+      return [{ path, message: `expected ${schema.description ?? `text matching ${schema.pattern}`}`, value }];
+    default:
+      return [{ path, message: lowerFirst(error.message), value }];
+  }
+}
+
+function describeUnion(schema: TSchema, value: unknown, path: string): InputIssue[] {
+  const variants = (schema.anyOf ?? []) as TSchema[];
+  const kinds = variants.flatMap((v) => (v.properties?.kind?.const ? [v.properties.kind.const as string] : []));
+  const acceptsDuration = variants.some((v) => v.type === 'string' && v.pattern && v.pattern.includes('ms|s|m|h|d'));
+  if (kinds.length > 0 && isObject(value)) {
+    const variant = variants.find((v) => v.properties?.kind?.const === value.kind);
+    if (!variant) {
+      return [{ path: `${path}/kind`, message: 'unknown kind', value: value.kind, allowed: kinds.join(', ') }];
+    }
+    return collectIssues(variant, value, path);
+  }
+  if (acceptsDuration && typeof value !== 'object') {
+    return [{ path, message: 'expected a duration or a distribution', value, allowed: `${DURATION_HINT}, or {"kind": ${kinds.map((k) => `"${k}"`).join(' | ')}, ...}` }];
+  }
+  if (kinds.length > 0) {
+    return [{ path, message: `expected an object with "kind"`, value, allowed: kinds.join(', ') }];
+  }
+  // A union without kinds (e.g. one number or one per weekday): try the variant of the same JSON type.
+  const sameType = variants.filter((v) => jsonTypeMatches(v, value));
+  if (sameType.length === 1) return collectIssues(sameType[0]!, value, path);
+  const consts = variants.flatMap((v) => (v.const !== undefined ? [JSON.stringify(v.const)] : []));
+  return [
+    {
+      path,
+      message: `expected ${schema.description ?? 'one of the allowed forms'}`,
+      value,
+      allowed: consts.length === variants.length ? consts.join(', ') : undefined,
+    },
+  ];
+}
+
+function jsonTypeMatches(schema: TSchema, value: unknown): boolean {
+  if (Array.isArray(value)) return schema.type === 'array';
+  if (isObject(value)) return schema.type === 'object';
+  if (typeof value === 'number') return schema.type === 'number' || schema.type === 'integer';
+  if (typeof value === 'string') return schema.type === 'string' && schema.const === undefined;
+  return false;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}

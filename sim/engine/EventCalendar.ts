@@ -1,0 +1,133 @@
+/**
+ * The future-event list: a binary min-heap ordered by (time, sequence number), so events at the same
+ * time fire in the order they were scheduled, never by insertion luck (SimPy's (time, priority, id)).
+ * Node data lives in typed arrays and nodes are recycled through a free list: scheduling an event
+ * allocates nothing once the arrays have grown to the run's high-water mark.
+ */
+export class EventCalendar {
+  private heap: Int32Array;
+  private time: Float64Array;
+  private seq: Float64Array;
+  private kindOf: Uint8Array;
+  private intOf: Int32Array;
+  private floatOf: Float64Array;
+  private free: Int32Array;
+  private freeCount = 0;
+  private size = 0;
+  private capacity: number;
+  private nextSeq = 0;
+
+  /** Fields of the event last returned by pop(). */
+  current = { time: 0, kind: 0, int: 0, float: 0 };
+
+  constructor(initialCapacity = 1024) {
+    this.capacity = initialCapacity;
+    this.heap = new Int32Array(initialCapacity);
+    this.time = new Float64Array(initialCapacity);
+    this.seq = new Float64Array(initialCapacity);
+    this.kindOf = new Uint8Array(initialCapacity);
+    this.intOf = new Int32Array(initialCapacity);
+    this.floatOf = new Float64Array(initialCapacity);
+    this.free = new Int32Array(initialCapacity);
+    for (let i = 0; i < initialCapacity; i++) this.free[i] = initialCapacity - 1 - i;
+    this.freeCount = initialCapacity;
+  }
+
+  get length(): number {
+    return this.size;
+  }
+
+  /** Time of the next event, Infinity when the calendar is empty. */
+  peekTime(): number {
+    return this.size === 0 ? Number.POSITIVE_INFINITY : this.time[this.heap[0]!]!;
+  }
+
+  schedule(time: number, kind: number, intValue = 0, floatValue = 0): void {
+    if (this.freeCount === 0) this.grow();
+    const node = this.free[--this.freeCount]!;
+    this.time[node] = time;
+    this.seq[node] = this.nextSeq++;
+    this.kindOf[node] = kind;
+    this.intOf[node] = intValue;
+    this.floatOf[node] = floatValue;
+    this.siftUp(this.size++, node);
+  }
+
+  /** Removes the earliest event and returns its kind; its fields are in `current`. Call only when length > 0. */
+  pop(): number {
+    const heap = this.heap;
+    const node = heap[0]!;
+    const last = heap[--this.size]!;
+    if (this.size > 0) this.siftDown(0, last);
+    this.free[this.freeCount++] = node;
+    const current = this.current;
+    current.time = this.time[node]!;
+    current.kind = this.kindOf[node]!;
+    current.int = this.intOf[node]!;
+    current.float = this.floatOf[node]!;
+    return current.kind;
+  }
+
+  private siftUp(pos: number, node: number): void {
+    const heap = this.heap;
+    const time = this.time;
+    const seq = this.seq;
+    const t = time[node]!;
+    const s = seq[node]!;
+    while (pos > 0) {
+      const parentPos = (pos - 1) >> 1;
+      const parent = heap[parentPos]!;
+      const pt = time[parent]!;
+      if (pt < t || (pt === t && seq[parent]! < s)) break;
+      heap[pos] = parent;
+      pos = parentPos;
+    }
+    heap[pos] = node;
+  }
+
+  private siftDown(pos: number, node: number): void {
+    const heap = this.heap;
+    const time = this.time;
+    const seq = this.seq;
+    const size = this.size;
+    const t = time[node]!;
+    const s = seq[node]!;
+    for (;;) {
+      let child = 2 * pos + 1;
+      if (child >= size) break;
+      let ct = time[heap[child]!]!;
+      const right = child + 1;
+      if (right < size) {
+        const rt = time[heap[right]!]!;
+        if (rt < ct || (rt === ct && seq[heap[right]!]! < seq[heap[child]!]!)) {
+          child = right;
+          ct = rt;
+        }
+      }
+      const c = heap[child]!;
+      if (t < ct || (t === ct && s < seq[c]!)) break;
+      heap[pos] = c;
+      pos = child;
+    }
+    heap[pos] = node;
+  }
+
+  private grow(): void {
+    const old = this.capacity;
+    const capacity = old * 2;
+    const grow = <T extends Float64Array | Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+      const b = make(capacity);
+      b.set(a);
+      return b;
+    };
+    this.heap = grow(this.heap, (n) => new Int32Array(n));
+    this.time = grow(this.time, (n) => new Float64Array(n));
+    this.seq = grow(this.seq, (n) => new Float64Array(n));
+    this.kindOf = grow(this.kindOf, (n) => new Uint8Array(n));
+    this.intOf = grow(this.intOf, (n) => new Int32Array(n));
+    this.floatOf = grow(this.floatOf, (n) => new Float64Array(n));
+    this.free = grow(this.free, (n) => new Int32Array(n));
+    for (let i = old; i < capacity; i++) this.free[this.freeCount++] = capacity - 1 - (i - old);
+    this.capacity = capacity;
+  }
+}

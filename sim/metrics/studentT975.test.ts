@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { cornishFisher, studentT975 } from './studentT975.js';
+
+describe('studentT975', () => {
+  it('gives the textbook quantiles', () => {
+    expect(studentT975(1)).toBeCloseTo(12.706, 3);
+    expect(studentT975(9)).toBeCloseTo(2.262, 3);
+    expect(studentT975(29)).toBeCloseTo(2.045, 3);
+    expect(studentT975(60)).toBeCloseTo(2.0003, 3);
+    expect(studentT975(120)).toBeCloseTo(1.9799, 3);
+    expect(studentT975(1e9)).toBeCloseTo(1.96, 3);
+  });
+  it('expansion agrees with the table where they meet', () => {
+    expect(Math.abs(cornishFisher(30) - 2.0423)).toBeLessThan(2e-4);
+    expect(Math.abs(cornishFisher(20) - 2.086)).toBeLessThan(5e-4);
+  });
+});

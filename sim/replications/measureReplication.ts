@@ -1,0 +1,27 @@
+import type { ScenarioModel } from '../../scenarios/ScenarioModel.js';
+import { mergeRows, type PhoneCounters } from '../metrics/PhoneCounters.js';
+import { derivePhoneMetrics, type PhoneMetrics } from '../metrics/PhoneMetrics.js';
+import { sumRows, WAIT_BUCKETS } from '../metrics/WaitHistogram.js';
+
+/** Metrics of one replication at the three levels a planner reads: interval, day, run. */
+export interface ReplicationMetrics {
+  readonly intervals: PhoneMetrics[];
+  readonly days: PhoneMetrics[];
+  readonly run: PhoneMetrics;
+}
+
+export function measureReplication(scenario: ScenarioModel, counters: PhoneCounters): ReplicationMetrics {
+  const { intervalS, intervalsPerDay, days } = scenario.calendar;
+  const scheduled = scenario.phone.staffing.scheduledPerInterval;
+  const span = (from: number, to: number) => {
+    let scheduledAgentS = 0;
+    for (let i = from; i < to; i++) scheduledAgentS += scheduled[i]! * intervalS;
+    const histogram = sumRows(counters.waitHistogram, from, to, new Float64Array(WAIT_BUCKETS));
+    return derivePhoneMetrics(mergeRows(counters, from, to), histogram, { spanS: (to - from) * intervalS, scheduledAgentS });
+  };
+  const intervals: PhoneMetrics[] = [];
+  for (let i = 0; i < counters.intervals; i++) intervals.push(span(i, i + 1));
+  const dayMetrics: PhoneMetrics[] = [];
+  for (let d = 0; d < days; d++) dayMetrics.push(span(d * intervalsPerDay, (d + 1) * intervalsPerDay));
+  return { intervals, days: dayMetrics, run: span(0, counters.intervals) };
+}

@@ -1,0 +1,80 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { simulatePhone } from '../phone/simulatePhone.js';
+import { measureReplication, type ReplicationMetrics } from './measureReplication.js';
+import { loadSource, type ScenarioSource } from './ScenarioSource.js';
+
+export interface ReplicationOptions {
+  replications: number;
+  seed: number | string;
+  /** Worker threads; 1 runs in this thread. Results are identical whatever the count. */
+  threads?: number;
+  /** Called after each finished replication with the number done so far. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Runs N independent replications, each seeded by (seed, source, replication index), and returns
+ * their metrics in replication order, so the thread count cannot change any result.
+ */
+export async function runReplications(source: ScenarioSource, options: ReplicationOptions): Promise<ReplicationMetrics[]> {
+  const total = options.replications;
+  const threads = Math.max(1, Math.min(options.threads ?? defaultThreads(), total));
+  const results: ReplicationMetrics[] = new Array(total);
+  let done = 0;
+  const finished = (replication: number, metrics: ReplicationMetrics) => {
+    results[replication] = metrics;
+    done++;
+    options.onProgress?.(done, total);
+  };
+  if (threads === 1) {
+    const scenario = loadSource(source);
+    for (let r = 0; r < total; r++) {
+      finished(r, measureReplication(scenario, simulatePhone(scenario, options.seed, r)));
+      // Yield so a progress bar can repaint between replications.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return results;
+  }
+  const script = workerScript();
+  const shares = Array.from({ length: threads }, (_, w) => range(total).filter((r) => r % threads === w));
+  await Promise.all(shares.map((replications) => runWorker(script, source, options.seed, replications, finished)));
+  return results;
+}
+
+export function defaultThreads(): number {
+  return availableParallelism();
+}
+
+function runWorker(
+  script: URL,
+  source: ScenarioSource,
+  seed: number | string,
+  replications: number[],
+  finished: (replication: number, metrics: ReplicationMetrics) => void,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(script, { workerData: { source, seed, replications } });
+    worker.on('message', (message: { replication: number; metrics: ReplicationMetrics }) =>
+      finished(message.replication, message.metrics),
+    );
+    worker.on('error', reject);
+    worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`replication worker exited with code ${code}`))));
+  });
+}
+
+/** The bundled worker next to the bundled CLI; from source (tests) the one `npm run build` made in dist/. */
+function workerScript(): URL {
+  const here = import.meta.url;
+  const url = here.endsWith('.ts') ? new URL('../../dist/replication-worker.js', here) : new URL('./replication-worker.js', here);
+  if (!existsSync(fileURLToPath(url))) {
+    throw new Error(`worker script ${fileURLToPath(url)} is missing: run \`npm run build\` first`);
+  }
+  return url;
+}
+
+function range(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => i);
+}

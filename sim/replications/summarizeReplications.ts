@@ -1,0 +1,46 @@
+import { mean, sampleStandardDeviation } from 'simple-statistics';
+import { PHONE_METRICS, type PhoneMetric, type PhoneMetrics } from '../metrics/PhoneMetrics.js';
+import { studentT975 } from '../metrics/studentT975.js';
+import type { ReplicationMetrics } from './measureReplication.js';
+
+/** Mean over replications and its 95% Student-t confidence interval; null where undefined. */
+export interface MetricSummary {
+  mean: number | null;
+  ci95: [number, number] | null;
+  /** Replications in which the metric was defined (e.g. had answered calls). */
+  n: number;
+}
+
+export type PhoneSummary = Record<PhoneMetric, MetricSummary>;
+
+export interface ReplicationSummary {
+  readonly run: PhoneSummary;
+  readonly days: PhoneSummary[];
+  readonly intervals: PhoneSummary[];
+}
+
+export function summarizeReplications(replications: readonly ReplicationMetrics[]): ReplicationSummary {
+  const first = replications[0];
+  if (!first) throw new RangeError('no replications to summarize');
+  return {
+    run: summarizeLevel(replications.map((r) => r.run)),
+    days: first.days.map((_, d) => summarizeLevel(replications.map((r) => r.days[d]!))),
+    intervals: first.intervals.map((_, i) => summarizeLevel(replications.map((r) => r.intervals[i]!))),
+  };
+}
+
+function summarizeLevel(values: readonly PhoneMetrics[]): PhoneSummary {
+  const out = {} as PhoneSummary;
+  for (const metric of PHONE_METRICS) {
+    out[metric] = summarizeValues(values.map((v) => v[metric]).filter((x): x is number => x !== null));
+  }
+  return out;
+}
+
+export function summarizeValues(xs: readonly number[]): MetricSummary {
+  if (xs.length === 0) return { mean: null, ci95: null, n: 0 };
+  const m = mean(xs as number[]);
+  if (xs.length === 1) return { mean: m, ci95: null, n: 1 };
+  const half = (studentT975(xs.length - 1) * sampleStandardDeviation(xs as number[])) / Math.sqrt(xs.length);
+  return { mean: m, ci95: [m - half, m + half], n: xs.length };
+}

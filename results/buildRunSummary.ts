@@ -1,0 +1,49 @@
+import type { SimulationResult } from '../sim/simulateScenario.js';
+import { RESULT_FORMAT_VERSION, type RunInfo, type RunSummary } from './runFormat.js';
+
+export function buildRunSummary(result: SimulationResult): RunSummary {
+  const { scenario, summary } = result;
+  const targets = scenario.phone.targets;
+  return {
+    formatVersion: RESULT_FORMAT_VERSION,
+    kind: 'sim',
+    scenario: scenario.name,
+    replications: result.replications,
+    channels: ['phone'],
+    phone: summary.run,
+    targets: {
+      phone: {
+        variant: targets.variant,
+        thresholdS: targets.thresholdS,
+        goal: targets.goal,
+        maxAbandonRate: targets.maxAbandonRate,
+        maxAsaS: targets.maxAsaS,
+      },
+    },
+    days: {
+      phone: summary.days.map((day, d) => ({
+        date: scenario.calendar.dates[d]!,
+        weekday: scenario.calendar.weekdays[d]!,
+        ...day,
+      })),
+    },
+  };
+}
+
+export function buildRunInfo(result: SimulationResult, id: string, toolVersion: string): RunInfo {
+  const { scenario } = result;
+  return {
+    formatVersion: RESULT_FORMAT_VERSION,
+    kind: 'sim',
+    id,
+    scenario: { name: scenario.name, file: result.file ?? null, contentHash: scenario.contentHash },
+    seed: result.seed,
+    replications: result.replications,
+    days: scenario.calendar.days,
+    startDate: scenario.calendar.startDate,
+    intervalMinutes: scenario.calendar.intervalS / 60,
+    toolVersion,
+    startedAt: result.startedAt.toISOString(),
+    durationMs: Math.round(result.durationMs),
+  };
+}

@@ -1,0 +1,45 @@
+// The result format shared by predicted (sim) and measured (k6) runs. Bump RESULT_FORMAT_VERSION on
+// any incompatible change; readers refuse newer versions with a clear message.
+import type { MetricSummary, PhoneSummary } from '../sim/replications/summarizeReplications.js';
+
+export const RESULT_FORMAT_VERSION = 1;
+
+export type RunKind = 'sim' | 'k6';
+
+/** run.json: how the run was made. */
+export interface RunInfo {
+  formatVersion: number;
+  kind: RunKind;
+  id: string;
+  scenario: { name: string; file: string | null; contentHash: string };
+  seed: number | string;
+  replications: number;
+  days: number;
+  startDate: string;
+  intervalMinutes: number;
+  toolVersion: string;
+  startedAt: string;
+  durationMs: number;
+}
+
+export interface TargetsSummary {
+  variant: string;
+  thresholdS: number;
+  goal: number;
+  maxAbandonRate: number | null;
+  maxAsaS: number | null;
+}
+
+/** summary.json: deterministic for a given scenario, seed and replication count (no timestamps). */
+export interface RunSummary {
+  formatVersion: number;
+  kind: RunKind;
+  scenario: string;
+  replications: number;
+  channels: string[];
+  phone: PhoneSummary;
+  targets: { phone: TargetsSummary };
+  days: { phone: Array<{ date: string; weekday: string } & PhoneSummary> };
+}
+
+export type { MetricSummary, PhoneSummary };

@@ -1,0 +1,75 @@
+import { SingleBar } from 'cli-progress';
+import type { Command } from 'commander';
+import { saveSimRun } from '../../results/saveSimRun.js';
+import { defaultThreads } from '../../sim/replications/runReplications.js';
+import { simulateScenarioFile } from '../../sim/simulateScenario.js';
+import { formatSimReport } from './formatSimReport.js';
+import { seedValue, wholeNumber } from './optionParsers.js';
+import { toolVersion } from './toolVersion.js';
+
+interface SimFlags {
+  replications: number;
+  seed: number | string;
+  days?: number;
+  threads?: number;
+  json?: boolean;
+  out?: string;
+  quiet?: boolean;
+}
+
+export function registerSimCommand(program: Command): void {
+  program
+    .command('sim')
+    .description('Simulate a scenario: queues, waits, abandonment and occupancy per interval, over replications with 95% CIs.')
+    .argument('<scenario>', 'scenario file (JSON)')
+    .option('-r, --replications <n>', 'independent replications', wholeNumber('--replications', 1, 10_000), 30)
+    .option('-s, --seed <seed>', 'random seed; same seed, same results', seedValue, 1)
+    .option('-d, --days <n>', 'simulate this many days instead of the calendar', wholeNumber('--days', 1, 366))
+    .option('-t, --threads <n>', `worker threads (default: ${defaultThreads()}, the cores here)`, wholeNumber('--threads', 1, 256))
+    .option('--json', 'print the summary as JSON on stdout and nothing else there')
+    .option('-o, --out <dir>', 'write the run into this folder instead of results/runs/<id>/')
+    .option('-q, --quiet', 'no progress bar')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  hotline sim scenarios/covid-hotline.json
+  hotline sim scenarios/line-122.json --replications 50 --seed 7 --days 2
+  hotline sim scenarios/stationary-mmc.json --json | jq .phone.slOffered
+
+Writes results/runs/<id>/ with run.json (how it was made), summary.json (per run and per day:
+mean and 95% CI of every metric) and intervals.csv (the same per interval).`,
+    )
+    .action(async (file: string, flags: SimFlags) => {
+      const bar = progressBar(flags);
+      const result = await simulateScenarioFile(file, {
+        replications: flags.replications,
+        seed: flags.seed,
+        days: flags.days,
+        threads: flags.threads,
+        onProgress: bar ? (done) => bar.update(done) : undefined,
+      }).finally(() => bar?.stop());
+      const version = toolVersion();
+      const saved = saveSimRun(result, version, flags.out);
+      if (flags.json) {
+        const { buildRunSummary } = await import('../../results/buildRunSummary.js');
+        process.stdout.write(`${JSON.stringify(buildRunSummary(result), null, 2)}\n`);
+        process.stderr.write(`run written to ${saved.folder}\n`);
+        return;
+      }
+      process.stdout.write(`${formatSimReport(result.scenario, result.summary, result.replications)}\n\n`);
+      process.stdout.write(`run ${saved.id} written to ${saved.folder} in ${(result.durationMs / 1000).toFixed(1)} s\n`);
+    });
+}
+
+function progressBar(flags: SimFlags): SingleBar | undefined {
+  if (flags.quiet || !process.stderr.isTTY) return undefined;
+  const bar = new SingleBar({
+    stream: process.stderr,
+    format: 'replications [{bar}] {value}/{total} | {duration_formatted} elapsed | eta {eta_formatted}',
+    hideCursor: true,
+    clearOnComplete: true,
+  });
+  bar.start(flags.replications, 0);
+  return bar;
+}

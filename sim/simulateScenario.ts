@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { InputError } from '../scenarios/inputError.js';
+import type { ScenarioModel } from '../scenarios/ScenarioModel.js';
+import type { ReplicationMetrics } from './replications/measureReplication.js';
+import { runReplications } from './replications/runReplications.js';
+import { loadSource, type ScenarioSource } from './replications/ScenarioSource.js';
+import { type ReplicationSummary, summarizeReplications } from './replications/summarizeReplications.js';
+
+export interface SimulateOptions {
+  replications: number;
+  seed: number | string;
+  days?: number;
+  threads?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface SimulationResult {
+  scenario: ScenarioModel;
+  file: string | undefined;
+  seed: number | string;
+  replications: number;
+  perReplication: ReplicationMetrics[];
+  summary: ReplicationSummary;
+  startedAt: Date;
+  durationMs: number;
+}
+
+/** The planner's main job as a function: load a scenario, run replications, summarize them. */
+export async function simulateScenarioFile(file: string, options: SimulateOptions): Promise<SimulationResult> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(file, code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? 'error'})`);
+  }
+  return simulateScenario({ text, file, options: { days: options.days } }, options);
+}
+
+export async function simulateScenario(source: ScenarioSource, options: SimulateOptions): Promise<SimulationResult> {
+  if (!Number.isInteger(options.replications) || options.replications < 1) {
+    throw new InputError(undefined, [{ path: '--replications', message: 'expected a whole number of at least 1', value: options.replications }]);
+  }
+  const scenario = loadSource(source); // fails fast with InputError before any thread starts
+  const startedAt = new Date();
+  const started = performance.now();
+  const perReplication = await runReplications(source, options);
+  return {
+    scenario,
+    file: source.file,
+    seed: options.seed,
+    replications: options.replications,
+    perReplication,
+    summary: summarizeReplications(perReplication),
+    startedAt,
+    durationMs: performance.now() - started,
+  };
+}

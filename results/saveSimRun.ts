@@ -12,7 +12,9 @@ export interface SavedRun {
 /** Writes run.json, summary.json and intervals.csv into results/runs/<id>/ (or `out`), atomically. */
 export function saveSimRun(result: SimulationResult, toolVersion: string, out?: string): SavedRun {
   const runsDir = runsDirectory();
-  const id = out ? (out.split(/[\\/]/).filter(Boolean).pop() ?? 'run') : newRunId(result.scenario.name, result.seed, result.startedAt, runsDir);
+  const id = out
+    ? (out.split(/[\\/]/).filter(Boolean).pop() ?? 'run')
+    : newRunId(result.scenario.name, result.seed, result.startedAt, runsDir);
   const folder = writeRunFolder(out ?? join(runsDir, id), {
     'run.json': `${JSON.stringify(buildRunInfo(result, id, toolVersion), null, 2)}\n`,
     'summary.json': `${JSON.stringify(buildRunSummary(result), null, 2)}\n`,

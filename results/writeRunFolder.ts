@@ -9,7 +9,9 @@ import { InputError } from '../scenarios/inputError.js';
 export function writeRunFolder(folder: string, files: Record<string, string>): string {
   const target = resolve(folder);
   if (existsSync(target) && readdirSync(target).length > 0) {
-    throw new InputError(undefined, [{ path: '--out', message: 'the run folder exists and is not empty', value: folder }]);
+    throw new InputError(undefined, [
+      { path: '--out', message: 'the run folder exists and is not empty', value: folder },
+    ]);
   }
   const parent = dirname(target);
   mkdirSync(parent, { recursive: true });

@@ -4,12 +4,21 @@ import { type ScenarioFile, WEEKDAYS, type Weekday } from './scenarioSchema.js';
 
 const INTERVAL_SECONDS = { '15m': 900, '30m': 1800, '60m': 3600 } as const;
 
-export function buildCalendar(file: ScenarioFile, daysOverride: number | undefined, issues: InputIssue[]): CalendarModel {
+export function buildCalendar(
+  file: ScenarioFile,
+  daysOverride: number | undefined,
+  issues: InputIssue[],
+): CalendarModel {
   const { startDate, interval } = file.calendar;
   const days = daysOverride ?? file.calendar.days;
   const start = parseIsoDate(startDate);
   if (start === undefined) {
-    issues.push({ path: '/calendar/startDate', message: 'not a real date', value: startDate, allowed: 'yyyy-mm-dd' });
+    issues.push({
+      path: '/calendar/startDate',
+      message: 'not a real date',
+      value: startDate,
+      allowed: 'yyyy-mm-dd',
+    });
   }
   const dates: string[] = [];
   const weekdays: Weekday[] = [];
@@ -20,7 +29,12 @@ export function buildCalendar(file: ScenarioFile, daysOverride: number | undefin
   }
   (file.calendar.closedDates ?? []).forEach((date, i) => {
     if (parseIsoDate(date) === undefined) {
-      issues.push({ path: `/calendar/closedDates/${i}`, message: 'not a real date', value: date, allowed: 'yyyy-mm-dd' });
+      issues.push({
+        path: `/calendar/closedDates/${i}`,
+        message: 'not a real date',
+        value: date,
+        allowed: 'yyyy-mm-dd',
+      });
     }
   });
   const intervalS = INTERVAL_SECONDS[interval];

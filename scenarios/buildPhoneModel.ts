@@ -1,23 +1,30 @@
 import { buildDistribution } from '../sim/distributions/buildDistribution.js';
+import { buildStaffing } from './buildStaffing.js';
 import { tryParseClock, tryParseDuration } from './duration.js';
 import type { InputIssue } from './inputError.js';
-import { buildStaffing } from './buildStaffing.js';
 import type { CalendarModel, PhoneModel, PriorityClassModel } from './ScenarioModel.js';
 import { type PhoneChannelFile, type ScenarioFile, WEEKDAYS, type Weekday } from './scenarioSchema.js';
 
 const PATH = '/channels/phone';
 
 /** Fills defaults and makes the cross-field checks the schema cannot express. */
-export function buildPhoneModel(file: ScenarioFile, calendar: CalendarModel, issues: InputIssue[]): PhoneModel {
+export function buildPhoneModel(
+  file: ScenarioFile,
+  calendar: CalendarModel,
+  issues: InputIssue[],
+): PhoneModel {
   const phone = file.channels.phone;
-  const dist = (spec: Parameters<typeof buildDistribution>[0], path: string) => buildDistribution(spec, `${PATH}/${path}`, issues);
+  const dist = (spec: Parameters<typeof buildDistribution>[0], path: string) =>
+    buildDistribution(spec, `${PATH}/${path}`, issues);
   const patience = dist(phone.patience, 'patience');
   const model: PhoneModel = {
     expectedCalls: buildExpectedCalls(phone, calendar, issues),
     open: buildOpen(phone, file.calendar.closedDates ?? [], calendar, issues),
     dailyCv: phone.demand.dailyCv ?? 0,
     trunkLines: phone.trunkLines ?? Number.POSITIVE_INFINITY,
-    ivr: phone.ivr ? { time: dist(phone.ivr.time, 'ivr/time'), selfServiceShare: phone.ivr.selfServiceShare ?? 0 } : null,
+    ivr: phone.ivr
+      ? { time: dist(phone.ivr.time, 'ivr/time'), selfServiceShare: phone.ivr.selfServiceShare ?? 0 }
+      : null,
     talkTime: dist(phone.talkTime, 'talkTime'),
     afterCallWork: phone.afterCallWork === undefined ? null : dist(phone.afterCallWork, 'afterCallWork'),
     classes: buildClasses(phone, patience, issues),
@@ -42,7 +49,11 @@ export function buildPhoneModel(file: ScenarioFile, calendar: CalendarModel, iss
   return Object.freeze(model);
 }
 
-function buildExpectedCalls(phone: PhoneChannelFile, calendar: CalendarModel, issues: InputIssue[]): Float64Array {
+function buildExpectedCalls(
+  phone: PhoneChannelFile,
+  calendar: CalendarModel,
+  issues: InputIssue[],
+): Float64Array {
   const { demand } = phone;
   const ipd = calendar.intervalsPerDay;
   const out = new Float64Array(calendar.days * ipd);
@@ -54,7 +65,10 @@ function buildExpectedCalls(phone: PhoneChannelFile, calendar: CalendarModel, is
     const shape = shapes[day];
     const path = `${PATH}/demand/intradayShape${Array.isArray(demand.intradayShape) ? '' : `/${day}`}`;
     if (shape.length !== ipd) {
-      issues.push({ path, message: `needs one weight per interval of the day (${ipd} for ${calendar.intervalS / 60}-minute intervals), has ${shape.length}` });
+      issues.push({
+        path,
+        message: `needs one weight per interval of the day (${ipd} for ${calendar.intervalS / 60}-minute intervals), has ${shape.length}`,
+      });
       shapesOk = false;
       break;
     }
@@ -70,25 +84,39 @@ function buildExpectedCalls(phone: PhoneChannelFile, calendar: CalendarModel, is
     const calls = demand.callsPerDate?.[calendar.dates[d]!] ?? perWeekday[weekday];
     const shape = shapes[weekday];
     const total = shape.reduce((a, b) => a + b, 0);
-    for (let slot = 0; slot < ipd; slot++) out[d * ipd + slot] = total > 0 ? (calls * shape[slot]!) / total : 0;
+    for (let slot = 0; slot < ipd; slot++)
+      out[d * ipd + slot] = total > 0 ? (calls * shape[slot]!) / total : 0;
   }
   return out;
 }
 
 /** Expands "one value for all days" and checks that a per-weekday object names all seven days. */
-function requireEveryWeekday<T>(value: T | Partial<Record<Weekday, T>>, path: string, issues: InputIssue[]): Record<Weekday, T> | undefined {
+function requireEveryWeekday<T>(
+  value: T | Partial<Record<Weekday, T>>,
+  path: string,
+  issues: InputIssue[],
+): Record<Weekday, T> | undefined {
   const isPerDay = typeof value === 'object' && value !== null && !Array.isArray(value);
   if (!isPerDay) return Object.fromEntries(WEEKDAYS.map((d) => [d, value])) as Record<Weekday, T>;
   const perDay = value as Partial<Record<Weekday, T>>;
   const missing = WEEKDAYS.filter((d) => perDay[d] === undefined);
   if (missing.length > 0) {
-    issues.push({ path, message: `every weekday must be given; missing: ${missing.join(', ')}`, allowed: WEEKDAYS.join(', ') });
+    issues.push({
+      path,
+      message: `every weekday must be given; missing: ${missing.join(', ')}`,
+      allowed: WEEKDAYS.join(', '),
+    });
     return undefined;
   }
   return perDay as Record<Weekday, T>;
 }
 
-function buildOpen(phone: PhoneChannelFile, closedDates: readonly string[], calendar: CalendarModel, issues: InputIssue[]): Uint8Array {
+function buildOpen(
+  phone: PhoneChannelFile,
+  closedDates: readonly string[],
+  calendar: CalendarModel,
+  issues: InputIssue[],
+): Uint8Array {
   const ipd = calendar.intervalsPerDay;
   const open = new Uint8Array(calendar.days * ipd);
   const daySlots = new Map<Weekday, Uint8Array>();
@@ -99,11 +127,20 @@ function buildOpen(phone: PhoneChannelFile, closedDates: readonly string[], cale
       const path = `${PATH}/hours/${day}/${i}`;
       const [from, to] = range.split('-').map(tryParseClock);
       if (from === undefined || to === undefined || from >= to) {
-        issues.push({ path, message: 'not an opening range', value: range, allowed: '"HH:MM-HH:MM" with start before end, e.g. "07:00-20:00"' });
+        issues.push({
+          path,
+          message: 'not an opening range',
+          value: range,
+          allowed: '"HH:MM-HH:MM" with start before end, e.g. "07:00-20:00"',
+        });
         return;
       }
       if (from % calendar.intervalS !== 0 || to % calendar.intervalS !== 0) {
-        issues.push({ path, message: `opening hours must fall on interval boundaries (every ${calendar.intervalS / 60} minutes)`, value: range });
+        issues.push({
+          path,
+          message: `opening hours must fall on interval boundaries (every ${calendar.intervalS / 60} minutes)`,
+          value: range,
+        });
         return;
       }
       slots.fill(1, from / calendar.intervalS, to / calendar.intervalS);
@@ -117,15 +154,27 @@ function buildOpen(phone: PhoneChannelFile, closedDates: readonly string[], cale
   return open;
 }
 
-function buildClasses(phone: PhoneChannelFile, patience: PriorityClassModel['patience'], issues: InputIssue[]): PriorityClassModel[] {
+function buildClasses(
+  phone: PhoneChannelFile,
+  patience: PriorityClassModel['patience'],
+  issues: InputIssue[],
+): PriorityClassModel[] {
   const classes = phone.priorityClasses ?? [{ name: 'all', share: 1, priority: 0 }];
   const total = classes.reduce((sum, c) => sum + c.share, 0);
   if (Math.abs(total - 1) > 1e-9) {
-    issues.push({ path: `${PATH}/priorityClasses`, message: `shares must add up to 1, they add up to ${total}` });
+    issues.push({
+      path: `${PATH}/priorityClasses`,
+      message: `shares must add up to 1, they add up to ${total}`,
+    });
   }
   const names = new Set<string>();
   classes.forEach((c, i) => {
-    if (names.has(c.name)) issues.push({ path: `${PATH}/priorityClasses/${i}/name`, message: 'duplicate class name', value: c.name });
+    if (names.has(c.name))
+      issues.push({
+        path: `${PATH}/priorityClasses/${i}/name`,
+        message: 'duplicate class name',
+        value: c.name,
+      });
     names.add(c.name);
   });
   return classes
@@ -133,7 +182,10 @@ function buildClasses(phone: PhoneChannelFile, patience: PriorityClassModel['pat
       name: c.name,
       share: c.share,
       priority: c.priority,
-      patience: 'patience' in c && c.patience !== undefined ? buildDistribution(c.patience, `${PATH}/priorityClasses/${i}/patience`, issues) : patience,
+      patience:
+        'patience' in c && c.patience !== undefined
+          ? buildDistribution(c.patience, `${PATH}/priorityClasses/${i}/patience`, issues)
+          : patience,
     }))
     .sort((a, b) => b.priority - a.priority);
 }

@@ -6,7 +6,11 @@ import type { ShiftFile, StaffingFile } from './scenarioSchema.js';
 const PATH = '/channels/phone/staffing';
 
 /** Turns any staffing form into one step function of agents scheduled over time. */
-export function buildStaffing(staffing: StaffingFile, calendar: CalendarModel, issues: InputIssue[]): StaffingModel {
+export function buildStaffing(
+  staffing: StaffingFile,
+  calendar: CalendarModel,
+  issues: InputIssue[],
+): StaffingModel {
   const { days, intervalS, intervalsPerDay } = calendar;
   const horizonS = days * 86_400;
   const deltas = new Map<number, number>();
@@ -17,8 +21,11 @@ export function buildStaffing(staffing: StaffingFile, calendar: CalendarModel, i
     deltas.set(a, (deltas.get(a) ?? 0) + agents);
     deltas.set(b, (deltas.get(b) ?? 0) - agents);
   };
-  const perInterval = (table: readonly number[], day: number) =>
-    table.forEach((agents, slot) => add((day * intervalsPerDay + slot) * intervalS, (day * intervalsPerDay + slot + 1) * intervalS, agents));
+  const perInterval = (table: readonly number[], day: number) => {
+    table.forEach((agents, slot) => {
+      add((day * intervalsPerDay + slot) * intervalS, (day * intervalsPerDay + slot + 1) * intervalS, agents);
+    });
+  };
 
   switch (staffing.kind) {
     case 'constant':
@@ -40,7 +47,9 @@ export function buildStaffing(staffing: StaffingFile, calendar: CalendarModel, i
       break;
     }
     case 'shifts':
-      staffing.shifts.forEach((shift, i) => addShift(shift, `${PATH}/shifts/${i}`, calendar, add, issues));
+      staffing.shifts.forEach((shift, i) => {
+        addShift(shift, `${PATH}/shifts/${i}`, calendar, add, issues);
+      });
       break;
   }
   return stepFunction(deltas, calendar);
@@ -56,11 +65,20 @@ function addShift(
   const start = tryParseClock(shift.start);
   const length = tryParseDuration(shift.length)!;
   if (start === undefined || start >= 86_400) {
-    issues.push({ path: `${path}/start`, message: 'not a time of day', value: shift.start, allowed: '00:00 to 23:59' });
+    issues.push({
+      path: `${path}/start`,
+      message: 'not a time of day',
+      value: shift.start,
+      allowed: '00:00 to 23:59',
+    });
     return;
   }
   if (length <= 0 || length > 86_400) {
-    issues.push({ path: `${path}/length`, message: 'a shift lasts more than 0 and at most 24h', value: shift.length });
+    issues.push({
+      path: `${path}/length`,
+      message: 'a shift lasts more than 0 and at most 24h',
+      value: shift.length,
+    });
     return;
   }
   const breaks = (shift.breaks ?? []).map((b, j) => {
@@ -86,7 +104,12 @@ function previousWeekday(day: CalendarModel['weekdays'][number]) {
   return order[(order.indexOf(day) + 6) % 7]!;
 }
 
-function checkLength(table: readonly number[], expected: number, path: string, issues: InputIssue[]): boolean {
+function checkLength(
+  table: readonly number[],
+  expected: number,
+  path: string,
+  issues: InputIssue[],
+): boolean {
   if (table.length === expected) return true;
   issues.push({
     path,

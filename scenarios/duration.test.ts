@@ -28,6 +28,7 @@ describe('tryParseClock', () => {
 
 describe('formatDuration', () => {
   it('round-trips whole units', () => {
-    for (const text of ['20s', '3m', '2h', '0s', '250ms']) expect(formatDuration(tryParseDuration(text)!)).toBe(text);
+    for (const text of ['20s', '3m', '2h', '0s', '250ms'])
+      expect(formatDuration(tryParseDuration(text)!)).toBe(text);
   });
 });

@@ -19,20 +19,37 @@ export function loadScenarioFile(file: string, options: LoadOptions = {}): Scena
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(file, code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? 'error'})`);
+    throw new InputError(
+      file,
+      code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? 'error'})`,
+    );
   }
   return loadScenarioText(text, file, options);
 }
 
 /** Ciw's four steps: parse -> (schema) -> fill defaults and cross-field checks -> frozen model. */
-export function loadScenarioText(text: string, file: string | undefined, options: LoadOptions = {}): ScenarioModel {
+export function loadScenarioText(
+  text: string,
+  file: string | undefined,
+  options: LoadOptions = {},
+): ScenarioModel {
   const parsed = parseJson(text, file);
   const schemaIssues = validateScenario(parsed);
   if (schemaIssues.length > 0) throw new InputError(file, schemaIssues);
   const scenario = parsed as ScenarioFile;
   const issues: InputIssue[] = [];
-  if (options.days !== undefined && (!Number.isInteger(options.days) || options.days < 1 || options.days > 366)) {
-    throw new InputError(undefined, [{ path: '--days', message: 'expected a whole number of days', value: options.days, allowed: '1 to 366' }]);
+  if (
+    options.days !== undefined &&
+    (!Number.isInteger(options.days) || options.days < 1 || options.days > 366)
+  ) {
+    throw new InputError(undefined, [
+      {
+        path: '--days',
+        message: 'expected a whole number of days',
+        value: options.days,
+        allowed: '1 to 366',
+      },
+    ]);
   }
   const calendar = buildCalendar(scenario, options.days, issues);
   const phone = issues.length === 0 ? buildPhoneModel(scenario, calendar, issues) : undefined;

@@ -16,16 +16,22 @@ export const Duration = Type.String({
 
 const Share = Type.Number({ minimum: 0, maximum: 1 });
 const IsoDate = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'A date, yyyy-mm-dd.' });
-const Clock = Type.String({ pattern: '^[0-9]{2}:[0-9]{2}$', description: 'A time of day, HH:MM (24:00 allowed).' });
+const Clock = Type.String({
+  pattern: '^[0-9]{2}:[0-9]{2}$',
+  description: 'A time of day, HH:MM (24:00 allowed).',
+});
 const ClockRange = Type.String({
   pattern: '^[0-9]{2}:[0-9]{2}-[0-9]{2}:[0-9]{2}$',
   description: 'Opening hours "HH:MM-HH:MM", e.g. "07:00-20:00".',
 });
 
 function byWeekday<T extends TSchema>(value: T, description: string) {
-  return Type.Partial(Type.Object(Object.fromEntries(WEEKDAYS.map((day) => [day, value])) as Record<Weekday, T>, strict), {
-    description,
-  });
+  return Type.Partial(
+    Type.Object(Object.fromEntries(WEEKDAYS.map((day) => [day, value])) as Record<Weekday, T>, strict),
+    {
+      description,
+    },
+  );
 }
 
 // Distributions by name; a bare duration string is a constant. Each variant is strict so a typo in a
@@ -49,8 +55,14 @@ export const DistributionVariants = {
     { kind: Type.Literal('lognormal'), mean: Duration, cv: Type.Number({ exclusiveMinimum: 0 }) },
     strict,
   ),
-  gamma: Type.Object({ kind: Type.Literal('gamma'), mean: Duration, cv: Type.Number({ exclusiveMinimum: 0 }) }, strict),
-  erlang: Type.Object({ kind: Type.Literal('erlang'), mean: Duration, k: Type.Integer({ minimum: 1 }) }, strict),
+  gamma: Type.Object(
+    { kind: Type.Literal('gamma'), mean: Duration, cv: Type.Number({ exclusiveMinimum: 0 }) },
+    strict,
+  ),
+  erlang: Type.Object(
+    { kind: Type.Literal('erlang'), mean: Duration, k: Type.Integer({ minimum: 1 }) },
+    strict,
+  ),
   empirical: Type.Object(
     {
       kind: Type.Literal('empirical'),
@@ -67,7 +79,10 @@ export const DistributionSpec = Type.Union([Duration, ...Object.values(Distribut
 export type DistributionSpec = Static<typeof DistributionSpec>;
 
 const OpeningHours = Type.Union(
-  [Type.Literal('24/7'), byWeekday(Type.Array(ClockRange), 'Opening ranges per weekday; a missing day is closed.')],
+  [
+    Type.Literal('24/7'),
+    byWeekday(Type.Array(ClockRange), 'Opening ranges per weekday; a missing day is closed.'),
+  ],
   { description: '"24/7" or opening ranges per weekday, e.g. {"mon": ["07:00-20:00"]}.' },
 );
 
@@ -89,9 +104,12 @@ const IntradayShape = Type.Array(Type.Number({ minimum: 0 }), {
 
 const PhoneDemand = Type.Object(
   {
-    callsPerDay: Type.Union([Type.Number({ minimum: 0 }), byWeekday(Type.Number({ minimum: 0 }), 'Calls per day.')], {
-      description: 'Calls per day: one number, or per weekday (every weekday must be given).',
-    }),
+    callsPerDay: Type.Union(
+      [Type.Number({ minimum: 0 }), byWeekday(Type.Number({ minimum: 0 }), 'Calls per day.')],
+      {
+        description: 'Calls per day: one number, or per weekday (every weekday must be given).',
+      },
+    ),
     callsPerDate: Type.Optional(
       Type.Record(Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' }), Type.Number({ minimum: 0 }), {
         description: 'Calls on particular dates, overriding callsPerDay.',
@@ -101,7 +119,11 @@ const PhoneDemand = Type.Object(
       description: 'One shape for every day, or one per weekday (every weekday must be given).',
     }),
     dailyCv: Type.Optional(
-      Type.Number({ minimum: 0, maximum: 2, description: 'Day-to-day variability of volume (coefficient of variation).' }),
+      Type.Number({
+        minimum: 0,
+        maximum: 2,
+        description: 'Day-to-day variability of volume (coefficient of variation).',
+      }),
     ),
   },
   strict,
@@ -121,7 +143,11 @@ const Retrial = Type.Object(
     afterAbandoned: Type.Optional(Share),
     afterClosed: Type.Optional(Share),
     delay: DistributionSpec,
-    maxAttempts: Type.Integer({ minimum: 1, maximum: 100, description: 'Attempts in all, the first one included.' }),
+    maxAttempts: Type.Integer({
+      minimum: 1,
+      maximum: 100,
+      description: 'Attempts in all, the first one included.',
+    }),
   },
   strict,
 );
@@ -152,12 +178,17 @@ export const StaffingVariants = {
   perInterval: Type.Object(
     {
       kind: Type.Literal('perInterval'),
-      agents: Type.Array(Type.Integer({ minimum: 0 }), { description: 'Agents per interval, the same every day.' }),
+      agents: Type.Array(Type.Integer({ minimum: 0 }), {
+        description: 'Agents per interval, the same every day.',
+      }),
     },
     strict,
   ),
   weekly: Type.Object(
-    { kind: Type.Literal('weekly'), agents: byWeekday(Type.Array(Type.Integer({ minimum: 0 })), 'Agents per interval.') },
+    {
+      kind: Type.Literal('weekly'),
+      agents: byWeekday(Type.Array(Type.Integer({ minimum: 0 })), 'Agents per interval.'),
+    },
     strict,
   ),
   shifts: Type.Object({ kind: Type.Literal('shifts'), shifts: Type.Array(Shift, { minItems: 1 }) }, strict),
@@ -191,7 +222,9 @@ const PhoneChannel = Type.Object(
   {
     hours: OpeningHours,
     demand: PhoneDemand,
-    trunkLines: Type.Optional(Type.Integer({ minimum: 1, description: 'Lines; a call is blocked when all are busy.' })),
+    trunkLines: Type.Optional(
+      Type.Integer({ minimum: 1, description: 'Lines; a call is blocked when all are busy.' }),
+    ),
     ivr: Type.Optional(Ivr),
     talkTime: DistributionSpec,
     afterCallWork: Type.Optional(DistributionSpec),
@@ -209,7 +242,9 @@ export const ScenarioSchema = Type.Object(
     $schema: Type.Optional(Type.String()),
     name: Type.String({ pattern: '^[a-z0-9][a-z0-9-]*$', description: 'Short id, lower-case with dashes.' }),
     description: Type.String(),
-    source: Type.Array(Type.String(), { description: 'FACTS.md lines that calibrate it, e.g. "FACTS: covid-hotline".' }),
+    source: Type.Array(Type.String(), {
+      description: 'FACTS.md lines that calibrate it, e.g. "FACTS: covid-hotline".',
+    }),
     calendar: Calendar,
     channels: Type.Object({ phone: PhoneChannel }, strict),
   },

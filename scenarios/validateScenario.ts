@@ -1,7 +1,7 @@
 import type { TSchema } from '@sinclair/typebox';
 import { type ValueError, ValueErrorType } from '@sinclair/typebox/errors';
 import { Value } from '@sinclair/typebox/value';
-import { DURATION_HINT } from './duration.js';
+import { DURATION_HINT, DURATION_PATTERN } from './duration.js';
 import type { InputIssue } from './inputError.js';
 import { ScenarioSchema } from './scenarioSchema.js';
 
@@ -35,11 +35,13 @@ function describe(error: ValueError, path: string): InputIssue[] {
     case ValueErrorType.ObjectAdditionalProperties: {
       const parentPath = path.slice(0, path.lastIndexOf('/'));
       const field = path.slice(path.lastIndexOf('/') + 1);
+      const known = Object.keys((schema as { properties?: object }).properties ?? {});
+      const guess = closest(field, known);
       return [
         {
           path: parentPath || '/',
-          message: `unknown field "${field}"`,
-          allowed: Object.keys((schema as { properties?: object }).properties ?? {}).join(', '),
+          message: `unknown field "${field}"${guess ? ` (did you mean "${guess}"?)` : ''}`,
+          allowed: known.join(', '),
         },
       ];
     }
@@ -48,7 +50,16 @@ function describe(error: ValueError, path: string): InputIssue[] {
     case ValueErrorType.Union:
       return describeUnion(schema, value, path);
     case ValueErrorType.StringPattern:
-      return [{ path, message: `expected ${schema.description ?? `text matching ${schema.pattern}`}`, value }];
+      if (schema.pattern === DURATION_PATTERN) {
+        return [{ path, message: 'expected a duration with a unit', value, allowed: DURATION_HINT }];
+      }
+      return [
+        {
+          path,
+          message: `expected ${lowerFirst(schema.description ?? `text matching ${schema.pattern}`)}`,
+          value,
+        },
+      ];
     default:
       return [{ path, message: lowerFirst(error.message), value }];
   }
@@ -56,17 +67,30 @@ function describe(error: ValueError, path: string): InputIssue[] {
 
 function describeUnion(schema: TSchema, value: unknown, path: string): InputIssue[] {
   const variants = (schema.anyOf ?? []) as TSchema[];
-  const kinds = variants.flatMap((v) => (v.properties?.kind?.const ? [v.properties.kind.const as string] : []));
-  const acceptsDuration = variants.some((v) => v.type === 'string' && v.pattern && v.pattern.includes('ms|s|m|h|d'));
+  const kinds = variants.flatMap((v) =>
+    v.properties?.kind?.const ? [v.properties.kind.const as string] : [],
+  );
+  const acceptsDuration = variants.some(
+    (v) => v.type === 'string' && v.pattern && v.pattern.includes('ms|s|m|h|d'),
+  );
   if (kinds.length > 0 && isObject(value)) {
     const variant = variants.find((v) => v.properties?.kind?.const === value.kind);
     if (!variant) {
-      return [{ path: `${path}/kind`, message: 'unknown kind', value: value.kind, allowed: kinds.join(', ') }];
+      return [
+        { path: `${path}/kind`, message: 'unknown kind', value: value.kind, allowed: kinds.join(', ') },
+      ];
     }
     return collectIssues(variant, value, path);
   }
   if (acceptsDuration && typeof value !== 'object') {
-    return [{ path, message: 'expected a duration or a distribution', value, allowed: `${DURATION_HINT}, or {"kind": ${kinds.map((k) => `"${k}"`).join(' | ')}, ...}` }];
+    return [
+      {
+        path,
+        message: 'expected a duration or a distribution',
+        value,
+        allowed: `${DURATION_HINT}, or {"kind": ${kinds.map((k) => `"${k}"`).join(' | ')}, ...}`,
+      },
+    ];
   }
   if (kinds.length > 0) {
     return [{ path, message: `expected an object with "kind"`, value, allowed: kinds.join(', ') }];
@@ -75,10 +99,12 @@ function describeUnion(schema: TSchema, value: unknown, path: string): InputIssu
   const sameType = variants.filter((v) => jsonTypeMatches(v, value));
   if (sameType.length === 1) return collectIssues(sameType[0]!, value, path);
   const consts = variants.flatMap((v) => (v.const !== undefined ? [JSON.stringify(v.const)] : []));
+  if (consts.length === variants.length)
+    return [{ path, message: 'not one of the allowed values', value, allowed: consts.join(', ') }];
   return [
     {
       path,
-      message: `expected ${schema.description ?? 'one of the allowed forms'}`,
+      message: `expected ${lowerFirst(schema.description ?? 'one of the allowed forms')}`,
       value,
       allowed: consts.length === variants.length ? consts.join(', ') : undefined,
     },
@@ -99,4 +125,34 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/** The known name a typo most likely meant: same letters ignoring case, or at most two edits away. */
+function closest(word: string, candidates: string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const candidate of candidates) {
+    const d = candidate.toLowerCase() === word.toLowerCase() ? 0 : editDistance(word, candidate);
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(
+        previous[j]! + 1,
+        row[j - 1]! + 1,
+        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = row;
+  }
+  return previous[b.length]!;
 }

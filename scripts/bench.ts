@@ -11,7 +11,13 @@ const repo = fileURLToPath(new URL('..', import.meta.url));
 const scenarioText = (name: string) => readFileSync(`${repo}scenarios/${name}.json`, 'utf8');
 
 /** A stationary M/M/c+M scenario: constant calls per day, exponential talk and patience. */
-function stationary(callsPerDay: number, agents: number, talk: string, patience: string, days: number): string {
+function stationary(
+  callsPerDay: number,
+  agents: number,
+  talk: string,
+  patience: string,
+  days: number,
+): string {
   const file = JSON.parse(scenarioText('stationary-mmc'));
   file.calendar.days = days;
   file.channels.phone.demand.callsPerDay = callsPerDay;
@@ -39,7 +45,10 @@ function engineBench(): void {
     if (run > 0) rates.push(calls / seconds); // run 0 warms the JIT up
   }
   const best = Math.max(...rates);
-  line('engine M/M/c+M c=100 load 0.95 AHT 5m patience 3m', `${calls.toLocaleString('en-US')} calls, one thread: median ${fmt(median(rates))} calls/s, best ${fmt(best)} calls/s (target >= 2,000,000)`);
+  line(
+    'engine M/M/c+M c=100 load 0.95 AHT 5m patience 3m',
+    `${calls.toLocaleString('en-US')} calls, one thread: median ${fmt(median(rates))} calls/s, best ${fmt(best)} calls/s (target >= 2,000,000)`,
+  );
 }
 
 async function covidBench(): Promise<void> {
@@ -54,14 +63,22 @@ async function covidBench(): Promise<void> {
     if (r > 0) times.push(performance.now() - started);
     calls = counters.offered.reduce((a, b) => a + b, 0);
   }
-  line('covid-hotline one day per replication', `${calls.toLocaleString('en-US')} calls: median ${median(times).toFixed(1)} ms (target <= 50 ms)`);
+  line(
+    'covid-hotline one day per replication',
+    `${calls.toLocaleString('en-US')} calls: median ${median(times).toFixed(1)} ms (target <= 50 ms)`,
+  );
   const started = performance.now();
   await runReplications({ text }, { replications: 30, seed: 1, threads: 2 });
-  line('covid-hotline 30 replications x 7 days, 2 threads', `${((performance.now() - started) / 1000).toFixed(2)} s wall (target <= 5 s)`);
+  line(
+    'covid-hotline 30 replications x 7 days, 2 threads',
+    `${((performance.now() - started) / 1000).toFixed(2)} s wall (target <= 5 s)`,
+  );
 }
 
 function memoryBench(): void {
-  const output = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--memory-child'], { encoding: 'utf8' });
+  const output = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--memory-child'], {
+    encoding: 'utf8',
+  });
   line('memory: one day of 5,000,000 calls', output.trim());
 }
 
@@ -73,7 +90,9 @@ function memoryChild(): void {
   measureReplication(model, counters);
   const calls = counters.offered.reduce((a, b) => a + b, 0);
   const peakMb = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(`${calls.toLocaleString('en-US')} calls in ${((performance.now() - started) / 1000).toFixed(2)} s, peak RSS ${peakMb.toFixed(0)} MB (target < 500 MB)\n`);
+  process.stdout.write(
+    `${calls.toLocaleString('en-US')} calls in ${((performance.now() - started) / 1000).toFixed(2)} s, peak RSS ${peakMb.toFixed(0)} MB (target < 500 MB)\n`,
+  );
 }
 
 function fmt(x: number): string {

@@ -26,20 +26,35 @@ export interface SimulationResult {
 }
 
 /** The planner's main job as a function: load a scenario, run replications, summarize them. */
-export async function simulateScenarioFile(file: string, options: SimulateOptions): Promise<SimulationResult> {
+export async function simulateScenarioFile(
+  file: string,
+  options: SimulateOptions,
+): Promise<SimulationResult> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(file, code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? 'error'})`);
+    throw new InputError(
+      file,
+      code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? 'error'})`,
+    );
   }
   return simulateScenario({ text, file, options: { days: options.days } }, options);
 }
 
-export async function simulateScenario(source: ScenarioSource, options: SimulateOptions): Promise<SimulationResult> {
+export async function simulateScenario(
+  source: ScenarioSource,
+  options: SimulateOptions,
+): Promise<SimulationResult> {
   if (!Number.isInteger(options.replications) || options.replications < 1) {
-    throw new InputError(undefined, [{ path: '--replications', message: 'expected a whole number of at least 1', value: options.replications }]);
+    throw new InputError(undefined, [
+      {
+        path: '--replications',
+        message: 'expected a whole number of at least 1',
+        value: options.replications,
+      },
+    ]);
   }
   const scenario = loadSource(source); // fails fast with InputError before any thread starts
   const startedAt = new Date();

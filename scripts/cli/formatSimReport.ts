@@ -1,19 +1,42 @@
 import type { ScenarioModel } from '../../scenarios/ScenarioModel.js';
-import type { MetricSummary, PhoneSummary, ReplicationSummary } from '../../sim/replications/summarizeReplications.js';
+import type {
+  MetricSummary,
+  PhoneSummary,
+  ReplicationSummary,
+} from '../../sim/replications/summarizeReplications.js';
 import { formatTable } from './formatTable.js';
 
 const pct = (s: MetricSummary) => (s.mean === null ? 'n/a' : `${(s.mean * 100).toFixed(1)}%`);
 const pctCi = (s: MetricSummary) =>
-  s.mean === null ? 'n/a' : `${(s.mean * 100).toFixed(1)}%${s.ci95 ? ` ±${(((s.ci95[1] - s.ci95[0]) / 2) * 100).toFixed(1)}` : ''}`;
+  s.mean === null
+    ? 'n/a'
+    : `${(s.mean * 100).toFixed(1)}%${s.ci95 ? ` ±${(((s.ci95[1] - s.ci95[0]) / 2) * 100).toFixed(1)}` : ''}`;
 const secs = (s: MetricSummary) => (s.mean === null ? 'n/a' : `${s.mean.toFixed(1)}s`);
 const count = (s: MetricSummary) => (s.mean === null ? 'n/a' : Math.round(s.mean).toLocaleString('en-US'));
 const num = (s: MetricSummary, digits = 1) => (s.mean === null ? 'n/a' : s.mean.toFixed(digits));
 
 /** The at-a-glance text `hotline sim` prints: per day, the whole run, and the worst intervals. */
-export function formatSimReport(scenario: ScenarioModel, summary: ReplicationSummary, replications: number, worst = 8): string {
+export function formatSimReport(
+  scenario: ScenarioModel,
+  summary: ReplicationSummary,
+  replications: number,
+  worst = 8,
+): string {
   const { variant, thresholdS, goal, maxAbandonRate, maxAsaS } = scenario.phone.targets;
   const slHeader = `${variant}@${thresholdS}s`;
-  const header = ['date', 'day', 'offered', 'answered', 'abandon', 'blocked', slHeader, 'ASA', 'p90 wait', 'occupancy', 'agent-h'];
+  const header = [
+    'date',
+    'day',
+    'offered',
+    'answered',
+    'abandon',
+    'blocked',
+    slHeader,
+    'ASA',
+    'p90 wait',
+    'occupancy',
+    'agent-h',
+  ];
   const row = (label: string, day: string, s: PhoneSummary) => [
     label,
     day,
@@ -27,7 +50,9 @@ export function formatSimReport(scenario: ScenarioModel, summary: ReplicationSum
     pct(s.occupancy),
     count(s.agentHours),
   ];
-  const rows = summary.days.map((s, d) => row(scenario.calendar.dates[d]!, scenario.calendar.weekdays[d]!, s));
+  const rows = summary.days.map((s, d) =>
+    row(scenario.calendar.dates[d]!, scenario.calendar.weekdays[d]!, s),
+  );
   rows.push(row('whole run', '', summary.run));
   const targets = [
     `${variant} >= ${(goal * 100).toFixed(0)}% within ${thresholdS}s`,
@@ -53,19 +78,27 @@ function verdict(run: PhoneSummary, scenario: ScenarioModel): string {
   const { variant, goal, maxAbandonRate, maxAsaS } = scenario.phone.targets;
   const misses: string[] = [];
   const sl = run[variant].mean;
-  if (sl !== null && sl < goal) misses.push(`${variant} ${(sl * 100).toFixed(1)}% < ${(goal * 100).toFixed(0)}%`);
+  if (sl !== null && sl < goal)
+    misses.push(`${variant} ${(sl * 100).toFixed(1)}% < ${(goal * 100).toFixed(0)}%`);
   const ab = run.abandonRate.mean;
-  if (maxAbandonRate !== null && ab !== null && ab > maxAbandonRate) misses.push(`abandonRate ${(ab * 100).toFixed(1)}% > ${(maxAbandonRate * 100).toFixed(1)}%`);
+  if (maxAbandonRate !== null && ab !== null && ab > maxAbandonRate)
+    misses.push(`abandonRate ${(ab * 100).toFixed(1)}% > ${(maxAbandonRate * 100).toFixed(1)}%`);
   const asa = run.asaS.mean;
   if (maxAsaS !== null && asa !== null && asa > maxAsaS) misses.push(`ASA ${asa.toFixed(1)}s > ${maxAsaS}s`);
-  return misses.length === 0 ? 'whole run: meets its targets' : `whole run: MISSES targets: ${misses.join('; ')}`;
+  return misses.length === 0
+    ? 'whole run: meets its targets'
+    : `whole run: MISSES targets: ${misses.join('; ')}`;
 }
 
 function worstIntervals(scenario: ScenarioModel, intervals: readonly PhoneSummary[], limit: number): string {
   const { variant, goal } = scenario.phone.targets;
   const { intervalsPerDay, intervalS, dates } = scenario.calendar;
   const ranked = intervals
-    .map((s, i) => ({ s, i, gap: s[variant].mean === null ? Number.NEGATIVE_INFINITY : goal - s[variant].mean! }))
+    .map((s, i) => ({
+      s,
+      i,
+      gap: s[variant].mean === null ? Number.NEGATIVE_INFINITY : goal - s[variant].mean!,
+    }))
     .filter((x) => x.gap > 0)
     .sort((a, b) => b.gap - a.gap || a.i - b.i)
     .slice(0, limit);

@@ -7,7 +7,11 @@ export type CommandRegistrar = (program: Command) => void;
  * Builds the `hotline` program from command registrars and runs it. Bad input (InputError or a
  * commander usage error) exits with 2 and a one-line message per problem, never a stack trace.
  */
-export async function runCli(argv: string[], registrars: CommandRegistrar[], version: string): Promise<number> {
+export async function runCli(
+  argv: string[],
+  registrars: CommandRegistrar[],
+  version: string,
+): Promise<number> {
   const program = new Command('hotline')
     .description('Simulate, load-test and compare public hotline ecosystems.')
     .version(version)

@@ -20,12 +20,27 @@ interface SimFlags {
 export function registerSimCommand(program: Command): void {
   program
     .command('sim')
-    .description('Simulate a scenario: queues, waits, abandonment and occupancy per interval, over replications with 95% CIs.')
+    .description(
+      'Simulate a scenario: queues, waits, abandonment and occupancy per interval, over replications with 95% CIs.',
+    )
     .argument('<scenario>', 'scenario file (JSON)')
-    .option('-r, --replications <n>', 'independent replications', wholeNumber('--replications', 1, 10_000), 30)
+    .option(
+      '-r, --replications <n>',
+      'independent replications',
+      wholeNumber('--replications', 1, 10_000),
+      30,
+    )
     .option('-s, --seed <seed>', 'random seed; same seed, same results', seedValue, 1)
-    .option('-d, --days <n>', 'simulate this many days instead of the calendar', wholeNumber('--days', 1, 366))
-    .option('-t, --threads <n>', `worker threads (default: ${defaultThreads()}, the cores here)`, wholeNumber('--threads', 1, 256))
+    .option(
+      '-d, --days <n>',
+      'simulate this many days instead of the calendar',
+      wholeNumber('--days', 1, 366),
+    )
+    .option(
+      '-t, --threads <n>',
+      `worker threads (default: ${defaultThreads()}, the cores here)`,
+      wholeNumber('--threads', 1, 256),
+    )
     .option('--json', 'print the summary as JSON on stdout and nothing else there')
     .option('-o, --out <dir>', 'write the run into this folder instead of results/runs/<id>/')
     .option('-q, --quiet', 'no progress bar')
@@ -58,7 +73,9 @@ mean and 95% CI of every metric) and intervals.csv (the same per interval).`,
         return;
       }
       process.stdout.write(`${formatSimReport(result.scenario, result.summary, result.replications)}\n\n`);
-      process.stdout.write(`run ${saved.id} written to ${saved.folder} in ${(result.durationMs / 1000).toFixed(1)} s\n`);
+      process.stdout.write(
+        `run ${saved.id} written to ${saved.folder} in ${(result.durationMs / 1000).toFixed(1)} s\n`,
+      );
     });
 }
 

@@ -7,14 +7,19 @@ export function registerValidateCommand(program: Command): void {
     .command('validate')
     .description('Check scenario files against the schema and the cross-field rules.')
     .argument('<scenario...>', 'one or more scenario files')
-    .addHelpText('after', '\nExample:\n  hotline validate scenarios/*.json\n\nExit code 0 when all are valid, 2 when any is not.')
+    .addHelpText(
+      'after',
+      '\nExample:\n  hotline validate scenarios/*.json\n\nExit code 0 when all are valid, 2 when any is not.',
+    )
     .action((files: string[]) => {
       const errors: string[] = [];
       for (const file of files) {
         try {
           const model = loadScenarioFile(file);
           const calls = model.phone.expectedCalls.reduce((a, b) => a + b, 0);
-          process.stdout.write(`ok  ${file}: ${model.name}, ${model.calendar.days} day(s), ~${Math.round(calls).toLocaleString('en-US')} calls\n`);
+          process.stdout.write(
+            `ok  ${file}: ${model.name}, ${model.calendar.days} day(s), ~${Math.round(calls).toLocaleString('en-US')} calls\n`,
+          );
         } catch (error) {
           if (!(error instanceof InputError)) throw error;
           errors.push(error.message);

@@ -33,7 +33,11 @@ describe('buildDistribution', () => {
     [{ kind: 'gamma', mean: '180s', cv: 0.5 }, 180, 0.5],
     [{ kind: 'gamma', mean: '180s', cv: 2 }, 180, 2],
     [{ kind: 'erlang', mean: '4m', k: 4 }, 240, 0.5],
-    [{ kind: 'empirical', values: ['10s', '20s', '60s'], weights: [1, 2, 1] }, 27.5, Math.sqrt(368.75) / 27.5],
+    [
+      { kind: 'empirical', values: ['10s', '20s', '60s'], weights: [1, 2, 1] },
+      27.5,
+      Math.sqrt(368.75) / 27.5,
+    ],
   ])('%j has the mean and cv it was given', (spec, mean, cv) => {
     const result = sampleMoments(spec);
     expect(result.dist.mean).toBeCloseTo(mean, 9);

@@ -25,7 +25,8 @@ export function buildDistribution(spec: DistributionSpec, path: string, issues: 
     case 'uniform': {
       const min = seconds(spec.min);
       const max = seconds(spec.max);
-      if (min > max) issues.push({ path: `${path}/max`, message: 'uniform max must be at least min', value: spec.max });
+      if (min > max)
+        issues.push({ path: `${path}/max`, message: 'uniform max must be at least min', value: spec.max });
       return new Uniform(min, Math.max(min, max));
     }
     case 'lognormal':
@@ -42,11 +43,21 @@ export function buildDistribution(spec: DistributionSpec, path: string, issues: 
           path: `${path}/weights`,
           message: `empirical needs one weight per value (${values.length} values, ${weights.length} weights)`,
         });
-        return new Empirical(values, values.map(() => 1));
+        return new Empirical(
+          values,
+          values.map(() => 1),
+        );
       }
       if (!weights.some((w) => w > 0)) {
-        issues.push({ path: `${path}/weights`, message: 'empirical weights must not all be zero', value: weights });
-        return new Empirical(values, values.map(() => 1));
+        issues.push({
+          path: `${path}/weights`,
+          message: 'empirical weights must not all be zero',
+          value: weights,
+        });
+        return new Empirical(
+          values,
+          values.map(() => 1),
+        );
       }
       return new Empirical(values, weights);
     }

@@ -7,13 +7,17 @@ describe('EventCalendar', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 20 }), { maxLength: 300 }), (times) => {
         const calendar = new EventCalendar(4);
-        times.forEach((t, i) => calendar.schedule(t, 1, i));
+        times.forEach((t, i) => {
+          calendar.schedule(t, 1, i);
+        });
         const popped: [number, number][] = [];
         while (calendar.length > 0) {
           calendar.pop();
           popped.push([calendar.current.time, calendar.current.int]);
         }
-        const expected = times.map((t, i) => [t, i] as [number, number]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+        const expected = times
+          .map((t, i) => [t, i] as [number, number])
+          .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
         expect(popped).toEqual(expected);
       }),
     );

@@ -23,7 +23,13 @@ export const CONTACT_FIELDS = [
 ] as const;
 
 /** Time integrals and extremes attributed to the calendar interval they happen in. */
-export const TIME_FIELDS = ['busyAgentS', 'onDutyAgentS', 'overtimeAgentS', 'queueAreaS', 'maxQueue'] as const;
+export const TIME_FIELDS = [
+  'busyAgentS',
+  'onDutyAgentS',
+  'overtimeAgentS',
+  'queueAreaS',
+  'maxQueue',
+] as const;
 
 export type ContactField = (typeof CONTACT_FIELDS)[number];
 export type TimeField = (typeof TIME_FIELDS)[number];

@@ -47,7 +47,11 @@ export interface MetricContext {
 
 const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
 
-export function derivePhoneMetrics(row: CounterRow, histogram: ArrayLike<number>, context: MetricContext): PhoneMetrics {
+export function derivePhoneMetrics(
+  row: CounterRow,
+  histogram: ArrayLike<number>,
+  context: MetricContext,
+): PhoneMetrics {
   const handled = row.answered + row.abandoned;
   return {
     offered: row.offered,

@@ -9,7 +9,13 @@ const flat48 = (x: number) => Array.from({ length: 48 }, () => x);
 
 function expectConservation(c: PhoneCounters) {
   for (let i = 0; i < c.intervals; i++) {
-    const outcomes = c.answered[i]! + c.abandoned[i]! + c.blocked[i]! + c.closed[i]! + c.selfServed[i]! + c.inSystemAtEnd[i]!;
+    const outcomes =
+      c.answered[i]! +
+      c.abandoned[i]! +
+      c.blocked[i]! +
+      c.closed[i]! +
+      c.selfServed[i]! +
+      c.inSystemAtEnd[i]!;
     expect(outcomes, `interval ${i}`).toBe(c.offered[i]);
   }
 }
@@ -53,7 +59,8 @@ describe('simulatePhone: conservation and Little', () => {
 });
 
 describe('simulatePhone: determinism and common random numbers', () => {
-  const countersJson = (c: PhoneCounters) => JSON.stringify([...CONTACT_FIELDS, ...TIME_FIELDS].map((f) => Array.from(c[f])));
+  const countersJson = (c: PhoneCounters) =>
+    JSON.stringify([...CONTACT_FIELDS, ...TIME_FIELDS].map((f) => Array.from(c[f])));
 
   it('same seed gives identical counters; another seed does not', () => {
     const model = scenarioModel('covid-hotline', (f) => (f.calendar.days = 1));
@@ -74,12 +81,17 @@ describe('simulatePhone: determinism and common random numbers', () => {
     });
     const more = scenarioModel('stationary-mmc', (f) => {
       f.channels.phone.patience = { kind: 'uniform', min: '0s', max: '20m' };
-      f.channels.phone.staffing = { kind: 'perInterval', agents: agents.map((a, i) => (i === k ? a + 1 : a)) };
+      f.channels.phone.staffing = {
+        kind: 'perInterval',
+        agents: agents.map((a, i) => (i === k ? a + 1 : a)),
+      };
     });
     const a = simulatePhone(base, 9, 0);
     const b = simulatePhone(more, 9, 0);
-    for (const field of CONTACT_FIELDS) expect(Array.from(b[field].slice(0, k - 1)), field).toEqual(Array.from(a[field].slice(0, k - 1)));
-    for (const field of TIME_FIELDS) expect(Array.from(b[field].slice(0, k)), field).toEqual(Array.from(a[field].slice(0, k)));
+    for (const field of CONTACT_FIELDS)
+      expect(Array.from(b[field].slice(0, k - 1)), field).toEqual(Array.from(a[field].slice(0, k - 1)));
+    for (const field of TIME_FIELDS)
+      expect(Array.from(b[field].slice(0, k)), field).toEqual(Array.from(a[field].slice(0, k)));
     // Arrivals do not depend on staffing at all (no retrials here)...
     expect(Array.from(b.offered)).toEqual(Array.from(a.offered));
     // ...and the extra agent does change interval k.
@@ -102,7 +114,10 @@ describe('simulatePhone: edge cases', () => {
 
   it('zero agents in some intervals: nobody answered there, waiting contacts abandon or are answered later, no NaN', () => {
     const agents = flat48(14).map((a, i) => (i >= 10 && i < 14 ? 0 : a));
-    const model = scenarioModel('stationary-mmc', (f) => (f.channels.phone.staffing = { kind: 'perInterval', agents }));
+    const model = scenarioModel(
+      'stationary-mmc',
+      (f) => (f.channels.phone.staffing = { kind: 'perInterval', agents }),
+    );
     const c = simulatePhone(model, 1, 0);
     expectConservation(c);
     // With none scheduled, the only agents on duty are those finishing a call in hand (overtime).

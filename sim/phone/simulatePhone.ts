@@ -21,7 +21,11 @@ const BOUNDARY = 7;
 const STAFF = 8;
 
 /** Runs one replication of the phone channel and returns its raw per-interval counters. */
-export function simulatePhone(scenario: ScenarioModel, seed: number | string, replication: number): PhoneCounters {
+export function simulatePhone(
+  scenario: ScenarioModel,
+  seed: number | string,
+  replication: number,
+): PhoneCounters {
   const simulation = new PhoneSimulation(scenario, seed, replication);
   simulation.run();
   return simulation.counters;
@@ -84,7 +88,11 @@ class PhoneSimulation {
     this.classShares = cumulativeShares(this.model.classes.map((c) => c.share));
     this.classPatience = this.model.classes.map((c) => c.patience);
     const rates = arrivalRates(scenario, createStream(seed, 'phone.demand', replication));
-    this.arrivals = new PiecewisePoissonArrivals(rates, this.intervalS, createStream(seed, 'phone.arrivals', replication));
+    this.arrivals = new PiecewisePoissonArrivals(
+      rates,
+      this.intervalS,
+      createStream(seed, 'phone.arrivals', replication),
+    );
   }
 
   run(): void {
@@ -229,7 +237,8 @@ class PhoneSimulation {
     const c = this.counters;
     if (this.queueLength > c.maxQueue[this.interval]!) c.maxQueue[this.interval] = this.queueLength;
     const patience = pool.patience[slot]!;
-    if (patience < Number.POSITIVE_INFINITY) this.calendar.schedule(t + patience, ABANDON, slot, pool.gen[slot]!);
+    if (patience < Number.POSITIVE_INFINITY)
+      this.calendar.schedule(t + patience, ABANDON, slot, pool.gen[slot]!);
   }
 
   /** An agent (already counted out of `idle`) answers the contact in `slot`. */
@@ -364,7 +373,8 @@ function arrivalRates(scenario: ScenarioModel, demandRng: Rng): Float64Array {
   const dayFactor = phone.dailyCv > 0 ? new Gamma(1, phone.dailyCv) : null;
   for (let d = 0; d < calendar.days; d++) {
     const factor = dayFactor === null ? 1 : dayFactor.sample(demandRng);
-    for (let s = 0; s < ipd; s++) rates[d * ipd + s] = (phone.expectedCalls[d * ipd + s]! * factor) / calendar.intervalS;
+    for (let s = 0; s < ipd; s++)
+      rates[d * ipd + s] = (phone.expectedCalls[d * ipd + s]! * factor) / calendar.intervalS;
   }
   return rates;
 }

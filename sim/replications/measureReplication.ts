@@ -17,7 +17,10 @@ export function measureReplication(scenario: ScenarioModel, counters: PhoneCount
     let scheduledAgentS = 0;
     for (let i = from; i < to; i++) scheduledAgentS += scheduled[i]! * intervalS;
     const histogram = sumRows(counters.waitHistogram, from, to, new Float64Array(WAIT_BUCKETS));
-    return derivePhoneMetrics(mergeRows(counters, from, to), histogram, { spanS: (to - from) * intervalS, scheduledAgentS });
+    return derivePhoneMetrics(mergeRows(counters, from, to), histogram, {
+      spanS: (to - from) * intervalS,
+      scheduledAgentS,
+    });
   };
   const intervals: PhoneMetrics[] = [];
   for (let i = 0; i < counters.intervals; i++) intervals.push(span(i, i + 1));

@@ -19,7 +19,10 @@ export interface ReplicationOptions {
  * Runs N independent replications, each seeded by (seed, source, replication index), and returns
  * their metrics in replication order, so the thread count cannot change any result.
  */
-export async function runReplications(source: ScenarioSource, options: ReplicationOptions): Promise<ReplicationMetrics[]> {
+export async function runReplications(
+  source: ScenarioSource,
+  options: ReplicationOptions,
+): Promise<ReplicationMetrics[]> {
   const total = options.replications;
   const threads = Math.max(1, Math.min(options.threads ?? defaultThreads(), total));
   const results: ReplicationMetrics[] = new Array(total);
@@ -40,7 +43,9 @@ export async function runReplications(source: ScenarioSource, options: Replicati
   }
   const script = workerScript();
   const shares = Array.from({ length: threads }, (_, w) => range(total).filter((r) => r % threads === w));
-  await Promise.all(shares.map((replications) => runWorker(script, source, options.seed, replications, finished)));
+  await Promise.all(
+    shares.map((replications) => runWorker(script, source, options.seed, replications, finished)),
+  );
   return results;
 }
 
@@ -61,14 +66,18 @@ function runWorker(
       finished(message.replication, message.metrics),
     );
     worker.on('error', reject);
-    worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`replication worker exited with code ${code}`))));
+    worker.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`replication worker exited with code ${code}`)),
+    );
   });
 }
 
 /** The bundled worker next to the bundled CLI; from source (tests) the one `npm run build` made in dist/. */
 function workerScript(): URL {
   const here = import.meta.url;
-  const url = here.endsWith('.ts') ? new URL('../../dist/replication-worker.js', here) : new URL('./replication-worker.js', here);
+  const url = here.endsWith('.ts')
+    ? new URL('../../dist/replication-worker.js', here)
+    : new URL('./replication-worker.js', here);
   if (!existsSync(fileURLToPath(url))) {
     throw new Error(`worker script ${fileURLToPath(url)} is missing: run \`npm run build\` first`);
   }

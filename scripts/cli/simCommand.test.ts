@@ -1,0 +1,187 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+// These run the built CLI (dist/, made by `npm test` before vitest) as a user would.
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+const cli = join(repo, 'dist', 'hotline.js');
+let runsDir: string;
+
+function hotline(...args: string[]) {
+  const result = spawnSync(process.execPath, [cli, ...args], {
+    cwd: repo,
+    encoding: 'utf8',
+    env: { ...process.env, HOTLINE_RUNS_DIR: runsDir },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+beforeAll(() => {
+  if (!existsSync(cli)) throw new Error('dist/hotline.js is missing: run `npm run build` (npm test does)');
+  runsDir = mkdtempSync(join(tmpdir(), 'hotline-runs-'));
+});
+
+describe('hotline sim', () => {
+  it('--json prints only the summary on stdout and writes run.json, summary.json and intervals.csv', () => {
+    const out = join(runsDir, 'json-run');
+    const { code, stdout, stderr } = hotline(
+      'sim',
+      'scenarios/stationary-mmc.json',
+      '-r',
+      '4',
+      '--json',
+      '--out',
+      out,
+    );
+    expect(code, stderr).toBe(0);
+    const summary = JSON.parse(stdout);
+    expect(summary.kind).toBe('sim');
+    expect(summary.phone.slOffered.mean).toBeGreaterThan(0.8);
+    expect(summary.phone.slOffered.ci95[0]).toBeLessThan(summary.phone.slOffered.mean);
+    expect(summary.days.phone).toHaveLength(1);
+    expect(readdirSync(out).sort()).toEqual(['intervals.csv', 'run.json', 'summary.json']);
+    expect(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'))).toEqual(summary);
+    const run = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));
+    expect(run).toMatchObject({
+      kind: 'sim',
+      seed: 1,
+      replications: 4,
+      scenario: { name: 'stationary-mmc' },
+    });
+    expect(run.scenario.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    const csv = readFileSync(join(out, 'intervals.csv'), 'utf8').trim().split('\n');
+    expect(csv).toHaveLength(1 + 48);
+    expect(csv[0]).toContain('slOffered,slOffered_lo,slOffered_hi');
+  });
+
+  it('same seed gives a byte-identical summary.json, with 1 thread or 2', () => {
+    const read = (name: string, ...flags: string[]) => {
+      const out = join(runsDir, name);
+      const { code, stderr } = hotline(
+        'sim',
+        'scenarios/covid-hotline.json',
+        '--days',
+        '1',
+        '-r',
+        '4',
+        '-q',
+        '--seed',
+        '42',
+        '--out',
+        out,
+        ...flags,
+      );
+      expect(code, stderr).toBe(0);
+      return readFileSync(join(out, 'summary.json'), 'utf8');
+    };
+    const one = read('t1', '--threads', '1');
+    const two = read('t2', '--threads', '2');
+    const again = read('t2-again', '--threads', '2');
+    expect(two).toBe(one);
+    expect(again).toBe(one);
+    const otherSeed = join(runsDir, 'seed43');
+    hotline(
+      'sim',
+      'scenarios/covid-hotline.json',
+      '--days',
+      '1',
+      '-r',
+      '4',
+      '-q',
+      '--seed',
+      '43',
+      '--out',
+      otherSeed,
+    );
+    expect(readFileSync(join(otherSeed, 'summary.json'), 'utf8')).not.toBe(one);
+  });
+
+  it('prints the per-day table, the verdict and where the run went', () => {
+    const { code, stdout } = hotline('sim', 'scenarios/line-122.json', '-r', '3', '--days', '2');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/2021-01-25\s+mon/);
+    expect(stdout).toMatch(/slOffered@30s/);
+    expect(stdout).toMatch(/whole run: (meets its targets|MISSES)/);
+    const folder = /written to (\S+)/.exec(stdout)![1]!;
+    expect(existsSync(join(folder, 'summary.json'))).toBe(true);
+  });
+
+  it('refuses to write into a non-empty folder, leaving it untouched and no temporary folder behind', () => {
+    const out = join(runsDir, 'occupied');
+    hotline('sim', 'scenarios/stationary-mmc.json', '-r', '2', '-q', '--out', out);
+    writeFileSync(join(out, 'mine.txt'), 'keep me');
+    const { code, stderr } = hotline('sim', 'scenarios/stationary-mmc.json', '-r', '2', '-q', '--out', out);
+    expect(code).toBe(2);
+    expect(stderr).toContain('--out');
+    expect(readdirSync(out).sort()).toEqual(['intervals.csv', 'mine.txt', 'run.json', 'summary.json']);
+    expect(readdirSync(runsDir).filter((n) => n.includes('.tmp-'))).toEqual([]);
+  });
+
+  it('--help teaches with examples', () => {
+    const { code, stdout } = hotline('sim', '--help');
+    expect(code).toBe(0);
+    expect(stdout).toContain('Examples:');
+    expect(stdout).toContain('--replications');
+  });
+});
+
+describe('bad input: exit 2, file, path and allowed values, no stack trace', () => {
+  const cases: [string, string, RegExp][] = [
+    ['bad-json.json', '', /not valid JSON at line 4/],
+    [
+      'unknown-field.json',
+      '/channels/phone',
+      /unknown field "talktime" \(did you mean "talkTime"\?\); allowed: hours, demand/,
+    ],
+    ['negative-rate.json', '/channels/phone/demand/callsPerDay', /greater or equal to 0 \(got -4800\)/],
+    [
+      'wrong-unit.json',
+      '/channels/phone/talkTime/mean',
+      /expected a duration with a unit \(got "180"\); allowed: .*"20s"/,
+    ],
+    [
+      'shape-wrong-length.json',
+      '/channels/phone/demand/intradayShape',
+      /\(48 for 30-minute intervals\), has 24/,
+    ],
+    [
+      'unknown-distribution.json',
+      '/channels/phone/patience/kind',
+      /unknown kind \(got "weibull"\); allowed: exponential, deterministic/,
+    ],
+    ['missing-weekday.json', '/channels/phone/demand/callsPerDay', /missing: wed, thu, fri, sat, sun/],
+    ['hours-off-boundary.json', '/channels/phone/hours/mon/0', /interval boundaries/],
+    [
+      'bad-sl-variant.json',
+      '/channels/phone/targets/serviceLevel/variant',
+      /allowed: "slOffered", "slAnswered", "slExcludingShortAbandons"/,
+    ],
+    ['shares-not-one.json', '/channels/phone/priorityClasses', /add up to 0.8/],
+  ];
+  it('covers every fixture in the folder', () => {
+    expect(readdirSync(join(repo, 'scenarios/fixtures/bad')).sort()).toEqual(cases.map((c) => c[0]).sort());
+  });
+  it.each(cases)('%s', (name, path, message) => {
+    const file = `scenarios/fixtures/bad/${name}`;
+    for (const command of ['sim', 'validate']) {
+      const { code, stdout, stderr } = hotline(command, file);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toContain(file);
+      if (path) expect(stderr).toContain(` at ${path}:`);
+      expect(stderr).toMatch(message);
+      expect(stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+  it('a missing file and a bad flag', () => {
+    expect(hotline('sim', 'nope.json').stderr).toContain('nope.json: file not found');
+    const flag = hotline('sim', 'scenarios/stationary-mmc.json', '--replications', 'ten');
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toContain('--replications: expected a whole number (got "ten")');
+    expect(hotline('sim', 'scenarios/stationary-mmc.json', '--days', '0').code).toBe(2);
+    expect(hotline('simulate').code).toBe(2);
+  });
+});

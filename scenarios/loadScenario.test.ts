@@ -14,7 +14,12 @@ describe('loadScenario: defaults', () => {
     expect(model.phone.retrial).toBeNull();
     expect(model.phone.dailyCv).toBe(0);
     expect(model.phone.classes.map((c) => [c.name, c.share])).toEqual([['all', 1]]);
-    expect(model.calendar).toMatchObject({ intervalS: 1800, intervalsPerDay: 48, days: 1, weekdays: ['mon'] });
+    expect(model.calendar).toMatchObject({
+      intervalS: 1800,
+      intervalsPerDay: 48,
+      days: 1,
+      weekdays: ['mon'],
+    });
     expect(Object.isFrozen(model)).toBe(true);
     expect(model.phone.expectedCalls.reduce((a, b) => a + b, 0)).toBeCloseTo(4800, 9);
   });
@@ -35,14 +40,16 @@ describe('loadScenario: demand', () => {
       f.channels.phone.demand.callsPerDate = { '2021-01-26': 1000 };
       f.calendar.closedDates = ['2021-01-27'];
     });
-    const day = (d: number) => model.phone.expectedCalls.slice(d * 48, (d + 1) * 48).reduce((a, b) => a + b, 0);
+    const day = (d: number) =>
+      model.phone.expectedCalls.slice(d * 48, (d + 1) * 48).reduce((a, b) => a + b, 0);
     expect(day(0)).toBeCloseTo(34_000, 6); // Monday from callsPerDay
     expect(day(1)).toBeCloseTo(1000, 6); // per-date override
     // Closed date: demand still arrives (callers hear "closed"), but no interval is open.
     expect(day(2)).toBeCloseTo(31_000, 6);
     expect(model.phone.open.slice(2 * 48, 3 * 48).every((x) => x === 0)).toBe(true);
     // Monday open 07:00-20:00 = intervals 14..39; Saturday 08:00-13:00 = 16..25; Sunday closed.
-    const open = (d: number) => [...model.phone.open.slice(d * 48, (d + 1) * 48)].flatMap((x, i) => (x ? [i] : []));
+    const open = (d: number) =>
+      [...model.phone.open.slice(d * 48, (d + 1) * 48)].flatMap((x, i) => (x ? [i] : []));
     expect(open(0)).toEqual(Array.from({ length: 26 }, (_, i) => 14 + i));
     expect(open(5)).toEqual(Array.from({ length: 10 }, (_, i) => 16 + i));
     expect(open(6)).toEqual([]);
@@ -99,7 +106,10 @@ describe('loadScenario: staffing', () => {
   it('reports a break that ends after its shift', () => {
     expect(() =>
       scenarioModel('stationary-mmc', (f) => {
-        f.channels.phone.staffing = { kind: 'shifts', shifts: [{ start: '08:00', length: '2h', agents: 1, breaks: [{ after: '2h', length: '15m' }] }] };
+        f.channels.phone.staffing = {
+          kind: 'shifts',
+          shifts: [{ start: '08:00', length: '2h', agents: 1, breaks: [{ after: '2h', length: '15m' }] }],
+        };
       }),
     ).toThrow(/shifts\/0\/breaks\/0: break ends after the shift/);
   });

@@ -20,14 +20,17 @@ function ensureChromium() {
   if (!isRoot || !hasApt) {
     process.stderr.write(
       `Chromium is missing at ${CHROMIUM}; the report tests need it.\n` +
-        'Install Debian\'s package (sudo apt-get install chromium) or set HOTLINE_CHROMIUM to a Chromium binary.\n',
+        "Install Debian's package (sudo apt-get install chromium) or set HOTLINE_CHROMIUM to a Chromium binary.\n",
     );
     process.exit(1);
   }
   process.stderr.write('installing Debian chromium for the report browser tests (first time only)...\n');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: ['ignore', 'ignore', 'inherit'], env });
+  execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env,
+  });
 }
 
 ensureK6();

@@ -27,6 +27,12 @@ export function buildRunSummary(result: SimulationResult): RunSummary {
         ...day,
       })),
     },
+    classes: {
+      phone: summary.classes.map((cls, k) => {
+        const { name, priority, share } = scenario.phone.classes[k]!;
+        return { name, priority, share, ...cls };
+      }),
+    },
   };
 }
 

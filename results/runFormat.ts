@@ -1,6 +1,6 @@
 // The result format shared by predicted (sim) and measured (k6) runs. Bump RESULT_FORMAT_VERSION on
 // any incompatible change; readers refuse newer versions with a clear message.
-import type { MetricSummary, PhoneSummary } from '../sim/replications/summarizeReplications.js';
+import type { ClassSummary, MetricSummary, PhoneSummary } from '../sim/replications/summarizeReplications.js';
 
 export const RESULT_FORMAT_VERSION = 1;
 
@@ -40,6 +40,8 @@ export interface RunSummary {
   phone: PhoneSummary;
   targets: { phone: TargetsSummary };
   days: { phone: Array<{ date: string; weekday: string } & PhoneSummary> };
+  /** Whole run per priority class (highest priority first); absent in runs that predate it. */
+  classes?: { phone: Array<{ name: string; priority: number; share: number } & ClassSummary> };
 }
 
-export type { MetricSummary, PhoneSummary };
+export type { ClassSummary, MetricSummary, PhoneSummary };

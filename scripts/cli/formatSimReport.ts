@@ -67,11 +67,32 @@ export function formatSimReport(
     '',
     verdict(summary.run, scenario),
   ];
+  if (scenario.phone.classes.length > 1) {
+    lines.push('', 'per priority class (whole run):', '', classTable(scenario, summary));
+  }
   const worstRows = worstIntervals(scenario, summary.intervals, worst);
   if (worstRows.length > 0) {
     lines.push('', `intervals furthest from the ${variant} goal:`, '', worstRows);
   }
   return lines.join('\n');
+}
+
+function classTable(scenario: ScenarioModel, summary: ReplicationSummary): string {
+  const { variant, thresholdS } = scenario.phone.targets;
+  const header = ['class', 'priority', 'offered', 'answered', 'abandon', `${variant}@${thresholdS}s`, 'ASA'];
+  const rows = summary.classes.map((s, k) => {
+    const cls = scenario.phone.classes[k]!;
+    return [
+      cls.name,
+      String(cls.priority),
+      count(s.offered),
+      count(s.answered),
+      pct(s.abandonRate),
+      pctCi(s[variant]),
+      secs(s.asaS),
+    ];
+  });
+  return formatTable(header, rows);
 }
 
 function verdict(run: PhoneSummary, scenario: ScenarioModel): string {

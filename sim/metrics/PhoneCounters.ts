@@ -38,17 +38,33 @@ export type CounterField = ContactField | TimeField;
 /** Fields combined by max rather than sum when intervals are merged into days or runs. */
 export const MAX_FIELDS: ReadonlySet<CounterField> = new Set(['maxWaitS', 'maxQueue']);
 
+/** Whole-run counts per priority class (index = class in priority order), for class-level service levels. */
+export const CLASS_FIELDS = [
+  'offered',
+  'answered',
+  'answeredWithinT',
+  'abandoned',
+  'abandonedAfterT',
+  'waitSumAnsweredS',
+] as const;
+export type ClassField = (typeof CLASS_FIELDS)[number];
+
 export type PhoneCounters = Record<CounterField, Float64Array> & {
   readonly intervals: number;
+  readonly byClass: Record<ClassField, Float64Array>;
   /** Row-major: interval i's wait histogram of answered contacts is [i * WAIT_BUCKETS, (i + 1) * WAIT_BUCKETS). */
   readonly waitHistogram: Uint32Array;
 };
 
-export function createPhoneCounters(intervals: number): PhoneCounters {
+export function createPhoneCounters(intervals: number, classes = 1): PhoneCounters {
   const fields = Object.fromEntries(
     [...CONTACT_FIELDS, ...TIME_FIELDS].map((name) => [name, new Float64Array(intervals)]),
   ) as Record<CounterField, Float64Array>;
-  return { ...fields, intervals, waitHistogram: new Uint32Array(intervals * WAIT_BUCKETS) };
+  const byClass = Object.fromEntries(CLASS_FIELDS.map((name) => [name, new Float64Array(classes)])) as Record<
+    ClassField,
+    Float64Array
+  >;
+  return { ...fields, intervals, byClass, waitHistogram: new Uint32Array(intervals * WAIT_BUCKETS) };
 }
 
 /** One row of counters: an interval, or intervals merged into a day or a run. */

@@ -124,3 +124,39 @@ describe('simulator vs analytic models', () => {
     expect(Math.max(...sim.pWait)).toBe(0);
   });
 });
+
+describe('priority classes', () => {
+  it('non-preemptive priority on M/M/c matches Cobham: W_k = C/(c mu) / ((1 - s_{k-1})(1 - s_k))', () => {
+    const model = scenarioModel('stationary-mmc', (f) => {
+      f.calendar.days = DAYS;
+      f.channels.phone.patience = '3650d';
+      f.channels.phone.staffing = { kind: 'constant', agents: 12 };
+      f.channels.phone.priorityClasses = [
+        { name: 'low', share: 0.7, priority: 0 },
+        { name: 'high', share: 0.3, priority: 1 },
+      ];
+    });
+    const high: number[] = [];
+    const low: number[] = [];
+    for (let r = 0; r < REPLICATIONS; r++) {
+      const c = simulatePhone(model, 77, r);
+      // Classes are kept in priority order: index 0 is "high".
+      high.push(c.byClass.waitSumAnsweredS[0]! / c.byClass.answered[0]!);
+      low.push(c.byClass.waitSumAnsweredS[1]! / c.byClass.answered[1]!);
+      expect(c.byClass.answered[0]! + c.byClass.answered[1]!).toBe(total(c.answered));
+    }
+    const erlang = erlangC({ arrivalRatePerS: LAMBDA, meanHandleTimeS: AHT, agents: 12, thresholdS: 20 });
+    if (!erlang.stable) throw new Error('unstable');
+    const base = erlang.pWait / (12 / AHT);
+    const sigmaHigh = (0.3 * LAMBDA * AHT) / 12;
+    const sigmaAll = (LAMBDA * AHT) / 12;
+    // Start-empty bias is larger at 83% load; the allowance is 5% of each mean wait.
+    expectWithin(high, base / (1 - sigmaHigh), 0.05 * (base / (1 - sigmaHigh)), 'ASA high');
+    expectWithin(
+      low,
+      base / ((1 - sigmaHigh) * (1 - sigmaAll)),
+      0.05 * (base / ((1 - sigmaHigh) * (1 - sigmaAll))),
+      'ASA low',
+    );
+  });
+});

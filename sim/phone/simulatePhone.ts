@@ -77,7 +77,7 @@ class PhoneSimulation {
     this.intervalS = calendar.intervalS;
     this.horizonS = this.intervals * this.intervalS;
     this.thresholdS = this.model.targets.thresholdS;
-    this.counters = createPhoneCounters(this.intervals);
+    this.counters = createPhoneCounters(this.intervals, this.model.classes.length);
     this.queue = new ContactQueue(this.model.classes.length);
     this.routingRng = createStream(seed, 'phone.routing', replication);
     this.ivrRng = createStream(seed, 'phone.ivr', replication);
@@ -170,6 +170,7 @@ class PhoneSimulation {
 
     const drawnClass = this.drawClass();
     const cls = klass >= 0 ? klass : drawnClass;
+    c.byClass.offered[cls]!++;
     const selfService = model.ivr !== null && this.routingRng() < model.ivr.selfServiceShare;
     const ivrTime = model.ivr === null ? 0 : model.ivr.time.sample(this.ivrRng);
     const patience = this.classPatience[cls]!.sample(this.patienceRng);
@@ -250,7 +251,14 @@ class PhoneSimulation {
     c.answered[k]!++;
     c.waitSumAnsweredS[k]! += wait;
     c.queueTimeSumS[k]! += wait;
-    if (wait <= this.thresholdS) c.answeredWithinT[k]!++;
+    const byClass = c.byClass;
+    const cls = pool.klass[slot]!;
+    byClass.answered[cls]!++;
+    byClass.waitSumAnsweredS[cls]! += wait;
+    if (wait <= this.thresholdS) {
+      c.answeredWithinT[k]!++;
+      byClass.answeredWithinT[cls]!++;
+    }
     if (wait > c.maxWaitS[k]!) c.maxWaitS[k] = wait;
     c.waitHistogram[k * WAIT_BUCKETS + waitBucket(wait)]!++;
     this.busy++;
@@ -264,14 +272,18 @@ class PhoneSimulation {
     const c = this.counters;
     const k = pool.arrivalInterval[slot]!;
     const wait = t - pool.entryTime[slot]!;
+    const cls = pool.klass[slot]!;
     c.abandoned[k]!++;
-    if (wait > this.thresholdS) c.abandonedAfterT[k]!++;
+    c.byClass.abandoned[cls]!++;
+    if (wait > this.thresholdS) {
+      c.abandonedAfterT[k]!++;
+      c.byClass.abandonedAfterT[cls]!++;
+    }
     c.queueTimeSumS[k]! += wait;
     this.queueLength--;
     if (this.queueLength === 0) this.queue.clear();
     this.trunkBusy--;
     const attempt = pool.attempt[slot]!;
-    const cls = pool.klass[slot]!;
     pool.release(slot);
     this.maybeRetry(t, this.model.retrial?.afterAbandoned ?? 0, attempt, cls);
   }

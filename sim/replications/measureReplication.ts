@@ -1,5 +1,6 @@
 import type { ScenarioModel } from '../../scenarios/ScenarioModel.js';
-import { mergeRows, type PhoneCounters } from '../metrics/PhoneCounters.js';
+import { type ClassMetrics, deriveClassMetrics } from '../metrics/ClassMetrics.js';
+import { CLASS_FIELDS, type ClassField, mergeRows, type PhoneCounters } from '../metrics/PhoneCounters.js';
 import { derivePhoneMetrics, type PhoneMetrics } from '../metrics/PhoneMetrics.js';
 import { sumRows, WAIT_BUCKETS } from '../metrics/WaitHistogram.js';
 
@@ -8,6 +9,8 @@ export interface ReplicationMetrics {
   readonly intervals: PhoneMetrics[];
   readonly days: PhoneMetrics[];
   readonly run: PhoneMetrics;
+  /** Whole run per priority class, in the scenario's priority order. */
+  readonly classes: ClassMetrics[];
 }
 
 export function measureReplication(scenario: ScenarioModel, counters: PhoneCounters): ReplicationMetrics {
@@ -26,5 +29,10 @@ export function measureReplication(scenario: ScenarioModel, counters: PhoneCount
   for (let i = 0; i < counters.intervals; i++) intervals.push(span(i, i + 1));
   const dayMetrics: PhoneMetrics[] = [];
   for (let d = 0; d < days; d++) dayMetrics.push(span(d * intervalsPerDay, (d + 1) * intervalsPerDay));
-  return { intervals, days: dayMetrics, run: span(0, counters.intervals) };
+  const classes = scenario.phone.classes.map((_, k) =>
+    deriveClassMetrics(
+      Object.fromEntries(CLASS_FIELDS.map((f) => [f, counters.byClass[f][k]!])) as Record<ClassField, number>,
+    ),
+  );
+  return { intervals, days: dayMetrics, run: span(0, counters.intervals), classes };
 }

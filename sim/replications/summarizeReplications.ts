@@ -1,4 +1,5 @@
 import { mean, sampleStandardDeviation } from 'simple-statistics';
+import { CLASS_METRICS, type ClassMetric } from '../metrics/ClassMetrics.js';
 import { PHONE_METRICS, type PhoneMetric, type PhoneMetrics } from '../metrics/PhoneMetrics.js';
 import { studentT975 } from '../metrics/studentT975.js';
 import type { ReplicationMetrics } from './measureReplication.js';
@@ -13,8 +14,12 @@ export interface MetricSummary {
 
 export type PhoneSummary = Record<PhoneMetric, MetricSummary>;
 
+export type ClassSummary = Record<ClassMetric, MetricSummary>;
+
 export interface ReplicationSummary {
   readonly run: PhoneSummary;
+  /** Per priority class, in priority order (highest first). */
+  readonly classes: ClassSummary[];
   readonly days: PhoneSummary[];
   readonly intervals: PhoneSummary[];
 }
@@ -24,6 +29,15 @@ export function summarizeReplications(replications: readonly ReplicationMetrics[
   if (!first) throw new RangeError('no replications to summarize');
   return {
     run: summarizeLevel(replications.map((r) => r.run)),
+    classes: first.classes.map((_, k) => {
+      const out = {} as ClassSummary;
+      for (const metric of CLASS_METRICS) {
+        out[metric] = summarizeValues(
+          replications.map((r) => r.classes[k]![metric]).filter((x): x is number => x !== null),
+        );
+      }
+      return out;
+    }),
     days: first.days.map((_, d) => summarizeLevel(replications.map((r) => r.days[d]!))),
     intervals: first.intervals.map((_, i) => summarizeLevel(replications.map((r) => r.intervals[i]!))),
   };

@@ -230,7 +230,7 @@ const PhoneChannel = Type.Object(
     afterCallWork: Type.Optional(DistributionSpec),
     patience: DistributionSpec,
     retrial: Type.Optional(Retrial),
-    priorityClasses: Type.Optional(Type.Array(PriorityClass, { minItems: 1 })),
+    priorityClasses: Type.Optional(Type.Array(PriorityClass, { minItems: 1, maxItems: 50 })),
     staffing: Staffing,
     targets: Targets,
   },

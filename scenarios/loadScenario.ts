@@ -14,17 +14,17 @@ export interface LoadOptions {
 
 /** Reads and loads a scenario file; any problem is an InputError naming the file. */
 export function loadScenarioFile(file: string, options: LoadOptions = {}): ScenarioModel {
-  let text: string;
+  return loadScenarioText(readScenarioFile(file), file, options);
+}
+
+/** The text of a scenario file, or an InputError saying why it cannot be read. */
+export function readScenarioFile(file: string): string {
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(
-      file,
-      code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? 'error'})`,
-    );
+    throw new InputError(file, code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? 'error'})`);
   }
-  return loadScenarioText(text, file, options);
 }
 
 /** Ciw's four steps: parse -> (schema) -> fill defaults and cross-field checks -> frozen model. */

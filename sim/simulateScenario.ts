@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { InputError } from '../scenarios/inputError.js';
+import { readScenarioFile } from '../scenarios/loadScenario.js';
 import type { ScenarioModel } from '../scenarios/ScenarioModel.js';
 import type { ReplicationMetrics } from './replications/measureReplication.js';
 import { runReplications } from './replications/runReplications.js';
@@ -30,16 +30,7 @@ export async function simulateScenarioFile(
   file: string,
   options: SimulateOptions,
 ): Promise<SimulationResult> {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(
-      file,
-      code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? 'error'})`,
-    );
-  }
+  const text = readScenarioFile(file);
   return simulateScenario({ text, file, options: { days: options.days } }, options);
 }
 

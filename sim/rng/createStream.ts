@@ -12,7 +12,9 @@ export type StreamSource =
   | 'phone.ivr'
   | 'phone.routing'
   | 'phone.retrial'
-  | 'phone.demand';
+  | 'phone.demand'
+  | 'mocks.latency'
+  | 'mocks.errors';
 
 /**
  * One seeded stream per (seed, source, replication). Alea is seedrandom's fastest generator (~5 ns a

@@ -1,0 +1,168 @@
+import swagger from '@fastify/swagger';
+import underPressure from '@fastify/under-pressure';
+import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
+import { InputError, type InputIssue } from '../scenarios/inputError.js';
+import type { ScenarioModel } from '../scenarios/ScenarioModel.js';
+import { installBearerAuth } from './auth.js';
+import { installErrorHandlers } from './errors.js';
+import { buildFaults, type FaultOptions } from './faults.js';
+import { createModelClock, type ModelClock } from './ModelClock.js';
+import { RealtimeAcd } from './phone/RealtimeAcd.js';
+import { registerCallsRoute } from './routes/callsRoute.js';
+import { registerStatusRoutes } from './routes/statusRoutes.js';
+
+/** Thresholds of @fastify/under-pressure (503 + Retry-After when exceeded); see its README. */
+export interface PressureOptions {
+  maxEventLoopDelay?: number;
+  maxEventLoopUtilization?: number;
+  maxHeapUsedBytes?: number;
+  maxRssBytes?: number;
+  /** Resolves false when the service should refuse requests; needs healthCheckInterval. */
+  healthCheck?: () => Promise<boolean>;
+  healthCheckInterval?: number;
+}
+
+export interface MocksOptions {
+  /** Model seconds per wall second (default 1). */
+  timeScale?: number;
+  /** Bearer token required on every route but /health when set. */
+  token?: string;
+  /** Seed of the ACD's streams (default 1). */
+  seed?: number | string;
+  /** Model time (seconds since the start of day 1) at which the clock starts (default 0). */
+  startAtS?: number;
+  /** Pino options, or false for no logs (default false). */
+  logger?: FastifyServerOptions['logger'];
+  faults?: FaultOptions;
+  /** Calls held open at once before new ones get 503 (default 10000). */
+  maxPendingCalls?: number;
+  /** Retry-After of every 503, seconds (default 1). */
+  retryAfterS?: number;
+  /** Largest request body, bytes (default 16 KiB). */
+  bodyLimit?: number;
+  /** Under-pressure thresholds (default: event-loop delay above 1 s). */
+  pressure?: PressureOptions;
+  /** Wall clock in ms (tests only; default performance.now). */
+  wallNowMs?: () => number;
+}
+
+/** What the app carries besides routes, for the server entry and for tests. */
+export interface MocksRuntime {
+  readonly acd: RealtimeAcd;
+  readonly clock: ModelClock;
+  readonly faultDescriptions: readonly string[];
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    hotline: MocksRuntime;
+  }
+}
+
+const DEFAULTS = {
+  timeScale: 1,
+  seed: 1,
+  startAtS: 0,
+  maxPendingCalls: 10_000,
+  retryAfterS: 1,
+  bodyLimit: 16 * 1024,
+} as const;
+
+/**
+ * The mocks as a fastify app, not listening (fastify's buildApp lesson: tests use `inject`). The
+ * model clock starts when the app is ready (listen, or the first inject). `app.close()` ends every held call first (outcome "abandoned", reason
+ * "shutdown"), so no request is left hanging. Bad options throw an InputError.
+ */
+export async function buildMocks(
+  scenario: ScenarioModel,
+  options: MocksOptions = {},
+): Promise<FastifyInstance> {
+  const settings = checkOptions(options);
+  const faults = buildFaults(options.faults, settings.seed);
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: settings.bodyLimit,
+    // Unknown fields are errors (a typo must not be silently ignored) and "5" is not a number.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
+    // A load test sends thousands of requests; per-request log lines would drown the useful ones.
+    logController: new LogController({ disableRequestLogging: true }),
+  });
+  installErrorHandlers(app, settings.retryAfterS);
+  await app.register(underPressure, {
+    maxEventLoopDelay: 1000,
+    ...options.pressure,
+    retryAfter: settings.retryAfterS,
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: `hotline mocks: ${scenario.name}`, version: '1' },
+      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } } },
+      security: settings.token === undefined ? [] : [{ bearerAuth: [] }],
+    },
+  });
+  if (settings.token !== undefined) installBearerAuth(app, settings.token);
+
+  const clock = createModelClock(settings.startAtS, settings.timeScale, options.wallNowMs);
+  const acd = new RealtimeAcd(scenario, clock, settings.seed);
+  const closing = new AbortController();
+  app.decorate('hotline', { acd, clock, faultDescriptions: faults.descriptions });
+  app.addHook('onReady', async () => clock.start());
+  // preClose runs while the server still has its connections: held calls get their outcome and
+  // their responses go out before the server stops.
+  app.addHook('preClose', async () => {
+    acd.shutdown();
+    closing.abort();
+  });
+
+  // A POST without a body is a call with nothing chosen: validate it as {}.
+  app.addHook('preValidation', async (request) => {
+    if (request.method === 'POST' && (request.body === undefined || request.body === null)) request.body = {};
+  });
+  registerCallsRoute(app, {
+    acd,
+    clock,
+    faults,
+    maxPendingCalls: settings.maxPendingCalls,
+    retryAfterS: settings.retryAfterS,
+    closing: closing.signal,
+  });
+  registerStatusRoutes(app, acd, { scenario: scenario.name, timeScale: settings.timeScale });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  return app;
+}
+
+interface Settings {
+  timeScale: number;
+  token: string | undefined;
+  seed: number | string;
+  startAtS: number;
+  maxPendingCalls: number;
+  retryAfterS: number;
+  bodyLimit: number;
+}
+
+function checkOptions(options: MocksOptions): Settings {
+  const s: Settings = { ...DEFAULTS, token: options.token };
+  const issues: InputIssue[] = [];
+  const positive = (name: keyof Settings, value: number | undefined, min: number, whole: boolean) => {
+    if (value === undefined) return;
+    if (!Number.isFinite(value) || value < min || (whole && !Number.isInteger(value))) {
+      issues.push({ path: name, message: `expected a ${whole ? 'whole ' : ''}number >= ${min}`, value });
+      return;
+    }
+    (s as unknown as Record<string, number>)[name] = value;
+  };
+  if (options.timeScale !== undefined && !(options.timeScale > 0 && Number.isFinite(options.timeScale))) {
+    issues.push({ path: 'timeScale', message: 'expected a number > 0', value: options.timeScale });
+  } else if (options.timeScale !== undefined) s.timeScale = options.timeScale;
+  positive('startAtS', options.startAtS, 0, false);
+  positive('maxPendingCalls', options.maxPendingCalls, 0, true);
+  positive('retryAfterS', options.retryAfterS, 0, true);
+  positive('bodyLimit', options.bodyLimit, 64, true);
+  if (options.seed !== undefined) s.seed = options.seed;
+  if (options.token !== undefined && !/^[\x21-\x7e]{1,512}$/.test(options.token)) {
+    issues.push({ path: 'token', message: 'expected 1 to 512 printable characters without spaces' });
+  }
+  if (issues.length > 0) throw new InputError(undefined, issues);
+  return s;
+}

@@ -1,0 +1,115 @@
+import { Value } from '@sinclair/typebox/value';
+import { tryParseClock } from '../scenarios/duration.js';
+import { InputError, type InputIssue } from '../scenarios/inputError.js';
+import { DistributionSpec } from '../scenarios/scenarioSchema.js';
+import { buildDistribution } from '../sim/distributions/buildDistribution.js';
+import type { Distribution } from '../sim/distributions/Distribution.js';
+import { createStream, type Rng } from '../sim/rng/createStream.js';
+
+/** A window of model time: "HH:MM" strings repeat every day (from > to spans midnight); numbers are
+ * model seconds since the start of day 1 and happen once. */
+export interface OutageWindow {
+  from: string | number;
+  to: string | number;
+}
+
+export interface FaultOptions {
+  /** Wall-clock delay added before each /v1/calls response (NOT compressed by timeScale). */
+  addedLatency?: DistributionSpec;
+  /** Share of /v1/calls answered 500 without taking the call, 0..1. */
+  errorRate?: number;
+  /** /v1/calls answers 503 during this window of model time. */
+  outage?: OutageWindow;
+}
+
+export interface Faults {
+  /** Wall milliseconds to wait before responding. */
+  latencyMs(): number;
+  /** True when this request should fail with an injected 500. */
+  injectError(): boolean;
+  inOutage(modelTimeS: number): boolean;
+  /** One line per active fault, for the CLI banner. */
+  readonly descriptions: string[];
+}
+
+const DAY_S = 86_400;
+
+/** Checks and builds the faults; bad options throw an InputError naming the option. */
+export function buildFaults(options: FaultOptions = {}, seed: number | string = 1): Faults {
+  const issues: InputIssue[] = [];
+  const latency = buildLatency(options.addedLatency, issues);
+  const errorRate = checkErrorRate(options.errorRate, issues);
+  const outage = buildOutage(options.outage, issues);
+  if (issues.length > 0) throw new InputError(undefined, issues);
+  // Own streams (same naming as sim/rng/createStream), so faults never shift the ACD's draws.
+  const latencyRng = faultStream(seed, 'mocks.latency');
+  const errorRng = faultStream(seed, 'mocks.errors');
+  const descriptions: string[] = [];
+  if (latency) descriptions.push(`added latency: ${latency.describe()} (wall clock)`);
+  if (errorRate > 0) descriptions.push(`error rate: ${errorRate}`);
+  if (options.outage)
+    descriptions.push(`outage: ${options.outage.from} to ${options.outage.to} (model time)`);
+  return {
+    latencyMs: () => (latency ? latency.sample(latencyRng) * 1000 : 0),
+    injectError: () => errorRate > 0 && errorRng() < errorRate,
+    inOutage: outage,
+    descriptions,
+  };
+}
+
+function faultStream(seed: number | string, source: 'mocks.latency' | 'mocks.errors'): Rng {
+  return createStream(seed, source, 0);
+}
+
+function buildLatency(spec: unknown, issues: InputIssue[]): Distribution | null {
+  if (spec === undefined) return null;
+  if (!Value.Check(DistributionSpec, spec)) {
+    issues.push({
+      path: 'addedLatency',
+      message: 'expected a duration or a distribution',
+      value: spec,
+      allowed: '"50ms", or {"kind": "exponential", "mean": "50ms"} and the other scenario distributions',
+    });
+    return null;
+  }
+  const before = issues.length;
+  const distribution = buildDistribution(spec, 'addedLatency', issues);
+  return issues.length === before ? distribution : null;
+}
+
+function checkErrorRate(rate: unknown, issues: InputIssue[]): number {
+  if (rate === undefined) return 0;
+  if (typeof rate !== 'number' || !(rate >= 0 && rate <= 1)) {
+    issues.push({ path: 'errorRate', message: 'expected a share', value: rate, allowed: '0 to 1' });
+    return 0;
+  }
+  return rate;
+}
+
+function buildOutage(window: OutageWindow | undefined, issues: InputIssue[]): (t: number) => boolean {
+  const never = () => false;
+  if (window === undefined) return never;
+  const { from, to } = window;
+  if (typeof from === 'number' && typeof to === 'number') {
+    if (!(Number.isFinite(from) && Number.isFinite(to) && from >= 0 && to > from)) {
+      issues.push({ path: 'outage', message: 'expected 0 <= from < to (model seconds)', value: window });
+      return never;
+    }
+    return (t) => t >= from && t < to;
+  }
+  const fromS = typeof from === 'string' ? tryParseClock(from) : undefined;
+  const toS = typeof to === 'string' ? tryParseClock(to) : undefined;
+  if (fromS === undefined || toS === undefined || fromS === toS) {
+    issues.push({
+      path: 'outage',
+      message: 'expected two different times of day, or two numbers of model seconds',
+      value: window,
+      allowed: '{"from": "HH:MM", "to": "HH:MM"} or {"from": 3600, "to": 7200}',
+    });
+    return never;
+  }
+  return (t) => {
+    const clock = ((t % DAY_S) + DAY_S) % DAY_S;
+    return fromS < toS ? clock >= fromS && clock < toS : clock >= fromS || clock < toS;
+  };
+}

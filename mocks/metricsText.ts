@@ -1,0 +1,34 @@
+import { CALL_OUTCOMES } from './phone/callTypes.js';
+import type { AcdSnapshot } from './phone/RealtimeAcd.js';
+
+/** The ACD's state in Prometheus text exposition format (version 0.0.4). */
+export function metricsText(state: AcdSnapshot): string {
+  const lines: string[] = [];
+  const gauge = (name: string, help: string, value: number) => {
+    lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} gauge`, `${name} ${value}`);
+  };
+  gauge('hotline_queue_length', 'Calls waiting for an agent.', state.queueLength);
+  gauge('hotline_agents_busy', 'Agents talking or in after-call work.', state.agentsBusy);
+  gauge(
+    'hotline_agents_on_duty',
+    'Agents on duty (busy agents past their shift included).',
+    state.agentsOnDuty,
+  );
+  gauge('hotline_trunk_lines_busy', 'Trunk lines in use (IVR, queue and talk).', state.trunkLinesBusy);
+  gauge('hotline_calls_pending', 'Requests held open (in the IVR or the queue).', state.pendingCalls);
+  gauge(
+    'hotline_model_time_seconds',
+    'Model time, seconds since the start of day 1.',
+    round(state.modelTimeS),
+  );
+  gauge('hotline_interval', 'Interval index of the model time.', state.interval);
+  lines.push('# HELP hotline_calls_total Calls ended, by outcome.', '# TYPE hotline_calls_total counter');
+  for (const outcome of CALL_OUTCOMES) {
+    lines.push(`hotline_calls_total{outcome="${outcome}"} ${state.calls[outcome]}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

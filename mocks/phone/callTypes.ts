@@ -1,0 +1,54 @@
+// The contract of POST /v1/calls, shared by the ACD, the routes and the tests.
+
+export type CallOutcome = 'answered' | 'abandoned' | 'blocked' | 'closed' | 'selfServed';
+export const CALL_OUTCOMES: readonly CallOutcome[] = [
+  'answered',
+  'abandoned',
+  'blocked',
+  'closed',
+  'selfServed',
+];
+
+export type CallCounts = Record<CallOutcome, number>;
+
+export interface CallRequest {
+  /** Model seconds the caller waits in queue before abandoning; overrides the class's patience draw. */
+  patienceS?: number;
+  /** A scenario class name; default: drawn from the class shares. */
+  class?: string;
+  /** Echoed back, for the client's logs. */
+  callId?: string;
+}
+
+export interface CallResult {
+  outcome: CallOutcome;
+  /** Model seconds in queue (0 when the call never queued). */
+  waitS: number;
+  /** Wall milliseconds in queue. */
+  waitMs: number;
+  /** Number of the agent who answered; null unless answered. */
+  agent: number | null;
+  /** Interval index at arrival (within the scenario's horizon). */
+  interval: number;
+  class: string;
+  /** Model seconds of talk for answered calls; null otherwise. */
+  talkS: number | null;
+  /** Set to "shutdown" when the mock stopped while the call was held (outcome "abandoned"). */
+  reason?: 'shutdown';
+  callId?: string;
+}
+
+/** One held call inside the ACD. */
+export interface Contact {
+  readonly callId: string | undefined;
+  readonly klass: number;
+  readonly className: string;
+  readonly interval: number;
+  readonly patienceS: number;
+  readonly talkS: number;
+  readonly acwS: number;
+  state: 'new' | 'ivr' | 'queued' | 'done';
+  queuedAtS: number;
+  queuedAtWallMs: number;
+  readonly resolve: (result: CallResult) => void;
+}

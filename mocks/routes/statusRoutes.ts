@@ -1,0 +1,64 @@
+import type { FastifyInstance } from 'fastify';
+import { metricsText } from '../metricsText.js';
+import { CALL_OUTCOMES } from '../phone/callTypes.js';
+import type { RealtimeAcd } from '../phone/RealtimeAcd.js';
+
+const countsSchema = {
+  type: 'object',
+  properties: Object.fromEntries(CALL_OUTCOMES.map((o) => [o, { type: 'integer' }])),
+};
+
+const StateSchema = {
+  type: 'object',
+  required: ['modelTimeS', 'interval', 'queueLength', 'agentsBusy', 'agentsOnDuty', 'calls'],
+  properties: {
+    scenario: { type: 'string' },
+    timeScale: { type: 'number' },
+    modelTimeS: { type: 'number' },
+    interval: { type: 'integer' },
+    queueLength: { type: 'integer' },
+    agentsBusy: { type: 'integer' },
+    agentsOnDuty: { type: 'integer' },
+    trunkLinesBusy: { type: 'integer' },
+    pendingCalls: { type: 'integer' },
+    calls: countsSchema,
+  },
+} as const;
+
+/** /health (no auth), /metrics (Prometheus text) and /v1/state (JSON snapshot). */
+export function registerStatusRoutes(
+  app: FastifyInstance,
+  acd: RealtimeAcd,
+  info: { scenario: string; timeScale: number },
+): void {
+  app.get(
+    '/health',
+    {
+      config: { public: true },
+      schema: {
+        summary: 'Liveness (no auth)',
+        response: { 200: { type: 'object', properties: { status: { type: 'string' } } } },
+      },
+    },
+    async () => ({ status: acd.isShutDown ? 'closing' : 'ok' }),
+  );
+  app.get(
+    '/metrics',
+    {
+      schema: {
+        summary: 'Prometheus metrics',
+        produces: ['text/plain'],
+        response: { 200: { type: 'string' } },
+      },
+    },
+    async (_request, reply) => {
+      reply.type('text/plain; version=0.0.4; charset=utf-8');
+      return metricsText(acd.snapshot());
+    },
+  );
+  app.get(
+    '/v1/state',
+    { schema: { summary: 'Snapshot of the ACD', response: { 200: StateSchema } } },
+    async () => ({ scenario: info.scenario, timeScale: info.timeScale, ...acd.snapshot() }),
+  );
+}

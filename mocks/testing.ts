@@ -1,0 +1,33 @@
+// Test support for the mocks: scenarios with changes, and a running app to poke. Not product code.
+import type { FastifyInstance } from 'fastify';
+import type { ScenarioModel } from '../scenarios/ScenarioModel.js';
+import type { ScenarioFile } from '../scenarios/scenarioSchema.js';
+import { scenarioModel } from '../sim/testing/scenarioText.js';
+
+type PhoneFile = ScenarioFile['channels']['phone'];
+
+/** stationary-mmc (14 agents, 100 calls / 30 min, AHT 180 s, patience 5 min) with phone fields replaced. */
+export function stationary(changes: Partial<PhoneFile> = {}): ScenarioModel {
+  return scenarioModel('stationary-mmc', (f) => Object.assign(f.channels.phone, changes));
+}
+
+export interface Posted {
+  statusCode: number;
+  body: Record<string, unknown>;
+  headers: Record<string, unknown>;
+}
+
+/** POST /v1/calls through inject. */
+export async function postCall(
+  app: FastifyInstance,
+  payload: unknown = {},
+  headers: Record<string, string> = {},
+): Promise<Posted> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/v1/calls',
+    payload: payload as object,
+    headers,
+  });
+  return { statusCode: response.statusCode, body: response.json(), headers: response.headers };
+}

@@ -1,0 +1,213 @@
+import type { Command } from 'commander';
+import type { FaultOptions } from '../../mocks/faults.js';
+import { type ServerOptions, startMocks } from '../../mocks/server.js';
+import { tryParseClock, tryParseDuration } from '../../scenarios/duration.js';
+import { InputError } from '../../scenarios/inputError.js';
+import { loadScenarioFile } from '../../scenarios/loadScenario.js';
+import type { ScenarioModel } from '../../scenarios/ScenarioModel.js';
+import type { DistributionSpec } from '../../scenarios/scenarioSchema.js';
+import { seedValue, wholeNumber } from './optionParsers.js';
+
+export interface MocksFlags {
+  port: number;
+  host: string;
+  timeScale: number;
+  token?: string;
+  seed: number | string;
+  start?: number;
+  day: number;
+  errorRate?: number;
+  latency?: DistributionSpec;
+  outage?: { from: string; to: string };
+  quiet?: boolean;
+  allowRemote?: boolean;
+}
+
+const ROUTES = [
+  'POST /v1/calls   place a call; answered when an agent picks up',
+  'GET  /v1/state   JSON snapshot of the ACD',
+  'GET  /metrics    Prometheus metrics',
+  'GET  /health     liveness (no token)',
+  'GET  /openapi.json',
+];
+
+export function registerMocksCommand(program: Command): void {
+  program
+    .command('mocks')
+    .description("Serve the scenario's phone ACD over HTTP in real time (for k6 replays and manual tests).")
+    .argument('<scenario>', 'scenario file (JSON)')
+    .option('-p, --port <port>', 'port; 0 picks a free one', wholeNumber('--port', 0, 65_535), 8080)
+    .option('--host <host>', 'interface to listen on', '127.0.0.1')
+    .option('--allow-remote', 'allow a non-loopback --host (the project only loads loopback)')
+    .option('-x, --time-scale <n>', 'model seconds per wall second', positiveNumber('--time-scale'), 1)
+    .option('--token <token>', 'require "Authorization: Bearer <token>" (all routes but /health)')
+    .option('-s, --seed <seed>', "seed of the ACD's random streams", seedValue, 1)
+    .option('--start <HH:MM>', 'model clock starts at this time of day (default 00:00)', clockValue)
+    .option(
+      '--day <n>',
+      'model clock starts on this day of the calendar (1 = first)',
+      wholeNumber('--day', 1, 366),
+      1,
+    )
+    .option('--error-rate <r>', 'share of calls answered 500 (0 to 1)', shareValue('--error-rate'))
+    .option(
+      '--latency <spec>',
+      'wall-clock delay before each call response: "50ms" or a JSON distribution',
+      latencyValue,
+    )
+    .option(
+      '--outage <HH:MM-HH:MM>',
+      'answer 503 to calls in this window of model time, every day',
+      outageValue,
+    )
+    .option('-q, --quiet', 'print only the URL; no logs')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  hotline mocks scenarios/stationary-mmc.json
+  hotline mocks scenarios/line-122.json --port 0 --time-scale 60 --day 1 --start 08:00
+  hotline mocks scenarios/covid-hotline.json --token secret --error-rate 0.01 \\
+      --latency '{"kind":"exponential","mean":"50ms"}' --outage 12:00-12:30
+
+Model time = start + wall time elapsed x time scale. A held call that is still waiting when the
+mocks stop (Ctrl-C, SIGTERM) gets the outcome "abandoned" with "reason": "shutdown".`,
+    )
+    .action(async (file: string, flags: MocksFlags) => {
+      const scenario = loadScenarioFile(file);
+      const options = mocksServerOptions(scenario, flags);
+      const mocks = await startMocks(scenario, { ...options, handleSignals: true });
+      process.stdout.write(`${mocks.url}\n`);
+      if (flags.quiet) return;
+      const { clock, faultDescriptions } = mocks.app.hotline;
+      const lines = [
+        `hotline mocks: ${scenario.name}, ${clock.timeScale} model s per wall s, model clock from ${describeStart(clock.startAtS)}`,
+        ...ROUTES.map((r) => `  ${r}`),
+        ...faultDescriptions.map((d) => `  fault: ${d}`),
+        flags.token ? '  auth: bearer token required' : '  auth: none',
+        'Ctrl-C to stop.',
+      ];
+      process.stdout.write(`${lines.join('\n')}\n`);
+    });
+}
+
+/** Flags -> server options, with the checks that need the scenario (day) or several flags (host). */
+export function mocksServerOptions(scenario: ScenarioModel, flags: MocksFlags): ServerOptions {
+  if (!flags.allowRemote && !isLoopback(flags.host)) {
+    throw new InputError(undefined, [
+      {
+        path: '--host',
+        message: 'refusing to listen beyond this machine without --allow-remote',
+        value: flags.host,
+        allowed: '127.0.0.1, ::1, localhost',
+      },
+    ]);
+  }
+  if (flags.day > scenario.calendar.days) {
+    throw new InputError(undefined, [
+      {
+        path: '--day',
+        message: 'past the scenario calendar',
+        value: flags.day,
+        allowed: `1 to ${scenario.calendar.days}`,
+      },
+    ]);
+  }
+  const faults: FaultOptions = {};
+  if (flags.errorRate !== undefined) faults.errorRate = flags.errorRate;
+  if (flags.latency !== undefined) faults.addedLatency = flags.latency;
+  if (flags.outage !== undefined) faults.outage = flags.outage;
+  return {
+    host: flags.host,
+    port: flags.port,
+    timeScale: flags.timeScale,
+    token: flags.token,
+    seed: flags.seed,
+    startAtS: (flags.day - 1) * 86_400 + (flags.start ?? 0),
+    faults,
+    logger: flags.quiet ? false : { level: 'warn' },
+  };
+}
+
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+function positiveNumber(flag: string) {
+  return (raw: string): number => {
+    const value = Number(raw);
+    if (!/^[0-9]+(\.[0-9]+)?$/.test(raw) || !(value > 0)) {
+      throw new InputError(undefined, [
+        { path: flag, message: 'expected a number greater than 0', value: raw },
+      ]);
+    }
+    return value;
+  };
+}
+
+function shareValue(flag: string) {
+  return (raw: string): number => {
+    const value = Number(raw);
+    if (!/^[0-9]+(\.[0-9]+)?$/.test(raw) || value > 1) {
+      throw new InputError(undefined, [
+        { path: flag, message: 'expected a share', value: raw, allowed: '0 to 1' },
+      ]);
+    }
+    return value;
+  };
+}
+
+function clockValue(raw: string): number {
+  const seconds = tryParseClock(raw);
+  if (seconds === undefined || seconds >= 86_400) {
+    throw new InputError(undefined, [
+      { path: '--start', message: 'expected a time of day', value: raw, allowed: '00:00 to 23:59' },
+    ]);
+  }
+  return seconds;
+}
+
+function outageValue(raw: string): { from: string; to: string } {
+  const match = /^([0-9]{2}:[0-9]{2})-([0-9]{2}:[0-9]{2})$/.exec(raw);
+  const from = match?.[1];
+  const to = match?.[2];
+  if (!from || !to || tryParseClock(from) === undefined || tryParseClock(to) === undefined || from === to) {
+    throw new InputError(undefined, [
+      {
+        path: '--outage',
+        message: 'expected a window of two different times of day',
+        value: raw,
+        allowed: 'HH:MM-HH:MM',
+      },
+    ]);
+  }
+  return { from, to };
+}
+
+/** A duration ("50ms") is a constant delay; anything starting with "{" is a JSON distribution. */
+function latencyValue(raw: string): DistributionSpec {
+  if (tryParseDuration(raw) !== undefined) return raw;
+  if (raw.trimStart().startsWith('{')) {
+    try {
+      return JSON.parse(raw) as DistributionSpec;
+    } catch {
+      // reported below
+    }
+  }
+  throw new InputError(undefined, [
+    {
+      path: '--latency',
+      message: 'expected a duration or a JSON distribution',
+      value: raw,
+      allowed: '"50ms" or \'{"kind":"exponential","mean":"50ms"}\'',
+    },
+  ]);
+}
+
+function describeStart(startAtS: number): string {
+  const day = Math.floor(startAtS / 86_400) + 1;
+  const clock = startAtS % 86_400;
+  const hh = String(Math.floor(clock / 3600)).padStart(2, '0');
+  const mm = String(Math.floor((clock % 3600) / 60)).padStart(2, '0');
+  return `day ${day} ${hh}:${mm}`;
+}

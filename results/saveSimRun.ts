@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { SimulationResult } from '../sim/simulateScenario.js';
 import { buildRunInfo, buildRunSummary } from './buildRunSummary.js';
 import { intervalsCsv } from './intervalsCsv.js';
+import { buildReplicationsFile } from './replicationsFile.js';
 import { newRunId, runsDirectory, writeRunFolder } from './writeRunFolder.js';
 
 export interface SavedRun {
@@ -19,6 +20,7 @@ export function saveSimRun(result: SimulationResult, toolVersion: string, out?: 
     'run.json': `${JSON.stringify(buildRunInfo(result, id, toolVersion), null, 2)}\n`,
     'summary.json': `${JSON.stringify(buildRunSummary(result), null, 2)}\n`,
     'intervals.csv': intervalsCsv(result.scenario, result.summary.intervals),
+    'replications.json': `${JSON.stringify(buildReplicationsFile(result.perReplication))}\n`,
   });
   return { id, folder };
 }

@@ -42,7 +42,13 @@ describe('hotline sim', () => {
     expect(summary.phone.slOffered.mean).toBeGreaterThan(0.8);
     expect(summary.phone.slOffered.ci95[0]).toBeLessThan(summary.phone.slOffered.mean);
     expect(summary.days.phone).toHaveLength(1);
-    expect(readdirSync(out).sort()).toEqual(['intervals.csv', 'run.json', 'summary.json']);
+    expect(readdirSync(out).sort()).toEqual([
+      'intervals.csv',
+      'replications.json',
+      'report.html',
+      'run.json',
+      'summary.json',
+    ]);
     expect(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'))).toEqual(summary);
     const run = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));
     expect(run).toMatchObject({
@@ -116,7 +122,14 @@ describe('hotline sim', () => {
     const { code, stderr } = hotline('sim', 'scenarios/stationary-mmc.json', '-r', '2', '-q', '--out', out);
     expect(code).toBe(2);
     expect(stderr).toContain('--out');
-    expect(readdirSync(out).sort()).toEqual(['intervals.csv', 'mine.txt', 'run.json', 'summary.json']);
+    expect(readdirSync(out).sort()).toEqual([
+      'intervals.csv',
+      'mine.txt',
+      'replications.json',
+      'report.html',
+      'run.json',
+      'summary.json',
+    ]);
     expect(readdirSync(runsDir).filter((n) => n.includes('.tmp-'))).toEqual([]);
   });
 

@@ -66,6 +66,9 @@ mean and 95% CI of every metric) and intervals.csv (the same per interval).`,
       }).finally(() => bar?.stop());
       const version = toolVersion();
       const saved = saveSimRun(result, version, flags.out);
+      process.stderr.write(
+        `report ${(await import('../../results/report/writeReport.js')).writeReport(saved.folder)}\n`,
+      );
       if (flags.json) {
         const { buildRunSummary } = await import('../../results/buildRunSummary.js');
         process.stdout.write(`${JSON.stringify(buildRunSummary(result), null, 2)}\n`);

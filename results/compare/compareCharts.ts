@@ -1,0 +1,78 @@
+import type { PhoneMetric } from '../../sim/metrics/PhoneMetrics.js';
+import type { LoadedRun } from '../loadRun.js';
+import { type ChartSeries, type ChartSpec, compact, PALETTE } from '../report/chartSpec.js';
+import { metricLabel, metricUnit } from '../report/formatMetric.js';
+import { tailPosition, WAIT_PERCENTILES } from '../report/waitPercentiles.js';
+import { intervalSeries, metricOf, slVariant } from '../runMetrics.js';
+import { type AlignedAxis, alignRuns, onAxis } from './alignRuns.js';
+import { runLetter } from './compareRow.js';
+
+const BANDED = new Set<PhoneMetric>(['slOffered', 'slAnswered', 'slExcludingShortAbandons', 'asaS']);
+
+/** Overlaid per-interval charts, one series per run (A = baseline), plus the wait percentiles. */
+export function compareCharts(runs: readonly LoadedRun[]): ChartSpec[] {
+  const axis = alignRuns(runs);
+  const metrics: PhoneMetric[] = [
+    slVariant(runs[0]!),
+    'offered',
+    'abandonRate',
+    'asaS',
+    'meanQueueLength',
+    'occupancy',
+    'agentsOnDuty',
+  ];
+  return [...metrics.map((metric) => overlay(runs, axis, metric)), waitCurves(runs)];
+}
+
+function runName(run: LoadedRun, index: number): string {
+  return `${runLetter(index)} ${run.info.id}`;
+}
+
+function overlay(runs: readonly LoadedRun[], axis: AlignedAxis, metric: PhoneMetric): ChartSpec {
+  const series = runs.map((run, r): ChartSeries => {
+    const s = intervalSeries(run, metric);
+    const line: ChartSeries = {
+      label: runName(run, r),
+      axis: 0,
+      color: PALETTE[r % PALETTE.length]!,
+      dash: run.info.kind === 'k6',
+      values: compact(onAxis(axis, r, s.mean)),
+    };
+    if (BANDED.has(metric)) {
+      line.band = { lo: compact(onAxis(axis, r, s.lo)), hi: compact(onAxis(axis, r, s.hi)) };
+    }
+    return line;
+  });
+  return {
+    id: `cmp-${metric}`,
+    title: `${capitalize(metricLabel(metric))} per interval`,
+    note: `Runs aligned on A's calendar by their offset from their own start.${BANDED.has(metric) ? ' Bands: 95% CI.' : ''}`,
+    xKind: 'time',
+    xLabel: "interval start (A's calendar)",
+    x: axis.x,
+    axes: [{ label: metricLabel(metric), unit: metricUnit(metric), side: 'left' }],
+    series,
+  };
+}
+
+function waitCurves(runs: readonly LoadedRun[]): ChartSpec {
+  return {
+    id: 'cmp-wait',
+    title: 'Wait distribution, whole run',
+    note: 'Percentiles of wait before answer; the x axis stretches the tail.',
+    xKind: 'number',
+    xLabel: 'percentile of callers',
+    x: WAIT_PERCENTILES.map(([p]) => tailPosition(p)),
+    xTickLabels: WAIT_PERCENTILES.map(([p]) => `p${p}`),
+    axes: [{ label: 'wait', unit: 'seconds', side: 'left' }],
+    series: runs.map((run, r) => ({
+      label: runName(run, r),
+      axis: 0,
+      color: PALETTE[r % PALETTE.length]!,
+      dash: run.info.kind === 'k6',
+      values: compact(WAIT_PERCENTILES.map(([, m]) => metricOf(run.summary.phone, m).mean)),
+    })),
+  };
+}
+
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

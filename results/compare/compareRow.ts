@@ -1,0 +1,32 @@
+import { formatDifference, formatValue, metricLabel, metricUnit } from '../report/formatMetric.js';
+import type { MetricComparison } from './compareRuns.js';
+
+/** One comparison row as display text, shared by the terminal table and the HTML page. */
+export interface CompareRowText {
+  metric: string;
+  a: string;
+  b: string;
+  difference: string;
+  ci: string;
+  verdict: string;
+  inside: string;
+}
+
+export function compareRowText(row: MetricComparison): CompareRowText {
+  const unit = metricUnit(row.metric);
+  const { value, ci95 } = row.difference;
+  return {
+    metric: metricLabel(row.metric),
+    a: formatValue(row.a.mean, unit),
+    b: formatValue(row.b.mean, unit),
+    difference: formatDifference(value, unit),
+    ci: ci95 ? `[${formatDifference(ci95[0], unit)}, ${formatDifference(ci95[1], unit)}]` : 'n/a',
+    verdict: row.verdict,
+    inside: row.insidePrediction === null ? 'n/a' : row.insidePrediction ? 'yes' : 'no',
+  };
+}
+
+/** Letters name runs in tables and legends: A is the baseline. */
+export function runLetter(index: number): string {
+  return String.fromCharCode(65 + (index % 26)) + (index >= 26 ? String(Math.floor(index / 26)) : '');
+}

@@ -1,0 +1,43 @@
+import type { LoadedRun } from '../loadRun.js';
+
+/**
+ * How two runs are compared:
+ * - 'paired': both sim runs with the same seed, replication count and calendar, and both carry
+ *   per-replication values. Replication r of each drew the same random numbers (common random
+ *   numbers), so differences are taken replication by replication.
+ * - 'prediction-vs-measurement': one sim run (the prediction) and one k6 run (the measurement).
+ * - 'welch': anything else; two independent means.
+ */
+export type PairingMethod = 'paired' | 'welch' | 'prediction-vs-measurement';
+
+export function pairingMethod(a: LoadedRun, b: LoadedRun): PairingMethod {
+  if (a.info.kind !== b.info.kind) return 'prediction-vs-measurement';
+  return canPair(a, b) ? 'paired' : 'welch';
+}
+
+function canPair(a: LoadedRun, b: LoadedRun): boolean {
+  const same = <T>(f: (run: LoadedRun) => T) => f(a) === f(b);
+  return (
+    a.info.kind === 'sim' &&
+    b.info.kind === 'sim' &&
+    same((r) => String(r.info.seed)) &&
+    same((r) => r.info.replications) &&
+    same((r) => r.info.startDate) &&
+    same((r) => r.info.days) &&
+    same((r) => r.info.intervalMinutes) &&
+    a.replications !== null &&
+    b.replications !== null &&
+    a.replications.replications === b.replications.replications
+  );
+}
+
+export function describePairing(method: PairingMethod): string {
+  switch (method) {
+    case 'paired':
+      return 'paired over replications (same seed, replications and calendar: common random numbers)';
+    case 'welch':
+      return "unpaired (Welch's t from each run's mean and CI)";
+    case 'prediction-vs-measurement':
+      return "prediction (sim) vs measurement (k6): is the measurement inside the prediction's 95% CI?";
+  }
+}

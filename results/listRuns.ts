@@ -1,0 +1,73 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { type LoadedRun, loadRun } from './loadRun.js';
+import { metricOf, slVariant } from './runMetrics.js';
+import { runsDirectory } from './writeRunFolder.js';
+
+/** One line of `hotline runs`: the key figures of a run, or why it could not be read. */
+export interface RunListing {
+  id: string;
+  folder: string;
+  kind: string | null;
+  scenario: string | null;
+  startedAt: string | null;
+  replications: number | null;
+  slVariant: string | null;
+  sl: number | null;
+  abandonRate: number | null;
+  asaS: number | null;
+  /** Set when the folder is not a readable run (the listing still shows it, so it can be pruned). */
+  problem: string | null;
+}
+
+/** Every run folder under results/runs (HOTLINE_RUNS_DIR), newest first. */
+export function listRuns(runsDir = runsDirectory()): RunListing[] {
+  let names: string[];
+  try {
+    names = readdirSync(runsDir);
+  } catch {
+    return []; // no runs directory yet: no runs
+  }
+  return names
+    .filter((name) => !name.startsWith('.') && statSync(join(runsDir, name)).isDirectory())
+    .map((name) => listing(runsDir, name))
+    .sort((a, b) => (b.startedAt ?? '').localeCompare(a.startedAt ?? '') || b.id.localeCompare(a.id));
+}
+
+function listing(runsDir: string, name: string): RunListing {
+  const folder = join(runsDir, name);
+  let run: LoadedRun;
+  try {
+    run = loadRun(folder);
+  } catch (error) {
+    const problem = (error as Error).message.split('\n')[0] ?? 'unreadable';
+    return {
+      id: name,
+      folder,
+      kind: null,
+      scenario: null,
+      startedAt: null,
+      replications: null,
+      slVariant: null,
+      sl: null,
+      abandonRate: null,
+      asaS: null,
+      problem,
+    };
+  }
+  const sl = slVariant(run);
+  const phone = run.summary.phone;
+  return {
+    id: name,
+    folder,
+    kind: run.info.kind,
+    scenario: run.info.scenario.name,
+    startedAt: run.info.startedAt,
+    replications: run.info.replications,
+    slVariant: sl,
+    sl: metricOf(phone, sl).mean,
+    abandonRate: metricOf(phone, 'abandonRate').mean,
+    asaS: metricOf(phone, 'asaS').mean,
+    problem: null,
+  };
+}

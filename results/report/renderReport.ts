@@ -1,0 +1,18 @@
+import type { LoadedRun } from '../loadRun.js';
+import { chartSlot, htmlPage } from './htmlPage.js';
+import { reportCharts } from './reportCharts.js';
+import { runHeader } from './runHeader.js';
+import { summaryTable } from './summaryTables.js';
+
+/** The whole report.html of one run as a string. */
+export function renderReport(run: LoadedRun): string {
+  const charts = reportCharts(run);
+  const body = [
+    runHeader(run),
+    '<h2>Per day and whole run</h2>',
+    '<p class="note">Mean over replications; the small figure is the half-width of the 95% confidence interval.</p>',
+    summaryTable(run),
+    ...charts.map(chartSlot),
+  ].join('\n');
+  return htmlPage({ title: `${run.info.scenario.name} — hotline report ${run.info.id}`, body, charts });
+}

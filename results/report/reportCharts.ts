@@ -1,0 +1,179 @@
+import type { PhoneMetric } from '../../sim/metrics/PhoneMetrics.js';
+import type { LoadedRun } from '../loadRun.js';
+import { intervalSeries, metricOf, slVariant } from '../runMetrics.js';
+import { type ChartSeries, type ChartSpec, compact, PALETTE } from './chartSpec.js';
+import { estimateHandleTimeS } from './estimateHandleTime.js';
+import { formatValue, metricLabel, metricUnit } from './formatMetric.js';
+import { intervalTimes } from './intervalTimes.js';
+import { tailPosition, WAIT_PERCENTILES } from './waitPercentiles.js';
+
+const [BLUE, VERMILLION, GREEN, PINK, ORANGE, , BLACK] = PALETTE as [string, ...string[]];
+
+/** The charts of `hotline report`, in reading order: demand, service, waiting, staff. */
+export function reportCharts(run: LoadedRun): ChartSpec[] {
+  const x = intervalTimes(run.intervals);
+  const timeChart = (rest: Omit<ChartSpec, 'x' | 'xKind' | 'xLabel'>): ChartSpec => ({
+    ...rest,
+    xKind: 'time',
+    xLabel: 'interval start',
+    x,
+  });
+  return [
+    timeChart(offeredVsCapacity(run)),
+    timeChart(serviceLevel(run)),
+    timeChart(withTarget(run, 'abandonRate', run.summary.targets.phone.maxAbandonRate, 'abandonment')),
+    timeChart(withTarget(run, 'asaS', run.summary.targets.phone.maxAsaS, 'ASA (mean wait of answered)')),
+    timeChart(queueLength(run)),
+    timeChart(occupancyAndAgents(run)),
+    waitDistribution(run),
+  ];
+}
+
+function withBand(run: LoadedRun, metric: PhoneMetric, label: string, color: string, axis = 0): ChartSeries {
+  const s = intervalSeries(run, metric);
+  // A t interval can reach past what the metric can be (an SL above 100%, a negative count): the band
+  // is cut to the metric's range so the chart does not show impossible values.
+  const top = metricUnit(metric) === 'share' ? 1 : Number.POSITIVE_INFINITY;
+  const clip = (values: readonly (number | null)[]) =>
+    values.map((v) => (v === null ? null : Math.min(top, Math.max(0, v))));
+  return {
+    label,
+    axis,
+    color,
+    values: compact(s.mean),
+    band: { lo: compact(clip(s.lo)), hi: compact(clip(s.hi)) },
+  };
+}
+
+function constant(run: LoadedRun, value: number, label: string, axis = 0): ChartSeries {
+  return { label, axis, color: BLACK, dash: true, values: run.intervals.date.map(() => value) };
+}
+
+function offeredVsCapacity(run: LoadedRun) {
+  const aht = estimateHandleTimeS(run);
+  const intervalS = run.info.intervalMinutes * 60;
+  const series: ChartSeries[] = [
+    withBand(run, 'offered', 'offered', BLUE),
+    { label: 'answered', axis: 0, color: GREEN, values: compact(intervalSeries(run, 'answered').mean) },
+  ];
+  if (aht !== null) {
+    const agents = intervalSeries(run, 'agentsOnDuty').mean;
+    const capacity = agents.map((a) => (a === null ? null : (a * intervalS) / aht));
+    series.push({ label: 'capacity', axis: 0, color: VERMILLION, dash: true, values: compact(capacity) });
+  }
+  return {
+    id: 'offered',
+    title: 'Offered contacts and capacity per interval',
+    note:
+      aht === null
+        ? 'Capacity is not shown: this run does not carry occupancy to estimate the handle time from.'
+        : `Capacity = agents on duty × ${run.info.intervalMinutes} min / AHT, with AHT ≈ ${formatValue(aht, 'seconds')} ` +
+          '(busy agent time / answered, from this run): the contacts the agents on duty could handle ' +
+          'at 100% occupancy. Offered above capacity means a queue builds.',
+    axes: [{ label: 'contacts per interval', unit: 'count' as const, side: 'left' as const }],
+    series,
+  };
+}
+
+function serviceLevel(run: LoadedRun) {
+  const variant = slVariant(run);
+  const { goal, thresholdS } = run.summary.targets.phone;
+  return {
+    id: 'sl',
+    title: `Service level (${variant}) against its target`,
+    note: `${variant}: answered within ${thresholdS} s; target ${formatValue(goal, 'share')}. Band: 95% CI over replications.`,
+    axes: [{ label: variant, unit: 'share' as const, side: 'left' as const }],
+    series: [
+      withBand(run, variant, variant, BLUE),
+      constant(run, goal, `target ${formatValue(goal, 'share')}`),
+    ],
+  };
+}
+
+function withTarget(run: LoadedRun, metric: 'abandonRate' | 'asaS', target: number | null, title: string) {
+  const unit = metric === 'asaS' ? ('seconds' as const) : ('share' as const);
+  const series = [withBand(run, metric, metricLabel(metric), metric === 'asaS' ? ORANGE : VERMILLION)];
+  if (target !== null) series.push(constant(run, target, `limit ${formatValue(target, unit)}`));
+  return {
+    id: metric,
+    title: `${title[0]!.toUpperCase()}${title.slice(1)} per interval`,
+    note: 'Band: 95% CI over replications.',
+    axes: [{ label: metricLabel(metric), unit, side: 'left' as const }],
+    series,
+  };
+}
+
+function queueLength(run: LoadedRun) {
+  return {
+    id: 'queue',
+    title: 'Queue length per interval',
+    note: 'Mean: time-average number waiting. Max: the longest queue in the interval (mean over replications).',
+    axes: [{ label: 'contacts waiting', unit: 'count' as const, side: 'left' as const }],
+    series: [
+      withBand(run, 'meanQueueLength', 'mean queue', BLUE),
+      {
+        label: 'max queue',
+        axis: 0,
+        color: PINK,
+        values: compact(intervalSeries(run, 'maxQueueLength').mean),
+      },
+    ],
+  };
+}
+
+function occupancyAndAgents(run: LoadedRun) {
+  return {
+    id: 'occupancy',
+    title: 'Occupancy and agents per interval',
+    note: 'Occupancy: busy agent time / on-duty agent time (left). Agents: mean number on duty and scheduled (right).',
+    axes: [
+      { label: 'occupancy', unit: 'share' as const, side: 'left' as const },
+      { label: 'agents', unit: 'agents' as const, side: 'right' as const },
+    ],
+    series: [
+      withBand(run, 'occupancy', 'occupancy', BLUE),
+      {
+        label: 'agents on duty',
+        axis: 1,
+        color: VERMILLION,
+        values: compact(intervalSeries(run, 'agentsOnDuty').mean),
+      },
+      {
+        label: 'agents scheduled',
+        axis: 1,
+        color: BLACK,
+        dash: true,
+        values: compact(intervalSeries(run, 'agentsScheduled').mean),
+      },
+    ],
+  };
+}
+
+// Whole-run curve is black; days take the other palette colours.
+const DAY_COLORS = PALETTE.filter((c) => c !== BLACK);
+
+function waitDistribution(run: LoadedRun): ChartSpec {
+  const curve = (label: string, summary: Parameters<typeof metricOf>[0], color: string, dash = false) => ({
+    label,
+    axis: 0,
+    color,
+    dash,
+    values: compact(WAIT_PERCENTILES.map(([, metric]) => metricOf(summary, metric).mean)),
+  });
+  const days = run.summary.days.phone.map((day, d) =>
+    curve(`${day.weekday} ${day.date}`, day, DAY_COLORS[d % DAY_COLORS.length]!, true),
+  );
+  return {
+    id: 'wait',
+    title: 'Wait distribution (percentiles of wait, per day and whole run)',
+    note:
+      'How long the p-th percentile of callers waited before an answer; mean over replications. ' +
+      'The x axis stretches the tail (p90 to p99), where waiting hurts.',
+    xKind: 'number',
+    xLabel: 'percentile of callers',
+    x: WAIT_PERCENTILES.map(([p]) => tailPosition(p)),
+    xTickLabels: WAIT_PERCENTILES.map(([p]) => `p${p}`),
+    axes: [{ label: 'wait', unit: 'seconds', side: 'left' }],
+    series: [curve('whole run', run.summary.phone, BLACK), ...days],
+  };
+}

@@ -1,0 +1,47 @@
+import type { PhoneMetric } from '../../sim/metrics/PhoneMetrics.js';
+import type { LoadedRun } from '../loadRun.js';
+import { metricOf, slVariant } from '../runMetrics.js';
+import type { PhoneSummaryData } from '../runSchema.js';
+import { escapeHtml } from './escapeHtml.js';
+import { formatHalfWidth, formatValue, metricLabel, metricUnit } from './formatMetric.js';
+
+/** The columns of the per-day / whole-run table: the figures a planner checks first. */
+function tableMetrics(run: LoadedRun): PhoneMetric[] {
+  return [
+    'offered',
+    'answered',
+    'abandoned',
+    slVariant(run),
+    'abandonRate',
+    'asaS',
+    'waitP90S',
+    'maxWaitS',
+    'occupancy',
+    'meanQueueLength',
+    'maxQueueLength',
+    'agentsOnDuty',
+    'agentHours',
+  ];
+}
+
+/** "mean ±half" with the CI in a quieter span; "n/a" for undefined metrics. */
+export function cellWithCi(summary: PhoneSummaryData, metric: PhoneMetric): string {
+  const { mean, ci95 } = metricOf(summary, metric);
+  const unit = metricUnit(metric);
+  const half = mean === null ? '' : formatHalfWidth(ci95, unit);
+  return `${escapeHtml(formatValue(mean, unit))}${half ? `<span class="ci">${escapeHtml(half)}</span>` : ''}`;
+}
+
+/** Per day and whole run, every value with its 95% CI half-width. */
+export function summaryTable(run: LoadedRun): string {
+  const metrics = tableMetrics(run);
+  const head = ['<th class="text">day</th>', ...metrics.map((m) => `<th>${escapeHtml(metricLabel(m))}</th>`)];
+  const row = (label: string, summary: PhoneSummaryData, strong = false) => {
+    const cells = metrics.map((m) => `<td>${cellWithCi(summary, m)}</td>`).join('');
+    const name = strong ? `<b>${escapeHtml(label)}</b>` : escapeHtml(label);
+    return `<tr><td class="text">${name}</td>${cells}</tr>`;
+  };
+  const rows = run.summary.days.phone.map((day) => row(`${day.weekday} ${day.date}`, day));
+  rows.push(row('whole run', run.summary.phone, true));
+  return `<div class="scroll"><table>\n<thead><tr>${head.join('')}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table></div>`;
+}

@@ -1,0 +1,154 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkPageInBrowser } from '../../results/report/checkPageInBrowser.js';
+
+// Runs the built CLI (dist/, made by `npm test` before vitest) as a user would.
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+const cli = join(repo, 'dist', 'hotline.js');
+const GATE = 'slOffered<-0.02,abandonRate>+0.01,asaS>+10%';
+let dir: string;
+let base: string;
+let fewer: string;
+let otherSeed: string;
+
+function hotline(...args: string[]) {
+  const result = spawnSync(process.execPath, [cli, ...args], {
+    cwd: repo,
+    encoding: 'utf8',
+    env: { ...process.env, HOTLINE_RUNS_DIR: dir },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function sim(scenario: string, out: string, seed = '5') {
+  const { code, stderr } = hotline('sim', scenario, '-r', '5', '-q', '--seed', seed, '--out', out);
+  expect(code, stderr).toBe(0);
+  return out;
+}
+
+/** The covid scenario with every shift 10% smaller (rounded): the regression the gate must catch. */
+function fewerAgentsScenario(): string {
+  const scenario = JSON.parse(readFileSync(join(repo, 'scenarios/covid-hotline.json'), 'utf8'));
+  delete scenario.$schema;
+  for (const shift of scenario.channels.phone.staffing.shifts) shift.agents = Math.round(shift.agents * 0.9);
+  const file = join(dir, 'covid-fewer-agents.json');
+  writeFileSync(file, JSON.stringify(scenario));
+  return file;
+}
+
+beforeAll(() => {
+  if (!existsSync(cli)) throw new Error('dist/hotline.js is missing: run `npm run build` (npm test does)');
+  dir = mkdtempSync(join(tmpdir(), 'hotline-compare-'));
+  base = sim('scenarios/covid-hotline.json', join(dir, 'base'));
+  fewer = sim(fewerAgentsScenario(), join(dir, 'fewer'));
+  otherSeed = sim('scenarios/covid-hotline.json', join(dir, 'other-seed'), '6');
+});
+
+describe('hotline compare --baseline --fail-on (the regression gate)', () => {
+  it('passes when a run is compared with itself', () => {
+    const junit = join(dir, 'self.xml');
+    const { code, stdout, stderr } = hotline(
+      'compare',
+      '--baseline',
+      base,
+      base,
+      '--fail-on',
+      GATE,
+      '--junit',
+      junit,
+      '--out',
+      join(dir, 'self.html'),
+    );
+    expect(code, stderr).toBe(0);
+    expect(stdout).toContain('gate passed');
+    expect(readFileSync(junit, 'utf8')).toMatch(/tests="3" failures="0"/);
+  });
+
+  it('fails with exit 1 on SL when the variant has 10% fewer agents, and writes JUnit', () => {
+    const junit = join(dir, 'fewer.xml');
+    const { code, stdout } = hotline(
+      'compare',
+      '--baseline',
+      base,
+      fewer,
+      '--fail-on',
+      GATE,
+      '--junit',
+      junit,
+      '--out',
+      join(dir, 'fewer.html'),
+    );
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/FAIL fewer: slOffered changed by -0\.\d+/);
+    expect(stdout).toContain('gate FAILED');
+    const xml = readFileSync(junit, 'utf8');
+    expect(xml).toMatch(/<failure message="slOffered changed by/);
+  });
+
+  it('rejects a bad rule with exit 2, naming the rule and what is allowed', () => {
+    for (const [rules, expected] of [
+      ['slOffered<<-0.02', /not a rule: "slOffered<<-0.02".*allowed: <metric><op><change>/],
+      ['sl<-0.02', /unknown metric "sl" in rule "sl<-0.02".*allowed: offered, answered/],
+      ['slOffered<-0.02,', /empty rule/],
+      ['asaS>ten%', /not a rule: "asaS>ten%"/],
+    ] as const) {
+      const { code, stderr } = hotline('compare', '--baseline', base, base, '--fail-on', rules);
+      expect(code, rules).toBe(2);
+      expect(stderr, rules).toMatch(expected);
+    }
+  });
+});
+
+describe('hotline compare', () => {
+  it('pairs same-seed sim runs replication by replication and says the variant is worse', () => {
+    const { code, stdout, stderr } = hotline(
+      'compare',
+      base,
+      fewer,
+      '--json',
+      '--out',
+      join(dir, 'json.html'),
+    );
+    expect(code, stderr).toBe(0);
+    const [comparison] = JSON.parse(stdout).comparisons;
+    expect(comparison.method).toBe('paired');
+    const sl = comparison.metrics.find((m: { metric: string }) => m.metric === 'slOffered');
+    expect(sl.verdict).toBe('worse');
+    expect(sl.differenceCi95[1]).toBeLessThan(0);
+    const asa = comparison.metrics.find((m: { metric: string }) => m.metric === 'asaS');
+    expect(asa.verdict).toBe('worse');
+  });
+
+  it("falls back to Welch's unpaired CI when the seeds differ, finding no difference between equal models", () => {
+    const { code, stdout } = hotline('compare', base, otherSeed, '--json', '--out', join(dir, 'welch.html'));
+    expect(code).toBe(0);
+    const [comparison] = JSON.parse(stdout).comparisons;
+    expect(comparison.method).toBe('welch');
+    const sl = comparison.metrics.find((m: { metric: string }) => m.metric === 'slOffered');
+    expect(sl.verdict).toBe('no significant difference');
+  });
+
+  it('needs two runs', () => {
+    const { code, stderr } = hotline('compare', base);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/at least two runs/);
+  });
+
+  it('renders the overlaid charts from file:// in headless Chromium without console errors', async () => {
+    const page = join(dir, 'three.html');
+    expect(hotline('compare', base, fewer, otherSeed, '--out', page).code).toBe(0);
+    const check = await checkPageInBrowser(page, join(repo, 'test-output', 'compare.png'));
+    expect(check.consoleErrors).toEqual([]);
+    expect(check.externalRequests).toEqual([]);
+    expect(check.charts).toHaveLength(check.chartSlots);
+    expect(check.chartSlots).toBe(8);
+    for (const chart of check.charts) {
+      expect(chart.series, chart.id).toBeGreaterThanOrEqual(3);
+      expect(chart.inkPixels, chart.id).toBeGreaterThan(5000);
+    }
+  });
+});

@@ -1,0 +1,73 @@
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { comparisonJson } from '../../results/compare/comparisonJson.js';
+import { type FailRule, parseFailOn } from '../../results/compare/failOnRules.js';
+import { formatCompareText } from '../../results/compare/formatCompareText.js';
+import { junitXml } from '../../results/compare/junitXml.js';
+import { runComparison } from '../../results/compare/runComparison.js';
+import { writeFileAtomically } from '../../results/report/writeReport.js';
+import { InputError } from '../../scenarios/inputError.js';
+
+interface CompareFlags {
+  baseline?: string;
+  out: string;
+  json?: boolean;
+  failOn?: FailRule[];
+  junit?: string;
+}
+
+export function registerCompareCommand(program: Command): void {
+  program
+    .command('compare')
+    .description(
+      'Compare runs against the first (or --baseline): differences with 95% CIs, verdicts, overlaid charts; optionally gate on regressions.',
+    )
+    .argument('[runs...]', 'run folders or run ids; the first is A, the baseline, unless --baseline is given')
+    .option('-b, --baseline <run>', 'the baseline run; every other run is compared with it')
+    .option('-o, --out <file>', 'write the HTML page here', 'compare.html')
+    .option('--json', 'print the comparison as JSON on stdout instead of the text summary')
+    .option(
+      '--fail-on <rules>',
+      'exit 1 if a candidate regresses: comma-separated <metric><op><change>, e.g. "slOffered<-0.02,asaS>+10%"',
+      parseFailOn,
+    )
+    .option('--junit <file>', 'write the gate result as JUnit XML (needs --fail-on)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  hotline compare results/runs/last-week results/runs/today
+  hotline compare run-a run-b run-c --out /tmp/abc.html --json
+  hotline compare --baseline main-run pr-run --fail-on "slOffered<-0.02,abandonRate>+0.01,asaS>+10%" --junit gate.xml
+
+Differences are B − A. Two sim runs with the same seed, replication count and calendar are paired
+replication by replication (common random numbers); others use Welch's unpaired CI; a sim run
+against a k6 run says whether the measurement lies inside the prediction's 95% CI.
+--fail-on rules compare the point estimates: "slOffered<-0.02" fails if SL fell by more than
+2 points, "asaS>+10%" if ASA rose by more than 10% of the baseline.
+Exit codes: 0 no regression, 1 a --fail-on rule failed, 2 bad input (runs, rules).`,
+    )
+    .action((names: string[], flags: CompareFlags) => {
+      const runs = flags.baseline ? [flags.baseline, ...names] : names;
+      if (runs.length < 2) {
+        throw new InputError(undefined, 'compare needs at least two runs (or --baseline and one run)');
+      }
+      if (flags.junit && !flags.failOn) throw new InputError(undefined, '--junit needs --fail-on rules');
+      const result = runComparison(runs, flags.failOn ?? null);
+      const page = resolve(flags.out);
+      writeFileAtomically(page, result.html);
+      if (flags.junit && result.outcomes)
+        writeFileAtomically(resolve(flags.junit), junitXml(result.outcomes));
+      if (flags.json) {
+        process.stdout.write(
+          `${JSON.stringify(comparisonJson(result.comparisons, result.outcomes), null, 2)}\n`,
+        );
+        process.stderr.write(`comparison page written to ${page}\n`);
+      } else {
+        process.stdout.write(
+          `${formatCompareText(result.comparisons, result.outcomes)}\n\ncomparison page: ${page}\n`,
+        );
+      }
+      if (result.failed) process.exitCode = 1;
+    });
+}

@@ -1,0 +1,135 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkPageInBrowser } from '../../results/report/checkPageInBrowser.js';
+
+// Runs the built CLI (dist/, made by `npm test` before vitest) as a user would.
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+const cli = join(repo, 'dist', 'hotline.js');
+let runsDir: string;
+let week: string;
+
+function hotline(...args: string[]) {
+  const result = spawnSync(process.execPath, [cli, ...args], {
+    cwd: repo,
+    encoding: 'utf8',
+    env: { ...process.env, HOTLINE_RUNS_DIR: runsDir },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A copy of the week run with one file damaged, for the bad-input cases. */
+function damaged(name: string, file: string, change: (text: string) => string): string {
+  const folder = join(runsDir, name);
+  cpSync(week, folder, { recursive: true });
+  writeFileSync(join(folder, file), change(readFileSync(join(folder, file), 'utf8')));
+  return folder;
+}
+
+beforeAll(() => {
+  if (!existsSync(cli)) throw new Error('dist/hotline.js is missing: run `npm run build` (npm test does)');
+  runsDir = mkdtempSync(join(tmpdir(), 'hotline-report-'));
+  week = join(runsDir, 'week');
+  // 7 days of 30-minute intervals: the size budget of the issue is stated for this shape.
+  const sim = hotline('sim', 'scenarios/covid-hotline.json', '-r', '3', '-q', '--out', week);
+  expect(sim.code, sim.stderr).toBe(0);
+  expect(sim.stderr).toContain(join(week, 'report.html'));
+});
+
+describe('hotline report', () => {
+  it('writes a self-contained report.html under 2 MB for a 7-day, 30-minute run', () => {
+    const { code, stdout, stderr } = hotline('report', week);
+    expect(code, stderr).toBe(0);
+    const file = stdout.trim();
+    expect(file).toBe(join(week, 'report.html'));
+    const size = statSync(file).size;
+    expect(size).toBeLessThan(2 * 1024 * 1024);
+    const html = readFileSync(file, 'utf8');
+    expect(/<script[^>]+src=|<link[^>]+href=/.test(html), 'no external script or stylesheet').toBe(false);
+    // The page's own text and data (uPlot's source aside) never show NaN or undefined.
+    const ours = html.replace(/<script>[\s\S]*?<\/script>/g, '');
+    expect(ours.match(/NaN|undefined|Infinity/g)).toBeNull();
+    expect(html).toContain('covid-hotline');
+    expect(html).toContain('slOffered');
+  });
+
+  it('finds a run by id under HOTLINE_RUNS_DIR', () => {
+    const { code, stdout, stderr } = hotline('report', 'week');
+    expect(code, stderr).toBe(0);
+    expect(stdout.trim()).toBe(join(week, 'report.html'));
+  });
+
+  it('renders every chart from file:// in headless Chromium without console errors', async () => {
+    const shot = join(repo, 'test-output', 'report.png');
+    const page = await checkPageInBrowser(join(week, 'report.html'), shot);
+    expect(page.consoleErrors).toEqual([]);
+    expect(page.externalRequests).toEqual([]);
+    expect(page.chartSlots).toBe(7);
+    expect(page.charts).toHaveLength(7);
+    for (const chart of page.charts) {
+      expect(chart.points, chart.id).toBeGreaterThan(0);
+      expect(chart.inkPixels, chart.id).toBeGreaterThan(5000);
+    }
+    expect(statSync(shot).size).toBeGreaterThan(10_000);
+  });
+});
+
+describe('hotline report: bad runs exit 2 saying what is wrong', () => {
+  it('a missing folder', () => {
+    const { code, stderr } = hotline('report', join(runsDir, 'nope'));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/no such run folder or run id/);
+  });
+
+  it('a folder that is not a run', () => {
+    const empty = join(runsDir, 'empty');
+    mkdirSync(empty);
+    const { code, stderr } = hotline('report', empty);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/not a run folder/);
+  });
+
+  it('a run of a newer format version', () => {
+    const folder = damaged('newer', 'run.json', (t) =>
+      t.replace('"formatVersion": 1', '"formatVersion": 99'),
+    );
+    const { code, stderr } = hotline('report', folder);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/run\.json: written in result format version 99, newer than this hotline reads/);
+  });
+
+  it('a truncated summary.json', () => {
+    const folder = damaged('cut-summary', 'summary.json', (t) => t.slice(0, t.length / 2));
+    const { code, stderr } = hotline('report', folder);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/summary\.json: not valid JSON, the file is truncated or corrupt/);
+  });
+
+  it('a summary.json that is JSON but not a summary', () => {
+    const folder = damaged('wrong-summary', 'summary.json', () => '{"formatVersion": 1, "kind": "sim"}\n');
+    const { code, stderr } = hotline('report', folder);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/summary\.json: does not match the run format/);
+  });
+
+  it('a truncated intervals.csv', () => {
+    const folder = damaged('cut-csv', 'intervals.csv', (t) => t.slice(0, Math.floor(t.length * 0.6)));
+    const { code, stderr } = hotline('report', folder);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/intervals\.csv: .*truncated or corrupt/);
+  });
+
+  it('an intervals.csv cut at a line end', () => {
+    const folder = damaged(
+      'short-csv',
+      'intervals.csv',
+      (t) => `${t.split('\n').slice(0, 100).join('\n')}\n`,
+    );
+    const { code, stderr } = hotline('report', folder);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/has 99 phone intervals, expected 336/);
+  });
+});

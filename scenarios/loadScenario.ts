@@ -23,7 +23,10 @@ export function readScenarioFile(file: string): string {
     return readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(file, code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? 'error'})`);
+    throw new InputError(
+      file,
+      code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? 'error'})`,
+    );
   }
 }
 

@@ -1,6 +1,11 @@
 // The `hotline` CLI: a thin layer over importable functions. Each command registers itself.
+import { registerCompareCommand } from './cli/compareCommand.js';
 import { registerErlangCommand } from './cli/erlangCommand.js';
+import { registerLoadCommand } from './cli/loadCommand.js';
+import { registerMocksCommand } from './cli/mocksCommand.js';
+import { registerReportCommand } from './cli/reportCommand.js';
 import { runCli } from './cli/runCli.js';
+import { registerRunsCommand } from './cli/runsCommand.js';
 import { registerSchemaCommand } from './cli/schemaCommand.js';
 import { registerSimCommand } from './cli/simCommand.js';
 import { toolVersion } from './cli/toolVersion.js';
@@ -8,6 +13,16 @@ import { registerValidateCommand } from './cli/validateCommand.js';
 
 process.exitCode = await runCli(
   process.argv.slice(2),
-  [registerSimCommand, registerValidateCommand, registerErlangCommand, registerSchemaCommand],
+  [
+    registerSimCommand,
+    registerValidateCommand,
+    registerErlangCommand,
+    registerSchemaCommand,
+    registerReportCommand,
+    registerCompareCommand,
+    registerRunsCommand,
+    registerMocksCommand,
+    registerLoadCommand,
+  ],
   toolVersion(),
 );

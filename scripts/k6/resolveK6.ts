@@ -19,7 +19,7 @@ const MIN_MAJOR = 2;
 const EXE = process.platform === 'win32' ? 'k6.exe' : 'k6';
 
 /**
- * Looks for k6 in this order: `$K6_BIN`, `k6` on PATH, `<repo>/.tools/bin/k6`.
+ * Looks for k6 in this order: `$K6_BIN`, `k6` on PATH, `<repo>/.tools/bin/k6` (or `$HOTLINE_K6_TOOLS_DIR/k6`).
  * The first one whose `k6 version` reports v2 or newer wins. Throws an Error with install hints otherwise.
  */
 export async function resolveK6(): Promise<ResolvedK6> {
@@ -30,8 +30,11 @@ export async function resolveK6(): Promise<ResolvedK6> {
   if (fromEnv) candidates.push({ path: fromEnv, source: 'K6_BIN' });
   const onPath = findOnPath(EXE);
   if (onPath) candidates.push({ path: onPath, source: 'PATH' });
+  // HOTLINE_K6_TOOLS_DIR replaces <repo>/.tools/bin (tests use an empty folder to see the install hints).
   const root = repoRoot();
-  if (root) candidates.push({ path: join(root, '.tools', 'bin', EXE), source: 'tools' });
+  const toolsDir =
+    process.env.HOTLINE_K6_TOOLS_DIR?.trim() || (root ? join(root, '.tools', 'bin') : undefined);
+  if (toolsDir) candidates.push({ path: join(toolsDir, EXE), source: 'tools' });
 
   for (const c of candidates) {
     if (!isExecutable(c.path)) {

@@ -1,0 +1,70 @@
+// Reads k6's `--out json=<file>` streams (one per k6 process, plain or .gz) into the facts the
+// measured run is derived from. Several files (execution segments) merge by concatenation: every
+// call is one `call_wait_s` sample, so merged counts, rates and percentiles are exact.
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { createGunzip } from 'node:zlib';
+
+export interface MeasuredCall {
+  /** Scenario interval index (tag `interval`). */
+  interval: number;
+  /** answered, abandoned, blocked, closed, selfServed or error. */
+  outcome: string;
+  /** Model seconds (0 when the target did not report one). */
+  waitS: number;
+}
+
+export interface K6Measurement {
+  calls: MeasuredCall[];
+  httpRequests: number;
+  httpFailed: number;
+  droppedIterations: number;
+  /** Number of k6 processes merged. */
+  segments: number;
+}
+
+interface PointLine {
+  type?: string;
+  metric?: string;
+  data?: { value?: number; tags?: Record<string, string> };
+}
+
+export async function readK6Points(files: readonly string[]): Promise<K6Measurement> {
+  const out: K6Measurement = { calls: [], httpRequests: 0, httpFailed: 0, droppedIterations: 0, segments: 0 };
+  for (const file of files) {
+    out.segments++;
+    const raw = createReadStream(file);
+    const input = file.endsWith('.gz') ? raw.pipe(createGunzip()) : raw;
+    const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+    for await (const line of lines) {
+      if (!line.startsWith('{"type":"Point"') && !line.includes('"Point"')) continue;
+      const metric = /"metric":"([^"]+)"/.exec(line)?.[1];
+      if (
+        metric !== 'call_wait_s' &&
+        metric !== 'http_req_failed' &&
+        metric !== 'http_reqs' &&
+        metric !== 'dropped_iterations'
+      ) {
+        continue;
+      }
+      const point = JSON.parse(line) as PointLine;
+      if (point.type !== 'Point') continue;
+      const value = point.data?.value ?? 0;
+      if (metric === 'call_wait_s') {
+        const tags = point.data?.tags ?? {};
+        out.calls.push({
+          interval: Number(tags.interval ?? -1),
+          outcome: tags.outcome ?? 'error',
+          waitS: value,
+        });
+      } else if (metric === 'http_req_failed') {
+        if (value) out.httpFailed++;
+      } else if (metric === 'http_reqs') {
+        out.httpRequests += value;
+      } else {
+        out.droppedIterations += value;
+      }
+    }
+  }
+  return out;
+}

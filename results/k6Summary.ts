@@ -1,0 +1,205 @@
+// Measured phone metrics of a k6 replay, in the result format of `hotline sim` (kind 'k6'): the same
+// metric names per run, day and interval. A measured value is `mean`; `ci95` is a Wilson score
+// interval for proportions (calls treated as independent trials, which they are not quite: waits in a
+// queue are correlated, so the interval is optimistic) and null otherwise; `n` is the number of calls
+// in the denominator (1 for counts: one measurement). Metrics k6 cannot see (occupancy, queue length,
+// agents...) are null with n = 0, empty cells in intervals.csv.
+import type { ScenarioModel } from '../scenarios/ScenarioModel.js';
+import { PHONE_METRICS } from '../sim/metrics/PhoneMetrics.js';
+import type { MetricSummary, PhoneSummary } from '../sim/replications/summarizeReplications.js';
+import type { K6Measurement, MeasuredCall } from './k6Points.js';
+
+export interface K6PhoneSummary {
+  run: PhoneSummary;
+  days: PhoneSummary[];
+  /** One per scenario interval over the whole calendar; all null outside the replayed window. */
+  intervals: PhoneSummary[];
+}
+
+const Z95 = 1.959963984540054;
+
+export function wilson(successes: number, trials: number): [number, number] | null {
+  if (trials <= 0) return null;
+  const p = successes / trials;
+  const z2 = Z95 * Z95;
+  const denominator = 1 + z2 / trials;
+  const center = (p + z2 / (2 * trials)) / denominator;
+  const half = (Z95 * Math.sqrt((p * (1 - p)) / trials + z2 / (4 * trials * trials))) / denominator;
+  return [Math.max(0, center - half), Math.min(1, center + half)];
+}
+
+const NONE: MetricSummary = { mean: null, ci95: null, n: 0 };
+const count = (value: number): MetricSummary => ({ mean: value, ci95: null, n: 1 });
+const proportion = (successes: number, trials: number): MetricSummary =>
+  trials > 0 ? { mean: successes / trials, ci95: wilson(successes, trials), n: trials } : NONE;
+
+function quantileOf(sorted: readonly number[], q: number): MetricSummary {
+  if (sorted.length === 0) return NONE;
+  const position = q * (sorted.length - 1);
+  const lo = Math.floor(position);
+  const hi = Math.ceil(position);
+  const value = sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (position - lo);
+  return { mean: value, ci95: null, n: sorted.length };
+}
+
+/** Phone metrics of a set of measured calls (one interval, day or the whole window). */
+export function measurePhone(calls: readonly MeasuredCall[], thresholdS: number): PhoneSummary {
+  let answered = 0;
+  let abandoned = 0;
+  let blocked = 0;
+  let closed = 0;
+  let selfServed = 0;
+  let answeredWithinT = 0;
+  let abandonedAfterT = 0;
+  let waitSum = 0;
+  const waits: number[] = [];
+  for (const call of calls) {
+    if (call.outcome === 'answered') {
+      answered++;
+      waitSum += call.waitS;
+      waits.push(call.waitS);
+      if (call.waitS <= thresholdS) answeredWithinT++;
+    } else if (call.outcome === 'abandoned') {
+      abandoned++;
+      if (call.waitS > thresholdS) abandonedAfterT++;
+    } else if (call.outcome === 'blocked') blocked++;
+    else if (call.outcome === 'closed') closed++;
+    else if (call.outcome === 'selfServed') selfServed++;
+  }
+  waits.sort((a, b) => a - b);
+  const offered = calls.length;
+  const out = {} as PhoneSummary;
+  for (const metric of PHONE_METRICS) out[metric] = NONE;
+  Object.assign(out, {
+    offered: count(offered),
+    answered: count(answered),
+    abandoned: count(abandoned),
+    blocked: count(blocked),
+    closed: count(closed),
+    selfServed: count(selfServed),
+    slOffered: proportion(answeredWithinT, answered + abandoned),
+    slAnswered: proportion(answeredWithinT, answered),
+    slExcludingShortAbandons: proportion(answeredWithinT, answered + abandonedAfterT),
+    asaS: answered > 0 ? { mean: waitSum / answered, ci95: null, n: answered } : NONE,
+    waitP50S: quantileOf(waits, 0.5),
+    waitP80S: quantileOf(waits, 0.8),
+    waitP90S: quantileOf(waits, 0.9),
+    waitP95S: quantileOf(waits, 0.95),
+    waitP99S: quantileOf(waits, 0.99),
+    maxWaitS: answered > 0 ? { mean: waits[waits.length - 1]!, ci95: null, n: answered } : NONE,
+    abandonRate: proportion(abandoned, answered + abandoned),
+    blockRate: proportion(blocked, offered - closed),
+  } satisfies Partial<PhoneSummary>);
+  return out;
+}
+
+/** Run, day and interval levels over the scenario calendar, like the simulator's summary. */
+export function buildK6PhoneSummary(
+  scenario: ScenarioModel,
+  measurement: K6Measurement,
+  windowIntervals: readonly number[],
+): K6PhoneSummary {
+  const { intervalsPerDay, days } = scenario.calendar;
+  const thresholdS = scenario.phone.targets.thresholdS;
+  const total = intervalsPerDay * days;
+  const byInterval: MeasuredCall[][] = Array.from({ length: total }, () => []);
+  for (const call of measurement.calls) byInterval[call.interval]?.push(call);
+  const inWindow = new Set(windowIntervals);
+  const empty = measurePhone([], thresholdS);
+  for (const metric of PHONE_METRICS) empty[metric] = NONE;
+  const intervals = byInterval.map((calls, i) => (inWindow.has(i) ? measurePhone(calls, thresholdS) : empty));
+  const dayList = Array.from({ length: days }, (_, d) => {
+    const touched = windowIntervals.some((i) => Math.floor(i / intervalsPerDay) === d);
+    if (!touched) return empty;
+    return measurePhone(
+      measurement.calls.filter((c) => Math.floor(c.interval / intervalsPerDay) === d),
+      thresholdS,
+    );
+  });
+  return { run: measurePhone(measurement.calls, thresholdS), days: dayList, intervals };
+}
+
+export interface ThresholdResult {
+  metric: string;
+  expression: string;
+  /** The aggregate the expression tests (rate, avg or count); null when there was no sample. */
+  value: number | null;
+  ok: boolean;
+}
+
+/**
+ * Re-evaluates the thresholds of the replay on the merged samples of all k6 processes (k6 itself
+ * only judges its own segment). Understands `rate`, `avg` and `count` with <, <=, >, >=, ==, !=.
+ * A threshold on a metric without samples passes, as in k6.
+ */
+export function evaluateThresholds(
+  thresholds: Record<string, string[]>,
+  measurement: K6Measurement,
+  thresholdS: number,
+): ThresholdResult[] {
+  const run = measurePhone(measurement.calls, thresholdS);
+  const values: Record<string, Partial<Record<'rate' | 'avg' | 'count', number | null>>> = {
+    sl_offered: { rate: run.slOffered.mean },
+    sl_answered: { rate: run.slAnswered.mean },
+    sl_excluding_short_abandons: { rate: run.slExcludingShortAbandons.mean },
+    abandon_rate: { rate: run.abandonRate.mean },
+    asa_s: { avg: run.asaS.mean },
+    http_req_failed: {
+      rate: measurement.httpRequests > 0 ? measurement.httpFailed / measurement.httpRequests : null,
+    },
+    dropped_iterations: { count: measurement.droppedIterations },
+  };
+  const results: ThresholdResult[] = [];
+  for (const [metric, expressions] of Object.entries(thresholds)) {
+    for (const expression of expressions) {
+      const m = /^\s*(rate|avg|count)\s*(<=|>=|==|!=|<|>)\s*(-?[0-9.eE+-]+)\s*$/.exec(expression);
+      if (!m) throw new Error(`cannot evaluate threshold ${metric}: ${expression}`);
+      const value = values[metric]?.[m[1] as 'rate' | 'avg' | 'count'] ?? null;
+      results.push({ metric, expression, value, ok: value === null || compare(value, m[2]!, Number(m[3])) });
+    }
+  }
+  return results;
+}
+
+function compare(a: number, op: string, b: number): boolean {
+  switch (op) {
+    case '<':
+      return a < b;
+    case '<=':
+      return a <= b;
+    case '>':
+      return a > b;
+    case '>=':
+      return a >= b;
+    case '==':
+      return a === b;
+    default:
+      return a !== b;
+  }
+}
+
+/** JUnit XML with one test case per threshold, for CI. */
+export function thresholdsJunit(suite: string, results: readonly ThresholdResult[]): string {
+  const failures = results.filter((r) => !r.ok).length;
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="${xml(suite)}" tests="${results.length}" failures="${failures}">`,
+    `  <testsuite name="${xml(suite)}" tests="${results.length}" failures="${failures}">`,
+  ];
+  for (const r of results) {
+    const name = xml(`${r.metric}: ${r.expression}`);
+    const shown = r.value === null ? 'no samples' : String(Number(r.value.toPrecision(6)));
+    if (r.ok) lines.push(`    <testcase classname="thresholds" name="${name}"/>`);
+    else {
+      lines.push(`    <testcase classname="thresholds" name="${name}">`);
+      lines.push(`      <failure message="${xml(`${r.metric} ${r.expression} failed: value ${shown}`)}"/>`);
+      lines.push('    </testcase>');
+    }
+  }
+  lines.push('  </testsuite>', '</testsuites>');
+  return `${lines.join('\n')}\n`;
+}
+
+function xml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

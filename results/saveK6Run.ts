@@ -1,0 +1,101 @@
+// Writes a measured (k6) run in the format of `hotline sim` (run.json, summary.json, intervals.csv,
+// kind 'k6') plus k6's own artifacts (raw summary JSON, JUnit XML, web dashboard), atomically.
+import { join } from 'node:path';
+import type { ScenarioModel } from '../scenarios/ScenarioModel.js';
+import { intervalsCsv } from './intervalsCsv.js';
+import type { K6PhoneSummary, ThresholdResult } from './k6Summary.js';
+import { RESULT_FORMAT_VERSION, type RunInfo, type RunSummary } from './runFormat.js';
+import { newRunId, runsDirectory, writeRunFolder } from './writeRunFolder.js';
+
+/** run.json of a k6 run: RunInfo plus how the replay was made. */
+export interface K6RunInfo extends RunInfo {
+  k6: {
+    version: string;
+    /** Base URL replayed against, or 'mocks' when `hotline load` started the mocks itself. */
+    target: string;
+    timeScale: number;
+    window: { day: number; from: string; to: string };
+    segments: number;
+    plannedCalls: number;
+    exitCode: number;
+    thresholds: ThresholdResult[];
+  };
+}
+
+export interface K6RunInput {
+  scenario: ScenarioModel;
+  file: string | null;
+  seed: number | string;
+  summary: K6PhoneSummary;
+  info: K6RunInfo['k6'];
+  startedAt: Date;
+  durationMs: number;
+  toolVersion: string;
+  /** Extra files (name -> text): k6 summaries, junit.xml, dashboard.html, mock-state.json... */
+  artifacts: Record<string, string>;
+}
+
+export interface SavedK6Run {
+  id: string;
+  folder: string;
+  summary: RunSummary;
+}
+
+export function buildK6RunSummary(scenario: ScenarioModel, summary: K6PhoneSummary): RunSummary {
+  const targets = scenario.phone.targets;
+  return {
+    formatVersion: RESULT_FORMAT_VERSION,
+    kind: 'k6',
+    scenario: scenario.name,
+    replications: 1,
+    channels: ['phone'],
+    phone: summary.run,
+    targets: {
+      phone: {
+        variant: targets.variant,
+        thresholdS: targets.thresholdS,
+        goal: targets.goal,
+        maxAbandonRate: targets.maxAbandonRate,
+        maxAsaS: targets.maxAsaS,
+      },
+    },
+    days: {
+      phone: summary.days.map((day, d) => ({
+        date: scenario.calendar.dates[d]!,
+        weekday: scenario.calendar.weekdays[d]!,
+        ...day,
+      })),
+    },
+  };
+}
+
+export function saveK6Run(input: K6RunInput, out?: string): SavedK6Run {
+  const { scenario } = input;
+  const runsDir = runsDirectory();
+  const id = out
+    ? (out.split(/[\\/]/).filter(Boolean).pop() ?? 'run')
+    : newRunId(scenario.name, `${input.seed}-k6`, input.startedAt, runsDir);
+  const info: K6RunInfo = {
+    formatVersion: RESULT_FORMAT_VERSION,
+    kind: 'k6',
+    id,
+    scenario: { name: scenario.name, file: input.file, contentHash: scenario.contentHash },
+    seed: input.seed,
+    replications: 1,
+    days: scenario.calendar.days,
+    startDate: scenario.calendar.startDate,
+    intervalMinutes: scenario.calendar.intervalS / 60,
+    toolVersion: input.toolVersion,
+    startedAt: input.startedAt.toISOString(),
+    durationMs: Math.round(input.durationMs),
+    k6: input.info,
+  };
+  const summary = buildK6RunSummary(scenario, input.summary);
+  const folder = writeRunFolder(out ?? join(runsDir, id), {
+    'run.json': `${JSON.stringify(info, null, 2)}\n`,
+    'summary.json': `${JSON.stringify(summary, null, 2)}\n`,
+    'intervals.csv': intervalsCsv(scenario, input.summary.intervals),
+    ...input.artifacts,
+  });
+  return { id, folder, summary };
+}

@@ -1,0 +1,195 @@
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { registerLoadCommand } from './loadCommand.js';
+import { runCli } from './runCli.js';
+
+// `hotline load` in-process (no dist/ build needed). One short replay runs the real k6 against the mocks.
+let dir: string;
+const savedEnv = { ...process.env };
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'hotline-load-cli-'));
+});
+
+afterEach(() => {
+  process.env = { ...savedEnv };
+  process.exitCode = undefined;
+  vi.restoreAllMocks();
+});
+
+async function hotline(...args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    stdout += String(chunk);
+    return true;
+  });
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+    stderr += String(chunk);
+    return true;
+  });
+  try {
+    const code = await runCli(args, [registerLoadCommand], '0.0.0-test');
+    return { code, stdout, stderr };
+  } finally {
+    vi.restoreAllMocks();
+    process.exitCode = undefined;
+  }
+}
+
+/** A fake k6 that only records that it was started. */
+function fakeK6(): { bin: string; marker: string } {
+  const bin = join(dir, `fake-k6-${Math.random().toString(36).slice(2)}`);
+  const marker = `${bin}.started`;
+  writeFileSync(bin, `#!/bin/sh\necho "$@" >> '${marker}'\necho 'k6 v2.2.0 (fake)'\n`);
+  chmodSync(bin, 0o755);
+  return { bin, marker };
+}
+
+function closedPort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+describe('hotline load (input problems: exit 2, k6 never started)', () => {
+  it('--help shows examples and the exit codes', async () => {
+    const { code, stdout } = await hotline('load', '--help');
+    expect(code).toBe(0);
+    expect(stdout).toContain('Examples:');
+    expect(stdout).toContain('99 a threshold breached');
+  });
+
+  it('a scenario error exits 2 with the file and path', async () => {
+    const { code, stderr } = await hotline('load', 'scenarios/fixtures/does-not-exist.json');
+    expect(code).toBe(2);
+    expect(stderr).toContain('does-not-exist.json: file not found');
+  });
+
+  it('bad flags exit 2', async () => {
+    expect((await hotline('load', 'scenarios/stationary-mmc.json', '--time-scale', '-3')).code).toBe(2);
+    const window = await hotline('load', 'scenarios/stationary-mmc.json', '--from', '10:00', '--to', '09:00');
+    expect(window.code).toBe(2);
+    expect(window.stderr).toContain('--to: must be later than --from');
+    const token = await hotline('load', 'scenarios/stationary-mmc.json', '--token-env', 'HOTLINE_NOT_SET_X');
+    expect(token.code).toBe(2);
+    expect(token.stderr).toContain('HOTLINE_NOT_SET_X is not set');
+  });
+
+  it('an unreachable --target is a clear error before k6 starts', async () => {
+    const fake = fakeK6();
+    process.env.K6_BIN = fake.bin;
+    const port = await closedPort();
+    const { code, stderr } = await hotline(
+      'load',
+      'scenarios/stationary-mmc.json',
+      '--target',
+      `http://127.0.0.1:${port}`,
+      '--out',
+      join(dir, 'unreachable'),
+    );
+    expect(code).toBe(2);
+    expect(stderr).toContain(
+      `--target: cannot reach http://127.0.0.1:${port} (ECONNREFUSED); k6 was not started`,
+    );
+    expect(existsSync(fake.marker)).toBe(false);
+    expect(existsSync(join(dir, 'unreachable'))).toBe(false);
+  });
+
+  it('without k6 v2+ it prints how to install it and exits 2', async () => {
+    const empty = mkdtempSync(join(dir, 'empty-'));
+    process.env.K6_BIN = join(empty, 'no-such-k6');
+    process.env.PATH = empty;
+    process.env.HOTLINE_K6_TOOLS_DIR = empty;
+    const { code, stderr } = await hotline('load', 'scenarios/stationary-mmc.json', '--to', '01:00');
+    expect(code).toBe(2);
+    expect(stderr).toContain('No k6 v2+ found');
+    expect(stderr).toContain('K6_BIN: ');
+    expect(stderr).toContain('npm run setup:k6');
+  });
+
+  it('an old k6 is refused with its version', async () => {
+    const old = join(dir, 'old-k6');
+    writeFileSync(old, "#!/bin/sh\necho 'k6 v0.49.0 (go1.21, linux/amd64)'\n");
+    chmodSync(old, 0o755);
+    const empty = mkdtempSync(join(dir, 'empty-'));
+    process.env.K6_BIN = old;
+    process.env.PATH = empty;
+    process.env.HOTLINE_K6_TOOLS_DIR = empty;
+    const { code, stderr } = await hotline('load', 'scenarios/stationary-mmc.json', '--to', '01:00');
+    expect(code).toBe(2);
+    expect(stderr).toContain('is k6 v0.49.0, need v2 or newer');
+  });
+});
+
+describe('hotline load --emit-k6-operator', () => {
+  it('writes a TestRun and a ConfigMap with the bundle, without running anything', async () => {
+    const out = join(dir, 'k8s');
+    const { code, stdout, stderr } = await hotline(
+      'load',
+      'scenarios/stationary-mmc.json',
+      '--target',
+      'http://acd.hotline.svc:8080',
+      '--segments',
+      '3',
+      '--emit-k6-operator',
+      out,
+    );
+    expect(code, stderr).toBe(0);
+    expect(stdout).toContain('testrun.yaml');
+    expect(readFileSync(join(out, 'testrun.yaml'), 'utf8')).toContain('parallelism: 3');
+    const map = readFileSync(join(out, 'configmap.yaml'), 'utf8');
+    expect(map).toContain('"target": "http://acd.hotline.svc:8080"');
+    expect(map).toContain('ramping-arrival-rate');
+    expect((await hotline('load', 'scenarios/stationary-mmc.json', '--emit-k6-operator', out)).code).toBe(2);
+  });
+});
+
+describe('hotline load against the mocks (real k6, ~10 s)', () => {
+  it('--json --dashboard: exit 0, summary kind k6, run folder like sim plus k6 artifacts', async () => {
+    const out = join(dir, 'real-run');
+    const { code, stdout, stderr } = await hotline(
+      'load',
+      'scenarios/stationary-mmc.json',
+      '--time-scale',
+      '900',
+      '--to',
+      '01:00',
+      '--quiet',
+      '--json',
+      '--dashboard',
+      '--out',
+      out,
+    );
+    expect(code, stderr).toBe(0);
+    const summary = JSON.parse(stdout);
+    expect(summary.kind).toBe('k6');
+    expect(summary.phone.offered.mean).toBe(200);
+    expect(summary.phone.occupancy).toEqual({ mean: null, ci95: null, n: 0 });
+    expect(readdirSync(out).sort()).toEqual([
+      'dashboard.html',
+      'intervals.csv',
+      'junit.xml',
+      'k6-config.json',
+      'k6-summary.json',
+      'mock-state.json',
+      'run.json',
+      'summary.json',
+    ]);
+    const run = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));
+    expect(run).toMatchObject({ kind: 'k6', replications: 1, k6: { target: 'mocks', exitCode: 0 } });
+    const csv = readFileSync(join(out, 'intervals.csv'), 'utf8').trim().split('\n');
+    expect(csv).toHaveLength(1 + 48);
+    expect(csv[1]).toMatch(/^phone,0,2024-01-01,00:00,100,/);
+    expect(csv[3]).toMatch(/^phone,2,2024-01-01,01:00,,/);
+    expect(readFileSync(join(out, 'junit.xml'), 'utf8')).toContain('failures="0"');
+    const k6Summary = JSON.parse(readFileSync(join(out, 'k6-summary.json'), 'utf8'));
+    expect(k6Summary.metrics.iterations.count).toBe(200);
+  });
+});

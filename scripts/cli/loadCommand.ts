@@ -1,0 +1,166 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { InputError } from '../../scenarios/inputError.js';
+import { loadScenarioFile } from '../../scenarios/loadScenario.js';
+import { buildK6Bundle } from '../k6/buildK6Bundle.js';
+import { compileProfile } from '../k6/compileProfile.js';
+import { k6OperatorManifests } from '../k6/k6Operator.js';
+import { replayConfig } from '../k6/replayConfig.js';
+import { runLoad } from '../k6/runLoad.js';
+import { seedValue, wholeNumber } from './optionParsers.js';
+import { toolVersion } from './toolVersion.js';
+
+interface LoadFlags {
+  target?: string;
+  timeScale: number;
+  from: string;
+  to: string;
+  day: number;
+  tokenEnv?: string;
+  segments: number;
+  dashboard?: boolean;
+  json?: boolean;
+  out?: string;
+  quiet?: boolean;
+  seed: number | string;
+  emitK6Operator?: string;
+}
+
+function positiveNumber(raw: string): number {
+  const value = Number(raw);
+  if (!/^[0-9]+(\.[0-9]+)?$/.test(raw) || value <= 0 || value > 100_000) {
+    throw new InputError(undefined, [
+      { path: '--time-scale', message: 'expected a positive number', value: raw, allowed: '0 < N <= 100000' },
+    ]);
+  }
+  return value;
+}
+
+export function registerLoadCommand(program: Command): void {
+  program
+    .command('load')
+    .description(
+      "Replay a scenario's phone arrivals with k6 against the mocks (default) or a deployment; judge the targets.",
+    )
+    .argument('<scenario>', 'scenario file (JSON)')
+    .option('--target <url>', 'base URL of the ACD (default: start the mocks on a free loopback port)')
+    .option('--time-scale <n>', 'model seconds per wall second', positiveNumber, 60)
+    .option('--day <d>', 'day of the calendar to replay (1 = first)', wholeNumber('--day', 1, 366), 1)
+    .option('--from <HH:MM>', 'start of the window (time of day)', '00:00')
+    .option('--to <HH:MM>', 'end of the window (24:00 = midnight)', '24:00')
+    .option('--token-env <name>', 'environment variable holding the bearer token for the target')
+    .option(
+      '--segments <n>',
+      'local k6 processes, one execution segment each',
+      wholeNumber('--segments', 1, 64),
+      1,
+    )
+    .option('--dashboard', "save k6's web dashboard as dashboard.html in the run folder")
+    .option('-s, --seed <seed>', 'seed of the mocks (when no --target)', seedValue, 1)
+    .option('--json', 'print the summary as JSON on stdout and nothing else there')
+    .option('-o, --out <dir>', 'write the run into this folder instead of results/runs/<id>/')
+    .option('-q, --quiet', 'no k6 progress bar and end-of-test summary')
+    .option(
+      '--emit-k6-operator <dir>',
+      'write a k6-operator TestRun (parallelism = --segments) and ConfigMap instead of running',
+    )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  hotline load scenarios/stationary-mmc.json --from 08:00 --to 10:00 --time-scale 120
+  hotline load scenarios/covid-hotline.json --target https://acd.example.org --token-env ACD_TOKEN \\
+      --day 2 --from 07:00 --to 12:00 --segments 4
+  hotline load scenarios/line-122.json --target http://acd.test:8080 --segments 8 --emit-k6-operator k8s/
+
+Each interval of the window becomes two k6 ramping-arrival-rate stages (a '0s' jump to the rate, a hold
+for intervalS / time-scale); the calls per interval match the scenario within 1. Writes
+results/runs/<id>/ like \`hotline sim\` (kind 'k6': run.json, summary.json, intervals.csv) plus
+k6-summary.json, junit.xml (one case per threshold) and, with --dashboard, dashboard.html.
+
+Exit codes: 0 targets met; 99 a threshold breached (k6's code); 2 bad input, an unreachable --target
+or no k6 v2+ (run \`npm run setup:k6\`); other codes are k6's own failures.`,
+    )
+    .action(async (file: string, flags: LoadFlags) => {
+      if (flags.emitK6Operator !== undefined) return emitOperator(file, flags);
+      const result = await runLoad({
+        scenarioFile: file,
+        target: flags.target,
+        timeScale: flags.timeScale,
+        day: flags.day - 1,
+        from: flags.from,
+        to: flags.to,
+        tokenEnv: flags.tokenEnv,
+        segments: flags.segments,
+        dashboard: flags.dashboard,
+        out: flags.out,
+        quiet: flags.quiet,
+        k6StdoutToStderr: flags.json,
+        seed: flags.seed,
+        toolVersion: toolVersion(),
+      });
+      process.exitCode = result.exitCode;
+      const where = `run ${result.saved.id} written to ${result.saved.folder}`;
+      if (flags.json) {
+        process.stdout.write(`${JSON.stringify(result.summary, null, 2)}\n`);
+        process.stderr.write(`${where}\n`);
+        return;
+      }
+      const run = result.summary.phone;
+      const lines = [
+        `replayed ${result.profile.plannedCalls} planned calls of ${result.summary.scenario} with k6 ${result.k6.version}`,
+        `  offered ${run.offered.mean}  answered ${run.answered.mean}  abandoned ${run.abandoned.mean}  blocked ${run.blocked.mean}  closed ${run.closed.mean}`,
+        `  slOffered ${pct(run.slOffered.mean)}  abandonRate ${pct(run.abandonRate.mean)}  ASA ${run.asaS.mean === null ? '-' : `${run.asaS.mean.toFixed(1)} s`}`,
+        result.exitCode === 0 ? 'all thresholds passed' : `exit ${result.exitCode}: see junit.xml`,
+        where,
+      ];
+      process.stdout.write(`${lines.join('\n')}\n`);
+    });
+}
+
+function pct(value: number | null): string {
+  return value === null ? '-' : `${(value * 100).toFixed(1)}%`;
+}
+
+async function emitOperator(file: string, flags: LoadFlags): Promise<void> {
+  if (!flags.target) {
+    throw new InputError(undefined, [
+      { path: '--emit-k6-operator', message: 'needs --target (the cluster cannot reach local mocks)' },
+    ]);
+  }
+  checkUrl(flags.target);
+  const scenario = loadScenarioFile(file);
+  const profile = compileProfile(
+    scenario,
+    { day: flags.day - 1, from: flags.from, to: flags.to },
+    flags.timeScale,
+  );
+  const bundle = await buildK6Bundle();
+  const config = replayConfig(profile, flags.target, flags.tokenEnv ?? null, `${scenario.name}-k8s`);
+  const manifests = k6OperatorManifests({
+    name: `hotline-${scenario.name}`,
+    bundle: bundle.text,
+    config,
+    parallelism: flags.segments,
+  });
+  mkdirSync(flags.emitK6Operator!, { recursive: true });
+  for (const [name, text] of Object.entries(manifests))
+    writeFileSync(join(flags.emitK6Operator!, name), text);
+  process.stdout.write(
+    `wrote ${Object.keys(manifests).join(' and ')} to ${flags.emitK6Operator} (kubectl apply -f ${flags.emitK6Operator})\n`,
+  );
+}
+
+/** --target must be a URL; reachability from here says nothing about the cluster, so it is not checked. */
+function checkUrl(target: string): void {
+  try {
+    const url = new URL(target);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return;
+  } catch {
+    // fall through
+  }
+  throw new InputError(undefined, [
+    { path: '--target', message: 'expected an http or https URL', value: target },
+  ]);
+}

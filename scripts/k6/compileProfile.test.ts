@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../scenarios/inputError.js';
+import { loadScenarioFile } from '../../scenarios/loadScenario.js';
+import { buildThresholds, compileProfile, parseClock } from './compileProfile.js';
+
+const covid = loadScenarioFile('scenarios/covid-hotline.json');
+const mmc = loadScenarioFile('scenarios/stationary-mmc.json');
+
+/** What k6 starts in each hold stage: target per timeUnit over the stage's duration. */
+function startedPerInterval(profile: ReturnType<typeof compileProfile>): number[] {
+  return profile.intervals.map((i) => {
+    const hold = profile.stages[profile.intervals.indexOf(i) * 2 + 1]!;
+    return (hold.target * Number.parseInt(hold.duration, 10)) / profile.timeUnitMs;
+  });
+}
+
+describe('compileProfile', () => {
+  it('keeps every interval count within 1 of the scenario, whatever the time scale', () => {
+    for (const timeScale of [1, 7, 60, 120, 333.3, 1000]) {
+      for (const day of [0, covid.calendar.days - 1]) {
+        const profile = compileProfile(covid, { day, from: '00:00', to: '24:00' }, timeScale);
+        expect(profile.intervals).toHaveLength(covid.calendar.intervalsPerDay);
+        const started = startedPerInterval(profile);
+        profile.intervals.forEach((interval, j) => {
+          expect(interval.index).toBe(day * covid.calendar.intervalsPerDay + j);
+          expect(Number.isInteger(interval.target)).toBe(true);
+          expect(Math.abs(started[j]! - covid.phone.expectedCalls[interval.index]!)).toBeLessThanOrEqual(1);
+          expect(Math.abs(interval.plannedCalls - interval.expectedCalls)).toBeLessThanOrEqual(1);
+        });
+        const total = covid.phone.expectedCalls
+          .slice(day * covid.calendar.intervalsPerDay, (day + 1) * covid.calendar.intervalsPerDay)
+          .reduce((a, b) => a + b, 0);
+        // Rounding errors do not pile up beyond half a call per interval.
+        expect(Math.abs(profile.plannedCalls - total)).toBeLessThanOrEqual(
+          0.5 * profile.intervals.length + 1,
+        );
+      }
+    }
+  });
+
+  it('prorates intervals cut by the window and still keeps their counts within 1', () => {
+    const profile = compileProfile(covid, { day: 0, from: '08:10', to: '09:50' }, 90);
+    const { intervalS } = covid.calendar;
+    const first = profile.intervals[0]!;
+    expect(first.modelStartS).toBe(8 * 3600 + 600);
+    expect(profile.intervals.at(-1)!.modelEndS).toBe(9 * 3600 + 50 * 60);
+    const started = startedPerInterval(profile);
+    profile.intervals.forEach((interval, j) => {
+      const share = (interval.modelEndS - interval.modelStartS) / intervalS;
+      expect(interval.expectedCalls).toBeCloseTo(covid.phone.expectedCalls[interval.index]! * share, 9);
+      expect(Math.abs(started[j]! - interval.expectedCalls)).toBeLessThanOrEqual(1);
+    });
+  });
+
+  it('is a zero-length jump plus a hold per interval, with timeUnit = one compressed interval', () => {
+    const profile = compileProfile(mmc, { day: 0, from: '00:00', to: '02:00' }, 120);
+    expect(profile.timeUnitMs).toBe(15_000);
+    expect(profile.stages).toEqual([
+      { duration: '0s', target: 100 },
+      { duration: '15000ms', target: 100 },
+      { duration: '0s', target: 100 },
+      { duration: '15000ms', target: 100 },
+      { duration: '0s', target: 100 },
+      { duration: '15000ms', target: 100 },
+      { duration: '0s', target: 100 },
+      { duration: '15000ms', target: 100 },
+      // tail: half a gap so that k6 starts the last planned iteration
+      { duration: '75ms', target: 100 },
+    ]);
+    expect(profile.cumulative).toEqual([0, 100, 200, 300, 400]);
+    expect(profile.plannedCalls).toBe(400);
+    expect(profile.durationS).toBe(60);
+  });
+
+  it('sizes the VU pool from the predicted concurrency, with headroom', () => {
+    const profile = compileProfile(mmc, { day: 0, from: '00:00', to: '02:00' }, 120, { spreadMs: 0 });
+    // 100 calls per 15 s = 6.67/s; a call holds a VU at most ~ mean patience 300 s / 120 = 2.5 s.
+    expect(profile.peakConcurrency).toBeCloseTo((100 / 15_000) * (2500 + 50), 6);
+    expect(profile.preAllocatedVUs).toBeGreaterThanOrEqual(profile.peakConcurrency * 1.5);
+    expect(profile.maxVUs).toBeGreaterThan(profile.preAllocatedVUs);
+    const spread = compileProfile(mmc, { day: 0, from: '00:00', to: '02:00' }, 120);
+    expect(spread.preAllocatedVUs).toBeGreaterThan(profile.preAllocatedVUs);
+  });
+
+  it('derives thresholds from the scenario targets', () => {
+    expect(compileProfile(mmc, { day: 0, from: '00:00', to: '01:00' }, 60).thresholds).toEqual({
+      sl_offered: ['rate>=0.8'],
+      abandon_rate: ['rate<=0.05'],
+      asa_s: ['avg<=30'],
+      http_req_failed: ['rate<0.01'],
+      dropped_iterations: ['count==0'],
+    });
+    expect(
+      buildThresholds({
+        variant: 'slAnswered',
+        thresholdS: 30,
+        goal: 0.9,
+        maxAbandonRate: null,
+        maxAsaS: null,
+      }),
+    ).toEqual({
+      sl_answered: ['rate>=0.9'],
+      http_req_failed: ['rate<0.01'],
+      dropped_iterations: ['count==0'],
+    });
+  });
+
+  it('rejects bad windows and time scales as input errors', () => {
+    const bad = [
+      () => compileProfile(mmc, { day: 0, from: '10:00', to: '09:00' }, 60),
+      () => compileProfile(mmc, { day: 1, from: '00:00', to: '01:00' }, 60),
+      () => compileProfile(mmc, { day: 0, from: '7am', to: '09:00' }, 60),
+      () => compileProfile(mmc, { day: 0, from: '00:00', to: '01:00' }, 0),
+    ];
+    for (const f of bad) expect(f).toThrow(InputError);
+    expect(parseClock('24:00', '--to')).toBe(86_400);
+    expect(() => parseClock('24:01', '--to')).toThrow(/--to: expected a time of day/);
+  });
+});

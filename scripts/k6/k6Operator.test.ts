@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { loadScenarioFile } from '../../scenarios/loadScenario.js';
+import { compileProfile } from './compileProfile.js';
+import { dnsLabel, k6OperatorManifests } from './k6Operator.js';
+import { replayConfig } from './replayConfig.js';
+
+describe('k6OperatorManifests', () => {
+  it('a TestRun with the parallelism and a ConfigMap holding the bundle and its config', () => {
+    const scenario = loadScenarioFile('scenarios/stationary-mmc.json');
+    const profile = compileProfile(scenario, { day: 0, from: '00:00', to: '01:00' }, 60);
+    const config = replayConfig(profile, 'https://acd.example.org', 'ACD_TOKEN', 'r');
+    const m = k6OperatorManifests({
+      name: 'hotline-stationary-mmc',
+      bundle: 'export default function () {}\n',
+      config,
+      parallelism: 4,
+    });
+    expect(m['testrun.yaml']).toContain('apiVersion: k6.io/v1alpha1\nkind: TestRun');
+    expect(m['testrun.yaml']).toContain('  parallelism: 4\n');
+    expect(m['testrun.yaml']).toContain(
+      '      name: hotline-stationary-mmc-script\n      file: phoneReplay.js',
+    );
+    expect(m['testrun.yaml']).toContain('      - name: ACD_TOKEN\n        valueFrom:');
+    expect(m['configmap.yaml']).toContain('kind: ConfigMap');
+    expect(m['configmap.yaml']).toContain('  phoneReplay.js: |\n    export default function () {}');
+    expect(m['configmap.yaml']).toContain('    "target": "https://acd.example.org"');
+    expect(dnsLabel('Line 122 (Berlin)')).toBe('line-122-berlin');
+  });
+});

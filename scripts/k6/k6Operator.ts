@@ -1,0 +1,86 @@
+// Manifests to run the replay in Kubernetes with the k6-operator: a ConfigMap holding the bundled
+// script and its config, and a TestRun (k6.io/v1alpha1) that splits it over `parallelism` runners
+// (the operator assigns the execution segments itself).
+import type { ReplayConfig } from './replayConfig.js';
+import { CONFIG_FILE_ENV } from './replayConfig.js';
+
+export interface K6OperatorManifests {
+  'configmap.yaml': string;
+  'testrun.yaml': string;
+}
+
+export interface K6OperatorOptions {
+  /** Base name of the resources (a DNS label; derived from the scenario name). */
+  name: string;
+  bundle: string;
+  config: ReplayConfig;
+  parallelism: number;
+  /** Secret holding the bearer token (key `token`) when config.tokenEnv is set. */
+  tokenSecret?: string;
+}
+
+export function k6OperatorManifests(options: K6OperatorOptions): K6OperatorManifests {
+  const name = dnsLabel(options.name);
+  const mapName = `${name}-script`;
+  const configMap = [
+    'apiVersion: v1',
+    'kind: ConfigMap',
+    'metadata:',
+    `  name: ${mapName}`,
+    '  labels:',
+    '    app.kubernetes.io/part-of: hotline-harness',
+    'data:',
+    '  config.json: |',
+    indent(JSON.stringify(options.config, null, 2), 4),
+    '  phoneReplay.js: |',
+    indent(options.bundle, 4),
+  ].join('\n');
+  const env = options.config.tokenEnv
+    ? [
+        '    env:',
+        `      - name: ${options.config.tokenEnv}`,
+        '        valueFrom:',
+        '          secretKeyRef:',
+        `            name: ${options.tokenSecret ?? `${name}-token`}`,
+        '            key: token',
+      ]
+    : [];
+  const testRun = [
+    'apiVersion: k6.io/v1alpha1',
+    'kind: TestRun',
+    'metadata:',
+    `  name: ${name}`,
+    '  labels:',
+    '    app.kubernetes.io/part-of: hotline-harness',
+    'spec:',
+    `  parallelism: ${options.parallelism}`,
+    '  script:',
+    '    configMap:',
+    `      name: ${mapName}`,
+    '      file: phoneReplay.js',
+    `  arguments: --no-usage-report -e ${CONFIG_FILE_ENV}=/test/config.json`,
+    '  runner:',
+    '    env:',
+    '      - name: K6_AUTO_EXTENSION_RESOLUTION',
+    '        value: "false"',
+    ...env.slice(1),
+  ].join('\n');
+  return { 'configmap.yaml': `${configMap}\n`, 'testrun.yaml': `${testRun}\n` };
+}
+
+function indent(text: string, spaces: number): string {
+  const pad = ' '.repeat(spaces);
+  return text
+    .split('\n')
+    .map((line) => (line.length > 0 ? pad + line : line))
+    .join('\n');
+}
+
+export function dnsLabel(text: string): string {
+  const label = text
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 50);
+  return label || 'hotline-load';
+}

@@ -1,0 +1,62 @@
+// The k6 script of `hotline load`: replays the phone arrival profile of a scenario against an ACD
+// (the mocks or a real deployment). Bundled by buildK6Bundle.ts (esbuild, k6/* external); all logic
+// worth testing lives in k6-free modules (phoneCalls.ts, replayConfig.ts).
+//
+// Config: `-e HOTLINE_K6_CONFIG=<json>` or `-e HOTLINE_K6_CONFIG_FILE=<path>` (a ReplayConfig).
+// Token: read from the environment variable named by config.tokenEnv.
+import { sleep } from 'k6';
+import exec from 'k6/execution';
+import http from 'k6/http';
+import { Counter, Rate, Trend } from 'k6/metrics';
+import { buildCallPayload, callHeaders, classifyCall, intervalOfIteration } from './phoneCalls.js';
+import { CONFIG_ENV, CONFIG_FILE_ENV, k6Options, type ReplayConfig } from './replayConfig.js';
+
+const config = readConfig();
+
+export const options = k6Options(config);
+
+const slOffered = new Rate('sl_offered');
+const slAnswered = new Rate('sl_answered');
+const slExcludingShortAbandons = new Rate('sl_excluding_short_abandons');
+const abandonRate = new Rate('abandon_rate');
+/** Wait of answered calls, model seconds (ASA = avg). */
+const asaS = new Trend('asa_s');
+/** One sample per call: value = wait in model seconds (0 when not reported), tags outcome + interval. */
+const callWaitS = new Trend('call_wait_s');
+const calls = new Counter('calls');
+
+const url = `${config.target}/v1/calls`;
+const token = config.tokenEnv ? __ENV[config.tokenEnv] : undefined;
+const headers = callHeaders(token);
+
+export default function (): void {
+  const n = exec.scenario.iterationInTest;
+  const k = intervalOfIteration(config.cumulative, n);
+  const interval = String(config.intervalIndex[k] ?? -1);
+  if (config.spreadMs > 0) sleep((Math.random() * config.spreadMs) / 1000);
+  const tags = { channel: 'phone', interval };
+  const response = http.post(url, JSON.stringify(buildCallPayload(config.runId, n)), {
+    headers,
+    tags: { ...tags, name: 'POST /v1/calls' },
+    timeout: `${config.requestTimeoutMs}ms`,
+  });
+  const body = typeof response.body === 'string' ? response.body : null;
+  const call = classifyCall(response.status, body, config.slThresholdS);
+  const callTags = { ...tags, outcome: call.outcome };
+  calls.add(1, callTags);
+  callWaitS.add(call.waitS ?? 0, callTags);
+  if (call.slOffered !== null) slOffered.add(call.slOffered, tags);
+  if (call.slAnswered !== null) slAnswered.add(call.slAnswered, tags);
+  if (call.slExcludingShortAbandons !== null)
+    slExcludingShortAbandons.add(call.slExcludingShortAbandons, tags);
+  if (call.abandon !== null) abandonRate.add(call.abandon, tags);
+  if (call.outcome === 'answered' && call.waitS !== null) asaS.add(call.waitS, tags);
+}
+
+function readConfig(): ReplayConfig {
+  const inline = __ENV[CONFIG_ENV];
+  if (inline) return JSON.parse(inline) as ReplayConfig;
+  const file = __ENV[CONFIG_FILE_ENV];
+  if (file) return JSON.parse(open(file)) as ReplayConfig;
+  throw new Error(`set ${CONFIG_ENV} (JSON) or ${CONFIG_FILE_ENV} (path of a JSON file) with -e`);
+}

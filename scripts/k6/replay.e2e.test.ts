@@ -1,0 +1,136 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { simulateScenario } from '../../sim/simulateScenario.js';
+import { type LoadOptions, runLoad } from './runLoad.js';
+
+// End-to-end replays with the REAL k6 (built by `npm run setup:k6`) against the mocks on loopback.
+// Bounded: the short tests take ~10 s each; the closed loop (LONG) about 70 s.
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'hotline-replay-'));
+});
+
+const base = (name: string, extra: Partial<LoadOptions>): LoadOptions => ({
+  scenarioFile: 'scenarios/stationary-mmc.json',
+  timeScale: 600,
+  day: 0,
+  from: '00:10',
+  to: '01:20',
+  segments: 1,
+  quiet: true,
+  k6StdoutToStderr: true,
+  toolVersion: 'test',
+  out: join(dir, name),
+  ...extra,
+});
+
+describe('k6 replay against the mocks', () => {
+  it('2 execution segments offer the same arrivals per interval as 1 (within 1), and the mock agrees', async () => {
+    const one = await runLoad(base('one-segment', {}));
+    const two = await runLoad(base('two-segments', { segments: 2 }));
+    expect(one.exitCode).toBe(0);
+    expect(two.exitCode).toBe(0);
+    // 00:10-01:20 cuts the first and last intervals: 67, 100, 67 calls planned.
+    expect(one.profile.intervals.map((i) => Math.round(i.plannedCalls))).toEqual([67, 100, 67]);
+    const offered = (folder: string) =>
+      readFileSync(join(folder, 'intervals.csv'), 'utf8')
+        .trim()
+        .split('\n')
+        .slice(1, 4)
+        .map((line) => Number(line.split(',')[4]));
+    const a = offered(one.saved.folder);
+    const b = offered(two.saved.folder);
+    one.profile.intervals.forEach((interval, k) => {
+      expect(Math.abs(a[k]! - b[k]!)).toBeLessThanOrEqual(1);
+      expect(Math.abs(a[k]! - interval.expectedCalls)).toBeLessThanOrEqual(1);
+    });
+    expect(readFileSync(join(two.saved.folder, 'run.json'), 'utf8')).toContain('"segments": 2');
+
+    // The mock's counters reconcile with what k6 counted, outcome by outcome.
+    for (const result of [one, two]) {
+      const state = result.mockState as { calls: Record<string, number> };
+      const phone = result.summary.phone;
+      const total = Object.values(state.calls).reduce((s, n) => s + n, 0);
+      expect(total).toBe(phone.offered.mean);
+      for (const outcome of ['answered', 'abandoned', 'blocked', 'closed', 'selfServed'] as const) {
+        expect(state.calls[outcome] ?? 0).toBe(phone[outcome].mean);
+      }
+    }
+  });
+
+  it('a threshold breach exits 99 and fails the JUnit case (9 agents for 10 Erlangs)', async () => {
+    const text = readFileSync('scenarios/stationary-mmc.json', 'utf8').replace('"agents": 14', '"agents": 9');
+    const file = join(dir, 'understaffed.json');
+    writeFileSync(file, text);
+    const result = await runLoad(base('breach', { scenarioFile: file, from: '00:00', to: '01:00' }));
+    expect(result.exitCode).toBe(99);
+    const junit = readFileSync(join(result.saved.folder, 'junit.xml'), 'utf8');
+    expect(junit).toMatch(/<failure message="(sl_offered|abandon_rate|asa_s) /);
+  });
+});
+
+describe('closed loop (LONG, ~70 s): k6 against the mocks measures what the simulator predicts', () => {
+  it('stationary-mmc, 00:00-02:00 at time scale 120: SL, abandonment and ASA within tolerance of hotline sim', async () => {
+    const file = 'scenarios/stationary-mmc.json';
+    const replications = 40;
+    const sim = await simulateScenario(
+      { text: readFileSync(file, 'utf8'), file, options: {} },
+      { replications, seed: 1 },
+    );
+    // Per replication, the same 2-hour window (intervals 0-3) the replay covers: one k6 run is one
+    // replication of ~400 calls, so its spread is the spread of these window values.
+    const windows = sim.perReplication.map((r) => {
+      let handled = 0;
+      let withinT = 0;
+      let abandoned = 0;
+      let answered = 0;
+      let waitSum = 0;
+      for (const m of r.intervals.slice(0, 4)) {
+        const h = m.answered! + m.abandoned!;
+        handled += h;
+        withinT += (m.slOffered ?? 0) * h;
+        abandoned += m.abandoned!;
+        answered += m.answered!;
+        waitSum += (m.asaS ?? 0) * m.answered!;
+      }
+      return { sl: withinT / handled, abandon: abandoned / handled, asa: waitSum / answered };
+    });
+    const stats = (xs: number[]) => {
+      const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+      const sd = Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (xs.length - 1));
+      return { mean, sd };
+    };
+    const sl = stats(windows.map((w) => w.sl));
+    const abandon = stats(windows.map((w) => w.abandon));
+    const asa = stats(windows.map((w) => w.asa));
+
+    const result = await runLoad({
+      ...base('closed-loop', {}),
+      timeScale: 120,
+      from: '00:00',
+      to: '02:00',
+      spreadMs: 4000,
+    });
+    const measured = result.summary.phone;
+    const report = {
+      sim: { sl, abandon, asa },
+      k6: {
+        offered: measured.offered.mean,
+        sl: measured.slOffered.mean,
+        abandon: measured.abandonRate.mean,
+        asa: measured.asaS.mean,
+      },
+    };
+    console.log(JSON.stringify(report, null, 2));
+    expect(measured.offered.mean).toBe(400);
+    // Tolerance: 3 standard deviations of the simulator's own run-to-run spread over this window
+    // (about 400 calls, so sd(SL) ~ 0.03, about twice the binomial sqrt(p(1-p)/400) because waits in
+    // a queue are correlated), plus a small allowance for real-time effects of the mocks (timer
+    // granularity of ~1 ms is 0.12 model s at 120x; HTTP latency) and the arrival spread.
+    expect(Math.abs(measured.slOffered.mean! - sl.mean)).toBeLessThanOrEqual(3 * sl.sd + 0.02);
+    expect(Math.abs(measured.abandonRate.mean! - abandon.mean)).toBeLessThanOrEqual(3 * abandon.sd + 0.01);
+    expect(Math.abs(measured.asaS.mean! - asa.mean)).toBeLessThanOrEqual(3 * asa.sd + 1);
+  }, 180_000);
+});

@@ -1,0 +1,74 @@
+// What phoneReplay.ts reads at init: the compiled profile plus where to send the calls. Free of k6
+// imports; the k6 options object is built here so it is unit-tested in Node.
+import type { K6Stage, ReplayProfile } from './compileProfile.js';
+
+export interface ReplayConfig {
+  /** Base URL of the ACD, e.g. http://127.0.0.1:4100 (no trailing slash). */
+  target: string;
+  /** Name of the environment variable holding a bearer token, or null for none. */
+  tokenEnv: string | null;
+  /** Prefix of the callIds, so a target can tell runs apart. */
+  runId: string;
+  timeUnitMs: number;
+  stages: K6Stage[];
+  preAllocatedVUs: number;
+  maxVUs: number;
+  thresholds: Record<string, string[]>;
+  /** See ReplayProfile.cumulative. */
+  cumulative: number[];
+  /** Scenario interval index of each window interval. */
+  intervalIndex: number[];
+  spreadMs: number;
+  requestTimeoutMs: number;
+  slThresholdS: number;
+}
+
+/** Environment variables the script reads (passed with `-e NAME=value`). */
+export const CONFIG_ENV = 'HOTLINE_K6_CONFIG';
+export const CONFIG_FILE_ENV = 'HOTLINE_K6_CONFIG_FILE';
+export const SCENARIO_NAME = 'phone';
+
+export function replayConfig(
+  profile: ReplayProfile,
+  target: string,
+  tokenEnv: string | null,
+  runId: string,
+): ReplayConfig {
+  return {
+    target: target.replace(/\/+$/, ''),
+    tokenEnv,
+    runId,
+    timeUnitMs: profile.timeUnitMs,
+    stages: profile.stages,
+    preAllocatedVUs: profile.preAllocatedVUs,
+    maxVUs: profile.maxVUs,
+    thresholds: profile.thresholds,
+    cumulative: profile.cumulative,
+    intervalIndex: profile.intervals.map((i) => i.index),
+    spreadMs: profile.spreadMs,
+    requestTimeoutMs: profile.requestTimeoutMs,
+    slThresholdS: profile.slThresholdS,
+  };
+}
+
+/** The `options` export of the k6 script. */
+export function k6Options(config: ReplayConfig) {
+  return {
+    scenarios: {
+      [SCENARIO_NAME]: {
+        executor: 'ramping-arrival-rate' as const,
+        startRate: 0,
+        timeUnit: `${config.timeUnitMs}ms`,
+        preAllocatedVUs: config.preAllocatedVUs,
+        maxVUs: config.maxVUs,
+        stages: config.stages,
+        // Let calls still waiting at the end of the schedule finish: spread + longest hold.
+        gracefulStop: `${Math.ceil((config.spreadMs + config.requestTimeoutMs) / 1000)}s`,
+        tags: { channel: 'phone' },
+      },
+    },
+    thresholds: config.thresholds,
+    summaryTrendStats: ['avg', 'min', 'med', 'p(90)', 'p(95)', 'p(99)', 'max', 'count'],
+    discardResponseBodies: false,
+  };
+}

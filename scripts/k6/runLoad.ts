@@ -1,0 +1,311 @@
+// `hotline load` as a function: compile the profile, check the target, build the k6 bundle, run k6
+// (1 or N execution segments), merge the samples, judge the thresholds and write the run folder.
+//
+// Exit codes: 0 all thresholds pass; 99 (k6's own code) a threshold is breached; 2 bad input, which
+// includes an unreachable --target and a missing k6 (thrown as InputError before anything starts, so CI
+// never mistakes a setup problem for a breach); any other non-zero code is k6's own failure code.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readK6Points } from '../../results/k6Points.js';
+import { buildK6PhoneSummary, evaluateThresholds, thresholdsJunit } from '../../results/k6Summary.js';
+import type { RunSummary } from '../../results/runFormat.js';
+import { type SavedK6Run, saveK6Run } from '../../results/saveK6Run.js';
+import { InputError } from '../../scenarios/inputError.js';
+import { loadScenarioFile } from '../../scenarios/loadScenario.js';
+import { buildK6Bundle } from './buildK6Bundle.js';
+import { compileProfile, type ReplayProfile } from './compileProfile.js';
+import { CONFIG_FILE_ENV, type ReplayConfig, replayConfig } from './replayConfig.js';
+import { type ResolvedK6, resolveK6 } from './resolveK6.js';
+
+export const THRESHOLD_EXIT_CODE = 99;
+
+export interface LoadOptions {
+  scenarioFile: string;
+  /** Base URL of the ACD; without it the mocks are started on a free loopback port. */
+  target?: string;
+  timeScale: number;
+  /** 0-based day of the calendar. */
+  day: number;
+  from: string;
+  to: string;
+  tokenEnv?: string;
+  segments: number;
+  dashboard?: boolean;
+  out?: string;
+  /** k6 without progress bar and end-of-test summary. */
+  quiet?: boolean;
+  /** Send k6's stdout to our stderr (stdout is reserved for --json). */
+  k6StdoutToStderr?: boolean;
+  seed?: number | string;
+  /** See CompileOptions.spreadMs. */
+  spreadMs?: number;
+  toolVersion: string;
+  /** Called right before the k6 processes start (tests check it is never called on bad input). */
+  onK6Start?: (args: string[][]) => void;
+}
+
+export interface LoadResult {
+  exitCode: number;
+  saved: SavedK6Run;
+  summary: RunSummary;
+  profile: ReplayProfile;
+  k6: ResolvedK6;
+  /** GET /v1/state of the mocks after the replay; null against an external target. */
+  mockState: unknown;
+}
+
+export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  const startedAt = new Date();
+  const started = performance.now();
+  const scenario = loadScenarioFile(options.scenarioFile);
+  const profile = compileProfile(
+    scenario,
+    { day: options.day, from: options.from, to: options.to },
+    options.timeScale,
+    { spreadMs: options.spreadMs },
+  );
+  const token = readToken(options.tokenEnv);
+  if (!Number.isInteger(options.segments) || options.segments < 1) {
+    throw new InputError(undefined, [
+      { path: '--segments', message: 'expected a whole number of at least 1', value: options.segments },
+    ]);
+  }
+  if (options.target !== undefined) await checkReachable(options.target);
+  const k6 = await resolveK6().catch((error: Error) => {
+    throw new InputError(undefined, error.message);
+  });
+  const bundle = await buildK6Bundle();
+  const seed = options.seed ?? 1;
+
+  const work = mkdtempSync(join(tmpdir(), 'hotline-k6-'));
+  let mocks: { url: string; close(): Promise<void> } | undefined;
+  try {
+    if (options.target === undefined) {
+      const { startMocks } = await import('../../mocks/server.js');
+      mocks = await startMocks(scenario, {
+        host: '127.0.0.1',
+        port: 0,
+        timeScale: options.timeScale,
+        seed,
+        startAtS: profile.window.startS,
+        token,
+      });
+    }
+    const target = options.target ?? mocks!.url;
+    const runId = `${scenario.name}-${startedAt.getTime().toString(36)}`;
+    const config = replayConfig(profile, target, options.tokenEnv ?? null, runId);
+    const configFile = join(work, 'k6-config.json');
+    writeFileSync(configFile, JSON.stringify(config));
+    const segments = options.segments;
+    const argsList = Array.from({ length: segments }, (_, i) =>
+      k6Args(bundle.file, configFile, work, i, segments, options.quiet === true || i > 0),
+    );
+    options.onK6Start?.(argsList);
+    const codes = await Promise.all(
+      argsList.map((args, i) =>
+        runK6(k6.path, args, k6Env(work, i === 0 && options.dashboard === true), {
+          stdoutToStderr: options.k6StdoutToStderr === true,
+          showOutput: i === 0 && options.quiet !== true,
+        }),
+      ),
+    );
+    let mockState: unknown = null;
+    if (mocks) {
+      mockState = await fetch(`${mocks.url}/v1/state`, {
+        headers: token ? { Authorization: `Bearer ${token}` } : {},
+      })
+        .then((r) => r.json())
+        .catch(() => null);
+      await mocks.close();
+      mocks = undefined;
+    }
+
+    const measurement = await readK6Points(
+      argsList.map((_, i) => join(work, `points-${i}.json.gz`)).filter((f) => existsSync(f)),
+    );
+    const summary = buildK6PhoneSummary(
+      scenario,
+      measurement,
+      profile.intervals.map((i) => i.index),
+    );
+    const thresholds = evaluateThresholds(profile.thresholds, measurement, profile.slThresholdS);
+    const failure = codes.find((c) => c !== 0 && c !== THRESHOLD_EXIT_CODE);
+    const breached = codes.includes(THRESHOLD_EXIT_CODE) || thresholds.some((t) => !t.ok);
+    const exitCode = failure ?? (breached ? THRESHOLD_EXIT_CODE : 0);
+
+    const artifacts = collectArtifacts(work, segments, config, mockState);
+    artifacts['junit.xml'] = thresholdsJunit(`hotline load ${scenario.name}`, thresholds);
+    const saved = saveK6Run(
+      {
+        scenario,
+        file: options.scenarioFile,
+        seed,
+        summary,
+        info: {
+          version: k6.version,
+          target: options.target ?? 'mocks',
+          timeScale: options.timeScale,
+          window: { day: options.day, from: options.from, to: options.to },
+          segments,
+          plannedCalls: profile.plannedCalls,
+          exitCode,
+          thresholds,
+        },
+        startedAt,
+        durationMs: performance.now() - started,
+        toolVersion: options.toolVersion,
+        artifacts,
+      },
+      options.out,
+    );
+    return { exitCode, saved, summary: saved.summary, profile, k6, mockState };
+  } finally {
+    await mocks?.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** Execution segment i of n, as k6 writes fractions: 0, 1/3, 2/3, 1. */
+function fraction(i: number, n: number): string {
+  if (i === 0) return '0';
+  if (i === n) return '1';
+  return `${i}/${n}`;
+}
+
+export function segmentArgs(i: number, n: number): string[] {
+  if (n === 1) return [];
+  const sequence = Array.from({ length: n + 1 }, (_, j) => fraction(j, n)).join(',');
+  return [
+    '--execution-segment',
+    `${fraction(i, n)}:${fraction(i + 1, n)}`,
+    '--execution-segment-sequence',
+    sequence,
+  ];
+}
+
+function k6Args(
+  script: string,
+  configFile: string,
+  work: string,
+  i: number,
+  n: number,
+  quiet: boolean,
+): string[] {
+  return [
+    'run',
+    '--no-usage-report',
+    '-e',
+    `${CONFIG_FILE_ENV}=${configFile}`,
+    '--out',
+    `json=${join(work, `points-${i}.json.gz`)}`,
+    '--summary-export',
+    join(work, `k6-summary-${i}.json`),
+    ...segmentArgs(i, n),
+    ...(quiet ? ['--quiet'] : []),
+    script,
+  ];
+}
+
+function k6Env(work: string, dashboard: boolean): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, K6_AUTO_EXTENSION_RESOLUTION: 'false' };
+  if (dashboard) {
+    env.K6_WEB_DASHBOARD = 'true';
+    env.K6_WEB_DASHBOARD_EXPORT = join(work, 'dashboard.html');
+    env.K6_WEB_DASHBOARD_PERIOD = '1s';
+    env.K6_WEB_DASHBOARD_PORT = '-1';
+  }
+  return env;
+}
+
+function runK6(
+  bin: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  io: { stdoutToStderr: boolean; showOutput: boolean },
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(bin, args, {
+      env,
+      stdio: ['ignore', io.showOutput && !io.stdoutToStderr ? 'inherit' : 'pipe', 'inherit'],
+      windowsHide: true,
+    });
+    if (child.stdout) {
+      if (io.showOutput) child.stdout.pipe(process.stderr, { end: false });
+      else child.stdout.resume();
+    }
+    child.on('error', (error) => {
+      reject(error);
+    });
+    child.on('close', (code, signal) => {
+      resolve(code ?? (signal ? 128 + 15 : 1));
+    });
+  });
+}
+
+function collectArtifacts(
+  work: string,
+  segments: number,
+  config: ReplayConfig,
+  mockState: unknown,
+): Record<string, string> {
+  const artifacts: Record<string, string> = {};
+  for (let i = 0; i < segments; i++) {
+    const file = join(work, `k6-summary-${i}.json`);
+    const name = segments === 1 ? 'k6-summary.json' : `k6-summary-${i}.json`;
+    if (existsSync(file)) artifacts[name] = readFileSync(file, 'utf8');
+  }
+  const dashboard = join(work, 'dashboard.html');
+  if (existsSync(dashboard)) artifacts['dashboard.html'] = readFileSync(dashboard, 'utf8');
+  artifacts['k6-config.json'] = `${JSON.stringify(config, null, 2)}\n`;
+  if (mockState !== null) artifacts['mock-state.json'] = `${JSON.stringify(mockState, null, 2)}\n`;
+  return artifacts;
+}
+
+function readToken(tokenEnv: string | undefined): string | undefined {
+  if (tokenEnv === undefined) return undefined;
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(tokenEnv)) {
+    throw new InputError(undefined, [
+      { path: '--token-env', message: 'expected an environment variable name', value: tokenEnv },
+    ]);
+  }
+  const token = process.env[tokenEnv];
+  if (!token) {
+    throw new InputError(undefined, [
+      { path: '--token-env', message: `environment variable ${tokenEnv} is not set or empty` },
+    ]);
+  }
+  return token;
+}
+
+/** Fails with a clear InputError (exit 2) when the target does not answer HTTP at all. */
+export async function checkReachable(target: string, timeoutMs = 5000): Promise<void> {
+  let url: URL;
+  try {
+    url = new URL(target);
+  } catch {
+    throw new InputError(undefined, [{ path: '--target', message: 'not a URL', value: target }]);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new InputError(undefined, [
+      { path: '--target', message: 'expected an http or https URL', value: target },
+    ]);
+  }
+  try {
+    // Any HTTP answer (even 401 or 404) means something listens; /health needs no token on the mocks.
+    const response = await fetch(new URL('health', url.href.endsWith('/') ? url : `${url.href}/`), {
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    await response.body?.cancel();
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string } }).cause?.code;
+    const reason =
+      (error as Error).name === 'TimeoutError'
+        ? `no answer within ${timeoutMs / 1000} s`
+        : (cause ?? (error as Error).message);
+    throw new InputError(undefined, [
+      { path: '--target', message: `cannot reach ${target} (${reason}); k6 was not started` },
+    ]);
+  }
+}

@@ -161,6 +161,8 @@ describe('hotline load against the mocks (real k6, ~10 s)', () => {
       '900',
       '--to',
       '01:00',
+      '--arrivals',
+      'even',
       '--quiet',
       '--json',
       '--dashboard',

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { InputError } from '../../scenarios/inputError.js';
 import { loadScenarioFile } from '../../scenarios/loadScenario.js';
 import { buildK6Bundle } from '../k6/buildK6Bundle.js';
-import { compileProfile } from '../k6/compileProfile.js';
+import { ARRIVAL_MODES, type ArrivalMode, compileProfile } from '../k6/compileProfile.js';
 import { k6OperatorManifests } from '../k6/k6Operator.js';
 import { replayConfig } from '../k6/replayConfig.js';
 import { runLoad } from '../k6/runLoad.js';
@@ -24,7 +24,15 @@ interface LoadFlags {
   out?: string;
   quiet?: boolean;
   seed: number | string;
+  arrivals: ArrivalMode;
   emitK6Operator?: string;
+}
+
+function arrivalMode(raw: string): ArrivalMode {
+  if ((ARRIVAL_MODES as readonly string[]).includes(raw)) return raw as ArrivalMode;
+  throw new InputError(undefined, [
+    { path: '--arrivals', message: 'unknown arrival mode', value: raw, allowed: ARRIVAL_MODES.join(', ') },
+  ]);
 }
 
 function positiveNumber(raw: string): number {
@@ -57,7 +65,13 @@ export function registerLoadCommand(program: Command): void {
       1,
     )
     .option('--dashboard', "save k6's web dashboard as dashboard.html in the run folder")
-    .option('-s, --seed <seed>', 'seed of the mocks (when no --target)', seedValue, 1)
+    .option('-s, --seed <seed>', 'seed of the drawn arrivals and of the mocks', seedValue, 1)
+    .option(
+      '--arrivals <mode>',
+      "poisson: the simulator's arrival process (Poisson counts, random times); even: steady k6 lattice at the expected counts",
+      arrivalMode,
+      'poisson',
+    )
     .option('--json', 'print the summary as JSON on stdout and nothing else there')
     .option('-o, --out <dir>', 'write the run into this folder instead of results/runs/<id>/')
     .option('-q, --quiet', 'no k6 progress bar and end-of-test summary')
@@ -98,6 +112,7 @@ or no k6 v2+ (run \`npm run setup:k6\`); other codes are k6's own failures.`,
         quiet: flags.quiet,
         k6StdoutToStderr: flags.json,
         seed: flags.seed,
+        arrivals: flags.arrivals,
         toolVersion: toolVersion(),
       });
       process.exitCode = result.exitCode;
@@ -135,6 +150,7 @@ async function emitOperator(file: string, flags: LoadFlags): Promise<void> {
     scenario,
     { day: flags.day - 1, from: flags.from, to: flags.to },
     flags.timeScale,
+    { arrivals: flags.arrivals, seed: flags.seed },
   );
   const bundle = await buildK6Bundle();
   const config = replayConfig(profile, flags.target, flags.tokenEnv ?? null, `${scenario.name}-k8s`);

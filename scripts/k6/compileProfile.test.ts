@@ -18,7 +18,9 @@ describe('compileProfile', () => {
   it('keeps every interval count within 1 of the scenario, whatever the time scale', () => {
     for (const timeScale of [1, 7, 60, 120, 333.3, 1000]) {
       for (const day of [0, covid.calendar.days - 1]) {
-        const profile = compileProfile(covid, { day, from: '00:00', to: '24:00' }, timeScale);
+        const profile = compileProfile(covid, { day, from: '00:00', to: '24:00' }, timeScale, {
+          arrivals: 'even',
+        });
         expect(profile.intervals).toHaveLength(covid.calendar.intervalsPerDay);
         const started = startedPerInterval(profile);
         profile.intervals.forEach((interval, j) => {
@@ -39,7 +41,7 @@ describe('compileProfile', () => {
   });
 
   it('prorates intervals cut by the window and still keeps their counts within 1', () => {
-    const profile = compileProfile(covid, { day: 0, from: '08:10', to: '09:50' }, 90);
+    const profile = compileProfile(covid, { day: 0, from: '08:10', to: '09:50' }, 90, { arrivals: 'even' });
     const { intervalS } = covid.calendar;
     const first = profile.intervals[0]!;
     expect(first.modelStartS).toBe(8 * 3600 + 600);
@@ -53,7 +55,7 @@ describe('compileProfile', () => {
   });
 
   it('is a zero-length jump plus a hold per interval, with timeUnit = one compressed interval', () => {
-    const profile = compileProfile(mmc, { day: 0, from: '00:00', to: '02:00' }, 120);
+    const profile = compileProfile(mmc, { day: 0, from: '00:00', to: '02:00' }, 120, { arrivals: 'even' });
     expect(profile.timeUnitMs).toBe(15_000);
     expect(profile.stages).toEqual([
       { duration: '0s', target: 100 },
@@ -73,13 +75,73 @@ describe('compileProfile', () => {
   });
 
   it('sizes the VU pool from the predicted concurrency, with headroom', () => {
-    const profile = compileProfile(mmc, { day: 0, from: '00:00', to: '02:00' }, 120, { spreadMs: 0 });
+    const profile = compileProfile(mmc, { day: 0, from: '00:00', to: '02:00' }, 120, { arrivals: 'even' });
     // 100 calls per 15 s = 6.67/s; a call holds a VU at most ~ mean patience 300 s / 120 = 2.5 s.
     expect(profile.peakConcurrency).toBeCloseTo((100 / 15_000) * (2500 + 50), 6);
     expect(profile.preAllocatedVUs).toBeGreaterThanOrEqual(profile.peakConcurrency * 1.5);
     expect(profile.maxVUs).toBeGreaterThan(profile.preAllocatedVUs);
-    const spread = compileProfile(mmc, { day: 0, from: '00:00', to: '02:00' }, 120);
-    expect(spread.preAllocatedVUs).toBeGreaterThan(profile.preAllocatedVUs);
+    // Poisson arrivals also hold a VU while it sleeps until its arrival (about the lead).
+    const poisson = compileProfile(mmc, { day: 0, from: '00:00', to: '02:00' }, 120);
+    const peakRate = Math.max(...poisson.intervals.map((i) => i.target)) / 15_000;
+    expect(poisson.peakConcurrency).toBeCloseTo(peakRate * (poisson.leadMs + 2550), 6);
+  });
+
+  describe('poisson arrivals', () => {
+    it('draws Poisson counts: mean and variance equal the expected calls', () => {
+      const counts: number[] = [];
+      for (let seed = 0; seed < 300; seed++) {
+        const profile = compileProfile(mmc, { day: 0, from: '00:00', to: '02:00' }, 120, { seed });
+        counts.push(...profile.intervals.map((i) => i.drawnCalls));
+      }
+      const mean = counts.reduce((a, b) => a + b, 0) / counts.length;
+      const variance = counts.reduce((a, c) => a + (c - mean) ** 2, 0) / (counts.length - 1);
+      // 1,200 draws of Poisson(100): the mean has sd 0.29, the variance sd about 4.1.
+      expect(Math.abs(mean - 100)).toBeLessThan(4 * 0.29);
+      expect(Math.abs(variance - 100)).toBeLessThan(4 * 4.1);
+    });
+
+    it('k6 starts each interval with its drawn count, and every arrival is after its iteration starts', () => {
+      const profile = compileProfile(covid, { day: 0, from: '08:10', to: '11:00' }, 60, { seed: 3 });
+      const started = startedPerInterval(profile);
+      expect(profile.offsetsMs).toHaveLength(profile.plannedCalls);
+      let wallStart = 0;
+      let exactBefore = 0;
+      profile.intervals.forEach((interval, k) => {
+        expect(Math.abs(started[k]! - interval.drawnCalls)).toBeLessThanOrEqual(1);
+        const rate = interval.target / profile.timeUnitMs;
+        for (let n = profile.cumulative[k]!; n < profile.cumulative[k + 1]!; n++) {
+          const at = profile.offsetsMs[n]!;
+          // k6 starts iteration n when the integral of the rate reaches n + 1.
+          const lattice = wallStart + (n + 1 - exactBefore) / rate;
+          expect(at).toBeGreaterThanOrEqual(lattice + 99);
+          expect(at - profile.leadMs).toBeGreaterThanOrEqual(wallStart - 0.05);
+          expect(at - profile.leadMs).toBeLessThan(wallStart + interval.wallMs + 0.05);
+          if (n > profile.cumulative[k]!) expect(at).toBeGreaterThanOrEqual(profile.offsetsMs[n - 1]!);
+        }
+        wallStart += interval.wallMs;
+        exactBefore += interval.plannedCalls;
+      });
+      // The lead is what the sorted uniforms need, not a whole interval.
+      expect(profile.leadMs).toBeLessThan(profile.timeUnitMs / 4);
+    });
+
+    it('spreads arrivals uniformly within an interval', () => {
+      const profile = compileProfile(covid, { day: 0, from: '10:00', to: '10:30' }, 60, { seed: 9 });
+      const [interval] = profile.intervals;
+      const n = profile.offsetsMs.length;
+      const firstHalf = profile.offsetsMs.filter((t) => t - profile.leadMs < interval!.wallMs / 2).length;
+      // Binomial(n, 1/2): sd = sqrt(n) / 2.
+      expect(Math.abs(firstHalf - n / 2)).toBeLessThan(4 * (Math.sqrt(n) / 2));
+      expect(n).toBeGreaterThan(1000);
+    });
+
+    it('the same seed draws the same schedule; another seed does not', () => {
+      const a = compileProfile(mmc, { day: 0, from: '00:00', to: '01:00' }, 60, { seed: 5 });
+      const b = compileProfile(mmc, { day: 0, from: '00:00', to: '01:00' }, 60, { seed: 5 });
+      const c = compileProfile(mmc, { day: 0, from: '00:00', to: '01:00' }, 60, { seed: 6 });
+      expect(b.offsetsMs).toEqual(a.offsetsMs);
+      expect(c.offsetsMs).not.toEqual(a.offsetsMs);
+    });
   });
 
   it('derives thresholds from the scenario targets', () => {

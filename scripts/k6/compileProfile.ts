@@ -11,8 +11,18 @@
 // again within 0.5 of N_k because W_k <= timeUnit. Each interval is two stages: a zero-length jump
 // ('0s', which k6 v2 accepts: an instant change of rate) to target_k, then a hold at target_k for W_k;
 // one short tail stage after the last hold (see below).
+//
+// Arrivals. k6 starts the iterations of a stage on an even lattice, which queues far less than the
+// Poisson arrivals the simulator draws (a replay against a correct ACD would measure a better service
+// level than predicted). With `arrivals: 'poisson'` (the default) the compiler draws the window as
+// the simulator does: a Poisson count per interval, and times spread uniformly within it (a Poisson
+// process given its counts). Each iteration then sleeps until its own arrival time. An iteration
+// cannot start before k6's lattice reaches it, so every arrival is delayed by one lead time: the
+// largest lag of the drawn times behind the lattice, plus a margin for k6's scheduling.
+// `arrivals: 'even'` keeps the lattice and the expected counts (a steady load, no randomness).
 import { InputError } from '../../scenarios/inputError.js';
 import type { ScenarioModel, TargetsModel } from '../../scenarios/ScenarioModel.js';
+import { createStream, type Rng } from '../../sim/rng/createStream.js';
 
 export interface ReplayWindow {
   /** 0-based day of the scenario calendar. */
@@ -36,6 +46,8 @@ export interface ProfileInterval {
   modelEndS: number;
   /** Expected calls in the covered part (fractional, from the scenario). */
   expectedCalls: number;
+  /** Calls drawn for the covered part (Poisson), or the expected calls rounded with `even` arrivals. */
+  drawnCalls: number;
   /** Iterations per timeUnit during the hold. */
   target: number;
   /** Wall milliseconds of the hold stage. */
@@ -59,13 +71,19 @@ export interface ReplayProfile {
    */
   cumulative: number[];
   plannedCalls: number;
-  /** Each call waits uniform(0, spreadMs) after k6 starts its iteration (see spreadMs in compileProfile). */
-  spreadMs: number;
+  arrivals: ArrivalMode;
+  /**
+   * Wall ms after the scenario start at which iteration n sends its call (`poisson`), lead included;
+   * empty with `even` arrivals (each call goes when k6 starts its iteration).
+   */
+  offsetsMs: number[];
+  /** Delay of every arrival behind the window's clock (0 with `even`); see the header comment. */
+  leadMs: number;
   /** Predicted calls in flight at the peak (VUs busy), before headroom. */
   peakConcurrency: number;
   preAllocatedVUs: number;
   maxVUs: number;
-  /** Wall seconds of the schedule (stages), without the spread tail. */
+  /** Wall seconds of the schedule (stages), without the lead. */
   durationS: number;
   /** Wall ms k6 waits for one call before failing it. */
   requestTimeoutMs: number;
@@ -73,16 +91,18 @@ export interface ReplayProfile {
   slThresholdS: number;
 }
 
+export type ArrivalMode = 'poisson' | 'even';
+export const ARRIVAL_MODES: readonly ArrivalMode[] = ['poisson', 'even'];
+
 export interface CompileOptions {
-  /**
-   * Spread each arrival by a uniform random delay of up to this many wall ms (default: one compressed
-   * interval). k6 starts iterations on an even lattice; displacing lattice points by independent
-   * uniform delays much longer than the mean gap makes the arrival stream close to Poisson, which is
-   * what the simulator draws. Arrivals then land on average spreadMs / 2 later than their interval.
-   * 0 keeps the even lattice.
-   */
-  spreadMs?: number;
+  /** 'poisson' (default): the simulator's arrival process; 'even': k6's lattice at the expected counts. */
+  arrivals?: ArrivalMode;
+  /** Seed of the drawn arrivals; the same seed draws the same schedule (default 1). */
+  seed?: number | string;
 }
+
+/** Margin of the lead for k6 starting an iteration a little after its lattice instant. */
+const LEAD_MARGIN_MS = 100;
 
 /** SL variant -> k6 custom Rate metric name. */
 export const SL_METRIC = {
@@ -127,7 +147,8 @@ export function compileProfile(
   const endS = dayS + toS;
   const { intervalS } = calendar;
   const timeUnitMs = Math.max(1, Math.round((intervalS / timeScale) * 1000));
-  const spreadMs = Math.max(0, Math.round(options.spreadMs ?? timeUnitMs));
+  const arrivals = options.arrivals ?? 'poisson';
+  const rng = createStream(options.seed ?? 1, 'phone.arrivals', 0);
 
   const intervals: ProfileInterval[] = [];
   const stages: K6Stage[] = [];
@@ -139,8 +160,9 @@ export function compileProfile(
     const b = Math.min(endS, (k + 1) * intervalS);
     const fraction = (b - a) / intervalS;
     const expected = (phone.expectedCalls[k] ?? 0) * fraction;
+    const drawn = arrivals === 'poisson' ? samplePoisson(expected, rng) : expected;
     const wallMs = Math.max(1, Math.round(((b - a) / timeScale) * 1000));
-    const target = Math.round((expected * timeUnitMs) / wallMs);
+    const target = Math.round((drawn * timeUnitMs) / wallMs);
     const plannedCalls = (target * wallMs) / timeUnitMs;
     exactPlanned += plannedCalls;
     planned = Math.floor(exactPlanned + 1e-9);
@@ -150,6 +172,7 @@ export function compileProfile(
       modelStartS: a,
       modelEndS: b,
       expectedCalls: expected,
+      drawnCalls: arrivals === 'poisson' ? drawn : Math.round(expected),
       target,
       wallMs,
       plannedCalls,
@@ -166,10 +189,13 @@ export function compileProfile(
     stages.push({ duration: `${Math.ceil(timeUnitMs / (2 * last.target))}ms`, target: last.target });
   }
   const durationMs = intervals.reduce((sum, i) => sum + i.wallMs, 0);
+  const schedule = arrivals === 'poisson' ? arrivalSchedule(intervals, cumulative, timeUnitMs, rng) : null;
+  const leadMs = schedule?.leadMs ?? 0;
   const holdMs = expectedHoldMs(scenario, timeScale);
   const peakRatePerMs = Math.max(0, ...intervals.map((i) => i.target / timeUnitMs));
-  // Little's law: calls in flight = arrival rate x time a VU holds a call (spread delay + wait + talk-free reply).
-  const peakConcurrency = peakRatePerMs * (spreadMs / 2 + holdMs);
+  // Little's law: calls in flight = arrival rate x time a VU holds a call (sleep until its arrival,
+  // about the lead on average, then the wait and the reply).
+  const peakConcurrency = peakRatePerMs * (leadMs + holdMs);
   const preAllocatedVUs = Math.ceil(peakConcurrency * 1.5) + 5;
   const maxVUs = Math.max(preAllocatedVUs * 2, preAllocatedVUs + 50);
   const longestPatienceS = Math.max(...phone.classes.map((c) => c.patience.mean));
@@ -184,7 +210,9 @@ export function compileProfile(
     stages,
     cumulative,
     plannedCalls: planned,
-    spreadMs,
+    arrivals,
+    offsetsMs: schedule?.offsetsMs ?? [],
+    leadMs,
     peakConcurrency,
     preAllocatedVUs,
     maxVUs,
@@ -193,6 +221,47 @@ export function compileProfile(
     thresholds: buildThresholds(phone.targets),
     slThresholdS: phone.targets.thresholdS,
   };
+}
+
+/** A Poisson count with mean `mean`: unit-rate exponential gaps counted until they pass the mean. */
+export function samplePoisson(mean: number, rng: Rng): number {
+  let count = 0;
+  for (let t = -Math.log(1 - rng()); t < mean; t -= Math.log(1 - rng())) count++;
+  return count;
+}
+
+/**
+ * Arrival instants of every iteration: within interval k, sorted uniform times over its hold (a
+ * Poisson process given the count), then all shifted by the lead, the largest lag of an arrival behind
+ * the instant k6 starts its iteration. k6 starts iteration n when the integral of the rate reaches
+ * n + 1, which is where `lattice` comes from.
+ */
+function arrivalSchedule(
+  intervals: readonly ProfileInterval[],
+  cumulative: readonly number[],
+  timeUnitMs: number,
+  rng: Rng,
+): { offsetsMs: number[]; leadMs: number } {
+  const times: number[] = [];
+  let lag = 0;
+  let wallStart = 0;
+  let exactBefore = 0;
+  intervals.forEach((interval, k) => {
+    const rate = interval.target / timeUnitMs;
+    const count = cumulative[k + 1]! - cumulative[k]!;
+    const uniforms = Array.from({ length: count }, () => rng()).sort((x, y) => x - y);
+    uniforms.forEach((u, j) => {
+      const n = cumulative[k]! + j;
+      const at = wallStart + u * interval.wallMs;
+      const lattice = rate > 0 ? wallStart + (n + 1 - exactBefore) / rate : wallStart;
+      lag = Math.max(lag, lattice - at);
+      times.push(at);
+    });
+    wallStart += interval.wallMs;
+    exactBefore += interval.plannedCalls;
+  });
+  const leadMs = Math.ceil(lag + LEAD_MARGIN_MS);
+  return { offsetsMs: times.map((t) => Math.round((t + leadMs) * 10) / 10), leadMs };
 }
 
 /**

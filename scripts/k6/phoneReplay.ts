@@ -33,7 +33,11 @@ export default function (): void {
   const n = exec.scenario.iterationInTest;
   const k = intervalOfIteration(config.cumulative, n);
   const interval = String(config.intervalIndex[k] ?? -1);
-  if (config.spreadMs > 0) sleep((Math.random() * config.spreadMs) / 1000);
+  const due = config.offsetsMs[n];
+  if (due !== undefined) {
+    const waitMs = exec.scenario.startTime + due - Date.now();
+    if (waitMs > 0) sleep(waitMs / 1000);
+  }
   const tags = { channel: 'phone', interval };
   const response = http.post(url, JSON.stringify(buildCallPayload(config.runId, n)), {
     headers,

@@ -18,7 +18,9 @@ export interface ReplayConfig {
   cumulative: number[];
   /** Scenario interval index of each window interval. */
   intervalIndex: number[];
-  spreadMs: number;
+  /** See ReplayProfile.offsetsMs: when iteration n sends its call; empty to send at once. */
+  offsetsMs: number[];
+  leadMs: number;
   requestTimeoutMs: number;
   slThresholdS: number;
 }
@@ -45,7 +47,8 @@ export function replayConfig(
     thresholds: profile.thresholds,
     cumulative: profile.cumulative,
     intervalIndex: profile.intervals.map((i) => i.index),
-    spreadMs: profile.spreadMs,
+    offsetsMs: profile.offsetsMs,
+    leadMs: profile.leadMs,
     requestTimeoutMs: profile.requestTimeoutMs,
     slThresholdS: profile.slThresholdS,
   };
@@ -62,8 +65,8 @@ export function k6Options(config: ReplayConfig) {
         preAllocatedVUs: config.preAllocatedVUs,
         maxVUs: config.maxVUs,
         stages: config.stages,
-        // Let calls still waiting at the end of the schedule finish: spread + longest hold.
-        gracefulStop: `${Math.ceil((config.spreadMs + config.requestTimeoutMs) / 1000)}s`,
+        // Let calls still waiting at the end of the schedule finish: lead + longest hold.
+        gracefulStop: `${Math.ceil((config.leadMs + config.requestTimeoutMs) / 1000)}s`,
         tags: { channel: 'phone' },
       },
     },

@@ -14,8 +14,9 @@ import type { RunSummary } from '../../results/runFormat.js';
 import { type SavedK6Run, saveK6Run } from '../../results/saveK6Run.js';
 import { InputError } from '../../scenarios/inputError.js';
 import { loadScenarioFile } from '../../scenarios/loadScenario.js';
+import type { ScenarioModel } from '../../scenarios/ScenarioModel.js';
 import { buildK6Bundle } from './buildK6Bundle.js';
-import { compileProfile, type ReplayProfile } from './compileProfile.js';
+import { type ArrivalMode, compileProfile, type ReplayProfile } from './compileProfile.js';
 import { CONFIG_FILE_ENV, type ReplayConfig, replayConfig } from './replayConfig.js';
 import { type ResolvedK6, resolveK6 } from './resolveK6.js';
 
@@ -39,8 +40,8 @@ export interface LoadOptions {
   /** Send k6's stdout to our stderr (stdout is reserved for --json). */
   k6StdoutToStderr?: boolean;
   seed?: number | string;
-  /** See CompileOptions.spreadMs. */
-  spreadMs?: number;
+  /** See CompileOptions.arrivals (default 'poisson'). */
+  arrivals?: ArrivalMode;
   toolVersion: string;
   /** Called right before the k6 processes start (tests check it is never called on bad input). */
   onK6Start?: (args: string[][]) => void;
@@ -64,7 +65,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     scenario,
     { day: options.day, from: options.from, to: options.to },
     options.timeScale,
-    { spreadMs: options.spreadMs },
+    { arrivals: options.arrivals, seed: options.seed ?? 1 },
   );
   const token = readToken(options.tokenEnv);
   if (!Number.isInteger(options.segments) || options.segments < 1) {
@@ -89,7 +90,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         port: 0,
         timeScale: options.timeScale,
         seed,
-        startAtS: profile.window.startS,
+        startAtS: mockStartS(scenario, profile),
         token,
       });
     }
@@ -308,4 +309,15 @@ export async function checkReachable(target: string, timeoutMs = 5000): Promise<
       { path: '--target', message: `cannot reach ${target} (${reason}); k6 was not started` },
     ]);
   }
+}
+
+/**
+ * Model time where the mocks' clock starts: the window start minus the replay's lead, so the first
+ * arrival meets the window's first instant. Before day 1 it wraps to the end of the calendar, which
+ * the mocks repeat.
+ */
+function mockStartS(scenario: ScenarioModel, profile: ReplayProfile): number {
+  const horizonS = scenario.calendar.days * 86_400;
+  const startS = profile.window.startS - (profile.leadMs / 1000) * profile.timeScale;
+  return ((startS % horizonS) + horizonS) % horizonS;
 }

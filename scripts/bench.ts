@@ -1,113 +1,18 @@
-// `npm run bench`: the timing targets of the simulator (never asserted in tests).
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+// `npm run bench`: the timing targets (never asserted in tests). `npm run bench -- --only sim|mocks|replay`
+// runs one section; the mocks and replay sections run the real k6 against loopback only.
 import { fileURLToPath } from 'node:url';
-import { loadScenarioText } from '../scenarios/loadScenario.js';
-import { simulatePhone } from '../sim/phone/simulatePhone.js';
-import { measureReplication } from '../sim/replications/measureReplication.js';
-import { runReplications } from '../sim/replications/runReplications.js';
+import { mocksBench } from './bench/mocksBench.js';
+import { replayBench } from './bench/replayBench.js';
+import { memoryChild, simBenches } from './bench/simBenches.js';
+import { toolVersion } from './cli/toolVersion.js';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
-const scenarioText = (name: string) => readFileSync(`${repo}scenarios/${name}.json`, 'utf8');
-
-/** A stationary M/M/c+M scenario: constant calls per day, exponential talk and patience. */
-function stationary(
-  callsPerDay: number,
-  agents: number,
-  talk: string,
-  patience: string,
-  days: number,
-): string {
-  const file = JSON.parse(scenarioText('stationary-mmc'));
-  file.calendar.days = days;
-  file.channels.phone.demand.callsPerDay = callsPerDay;
-  file.channels.phone.talkTime = { kind: 'exponential', mean: talk };
-  file.channels.phone.patience = { kind: 'exponential', mean: patience };
-  file.channels.phone.staffing = { kind: 'constant', agents };
-  return JSON.stringify(file);
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-
-function engineBench(): void {
-  // c = 100, load 0.95, AHT 5 min -> 0.3167 calls/s = 27,360 a day; 37 days is just over 1,000,000 calls.
-  const model = loadScenarioText(stationary(27_360, 100, '5m', '3m', 37), undefined);
-  const rates: number[] = [];
-  let calls = 0;
-  for (let run = 0; run < 4; run++) {
-    const started = performance.now();
-    const counters = simulatePhone(model, 1, run);
-    const seconds = (performance.now() - started) / 1000;
-    calls = counters.offered.reduce((a, b) => a + b, 0);
-    if (run > 0) rates.push(calls / seconds); // run 0 warms the JIT up
-  }
-  const best = Math.max(...rates);
-  line(
-    'engine M/M/c+M c=100 load 0.95 AHT 5m patience 3m',
-    `${calls.toLocaleString('en-US')} calls, one thread: median ${fmt(median(rates))} calls/s, best ${fmt(best)} calls/s (target >= 2,000,000)`,
-  );
-}
-
-async function covidBench(): Promise<void> {
-  const text = scenarioText('covid-hotline');
-  const oneDay = loadScenarioText(text, undefined, { days: 1 });
-  const times: number[] = [];
-  let calls = 0;
-  // Five warm-up replications let the JIT settle, as it has in any real run of many replications.
-  for (let r = 0; r < 20; r++) {
-    const started = performance.now();
-    const counters = simulatePhone(oneDay, 1, r);
-    measureReplication(oneDay, counters);
-    if (r >= 5) times.push(performance.now() - started);
-    calls = counters.offered.reduce((a, b) => a + b, 0);
-  }
-  line(
-    'covid-hotline one day per replication',
-    `${calls.toLocaleString('en-US')} calls: median ${median(times).toFixed(1)} ms, slowest ${Math.max(...times).toFixed(1)} ms of 15 after 5 warm-up (target <= 50 ms)`,
-  );
-  const started = performance.now();
-  await runReplications({ text }, { replications: 30, seed: 1, threads: 2 });
-  line(
-    'covid-hotline 30 replications x 7 days, 2 threads',
-    `${((performance.now() - started) / 1000).toFixed(2)} s wall (target <= 5 s)`,
-  );
-}
-
-function memoryBench(): void {
-  const output = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--memory-child'], {
-    encoding: 'utf8',
-  });
-  line('memory: one day of 5,000,000 calls', output.trim());
-}
-
-function memoryChild(): void {
-  // 5,000,000 calls of 180 s a day is 10,417 Erlangs; 10,600 agents keep it stable.
-  const model = loadScenarioText(stationary(5_000_000, 10_600, '180s', '5m', 1), undefined);
-  const started = performance.now();
-  const counters = simulatePhone(model, 1, 0);
-  measureReplication(model, counters);
-  const calls = counters.offered.reduce((a, b) => a + b, 0);
-  const peakMb = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(
-    `${calls.toLocaleString('en-US')} calls in ${((performance.now() - started) / 1000).toFixed(2)} s, peak RSS ${peakMb.toFixed(0)} MB (target < 500 MB)\n`,
-  );
-}
-
-function fmt(x: number): string {
-  return Math.round(x).toLocaleString('en-US');
-}
-
-function line(name: string, text: string): void {
-  process.stdout.write(`bench  ${name.padEnd(52)} ${text}\n`);
-}
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 
 if (process.argv.includes('--memory-child')) {
-  memoryChild();
+  memoryChild(repo);
 } else {
-  engineBench();
-  await covidBench();
-  memoryBench();
+  if (!only || only === 'sim') await simBenches(repo, fileURLToPath(import.meta.url));
+  if (!only || only === 'mocks') await mocksBench(repo);
+  if (!only || only === 'replay') await replayBench(repo, toolVersion());
 }

@@ -24,6 +24,8 @@ const asaS = new Trend('asa_s');
 /** One sample per call: value = wait in model seconds (0 when not reported), tags outcome + interval. */
 const callWaitS = new Trend('call_wait_s');
 const calls = new Counter('calls');
+/** Wall ms between a call's scheduled arrival and the moment it is sent (Poisson arrivals only). */
+const arrivalLagMs = new Trend('arrival_lag_ms', true);
 
 const url = `${config.target}/v1/calls`;
 const token = config.tokenEnv ? __ENV[config.tokenEnv] : undefined;
@@ -35,8 +37,10 @@ export default function (): void {
   const interval = String(config.intervalIndex[k] ?? -1);
   const due = config.offsetsMs[n];
   if (due !== undefined) {
-    const waitMs = exec.scenario.startTime + due - Date.now();
+    const dueAt = exec.scenario.startTime + due;
+    const waitMs = dueAt - Date.now();
     if (waitMs > 0) sleep(waitMs / 1000);
+    arrivalLagMs.add(Date.now() - dueAt, { channel: 'phone' });
   }
   const tags = { channel: 'phone', interval };
   const response = http.post(url, JSON.stringify(buildCallPayload(config.runId, n)), {

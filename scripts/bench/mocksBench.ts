@@ -1,0 +1,109 @@
+// The mocks under load from the real k6, each in its own process on loopback: throughput with ample
+// agents and zero handle time (every call answered at once), then the latency the mock adds at half
+// the target rate. Bounded: 5 s and 10 s of load against 127.0.0.1 only.
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { resolveK6 } from '../k6/resolveK6.js';
+import { benchLine, formatCount } from './benchLine.js';
+
+const TARGET_RATE = 10_000;
+
+export async function mocksBench(repo: string): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'hotline-bench-mocks-'));
+  const scenario = ampleScenario(repo, work);
+  const k6 = await resolveK6();
+  const mock = await startMock(repo, scenario);
+  try {
+    const max = runK6(k6.path, work, 'max', closedLoopScript(mock.url));
+    benchLine(
+      'mocks: answered calls/s, 64 k6 VUs back to back (5 s)',
+      `${formatCount(max.rate)} calls/s, ${formatCount(max.count)} calls, failed ${max.failed} (target >= ${formatCount(TARGET_RATE)})`,
+    );
+    const half = runK6(k6.path, work, 'half', openLoopScript(mock.url, TARGET_RATE / 2));
+    benchLine(
+      `mocks: latency at ${formatCount(TARGET_RATE / 2)} calls/s (10 s, open loop)`,
+      `p50 ${half.p50.toFixed(2)} ms, p99 ${half.p99.toFixed(2)} ms, dropped ${half.dropped}, failed ${half.failed} (target p99 <= 5 ms)`,
+    );
+  } finally {
+    mock.process.kill('SIGTERM');
+  }
+}
+
+/** stationary-mmc with agents to spare and no talk time: every call is answered at once. */
+function ampleScenario(repo: string, work: string): string {
+  const file = JSON.parse(readFileSync(join(repo, 'scenarios', 'stationary-mmc.json'), 'utf8'));
+  delete file.$schema;
+  file.channels.phone.talkTime = '0s';
+  file.channels.phone.patience = '1h';
+  file.channels.phone.staffing = { kind: 'constant', agents: 100_000 };
+  const path = join(work, 'ample.json');
+  writeFileSync(path, JSON.stringify(file));
+  return path;
+}
+
+function startMock(repo: string, scenario: string): Promise<{ url: string; process: ChildProcess }> {
+  const child = spawn(
+    process.execPath,
+    [join(repo, 'dist', 'hotline.js'), 'mocks', scenario, '--port', '0', '--quiet'],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /http:\/\/127\.0\.0\.1:\d+/.exec(out);
+      if (match) resolve({ url: match[0], process: child });
+    });
+    child.on('exit', (code) => reject(new Error(`the mocks exited with code ${code} before listening`)));
+  });
+}
+
+const PREAMBLE = `import http from 'k6/http';
+const body = JSON.stringify({});
+const params = { headers: { 'content-type': 'application/json' } };`;
+
+function closedLoopScript(url: string): string {
+  return `${PREAMBLE}
+export const options = { scenarios: { s: { executor: 'constant-vus', vus: 64, duration: '5s' } } };
+export default function () { http.post('${url}/v1/calls', body, params); }`;
+}
+
+function openLoopScript(url: string, rate: number): string {
+  return `${PREAMBLE}
+export const options = { scenarios: { s: { executor: 'constant-arrival-rate', rate: ${rate}, timeUnit: '1s',
+  duration: '10s', preAllocatedVUs: 200, maxVUs: 400 } }, summaryTrendStats: ['avg', 'p(50)', 'p(99)', 'max'] };
+export default function () { http.post('${url}/v1/calls', body, params); }`;
+}
+
+interface K6Figures {
+  rate: number;
+  count: number;
+  failed: number;
+  dropped: number;
+  p50: number;
+  p99: number;
+}
+
+function runK6(k6: string, work: string, name: string, script: string): K6Figures {
+  const file = join(work, `${name}.js`);
+  const summary = join(work, `${name}-summary.json`);
+  writeFileSync(file, script);
+  const result = spawnSync(k6, ['run', '--no-usage-report', '--quiet', '--summary-export', summary, file], {
+    env: { ...process.env, K6_AUTO_EXTENSION_RESOLUTION: 'false' },
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`k6 failed (${result.status}): ${result.stderr}`);
+  const metrics = JSON.parse(readFileSync(summary, 'utf8')).metrics;
+  return {
+    rate: metrics.http_reqs.rate,
+    count: metrics.http_reqs.count,
+    failed: metrics.http_req_failed.passes ?? 0,
+    dropped: metrics.dropped_iterations?.count ?? 0,
+    p50: metrics.http_req_duration['p(50)'] ?? metrics.http_req_duration.med,
+    p99: metrics.http_req_duration['p(99)'] ?? Number.NaN,
+  };
+}

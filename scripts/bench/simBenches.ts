@@ -1,0 +1,100 @@
+// The simulator's benchmarks: engine speed, the covid-hotline reference scenario, memory.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadScenarioText } from '../../scenarios/loadScenario.js';
+import { simulatePhone } from '../../sim/phone/simulatePhone.js';
+import { measureReplication } from '../../sim/replications/measureReplication.js';
+import { runReplications } from '../../sim/replications/runReplications.js';
+import { benchLine as line, median } from './benchLine.js';
+
+let repo = '.';
+const scenarioText = (name: string) => readFileSync(join(repo, 'scenarios', `${name}.json`), 'utf8');
+
+/** A stationary M/M/c+M scenario: constant calls per day, exponential talk and patience. */
+function stationary(
+  callsPerDay: number,
+  agents: number,
+  talk: string,
+  patience: string,
+  days: number,
+): string {
+  const file = JSON.parse(scenarioText('stationary-mmc'));
+  file.calendar.days = days;
+  file.channels.phone.demand.callsPerDay = callsPerDay;
+  file.channels.phone.talkTime = { kind: 'exponential', mean: talk };
+  file.channels.phone.patience = { kind: 'exponential', mean: patience };
+  file.channels.phone.staffing = { kind: 'constant', agents };
+  return JSON.stringify(file);
+}
+
+export async function simBenches(repoRoot: string, benchScript: string): Promise<void> {
+  repo = repoRoot;
+  engineBench();
+  await covidBench();
+  const output = execFileSync(process.execPath, [benchScript, '--memory-child'], { encoding: 'utf8' });
+  line('memory: one day of 5,000,000 calls', output.trim());
+}
+
+function engineBench(): void {
+  // c = 100, load 0.95, AHT 5 min -> 0.3167 calls/s = 27,360 a day; 37 days is just over 1,000,000 calls.
+  const model = loadScenarioText(stationary(27_360, 100, '5m', '3m', 37), undefined);
+  const rates: number[] = [];
+  let calls = 0;
+  for (let run = 0; run < 4; run++) {
+    const started = performance.now();
+    const counters = simulatePhone(model, 1, run);
+    const seconds = (performance.now() - started) / 1000;
+    calls = counters.offered.reduce((a, b) => a + b, 0);
+    if (run > 0) rates.push(calls / seconds); // run 0 warms the JIT up
+  }
+  const best = Math.max(...rates);
+  line(
+    'engine M/M/c+M c=100 load 0.95 AHT 5m patience 3m',
+    `${calls.toLocaleString('en-US')} calls, one thread: median ${fmt(median(rates))} calls/s, best ${fmt(best)} calls/s (target >= 2,000,000)`,
+  );
+}
+
+async function covidBench(): Promise<void> {
+  const text = scenarioText('covid-hotline');
+  const oneDay = loadScenarioText(text, undefined, { days: 1 });
+  const times: number[] = [];
+  let calls = 0;
+  // Five warm-up replications let the JIT settle, as it has in any real run of many replications.
+  for (let r = 0; r < 20; r++) {
+    const started = performance.now();
+    const counters = simulatePhone(oneDay, 1, r);
+    measureReplication(oneDay, counters);
+    if (r >= 5) times.push(performance.now() - started);
+    calls = counters.offered.reduce((a, b) => a + b, 0);
+  }
+  line(
+    'covid-hotline one day per replication',
+    `${calls.toLocaleString('en-US')} calls: median ${median(times).toFixed(1)} ms, slowest ${Math.max(...times).toFixed(1)} ms of 15 after 5 warm-up (target <= 50 ms)`,
+  );
+  const started = performance.now();
+  await runReplications({ text }, { replications: 30, seed: 1, threads: 2 });
+  line(
+    'covid-hotline 30 replications x 7 days, 2 threads',
+    `${((performance.now() - started) / 1000).toFixed(2)} s wall (target <= 5 s)`,
+  );
+}
+
+/** Run in a child process so its peak RSS is the simulation's alone. */
+export function memoryChild(repoRoot: string): void {
+  repo = repoRoot;
+  // 5,000,000 calls of 180 s a day is 10,417 Erlangs; 10,600 agents keep it stable.
+  const model = loadScenarioText(stationary(5_000_000, 10_600, '180s', '5m', 1), undefined);
+  const started = performance.now();
+  const counters = simulatePhone(model, 1, 0);
+  measureReplication(model, counters);
+  const calls = counters.offered.reduce((a, b) => a + b, 0);
+  const peakMb = process.resourceUsage().maxRSS / 1024;
+  process.stdout.write(
+    `${calls.toLocaleString('en-US')} calls in ${((performance.now() - started) / 1000).toFixed(2)} s, peak RSS ${peakMb.toFixed(0)} MB (target < 500 MB)\n`,
+  );
+}
+
+function fmt(x: number): string {
+  return Math.round(x).toLocaleString('en-US');
+}

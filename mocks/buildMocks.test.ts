@@ -248,7 +248,9 @@ describe('status routes', () => {
     expect(metrics.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
     const text = metrics.body;
     for (const line of text.trim().split('\n')) {
-      expect(line).toMatch(/^(# (HELP|TYPE) hotline_\w+ .+|hotline_\w+(\{outcome="\w+"\})? [0-9.]+)$/);
+      expect(line).toMatch(
+        /^(# (HELP|TYPE) hotline_\w+ .+|hotline_\w+(\{(outcome="\w+"|le="([0-9.e+-]+|\+Inf)")\})? [0-9.e-]+)$/,
+      );
     }
     expect(text).toContain('# TYPE hotline_calls_total counter');
     expect(text).toContain('hotline_calls_total{outcome="answered"} 1');
@@ -256,6 +258,10 @@ describe('status routes', () => {
     expect(text).toMatch(/^hotline_agents_busy 1$/m);
     expect(text).toMatch(/^hotline_queue_length 0$/m);
     expect(text).toMatch(/^hotline_model_time_seconds [0-9.]+$/m);
+    // The one call so far is in the response-time histogram: in +Inf and counted once.
+    expect(text).toContain('# TYPE hotline_call_response_seconds histogram');
+    expect(text).toMatch(/^hotline_call_response_seconds_bucket\{le="\+Inf"\} 1$/m);
+    expect(text).toMatch(/^hotline_call_response_seconds_count 1$/m);
   });
 
   it('/openapi.json documents /v1/calls with its body and response', async () => {

@@ -8,6 +8,7 @@ import { installErrorHandlers } from './errors.js';
 import { buildFaults, type FaultOptions } from './faults.js';
 import { createModelClock, type ModelClock } from './ModelClock.js';
 import { RealtimeAcd } from './phone/RealtimeAcd.js';
+import { ResponseTimeHistogram } from './ResponseTimeHistogram.js';
 import { registerCallsRoute } from './routes/callsRoute.js';
 import { registerStatusRoutes } from './routes/statusRoutes.js';
 
@@ -107,6 +108,11 @@ export async function buildMocks(
   const closing = new AbortController();
   app.decorate('hotline', { acd, clock, faultDescriptions: faults.descriptions });
   app.addHook('onReady', async () => clock.start());
+  const responseTimes = new ResponseTimeHistogram();
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.method === 'POST' && request.routeOptions.url === '/v1/calls')
+      responseTimes.observe(reply.elapsedTime / 1000);
+  });
   // preClose runs while the server still has its connections: held calls get their outcome and
   // their responses go out before the server stops.
   app.addHook('preClose', async () => {
@@ -126,7 +132,7 @@ export async function buildMocks(
     retryAfterS: settings.retryAfterS,
     closing: closing.signal,
   });
-  registerStatusRoutes(app, acd, { scenario: scenario.name, timeScale: settings.timeScale });
+  registerStatusRoutes(app, acd, { scenario: scenario.name, timeScale: settings.timeScale }, responseTimes);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
 }

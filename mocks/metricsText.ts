@@ -1,8 +1,9 @@
 import { CALL_OUTCOMES } from './phone/callTypes.js';
 import type { AcdSnapshot } from './phone/RealtimeAcd.js';
+import type { ResponseTimeHistogram } from './ResponseTimeHistogram.js';
 
 /** The ACD's state in Prometheus text exposition format (version 0.0.4). */
-export function metricsText(state: AcdSnapshot): string {
+export function metricsText(state: AcdSnapshot, responseTimes?: ResponseTimeHistogram): string {
   const lines: string[] = [];
   const gauge = (name: string, help: string, value: number) => {
     lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} gauge`, `${name} ${value}`);
@@ -25,6 +26,14 @@ export function metricsText(state: AcdSnapshot): string {
   lines.push('# HELP hotline_calls_total Calls ended, by outcome.', '# TYPE hotline_calls_total counter');
   for (const outcome of CALL_OUTCOMES) {
     lines.push(`hotline_calls_total{outcome="${outcome}"} ${state.calls[outcome]}`);
+  }
+  if (responseTimes) {
+    lines.push(
+      ...responseTimes.text(
+        'hotline_call_response_seconds',
+        'Wall time from request to response of POST /v1/calls (the wait in queue included).',
+      ),
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { metricsText } from '../metricsText.js';
 import { CALL_OUTCOMES } from '../phone/callTypes.js';
 import type { RealtimeAcd } from '../phone/RealtimeAcd.js';
+import type { ResponseTimeHistogram } from '../ResponseTimeHistogram.js';
 
 const countsSchema = {
   type: 'object',
@@ -30,6 +31,7 @@ export function registerStatusRoutes(
   app: FastifyInstance,
   acd: RealtimeAcd,
   info: { scenario: string; timeScale: number },
+  responseTimes?: ResponseTimeHistogram,
 ): void {
   app.get(
     '/health',
@@ -53,7 +55,7 @@ export function registerStatusRoutes(
     },
     async (_request, reply) => {
       reply.type('text/plain; version=0.0.4; charset=utf-8');
-      return metricsText(acd.snapshot());
+      return metricsText(acd.snapshot(), responseTimes);
     },
   );
   app.get(

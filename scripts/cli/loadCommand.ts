@@ -89,7 +89,10 @@ Examples:
   hotline load scenarios/line-122.json --target http://acd.test:8080 --segments 8 --emit-k6-operator k8s/
 
 Each interval of the window becomes two k6 ramping-arrival-rate stages (a '0s' jump to the rate, a hold
-for intervalS / time-scale); the calls per interval match the scenario within 1. Writes
+for intervalS / time-scale). With --arrivals poisson (default) each interval's count is drawn as the
+simulator draws it (Poisson, seeded by --seed) and each call is sent at its own random instant, a short
+lead after the window clock; with --arrivals even k6 sends the expected counts evenly spaced. k6 sends
+each interval's count within 1 either way. Writes
 results/runs/<id>/ like \`hotline sim\` (kind 'k6': run.json, summary.json, intervals.csv) plus
 k6-summary.json, junit.xml (one case per threshold) and, with --dashboard, dashboard.html.
 

@@ -1,5 +1,7 @@
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
+import { buildRunSummary } from '../../results/buildRunSummary.js';
+import { writeReport } from '../../results/report/writeReport.js';
 import { saveSimRun } from '../../results/saveSimRun.js';
 import { defaultThreads } from '../../sim/replications/runReplications.js';
 import { simulateScenarioFile } from '../../sim/simulateScenario.js';
@@ -53,7 +55,8 @@ Examples:
   hotline sim scenarios/stationary-mmc.json --json | jq .phone.slOffered
 
 Writes results/runs/<id>/ with run.json (how it was made), summary.json (per run and per day:
-mean and 95% CI of every metric) and intervals.csv (the same per interval).`,
+mean and 95% CI of every metric), intervals.csv (the same per interval), replications.json (each
+replication's figures, for paired comparisons) and report.html (charts; open it in a browser).`,
     )
     .action(async (file: string, flags: SimFlags) => {
       const bar = progressBar(flags);
@@ -66,18 +69,15 @@ mean and 95% CI of every metric) and intervals.csv (the same per interval).`,
       }).finally(() => bar?.stop());
       const version = toolVersion();
       const saved = saveSimRun(result, version, flags.out);
-      process.stderr.write(
-        `report ${(await import('../../results/report/writeReport.js')).writeReport(saved.folder)}\n`,
-      );
+      const report = writeReport(saved.folder);
       if (flags.json) {
-        const { buildRunSummary } = await import('../../results/buildRunSummary.js');
         process.stdout.write(`${JSON.stringify(buildRunSummary(result), null, 2)}\n`);
-        process.stderr.write(`run written to ${saved.folder}\n`);
+        process.stderr.write(`run written to ${saved.folder}\nreport ${report}\n`);
         return;
       }
       process.stdout.write(`${formatSimReport(result.scenario, result.summary, result.replications)}\n\n`);
       process.stdout.write(
-        `run ${saved.id} written to ${saved.folder} in ${(result.durationMs / 1000).toFixed(1)} s\n`,
+        `run ${saved.id} written to ${saved.folder} in ${(result.durationMs / 1000).toFixed(1)} s\nreport ${report}\n`,
       );
     });
 }

@@ -141,6 +141,18 @@ describe('hotline sim', () => {
   });
 });
 
+describe('hotline validate', () => {
+  it('accepts every reference scenario and skips the JSON Schema beside them', () => {
+    const files = readdirSync(join(repo, 'scenarios'))
+      .filter((name) => name.endsWith('.json'))
+      .map((name) => `scenarios/${name}`);
+    const { code, stdout } = hotline('validate', ...files);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^ok {2}scenarios\/covid-hotline.json: covid-hotline, 7 day\(s\), ~281,000 calls$/m);
+    expect(stdout).toContain('scenarios/scenario.schema.json: a JSON Schema, not a scenario (skipped)');
+  });
+});
+
 describe('bad input: exit 2, file, path and allowed values, no stack trace', () => {
   const cases: [string, string, RegExp][] = [
     ['bad-json.json', '', /not valid JSON at line 4/],

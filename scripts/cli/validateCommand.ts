@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { InputError } from '../../scenarios/inputError.js';
-import { loadScenarioFile } from '../../scenarios/loadScenario.js';
+import { loadScenarioFile, readScenarioFile } from '../../scenarios/loadScenario.js';
 
 export function registerValidateCommand(program: Command): void {
   program
@@ -14,6 +14,10 @@ export function registerValidateCommand(program: Command): void {
     .action((files: string[]) => {
       const errors: string[] = [];
       for (const file of files) {
+        if (isJsonSchemaFile(file)) {
+          process.stdout.write(`--  ${file}: a JSON Schema, not a scenario (skipped)\n`);
+          continue;
+        }
         try {
           const model = loadScenarioFile(file);
           const calls = model.phone.expectedCalls.reduce((a, b) => a + b, 0);
@@ -27,4 +31,14 @@ export function registerValidateCommand(program: Command): void {
       }
       if (errors.length > 0) throw new InputError(undefined, errors.join('\n'));
     });
+}
+
+/** `hotline validate scenarios/*.json` also matches scenario.schema.json; it is not a scenario. */
+function isJsonSchemaFile(file: string): boolean {
+  try {
+    const schema = (JSON.parse(readScenarioFile(file)) as { $schema?: unknown }).$schema;
+    return typeof schema === 'string' && schema.includes('json-schema.org');
+  } catch {
+    return false;
+  }
 }

@@ -1,5 +1,5 @@
 import type { SimulationResult } from '../sim/simulateScenario.js';
-import { RESULT_FORMAT_VERSION, type RunInfo, type RunSummary } from './runFormat.js';
+import { RESULT_FORMAT_VERSION, type RunInfo, type RunSummary, type WindowInfo } from './runFormat.js';
 
 export function buildRunSummary(result: SimulationResult): RunSummary {
   const { scenario, summary } = result;
@@ -10,6 +10,7 @@ export function buildRunSummary(result: SimulationResult): RunSummary {
     scenario: scenario.name,
     replications: result.replications,
     channels: ['phone'],
+    ...windowOf(result),
     phone: summary.run,
     targets: {
       phone: {
@@ -48,8 +49,14 @@ export function buildRunInfo(result: SimulationResult, id: string, toolVersion: 
     days: scenario.calendar.days,
     startDate: scenario.calendar.startDate,
     intervalMinutes: scenario.calendar.intervalS / 60,
+    ...windowOf(result),
     toolVersion,
     startedAt: result.startedAt.toISOString(),
     durationMs: Math.round(result.durationMs),
   };
+}
+
+function windowOf(result: SimulationResult): { window?: WindowInfo } {
+  const w = result.window;
+  return w ? { window: { day: w.day, from: w.from, to: w.to } } : {};
 }

@@ -6,6 +6,13 @@ export const RESULT_FORMAT_VERSION = 1;
 
 export type RunKind = 'sim' | 'k6';
 
+/** One day's window that the run-level metrics cover (`--day`, `--from`, `--to`); day 1 = first. */
+export interface WindowInfo {
+  day: number;
+  from: string;
+  to: string;
+}
+
 /** run.json: how the run was made. */
 export interface RunInfo {
   formatVersion: number;
@@ -17,6 +24,8 @@ export interface RunInfo {
   days: number;
   startDate: string;
   intervalMinutes: number;
+  /** Absent: the run-level metrics cover the whole horizon. */
+  window?: WindowInfo;
   toolVersion: string;
   startedAt: string;
   durationMs: number;
@@ -37,6 +46,8 @@ export interface RunSummary {
   scenario: string;
   replications: number;
   channels: string[];
+  /** The window `phone` covers; absent for the whole horizon. Days are always whole days. */
+  window?: WindowInfo;
   phone: PhoneSummary;
   targets: { phone: TargetsSummary };
   days: { phone: Array<{ date: string; weekday: string } & PhoneSummary> };

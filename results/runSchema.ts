@@ -50,12 +50,20 @@ export const TargetsSchema = Type.Object({
   maxAsaS: NullableNum,
 });
 
+/** The day window the run-level figures cover (absent: the whole horizon). */
+export const WindowSchema = Type.Object({
+  day: Type.Integer({ minimum: 1 }),
+  from: Type.String({ pattern: '^[0-9]{2}:[0-9]{2}$' }),
+  to: Type.String({ pattern: '^[0-9]{2}:[0-9]{2}$' }),
+});
+
 export const RunSummarySchema = Type.Object({
   formatVersion: Type.Integer({ minimum: 1 }),
   kind: RunKindSchema,
   scenario: Type.String(),
   replications: Type.Integer({ minimum: 1 }),
   channels: Type.Array(Type.String()),
+  window: Type.Optional(WindowSchema),
   phone: PhoneSummarySchema,
   targets: Type.Object({ phone: TargetsSchema }),
   days: Type.Object({

@@ -41,7 +41,12 @@ export interface SavedK6Run {
   summary: RunSummary;
 }
 
-export function buildK6RunSummary(scenario: ScenarioModel, summary: K6PhoneSummary): RunSummary {
+/** `window` as run.json's k6 block has it (day 0 = first); summary.json says day 1 = first, like sim. */
+export function buildK6RunSummary(
+  scenario: ScenarioModel,
+  summary: K6PhoneSummary,
+  window: K6RunInfo['k6']['window'],
+): RunSummary {
   const targets = scenario.phone.targets;
   return {
     formatVersion: RESULT_FORMAT_VERSION,
@@ -49,6 +54,7 @@ export function buildK6RunSummary(scenario: ScenarioModel, summary: K6PhoneSumma
     scenario: scenario.name,
     replications: 1,
     channels: ['phone'],
+    window: { day: window.day + 1, from: window.from, to: window.to },
     phone: summary.run,
     targets: {
       phone: {
@@ -85,12 +91,13 @@ export function saveK6Run(input: K6RunInput, out?: string): SavedK6Run {
     days: scenario.calendar.days,
     startDate: scenario.calendar.startDate,
     intervalMinutes: scenario.calendar.intervalS / 60,
+    window: { day: input.info.window.day + 1, from: input.info.window.from, to: input.info.window.to },
     toolVersion: input.toolVersion,
     startedAt: input.startedAt.toISOString(),
     durationMs: Math.round(input.durationMs),
     k6: input.info,
   };
-  const summary = buildK6RunSummary(scenario, input.summary);
+  const summary = buildK6RunSummary(scenario, input.summary, input.info.window);
   const folder = writeRunFolder(out ?? join(runsDir, id), {
     'run.json': `${JSON.stringify(info, null, 2)}\n`,
     'summary.json': `${JSON.stringify(summary, null, 2)}\n`,

@@ -3,6 +3,7 @@ import { readScenarioFile } from '../scenarios/loadScenario.js';
 import type { ScenarioModel } from '../scenarios/ScenarioModel.js';
 import type { ReplicationMetrics } from './replications/measureReplication.js';
 import { runReplications } from './replications/runReplications.js';
+import { type RunWindow, resolveRunWindow, type WindowSpec } from './replications/runWindow.js';
 import { loadSource, type ScenarioSource } from './replications/ScenarioSource.js';
 import { type ReplicationSummary, summarizeReplications } from './replications/summarizeReplications.js';
 
@@ -11,6 +12,8 @@ export interface SimulateOptions {
   seed: number | string;
   days?: number;
   threads?: number;
+  /** Whole-run metrics over this window of one day (--day, --from, --to). */
+  window?: WindowSpec;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -21,6 +24,8 @@ export interface SimulationResult {
   replications: number;
   perReplication: ReplicationMetrics[];
   summary: ReplicationSummary;
+  /** The window `summary.run` covers; undefined for the whole horizon. */
+  window: RunWindow | undefined;
   startedAt: Date;
   durationMs: number;
 }
@@ -48,9 +53,10 @@ export async function simulateScenario(
     ]);
   }
   const scenario = loadSource(source); // fails fast with InputError before any thread starts
+  const window = options.window ? resolveRunWindow(scenario.calendar, options.window) : undefined;
   const startedAt = new Date();
   const started = performance.now();
-  const perReplication = await runReplications(source, options);
+  const perReplication = await runReplications(source, { ...options, window });
   return {
     scenario,
     file: source.file,
@@ -58,6 +64,7 @@ export async function simulateScenario(
     replications: options.replications,
     perReplication,
     summary: summarizeReplications(perReplication),
+    window,
     startedAt,
     durationMs: performance.now() - started,
   };

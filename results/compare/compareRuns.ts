@@ -12,7 +12,10 @@ export interface MetricComparison {
   b: MetricValue;
   difference: Difference;
   verdict: Verdict;
-  /** Sim vs k6 only: whether the measured mean lies inside the predicted 95% CI; null if unknown. */
+  /**
+   * Sim vs k6 only: whether the measurement lies inside the 95% prediction interval of one
+   * replication (a k6 run is one sample path, not a mean); null if unknown.
+   */
   insidePrediction: boolean | null;
 }
 
@@ -22,6 +25,8 @@ export interface Comparison {
   b: LoadedRun;
   method: PairingMethod;
   rows: MetricComparison[];
+  /** Reasons the run-level figures may not be comparable (e.g. different windows). */
+  warnings: string[];
 }
 
 /** The run-level figures compared, the scenario's SL variant first. */
@@ -51,7 +56,21 @@ export function comparedMetrics(a: LoadedRun): PhoneMetric[] {
 export function compareRuns(a: LoadedRun, b: LoadedRun): Comparison {
   const method = pairingMethod(a, b);
   const rows = comparedMetrics(a).map((metric) => compareMetric(a, b, metric, method));
-  return { a, b, method, rows };
+  return { a, b, method, rows, warnings: windowWarnings(a, b) };
+}
+
+function windowWarnings(a: LoadedRun, b: LoadedRun): string[] {
+  const describe = (run: LoadedRun) => {
+    const w = run.summary.window;
+    return w ? `day ${w.day} ${w.from}-${w.to}` : 'the whole horizon';
+  };
+  if (describe(a) === describe(b)) return [];
+  const w = b.summary.window ?? a.summary.window;
+  const hint = w ? ` (hotline sim --day ${w.day} --from ${w.from} --to ${w.to})` : '';
+  return [
+    `A covers ${describe(a)}, B covers ${describe(b)}: their run-level figures are not comparable; ` +
+      `simulate the same window${hint}`,
+  ];
 }
 
 function compareMetric(
@@ -76,9 +95,16 @@ function compareMetric(
   };
 }
 
-// The sim run is the prediction, whichever side of the comparison it is on.
+// The sim run is the prediction, whichever side of the comparison it is on. A measurement is one
+// replication, so it is judged against the 95% prediction interval of one more replication:
+// mean ± t·s·√(1 + 1/n), which is the CI of the mean (± t·s/√n) widened by √(n + 1).
 function insidePrediction(a: LoadedRun, va: MetricValue, vb: MetricValue): boolean | null {
   const [prediction, measured] = a.info.kind === 'sim' ? [va, vb] : [vb, va];
-  if (!prediction.ci95 || measured.mean === null) return null;
-  return measured.mean >= prediction.ci95[0] && measured.mean <= prediction.ci95[1];
+  return withinPredictionInterval(prediction, measured.mean);
+}
+
+export function withinPredictionInterval(prediction: MetricValue, measured: number | null): boolean | null {
+  if (!prediction.ci95 || prediction.mean === null || measured === null) return null;
+  const half = ((prediction.ci95[1] - prediction.ci95[0]) / 2) * Math.sqrt(prediction.n + 1);
+  return Math.abs(measured - prediction.mean) <= half;
 }

@@ -22,7 +22,7 @@ function formatComparison(c: Comparison): string {
     'B',
     'B - A',
     '95% CI of B - A',
-    prediction ? 'inside prediction CI' : 'verdict',
+    prediction ? 'inside prediction' : 'verdict',
   ];
   const rows = c.rows.map((row) => {
     const t = compareRowText(row);
@@ -32,6 +32,7 @@ function formatComparison(c: Comparison): string {
     `A ${c.a.info.id} (${c.a.info.kind}, ${c.a.info.scenario.name})`,
     `B ${c.b.info.id} (${c.b.info.kind}, ${c.b.info.scenario.name})`,
     describePairing(c.method),
+    ...c.warnings.map((w) => `WARNING: ${w}`),
     '',
     formatTable(header, rows),
   ].join('\n');

@@ -38,6 +38,6 @@ export function describePairing(method: PairingMethod): string {
     case 'welch':
       return "unpaired (Welch's t from each run's mean and CI)";
     case 'prediction-vs-measurement':
-      return "prediction (sim) vs measurement (k6): is the measurement inside the prediction's 95% CI?";
+      return 'prediction (sim) vs measurement (k6): is the measurement inside the 95% prediction interval of one replication?';
   }
 }

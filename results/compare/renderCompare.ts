@@ -52,7 +52,7 @@ function runsTable(runs: readonly LoadedRun[]): string {
 function comparisonSection(c: Comparison, letter: string): string {
   const prediction = c.method === 'prediction-vs-measurement';
   const head = ['metric', 'A', letter, `${letter} − A`, `95% CI of ${letter} − A`, 'verdict'];
-  if (prediction) head.push('inside prediction CI');
+  if (prediction) head.push('inside prediction');
   const rows = c.rows.map((row) => {
     const t = compareRowText(row);
     const verdict = `<td class="text ${VERDICT_CLASS[t.verdict] ?? 'same'}">${escapeHtml(t.verdict)}</td>`;
@@ -65,6 +65,7 @@ function comparisonSection(c: Comparison, letter: string): string {
   return [
     `<h2>${escapeHtml(`${letter} ${c.b.info.id} vs A ${c.a.info.id}`)}</h2>`,
     `<p class="note">${escapeHtml(describePairing(c.method))}</p>`,
+    ...c.warnings.map((w) => `<p class="note fail">${escapeHtml(`Warning: ${w}`)}</p>`),
     `<div class="scroll"><table><thead><tr>${head.map((h, i) => `<th${i === 0 || i >= 5 ? ' class="text"' : ''}>${escapeHtml(h)}</th>`).join('')}</tr></thead>`,
     `<tbody>${rows.join('\n')}</tbody></table></div>`,
   ].join('\n');

@@ -26,7 +26,7 @@ export async function replayBench(repo: string, toolVersion: string): Promise<vo
     result.profile.intervals.map((i) => i.index),
   );
   const worst = result.profile.intervals
-    .map((interval, k) => {
+    .map((_, k) => {
       const planned = result.profile.cumulative[k + 1]! - result.profile.cumulative[k]!;
       const off = Math.abs(sent[k]! - planned);
       return { planned, sent: sent[k]!, off, ok: off <= Math.max(2, 0.01 * planned) };

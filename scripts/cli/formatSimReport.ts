@@ -1,4 +1,5 @@
 import type { ScenarioModel } from '../../scenarios/ScenarioModel.js';
+import type { RunWindow } from '../../sim/replications/runWindow.js';
 import type {
   MetricSummary,
   PhoneSummary,
@@ -20,6 +21,7 @@ export function formatSimReport(
   scenario: ScenarioModel,
   summary: ReplicationSummary,
   replications: number,
+  window?: RunWindow,
   worst = 8,
 ): string {
   const { variant, thresholdS, goal, maxAbandonRate, maxAsaS } = scenario.phone.targets;
@@ -53,7 +55,8 @@ export function formatSimReport(
   const rows = summary.days.map((s, d) =>
     row(scenario.calendar.dates[d]!, scenario.calendar.weekdays[d]!, s),
   );
-  rows.push(row('whole run', '', summary.run));
+  const runLabel = window ? `day ${window.day} ${window.from}-${window.to}` : 'whole run';
+  rows.push(row(runLabel, '', summary.run));
   const targets = [
     `${variant} >= ${(goal * 100).toFixed(0)}% within ${thresholdS}s`,
     maxAbandonRate === null ? null : `abandonRate <= ${(maxAbandonRate * 100).toFixed(1)}%`,
@@ -65,7 +68,7 @@ export function formatSimReport(
     '',
     formatTable(header, rows),
     '',
-    verdict(summary.run, scenario),
+    verdict(summary.run, scenario, runLabel),
   ];
   if (scenario.phone.classes.length > 1) {
     lines.push('', 'per priority class (whole run):', '', classTable(scenario, summary));
@@ -95,7 +98,7 @@ function classTable(scenario: ScenarioModel, summary: ReplicationSummary): strin
   return formatTable(header, rows);
 }
 
-function verdict(run: PhoneSummary, scenario: ScenarioModel): string {
+function verdict(run: PhoneSummary, scenario: ScenarioModel, label: string): string {
   const { variant, goal, maxAbandonRate, maxAsaS } = scenario.phone.targets;
   const misses: string[] = [];
   const sl = run[variant].mean;
@@ -107,8 +110,8 @@ function verdict(run: PhoneSummary, scenario: ScenarioModel): string {
   const asa = run.asaS.mean;
   if (maxAsaS !== null && asa !== null && asa > maxAsaS) misses.push(`ASA ${asa.toFixed(1)}s > ${maxAsaS}s`);
   return misses.length === 0
-    ? 'whole run: meets its targets'
-    : `whole run: MISSES targets: ${misses.join('; ')}`;
+    ? `${label}: meets its targets`
+    : `${label}: MISSES targets: ${misses.join('; ')}`;
 }
 
 function worstIntervals(scenario: ScenarioModel, intervals: readonly PhoneSummary[], limit: number): string {

@@ -3,8 +3,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { registerCompareCommand } from './compareCommand.js';
 import { registerLoadCommand } from './loadCommand.js';
 import { runCli } from './runCli.js';
+import { registerSimCommand } from './simCommand.js';
 
 // `hotline load` in-process (no dist/ build needed). One short replay runs the real k6 against the mocks.
 let dir: string;
@@ -32,7 +34,11 @@ async function hotline(...args: string[]) {
     return true;
   });
   try {
-    const code = await runCli(args, [registerLoadCommand], '0.0.0-test');
+    const code = await runCli(
+      args,
+      [registerLoadCommand, registerSimCommand, registerCompareCommand],
+      '0.0.0-test',
+    );
     return { code, stdout, stderr };
   } finally {
     vi.restoreAllMocks();
@@ -193,5 +199,34 @@ describe('hotline load against the mocks (real k6, ~10 s)', () => {
     expect(readFileSync(join(out, 'junit.xml'), 'utf8')).toContain('failures="0"');
     const k6Summary = JSON.parse(readFileSync(join(out, 'k6-summary.json'), 'utf8'));
     expect(k6Summary.metrics.iterations.count).toBe(200);
+    expect(summary.window).toEqual({ day: 1, from: '00:00', to: '01:00' });
+
+    // Prediction vs measurement: the same window simulated compares cleanly; the whole day does not.
+    const predicted = join(dir, 'predicted-window');
+    const sim = await hotline(
+      'sim',
+      'scenarios/stationary-mmc.json',
+      '--day',
+      '1',
+      '--from',
+      '00:00',
+      '--to',
+      '01:00',
+      '-r',
+      '10',
+      '-q',
+      '--out',
+      predicted,
+    );
+    expect(sim.code, sim.stderr).toBe(0);
+    const same = await hotline('compare', predicted, out, '--out', join(dir, 'c-same.html'));
+    expect(same.code, same.stderr).toBe(0);
+    expect(same.stdout).toContain('inside the 95% prediction interval of one replication');
+    expect(same.stdout).not.toContain('WARNING');
+    expect(same.stdout).toMatch(/^offered\s+\S+\s+200\s/m);
+    const wholeDay = join(dir, 'predicted-day');
+    await hotline('sim', 'scenarios/stationary-mmc.json', '-r', '3', '-q', '--out', wholeDay);
+    const mismatch = await hotline('compare', wholeDay, out, '--out', join(dir, 'c-day.html'));
+    expect(mismatch.stdout).toContain('WARNING: A covers the whole horizon, B covers day 1 00:00-01:00');
   });
 });

@@ -36,7 +36,7 @@ beforeAll(() => {
   // 7 days of 30-minute intervals: the size budget of the issue is stated for this shape.
   const sim = hotline('sim', 'scenarios/covid-hotline.json', '-r', '3', '-q', '--out', week);
   expect(sim.code, sim.stderr).toBe(0);
-  expect(sim.stderr).toContain(join(week, 'report.html'));
+  expect(sim.stdout).toContain(`report ${join(week, 'report.html')}`);
 });
 
 describe('hotline report', () => {

@@ -148,7 +148,9 @@ describe('hotline validate', () => {
       .map((name) => `scenarios/${name}`);
     const { code, stdout } = hotline('validate', ...files);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^ok {2}scenarios\/covid-hotline.json: covid-hotline, 7 day\(s\), ~281,000 calls$/m);
+    expect(stdout).toMatch(
+      /^ok {2}scenarios\/covid-hotline.json: covid-hotline, 7 day\(s\), ~281,000 calls$/m,
+    );
     expect(stdout).toContain('scenarios/scenario.schema.json: a JSON Schema, not a scenario (skipped)');
   });
 });

@@ -4,12 +4,16 @@ import { buildRunSummary } from '../../results/buildRunSummary.js';
 import { writeReport } from '../../results/report/writeReport.js';
 import { saveSimRun } from '../../results/saveSimRun.js';
 import { defaultThreads } from '../../sim/replications/runReplications.js';
+import type { WindowSpec } from '../../sim/replications/runWindow.js';
 import { simulateScenarioFile } from '../../sim/simulateScenario.js';
 import { formatSimReport } from './formatSimReport.js';
 import { seedValue, wholeNumber } from './optionParsers.js';
 import { toolVersion } from './toolVersion.js';
 
 interface SimFlags {
+  day?: number;
+  from?: string;
+  to?: string;
   replications: number;
   seed: number | string;
   days?: number;
@@ -39,6 +43,13 @@ export function registerSimCommand(program: Command): void {
       wholeNumber('--days', 1, 366),
     )
     .option(
+      '--day <d>',
+      'measure the whole-run figures over one day (1 = first), as `hotline load` does',
+      wholeNumber('--day', 1, 366),
+    )
+    .option('--from <HH:MM>', 'with --day: start of the window (default 00:00)')
+    .option('--to <HH:MM>', 'with --day: end of the window (default 24:00)')
+    .option(
       '-t, --threads <n>',
       `worker threads (default: ${defaultThreads()}, the cores here)`,
       wholeNumber('--threads', 1, 256),
@@ -53,6 +64,7 @@ Examples:
   hotline sim scenarios/covid-hotline.json
   hotline sim scenarios/line-122.json --replications 50 --seed 7 --days 2
   hotline sim scenarios/stationary-mmc.json --json | jq .phone.slOffered
+  hotline sim scenarios/stationary-mmc.json --day 1 --from 00:00 --to 02:00   # the window a replay measures
 
 Writes results/runs/<id>/ with run.json (how it was made), summary.json (per run and per day:
 mean and 95% CI of every metric), intervals.csv (the same per interval), replications.json (each
@@ -65,6 +77,7 @@ replication's figures, for paired comparisons) and report.html (charts; open it 
         seed: flags.seed,
         days: flags.days,
         threads: flags.threads,
+        window: windowOf(flags),
         onProgress: bar ? (done) => bar.update(done) : undefined,
       }).finally(() => bar?.stop());
       const version = toolVersion();
@@ -75,11 +88,19 @@ replication's figures, for paired comparisons) and report.html (charts; open it 
         process.stderr.write(`run written to ${saved.folder}\nreport ${report}\n`);
         return;
       }
-      process.stdout.write(`${formatSimReport(result.scenario, result.summary, result.replications)}\n\n`);
+      process.stdout.write(
+        `${formatSimReport(result.scenario, result.summary, result.replications, result.window)}\n\n`,
+      );
       process.stdout.write(
         `run ${saved.id} written to ${saved.folder} in ${(result.durationMs / 1000).toFixed(1)} s\nreport ${report}\n`,
       );
     });
+}
+
+/** The --day/--from/--to window, or undefined for the whole horizon. */
+function windowOf(flags: SimFlags): WindowSpec | undefined {
+  if (flags.day === undefined && flags.from === undefined && flags.to === undefined) return undefined;
+  return { day: flags.day ?? 1, from: flags.from ?? '00:00', to: flags.to ?? '24:00' };
 }
 
 function progressBar(flags: SimFlags): SingleBar | undefined {

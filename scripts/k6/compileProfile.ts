@@ -226,7 +226,11 @@ export function compileProfile(
 /** A Poisson count with mean `mean`: unit-rate exponential gaps counted until they pass the mean. */
 export function samplePoisson(mean: number, rng: Rng): number {
   let count = 0;
-  for (let t = -Math.log(1 - rng()); t < mean; t -= Math.log(1 - rng())) count++;
+  let t = -Math.log(1 - rng());
+  while (t < mean) {
+    count++;
+    t += -Math.log(1 - rng());
+  }
   return count;
 }
 

@@ -13,7 +13,12 @@ export interface ReplicationMetrics {
   readonly classes: ClassMetrics[];
 }
 
-export function measureReplication(scenario: ScenarioModel, counters: PhoneCounters): ReplicationMetrics {
+/** `run` covers the window's intervals when one is given, else the whole horizon. */
+export function measureReplication(
+  scenario: ScenarioModel,
+  counters: PhoneCounters,
+  window?: { fromInterval: number; toInterval: number },
+): ReplicationMetrics {
   const { intervalS, intervalsPerDay, days } = scenario.calendar;
   const scheduled = scenario.phone.staffing.scheduledPerInterval;
   const span = (from: number, to: number) => {
@@ -34,5 +39,10 @@ export function measureReplication(scenario: ScenarioModel, counters: PhoneCount
       Object.fromEntries(CLASS_FIELDS.map((f) => [f, counters.byClass[f][k]!])) as Record<ClassField, number>,
     ),
   );
-  return { intervals, days: dayMetrics, run: span(0, counters.intervals), classes };
+  return {
+    intervals,
+    days: dayMetrics,
+    run: span(window?.fromInterval ?? 0, window?.toInterval ?? counters.intervals),
+    classes,
+  };
 }

@@ -2,17 +2,23 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { simulatePhone } from '../phone/simulatePhone.js';
 import { measureReplication } from './measureReplication.js';
+import type { RunWindow } from './runWindow.js';
 import { loadSource, type ScenarioSource } from './ScenarioSource.js';
 
 interface WorkerInput {
   source: ScenarioSource;
   seed: number | string;
   replications: number[];
+  window?: RunWindow;
 }
 
 const input = workerData as WorkerInput;
 const scenario = loadSource(input.source);
 for (const replication of input.replications) {
-  const metrics = measureReplication(scenario, simulatePhone(scenario, input.seed, replication));
+  const metrics = measureReplication(
+    scenario,
+    simulatePhone(scenario, input.seed, replication),
+    input.window,
+  );
   parentPort!.postMessage({ replication, metrics });
 }

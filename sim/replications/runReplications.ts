@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { simulatePhone } from '../phone/simulatePhone.js';
 import { measureReplication, type ReplicationMetrics } from './measureReplication.js';
+import type { RunWindow } from './runWindow.js';
 import { loadSource, type ScenarioSource } from './ScenarioSource.js';
 
 export interface ReplicationOptions {
@@ -11,6 +12,8 @@ export interface ReplicationOptions {
   seed: number | string;
   /** Worker threads; 1 runs in this thread. Results are identical whatever the count. */
   threads?: number;
+  /** Measure `run` over this window only (the horizon is still simulated from its start). */
+  window?: RunWindow;
   /** Called after each finished replication with the number done so far. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -35,7 +38,7 @@ export async function runReplications(
   if (threads === 1) {
     const scenario = loadSource(source);
     for (let r = 0; r < total; r++) {
-      finished(r, measureReplication(scenario, simulatePhone(scenario, options.seed, r)));
+      finished(r, measureReplication(scenario, simulatePhone(scenario, options.seed, r), options.window));
       // Yield so a progress bar can repaint between replications.
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -44,7 +47,9 @@ export async function runReplications(
   const script = workerScript();
   const shares = Array.from({ length: threads }, (_, w) => range(total).filter((r) => r % threads === w));
   await Promise.all(
-    shares.map((replications) => runWorker(script, source, options.seed, replications, finished)),
+    shares.map((replications) =>
+      runWorker(script, { source, seed: options.seed, replications, window: options.window }, finished),
+    ),
   );
   return results;
 }
@@ -55,13 +60,11 @@ export function defaultThreads(): number {
 
 function runWorker(
   script: URL,
-  source: ScenarioSource,
-  seed: number | string,
-  replications: number[],
+  workerData: { source: ScenarioSource; seed: number | string; replications: number[]; window?: RunWindow },
   finished: (replication: number, metrics: ReplicationMetrics) => void,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(script, { workerData: { source, seed, replications } });
+    const worker = new Worker(script, { workerData });
     worker.on('message', (message: { replication: number; metrics: ReplicationMetrics }) =>
       finished(message.replication, message.metrics),
     );

@@ -31,3 +31,9 @@ export function slVariant(run: LoadedRun): PhoneMetric {
   const variant = run.summary.targets.phone.variant;
   return (SL_VARIANTS as readonly string[]).includes(variant) ? (variant as PhoneMetric) : 'slOffered';
 }
+
+/** What the run-level figures cover: "whole run", or the window (day 1 00:00-02:00). */
+export function runLabel(run: LoadedRun): string {
+  const w = run.summary.window;
+  return w ? `day ${w.day} ${w.from}-${w.to}` : 'whole run';
+}

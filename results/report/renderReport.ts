@@ -1,4 +1,5 @@
 import type { LoadedRun } from '../loadRun.js';
+import { runLabel } from '../runMetrics.js';
 import { chartSlot, htmlPage } from './htmlPage.js';
 import { reportCharts } from './reportCharts.js';
 import { runHeader } from './runHeader.js';
@@ -9,8 +10,10 @@ export function renderReport(run: LoadedRun): string {
   const charts = reportCharts(run);
   const body = [
     runHeader(run),
-    '<h2>Per day and whole run</h2>',
-    '<p class="note">Mean over replications; the small figure is the half-width of the 95% confidence interval.</p>',
+    `<h2>Per day and ${run.summary.window ? `window (${runLabel(run)})` : 'whole run'}</h2>`,
+    run.info.kind === 'k6'
+      ? '<p class="note">Measured by k6 over the replayed window; the small figure is the half-width of the 95% Wilson interval of a proportion.</p>'
+      : '<p class="note">Mean over replications; the small figure is the half-width of the 95% confidence interval.</p>',
     summaryTable(run),
     ...charts.map(chartSlot),
   ].join('\n');

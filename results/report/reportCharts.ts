@@ -1,6 +1,6 @@
 import type { PhoneMetric } from '../../sim/metrics/PhoneMetrics.js';
 import type { LoadedRun } from '../loadRun.js';
-import { intervalSeries, metricOf, slVariant } from '../runMetrics.js';
+import { intervalSeries, metricOf, runLabel, slVariant } from '../runMetrics.js';
 import { type ChartSeries, type ChartSpec, compact, PALETTE } from './chartSpec.js';
 import { estimateHandleTimeS } from './estimateHandleTime.js';
 import { formatValue, metricLabel, metricUnit } from './formatMetric.js';
@@ -75,13 +75,20 @@ function offeredVsCapacity(run: LoadedRun) {
   };
 }
 
+/** What the shaded band means: a CI over replications (sim) or a Wilson interval (k6 measures once). */
+function bandNote(run: LoadedRun): string {
+  return run.info.kind === 'k6'
+    ? 'Band: 95% Wilson interval of the measured proportion (none for times: one measurement).'
+    : 'Band: 95% CI over replications.';
+}
+
 function serviceLevel(run: LoadedRun) {
   const variant = slVariant(run);
   const { goal, thresholdS } = run.summary.targets.phone;
   return {
     id: 'sl',
     title: `Service level (${variant}) against its target`,
-    note: `${variant}: answered within ${thresholdS} s; target ${formatValue(goal, 'share')}. Band: 95% CI over replications.`,
+    note: `${variant}: answered within ${thresholdS} s; target ${formatValue(goal, 'share')}. ${bandNote(run)}`,
     axes: [{ label: variant, unit: 'share' as const, side: 'left' as const }],
     series: [
       withBand(run, variant, variant, BLUE),
@@ -97,7 +104,7 @@ function withTarget(run: LoadedRun, metric: 'abandonRate' | 'asaS', target: numb
   return {
     id: metric,
     title: `${title[0]!.toUpperCase()}${title.slice(1)} per interval`,
-    note: 'Band: 95% CI over replications.',
+    note: bandNote(run),
     axes: [{ label: metricLabel(metric), unit, side: 'left' as const }],
     series,
   };
@@ -174,6 +181,6 @@ function waitDistribution(run: LoadedRun): ChartSpec {
     x: WAIT_PERCENTILES.map(([p]) => tailPosition(p)),
     xTickLabels: WAIT_PERCENTILES.map(([p]) => `p${p}`),
     axes: [{ label: 'wait', unit: 'seconds', side: 'left' }],
-    series: [curve('whole run', run.summary.phone, BLACK), ...days],
+    series: [curve(runLabel(run), run.summary.phone, BLACK), ...days],
   };
 }

@@ -1,5 +1,5 @@
 import type { LoadedRun } from '../loadRun.js';
-import { metricOf, slVariant } from '../runMetrics.js';
+import { metricOf, runLabel, slVariant } from '../runMetrics.js';
 import { escapeHtml } from './escapeHtml.js';
 import { formatValue } from './formatMetric.js';
 
@@ -49,6 +49,6 @@ function targetsLine(run: LoadedRun): string {
   return (
     `<b>target</b> ${escapeHtml(`${variant} ≥ ${formatValue(t.goal, 'share')} within ${t.thresholdS} s`)}` +
     `${limits.length ? escapeHtml(`; ${limits.join('; ')}`) : ''}` +
-    ` — whole run ${escapeHtml(formatValue(sl, 'share'))} <span class="${cls}">${met}</span>`
+    ` — ${escapeHtml(runLabel(run))} ${escapeHtml(formatValue(sl, 'share'))} <span class="${cls}">${met}</span>`
   );
 }

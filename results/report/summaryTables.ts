@@ -1,6 +1,6 @@
 import type { PhoneMetric } from '../../sim/metrics/PhoneMetrics.js';
 import type { LoadedRun } from '../loadRun.js';
-import { metricOf, slVariant } from '../runMetrics.js';
+import { metricOf, runLabel, slVariant } from '../runMetrics.js';
 import type { PhoneSummaryData } from '../runSchema.js';
 import { escapeHtml } from './escapeHtml.js';
 import { formatHalfWidth, formatValue, metricLabel, metricUnit } from './formatMetric.js';
@@ -42,6 +42,6 @@ export function summaryTable(run: LoadedRun): string {
     return `<tr><td class="text">${name}</td>${cells}</tr>`;
   };
   const rows = run.summary.days.phone.map((day) => row(`${day.weekday} ${day.date}`, day));
-  rows.push(row('whole run', run.summary.phone, true));
+  rows.push(row(runLabel(run), run.summary.phone, true));
   return `<div class="scroll"><table>\n<thead><tr>${head.join('')}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table></div>`;
 }

@@ -187,6 +187,7 @@ describe('hotline load against the mocks (real k6, ~10 s)', () => {
       'k6-config.json',
       'k6-summary.json',
       'mock-state.json',
+      'report.html',
       'run.json',
       'summary.json',
     ]);
@@ -200,6 +201,10 @@ describe('hotline load against the mocks (real k6, ~10 s)', () => {
     const k6Summary = JSON.parse(readFileSync(join(out, 'k6-summary.json'), 'utf8'));
     expect(k6Summary.metrics.iterations.count).toBe(200);
     expect(summary.window).toEqual({ day: 1, from: '00:00', to: '01:00' });
+    expect(stderr).toContain(`report ${join(out, 'report.html')}`);
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain(
+      'Per day and window (day 1 00:00-01:00)',
+    );
 
     // Prediction vs measurement: the same window simulated compares cleanly; the whole day does not.
     const predicted = join(dir, 'predicted-window');

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import { writeReport } from '../../results/report/writeReport.js';
 import { InputError } from '../../scenarios/inputError.js';
 import { loadScenarioFile } from '../../scenarios/loadScenario.js';
 import { buildK6Bundle } from '../k6/buildK6Bundle.js';
@@ -119,7 +120,8 @@ or no k6 v2+ (run \`npm run setup:k6\`); other codes are k6's own failures.`,
         toolVersion: toolVersion(),
       });
       process.exitCode = result.exitCode;
-      const where = `run ${result.saved.id} written to ${result.saved.folder}`;
+      const report = writeReport(result.saved.folder);
+      const where = `run ${result.saved.id} written to ${result.saved.folder}\nreport ${report}`;
       if (flags.json) {
         process.stdout.write(`${JSON.stringify(result.summary, null, 2)}\n`);
         process.stderr.write(`${where}\n`);

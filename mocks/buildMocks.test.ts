@@ -220,6 +220,16 @@ describe('faults', () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(75);
   });
 
+  it('faults can come from the scenario; a flag overrides the same fault only', async () => {
+    const scenario = stationary({ faults: { errorRate: 1, outage: { from: '09:00', to: '10:00' } } });
+    const fromScenario = await mocks({}, scenario);
+    expect((await postCall(fromScenario)).statusCode).toBe(500);
+    const overridden = await mocks({ faults: { errorRate: 0 } }, scenario);
+    expect((await postCall(overridden)).statusCode).toBe(200);
+    const stillOutage = await mocks({ startAtS: 9 * 3600 + 60, faults: { errorRate: 0 } }, scenario);
+    expect((await postCall(stillOutage)).statusCode).toBe(503);
+  });
+
   it('bad options are an InputError naming the option', async () => {
     await expect(buildMocks(stationary(), { faults: { errorRate: 2 } })).rejects.toThrow(InputError);
     await expect(

@@ -79,7 +79,11 @@ export async function buildMocks(
   options: MocksOptions = {},
 ): Promise<FastifyInstance> {
   const settings = checkOptions(options);
-  const faults = buildFaults(options.faults, settings.seed);
+  // The scenario's faults, each one overridden by the same option given here (CLI flags).
+  const faults = buildFaults(
+    { ...(scenario.phone.faults ?? {}), ...definedOnly(options.faults ?? {}) },
+    settings.seed,
+  );
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: settings.bodyLimit,
@@ -171,4 +175,8 @@ function checkOptions(options: MocksOptions): Settings {
   }
   if (issues.length > 0) throw new InputError(undefined, issues);
   return s;
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -1,7 +1,7 @@
 // The frozen model that the simulator, the mocks and the k6 replay read. Built by loadScenario from a
 // schema-valid file: durations in seconds, distributions as objects, staffing as a step function.
 import type { Distribution } from '../sim/distributions/Distribution.js';
-import type { SlVariant, Weekday } from './scenarioSchema.js';
+import type { FaultsFile, SlVariant, Weekday } from './scenarioSchema.js';
 
 export interface CalendarModel {
   readonly startDate: string;
@@ -61,6 +61,8 @@ export interface PhoneModel {
   readonly retrial: RetrialModel | null;
   readonly staffing: StaffingModel;
   readonly targets: TargetsModel;
+  /** Faults the mocks inject (checked at load; the simulator ignores them). */
+  readonly faults: FaultsFile | null;
 }
 
 export interface ScenarioModel {

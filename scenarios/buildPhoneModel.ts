@@ -38,6 +38,7 @@ export function buildPhoneModel(
         }
       : null,
     staffing: buildStaffing(phone.staffing, calendar, issues),
+    faults: checkFaults(phone.faults, issues),
     targets: {
       variant: phone.targets.serviceLevel.variant,
       thresholdS: tryParseDuration(phone.targets.serviceLevel.threshold)!,
@@ -188,4 +189,22 @@ function buildClasses(
           : patience,
     }))
     .sort((a, b) => b.priority - a.priority);
+}
+
+function checkFaults(faults: PhoneChannelFile['faults'], issues: InputIssue[]): PhoneModel['faults'] {
+  if (!faults) return null;
+  if (faults.addedLatency !== undefined)
+    buildDistribution(faults.addedLatency, `${PATH}/faults/addedLatency`, issues);
+  for (const end of ['from', 'to'] as const) {
+    const clock = faults.outage?.[end];
+    if (clock !== undefined && tryParseClock(clock) === undefined) {
+      issues.push({
+        path: `${PATH}/faults/outage/${end}`,
+        message: 'not a time of day',
+        value: clock,
+        allowed: '00:00 to 24:00',
+      });
+    }
+  }
+  return faults;
 }

@@ -218,6 +218,22 @@ const Targets = Type.Object(
   strict,
 );
 
+// Faults are what the mocks inject into their answers, so a replay can rehearse a bad day; the
+// simulator does not model them (a real deployment under `hotline load --target` has its own).
+const Faults = Type.Object(
+  {
+    addedLatency: Type.Optional(DistributionSpec),
+    errorRate: Type.Optional(Share),
+    outage: Type.Optional(Type.Object({ from: Clock, to: Clock }, strict)),
+  },
+  {
+    ...strict,
+    description:
+      'Faults of the mocks: wall-clock latency added to each answer, share of calls answered 500, a daily outage window of model time (503).',
+  },
+);
+export type FaultsFile = Static<typeof Faults>;
+
 const PhoneChannel = Type.Object(
   {
     hours: OpeningHours,
@@ -233,6 +249,7 @@ const PhoneChannel = Type.Object(
     priorityClasses: Type.Optional(Type.Array(PriorityClass, { minItems: 1, maxItems: 50 })),
     staffing: Staffing,
     targets: Targets,
+    faults: Type.Optional(Faults),
   },
   strict,
 );

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { runFormatJsonSchema } from '../../results/runSchema.js';
 import { ScenarioSchema } from '../../scenarios/scenarioSchema.js';
 
 /** The JSON Schema that scenario files name in "$schema", straight from the TypeBox definition. */
@@ -7,14 +8,24 @@ export function scenarioJsonSchema(): string {
   return `${JSON.stringify({ $schema: 'http://json-schema.org/draft-07/schema#', ...ScenarioSchema }, null, 2)}\n`;
 }
 
+/** The JSON Schema of run folders (run.json, summary.json, replications.json). */
+export function runJsonSchema(): string {
+  return `${JSON.stringify(runFormatJsonSchema(), null, 2)}\n`;
+}
+
 export function registerSchemaCommand(program: Command): void {
   program
     .command('schema')
-    .description('Print (or write) the JSON Schema of scenario files, for editors and other tools.')
+    .description('Print (or write) the JSON Schema of scenario files (or, with --run, of run folders).')
+    .option('--run', 'the schema of run folders instead of scenarios')
     .option('-o, --out <file>', 'write to this file instead of stdout')
-    .addHelpText('after', '\nExample:\n  hotline schema --out scenarios/scenario.schema.json')
-    .action((flags: { out?: string }) => {
-      if (flags.out) writeFileSync(flags.out, scenarioJsonSchema());
-      else process.stdout.write(scenarioJsonSchema());
+    .addHelpText(
+      'after',
+      '\nExamples:\n  hotline schema --out scenarios/scenario.schema.json\n  hotline schema --run --out results/run.schema.json',
+    )
+    .action((flags: { out?: string; run?: boolean }) => {
+      const text = flags.run ? runJsonSchema() : scenarioJsonSchema();
+      if (flags.out) writeFileSync(flags.out, text);
+      else process.stdout.write(text);
     });
 }

@@ -1,5 +1,12 @@
+import type { TargetsModel } from '../scenarios/ScenarioModel.js';
 import type { SimulationResult } from '../sim/simulateScenario.js';
-import { RESULT_FORMAT_VERSION, type RunInfo, type RunSummary, type WindowInfo } from './runFormat.js';
+import {
+  RESULT_FORMAT_VERSION,
+  type RunInfo,
+  type RunSummary,
+  type TargetsSummary,
+  type WindowInfo,
+} from './runFormat.js';
 
 export function buildRunSummary(result: SimulationResult): RunSummary {
   const { scenario, summary } = result;
@@ -12,15 +19,7 @@ export function buildRunSummary(result: SimulationResult): RunSummary {
     channels: ['phone'],
     ...windowOf(result),
     phone: summary.run,
-    targets: {
-      phone: {
-        variant: targets.variant,
-        thresholdS: targets.thresholdS,
-        goal: targets.goal,
-        maxAbandonRate: targets.maxAbandonRate,
-        maxAsaS: targets.maxAsaS,
-      },
-    },
+    targets: { phone: targetsSummary(targets) },
     days: {
       phone: summary.days.map((day, d) => ({
         date: scenario.calendar.dates[d]!,
@@ -59,4 +58,10 @@ export function buildRunInfo(result: SimulationResult, id: string, toolVersion: 
 function windowOf(result: SimulationResult): { window?: WindowInfo } {
   const w = result.window;
   return w ? { window: { day: w.day, from: w.from, to: w.to } } : {};
+}
+
+/** The targets as summary.json carries them, for sim and k6 runs alike. */
+export function targetsSummary(targets: TargetsModel): TargetsSummary {
+  const { variant, thresholdS, goal, maxAbandonRate, maxAsaS } = targets;
+  return { variant, thresholdS, goal, maxAbandonRate, maxAsaS };
 }

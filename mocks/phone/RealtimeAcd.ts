@@ -1,5 +1,6 @@
 import type { PhoneModel, ScenarioModel } from '../../scenarios/ScenarioModel.js';
 import type { Distribution } from '../../sim/distributions/Distribution.js';
+import { cumulativeShares } from '../../sim/phone/cumulativeShares.js';
 import { createStream, type Rng } from '../../sim/rng/createStream.js';
 import type { ModelClock } from '../ModelClock.js';
 import { Scheduler } from '../Scheduler.js';
@@ -67,7 +68,7 @@ export class RealtimeAcd {
     this.intervalS = scenario.calendar.intervalS;
     this.horizonS = scenario.calendar.days * scenario.calendar.intervalsPerDay * this.intervalS;
     this.classIndex = new Map(this.model.classes.map((c, i) => [c.name, i]));
-    this.classShares = cumulative(this.model.classes.map((c) => c.share));
+    this.classShares = cumulativeShares(this.model.classes.map((c) => c.share));
     this.classPatience = this.model.classes.map((c) => c.patience);
     // The simulator's streams, replication 0. phone.arrivals, phone.demand and phone.retrial are the
     // client's business (the k6 replay), so the mock does not draw from them.
@@ -309,16 +310,6 @@ export class RealtimeAcd {
 
 function zeroCounts(): CallCounts {
   return Object.fromEntries(CALL_OUTCOMES.map((o) => [o, 0])) as CallCounts;
-}
-
-function cumulative(shares: number[]): Float64Array {
-  const out = new Float64Array(shares.length);
-  let acc = 0;
-  shares.forEach((s, i) => {
-    acc += s;
-    out[i] = acc;
-  });
-  return out;
 }
 
 /** Responses never carry NaN or Infinity; rounding keeps them readable (ms precision). */

@@ -1,28 +1,16 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkPageInBrowser } from '../../results/report/checkPageInBrowser.js';
+import { builtCli, type CliResult, repo } from './testing/builtCli.js';
 
 // Runs the built CLI (dist/, made by `npm test` before vitest) as a user would.
-const repo = fileURLToPath(new URL('../..', import.meta.url));
-const cli = join(repo, 'dist', 'hotline.js');
 const GATE = 'slOffered<-0.02,abandonRate>+0.01,asaS>+10%';
 let dir: string;
+let hotline: (...args: string[]) => CliResult;
 let base: string;
 let fewer: string;
 let otherSeed: string;
-
-function hotline(...args: string[]) {
-  const result = spawnSync(process.execPath, [cli, ...args], {
-    cwd: repo,
-    encoding: 'utf8',
-    env: { ...process.env, HOTLINE_RUNS_DIR: dir },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 function sim(scenario: string, out: string, seed = '5') {
   const { code, stderr } = hotline('sim', scenario, '-r', '5', '-q', '--seed', seed, '--out', out);
@@ -41,8 +29,7 @@ function fewerAgentsScenario(): string {
 }
 
 beforeAll(() => {
-  if (!existsSync(cli)) throw new Error('dist/hotline.js is missing: run `npm run build` (npm test does)');
-  dir = mkdtempSync(join(tmpdir(), 'hotline-compare-'));
+  ({ runsDir: dir, hotline } = builtCli('hotline-compare'));
   base = sim('scenarios/covid-hotline.json', join(dir, 'base'));
   fewer = sim(fewerAgentsScenario(), join(dir, 'fewer'));
   otherSeed = sim('scenarios/covid-hotline.json', join(dir, 'other-seed'), '6');

@@ -1,25 +1,13 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkPageInBrowser } from '../../results/report/checkPageInBrowser.js';
+import { builtCli, type CliResult, repo } from './testing/builtCli.js';
 
 // Runs the built CLI (dist/, made by `npm test` before vitest) as a user would.
-const repo = fileURLToPath(new URL('../..', import.meta.url));
-const cli = join(repo, 'dist', 'hotline.js');
 let runsDir: string;
+let hotline: (...args: string[]) => CliResult;
 let week: string;
-
-function hotline(...args: string[]) {
-  const result = spawnSync(process.execPath, [cli, ...args], {
-    cwd: repo,
-    encoding: 'utf8',
-    env: { ...process.env, HOTLINE_RUNS_DIR: runsDir },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 /** A copy of the week run with one file damaged, for the bad-input cases. */
 function damaged(name: string, file: string, change: (text: string) => string): string {
@@ -30,8 +18,7 @@ function damaged(name: string, file: string, change: (text: string) => string): 
 }
 
 beforeAll(() => {
-  if (!existsSync(cli)) throw new Error('dist/hotline.js is missing: run `npm run build` (npm test does)');
-  runsDir = mkdtempSync(join(tmpdir(), 'hotline-report-'));
+  ({ runsDir, hotline } = builtCli('hotline-report'));
   week = join(runsDir, 'week');
   // 7 days of 30-minute intervals: the size budget of the issue is stated for this shape.
   const sim = hotline('sim', 'scenarios/covid-hotline.json', '-r', '3', '-q', '--out', week);

@@ -1,26 +1,13 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { builtCli, type CliResult } from './testing/builtCli.js';
 
-const repo = fileURLToPath(new URL('../..', import.meta.url));
-const cli = join(repo, 'dist', 'hotline.js');
 let runsDir: string;
-
-function hotline(...args: string[]) {
-  const result = spawnSync(process.execPath, [cli, ...args], {
-    cwd: repo,
-    encoding: 'utf8',
-    env: { ...process.env, HOTLINE_RUNS_DIR: runsDir },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+let hotline: (...args: string[]) => CliResult;
 
 beforeAll(() => {
-  if (!existsSync(cli)) throw new Error('dist/hotline.js is missing: run `npm run build` (npm test does)');
-  runsDir = mkdtempSync(join(tmpdir(), 'hotline-runs-list-'));
+  ({ runsDir, hotline } = builtCli('hotline-runs-list'));
   for (const seed of ['1', '2']) {
     const sim = hotline('sim', 'scenarios/stationary-mmc.json', '-r', '2', '-q', '--seed', seed);
     expect(sim.code, sim.stderr).toBe(0);

@@ -1,27 +1,14 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { builtCli, type CliResult, repo } from './testing/builtCli.js';
 
 // These run the built CLI (dist/, made by `npm test` before vitest) as a user would.
-const repo = fileURLToPath(new URL('../..', import.meta.url));
-const cli = join(repo, 'dist', 'hotline.js');
 let runsDir: string;
-
-function hotline(...args: string[]) {
-  const result = spawnSync(process.execPath, [cli, ...args], {
-    cwd: repo,
-    encoding: 'utf8',
-    env: { ...process.env, HOTLINE_RUNS_DIR: runsDir },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+let hotline: (...args: string[]) => CliResult;
 
 beforeAll(() => {
-  if (!existsSync(cli)) throw new Error('dist/hotline.js is missing: run `npm run build` (npm test does)');
-  runsDir = mkdtempSync(join(tmpdir(), 'hotline-runs-'));
+  ({ runsDir, hotline } = builtCli('hotline-runs'));
 });
 
 describe('hotline sim', () => {

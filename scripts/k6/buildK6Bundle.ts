@@ -1,9 +1,9 @@
 // Bundles the k6 script (TypeScript) into plain ESM for k6, the k6 jslib way: esbuild, format esm,
 // platform browser, k6 modules external. `tsc --noEmit` checks its types; esbuild only emits.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { build } from 'esbuild';
+import { findRepoRoot } from '../repoRoot.js';
 
 export interface K6Bundle {
   /** Absolute path of the bundled script. */
@@ -37,19 +37,9 @@ export async function buildK6Bundle(outDir?: string): Promise<K6Bundle> {
   return { file, text };
 }
 
-/** Nearest ancestor (of this file) holding the hotline-harness package.json; works from dist/ too. */
+/** The repository root (the k6 script is built from its sources). */
 export function repoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    try {
-      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string };
-      if (pkg.name === 'hotline-harness') return dir;
-    } catch {
-      // keep walking up
-    }
-    const parent = dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  throw new Error('cannot find the hotline-harness repository (needed to build the k6 script)');
+  const root = findRepoRoot();
+  if (!root) throw new Error('cannot find the hotline-harness repository (needed to build the k6 script)');
+  return root.dir;
 }

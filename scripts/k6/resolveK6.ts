@@ -1,9 +1,9 @@
 // Finds a usable k6 binary (v2 or newer) without installing anything.
 // To get one, run `npm run setup:k6` (scripts/setupK6.mjs builds it into .tools/bin with Go).
 import { execFile } from 'node:child_process';
-import { accessSync, constants, readFileSync, statSync } from 'node:fs';
-import { delimiter, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { accessSync, constants, statSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { findRepoRoot } from '../repoRoot.js';
 
 export type K6Source = 'K6_BIN' | 'PATH' | 'tools';
 
@@ -101,19 +101,6 @@ function findOnPath(name: string): string | undefined {
   return undefined;
 }
 
-/** Repo root = nearest ancestor of this file with the hotline-harness package.json (works from dist/ too). */
 function repoRoot(): string | undefined {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    try {
-      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string };
-      if (pkg.name === 'hotline-harness') return dir;
-    } catch {
-      // not here; keep walking up
-    }
-    const parent = dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  return undefined;
+  return findRepoRoot()?.dir;
 }

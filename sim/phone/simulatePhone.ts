@@ -7,6 +7,7 @@ import { WAIT_BUCKETS, waitBucket } from '../metrics/WaitHistogram.js';
 import { createStream, type Rng } from '../rng/createStream.js';
 import { ContactPool, IN_IVR, IN_QUEUE } from './ContactPool.js';
 import { ContactQueue } from './ContactQueue.js';
+import { cumulativeShares } from './cumulativeShares.js';
 import { PiecewisePoissonArrivals } from './PiecewisePoissonArrivals.js';
 
 // Event kinds. Payloads: ABANDON/IVR_END carry (slot, generation); TALK_END carries the after-call
@@ -365,16 +366,6 @@ class PhoneSimulation {
       if (state === IN_QUEUE) c.queueTimeSumS[k]! += this.horizonS - pool.entryTime[slot]!;
     }
   }
-}
-
-function cumulativeShares(shares: number[]): Float64Array {
-  const out = new Float64Array(shares.length);
-  let acc = 0;
-  shares.forEach((s, i) => {
-    acc += s;
-    out[i] = acc;
-  });
-  return out;
 }
 
 /** Arrival rate per second per interval, with one day-to-day volume factor per day (mean 1). */

@@ -163,6 +163,7 @@ async function emitOperator(file: string, flags: LoadFlags): Promise<void> {
     name: `hotline-${scenario.name}`,
     bundle: bundle.text,
     config,
+    offsetsMs: profile.offsetsMs,
     parallelism: flags.segments,
   });
   mkdirSync(flags.emitK6Operator!, { recursive: true });

@@ -5,15 +5,27 @@
 // Config: `-e HOTLINE_K6_CONFIG=<json>` or `-e HOTLINE_K6_CONFIG_FILE=<path>` (a ReplayConfig).
 // Token: read from the environment variable named by config.tokenEnv.
 import { sleep } from 'k6';
+import { SharedArray } from 'k6/data';
 import exec from 'k6/execution';
 import http from 'k6/http';
 import { Counter, Rate, Trend } from 'k6/metrics';
 import { buildCallPayload, callHeaders, classifyCall, intervalOfIteration } from './phoneCalls.js';
-import { CONFIG_ENV, CONFIG_FILE_ENV, k6Options, type ReplayConfig } from './replayConfig.js';
+import {
+  CONFIG_ENV,
+  CONFIG_FILE_ENV,
+  k6Options,
+  OFFSETS_FILE_ENV,
+  type ReplayConfig,
+} from './replayConfig.js';
 
 const config = readConfig();
 
 export const options = k6Options(config);
+
+// Read once and shared by every VU (a day's schedule is tens of thousands of numbers).
+const offsets = config.scheduled
+  ? new SharedArray('arrival offsets', () => JSON.parse(open(requiredEnv(OFFSETS_FILE_ENV))) as number[])
+  : null;
 
 const slOffered = new Rate('sl_offered');
 const slAnswered = new Rate('sl_answered');
@@ -35,7 +47,7 @@ export default function (): void {
   const n = exec.scenario.iterationInTest;
   const k = intervalOfIteration(config.cumulative, n);
   const interval = String(config.intervalIndex[k] ?? -1);
-  const due = config.offsetsMs[n];
+  const due = offsets ? (offsets[n] as number | undefined) : undefined;
   if (due !== undefined) {
     const dueAt = exec.scenario.startTime + due;
     const waitMs = dueAt - Date.now();
@@ -67,4 +79,10 @@ function readConfig(): ReplayConfig {
   const file = __ENV[CONFIG_FILE_ENV];
   if (file) return JSON.parse(open(file)) as ReplayConfig;
   throw new Error(`set ${CONFIG_ENV} (JSON) or ${CONFIG_FILE_ENV} (path of a JSON file) with -e`);
+}
+
+function requiredEnv(name: string): string {
+  const value = __ENV[name];
+  if (!value) throw new Error(`set ${name} with -e (the arrival schedule of a scheduled replay)`);
+  return value;
 }

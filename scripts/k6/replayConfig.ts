@@ -18,8 +18,11 @@ export interface ReplayConfig {
   cumulative: number[];
   /** Scenario interval index of each window interval. */
   intervalIndex: number[];
-  /** See ReplayProfile.offsetsMs: when iteration n sends its call; empty to send at once. */
-  offsetsMs: number[];
+  /**
+   * Whether calls follow an arrival schedule (ReplayProfile.offsetsMs). The schedule travels in its
+   * own JSON file (OFFSETS_FILE_ENV) that k6 loads once into a SharedArray, not into every VU.
+   */
+  scheduled: boolean;
   leadMs: number;
   requestTimeoutMs: number;
   slThresholdS: number;
@@ -28,6 +31,8 @@ export interface ReplayConfig {
 /** Environment variables the script reads (passed with `-e NAME=value`). */
 export const CONFIG_ENV = 'HOTLINE_K6_CONFIG';
 export const CONFIG_FILE_ENV = 'HOTLINE_K6_CONFIG_FILE';
+/** Path of the JSON array of arrival offsets (wall ms after the scenario start, by iteration). */
+export const OFFSETS_FILE_ENV = 'HOTLINE_K6_OFFSETS_FILE';
 export const SCENARIO_NAME = 'phone';
 
 export function replayConfig(
@@ -47,7 +52,7 @@ export function replayConfig(
     thresholds: profile.thresholds,
     cumulative: profile.cumulative,
     intervalIndex: profile.intervals.map((i) => i.index),
-    offsetsMs: profile.offsetsMs,
+    scheduled: profile.offsetsMs.length > 0,
     leadMs: profile.leadMs,
     requestTimeoutMs: profile.requestTimeoutMs,
     slThresholdS: profile.slThresholdS,

@@ -17,7 +17,7 @@ import { loadScenarioFile } from '../../scenarios/loadScenario.js';
 import type { ScenarioModel } from '../../scenarios/ScenarioModel.js';
 import { buildK6Bundle } from './buildK6Bundle.js';
 import { type ArrivalMode, compileProfile, type ReplayProfile } from './compileProfile.js';
-import { CONFIG_FILE_ENV, type ReplayConfig, replayConfig } from './replayConfig.js';
+import { CONFIG_FILE_ENV, OFFSETS_FILE_ENV, type ReplayConfig, replayConfig } from './replayConfig.js';
 import { type ResolvedK6, resolveK6 } from './resolveK6.js';
 
 export const THRESHOLD_EXIT_CODE = 99;
@@ -99,6 +99,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     const config = replayConfig(profile, target, options.tokenEnv ?? null, runId);
     const configFile = join(work, 'k6-config.json');
     writeFileSync(configFile, JSON.stringify(config));
+    writeFileSync(join(work, 'k6-offsets.json'), JSON.stringify(profile.offsetsMs));
     const segments = options.segments;
     const argsList = Array.from({ length: segments }, (_, i) =>
       k6Args(bundle.file, configFile, work, i, segments, options.quiet === true || i > 0),
@@ -199,6 +200,8 @@ function k6Args(
     '--no-usage-report',
     '-e',
     `${CONFIG_FILE_ENV}=${configFile}`,
+    '-e',
+    `${OFFSETS_FILE_ENV}=${join(work, 'k6-offsets.json')}`,
     '--out',
     `json=${join(work, `points-${i}.json.gz`)}`,
     '--summary-export',

@@ -199,7 +199,7 @@ describe('hotline load against the mocks (real k6, ~10 s)', () => {
     expect(csv[3]).toMatch(/^phone,2,2024-01-01,01:00,,/);
     expect(readFileSync(join(out, 'junit.xml'), 'utf8')).toContain('failures="0"');
     const k6Summary = JSON.parse(readFileSync(join(out, 'k6-summary.json'), 'utf8'));
-    expect(k6Summary.metrics.iterations.count).toBe(200);
+    expect(k6Summary.metrics.calls.count).toBe(200);
     expect(summary.window).toEqual({ day: 1, from: '00:00', to: '01:00' });
     expect(stderr).toContain(`report ${join(out, 'report.html')}`);
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain(

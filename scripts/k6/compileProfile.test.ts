@@ -66,8 +66,8 @@ describe('compileProfile', () => {
       { duration: '15000ms', target: 100 },
       { duration: '0s', target: 100 },
       { duration: '15000ms', target: 100 },
-      // tail: half a gap so that k6 starts the last planned iteration
-      { duration: '75ms', target: 100 },
+      // tail: ten gaps so that k6 starts every planned iteration (extra ones are no-ops)
+      { duration: '1500ms', target: 100 },
     ]);
     expect(profile.cumulative).toEqual([0, 100, 200, 300, 400]);
     expect(profile.plannedCalls).toBe(400);

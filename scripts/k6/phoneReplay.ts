@@ -45,6 +45,8 @@ const headers = callHeaders(token);
 
 export default function (): void {
   const n = exec.scenario.iterationInTest;
+  // The tail stage may start a few iterations past the plan; they send nothing.
+  if (n >= config.cumulative[config.cumulative.length - 1]!) return;
   const k = intervalOfIteration(config.cumulative, n);
   const interval = String(config.intervalIndex[k] ?? -1);
   const due = offsets ? (offsets[n] as number | undefined) : undefined;

@@ -34,6 +34,8 @@ export interface MocksOptions {
   startAtS?: number;
   /** Pino options, or false for no logs (default false). */
   logger?: FastifyServerOptions['logger'];
+  /** Log a line per request (off by default: a load test sends thousands). */
+  logRequests?: boolean;
   faults?: FaultOptions;
   /** Calls held open at once before new ones get 503 (default 10000). */
   maxPendingCalls?: number;
@@ -90,7 +92,7 @@ export async function buildMocks(
     // Unknown fields are errors (a typo must not be silently ignored) and "5" is not a number.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
     // A load test sends thousands of requests; per-request log lines would drown the useful ones.
-    logController: new LogController({ disableRequestLogging: true }),
+    logController: new LogController({ disableRequestLogging: options.logRequests !== true }),
   });
   installErrorHandlers(app, settings.retryAfterS);
   await app.register(underPressure, {

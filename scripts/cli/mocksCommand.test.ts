@@ -10,7 +10,7 @@ import { runCli } from './runCli.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const scenarioFile = join(repo, 'scenarios', 'stationary-mmc.json');
-const defaults: MocksFlags = { port: 0, host: '127.0.0.1', timeScale: 1, seed: 1, day: 1 };
+const defaults: MocksFlags = { port: 0, host: '127.0.0.1', timeScale: 1, seed: 1, day: 1, logLevel: 'warn' };
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -40,6 +40,7 @@ describe('hotline mocks flags', () => {
       [['--port', '70000'], '--port'],
       [['--day', '2'], '--day'],
       [['--host', '0.0.0.0'], '--host'],
+      [['--log-level', 'loud'], '--log-level'],
     ];
     for (const [flags, named] of cases) {
       const { code, stderr } = await cli(scenarioFile, '--port', '0', ...flags);

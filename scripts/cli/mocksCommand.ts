@@ -20,6 +20,7 @@ export interface MocksFlags {
   latency?: DistributionSpec;
   outage?: { from: string; to: string };
   quiet?: boolean;
+  logLevel: LogLevel;
   allowRemote?: boolean;
 }
 
@@ -59,6 +60,12 @@ export function registerMocksCommand(program: Command): void {
       '--outage <HH:MM-HH:MM>',
       'answer 503 to calls in this window of model time, every day',
       outageValue,
+    )
+    .option(
+      '--log-level <level>',
+      'pino log level on stderr: info logs every request, warn only problems',
+      logLevelValue,
+      'warn',
     )
     .option('-q, --quiet', 'print only the URL; no logs')
     .addHelpText(
@@ -125,7 +132,8 @@ export function mocksServerOptions(scenario: ScenarioModel, flags: MocksFlags): 
     seed: flags.seed,
     startAtS: (flags.day - 1) * 86_400 + (flags.start ?? 0),
     faults,
-    logger: flags.quiet ? false : { level: 'warn' },
+    logger: flags.quiet ? false : { level: flags.logLevel, stream: process.stderr },
+    logRequests: !flags.quiet && ['info', 'debug', 'trace'].includes(flags.logLevel),
   };
 }
 
@@ -210,4 +218,14 @@ function describeStart(startAtS: number): string {
   const hh = String(Math.floor(clock / 3600)).padStart(2, '0');
   const mm = String(Math.floor((clock % 3600) / 60)).padStart(2, '0');
   return `day ${day} ${hh}:${mm}`;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
+type LogLevel = (typeof LOG_LEVELS)[number];
+
+function logLevelValue(raw: string): LogLevel {
+  if ((LOG_LEVELS as readonly string[]).includes(raw)) return raw as LogLevel;
+  throw new InputError(undefined, [
+    { path: '--log-level', message: 'unknown log level', value: raw, allowed: LOG_LEVELS.join(', ') },
+  ]);
 }

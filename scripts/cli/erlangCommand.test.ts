@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
-import { type ErlangReport, formatErlangReport, registerErlangCommand } from './erlangCommand.js';
+import { type ErlangReport, formatErlangReport } from './erlang/erlangReport.js';
+import { registerErlangCommand } from './erlangCommand.js';
 import { runCli } from './runCli.js';
 
 let stdout: MockInstance<typeof process.stdout.write>;

@@ -12,6 +12,8 @@ export interface MeasuredCall {
   outcome: string;
   /** Model seconds (0 when the target did not report one). */
   waitS: number;
+  /** A caller calling again (tag attempt=retrial). */
+  retrial: boolean;
 }
 
 export interface K6Measurement {
@@ -56,6 +58,7 @@ export async function readK6Points(files: readonly string[]): Promise<K6Measurem
           interval: Number(tags.interval ?? -1),
           outcome: tags.outcome ?? 'error',
           waitS: value,
+          retrial: tags.attempt === 'retrial',
         });
       } else if (metric === 'http_req_failed') {
         if (value) out.httpFailed++;

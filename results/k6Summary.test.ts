@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { MeasuredCall } from './k6Points.js';
 import { evaluateThresholds, measurePhone, thresholdsJunit, wilson } from './k6Summary.js';
 
-const call = (outcome: string, waitS = 0, interval = 0): MeasuredCall => ({ outcome, waitS, interval });
+const call = (outcome: string, waitS = 0, interval = 0, retrial = false): MeasuredCall => ({
+  outcome,
+  waitS,
+  interval,
+  retrial,
+});
 
 describe('measurePhone', () => {
   const calls = [
@@ -12,13 +17,14 @@ describe('measurePhone', () => {
     call('abandoned', 3),
     call('abandoned', 60),
     call('blocked'),
-    call('closed'),
+    call('closed', 0, 0, true),
     call('error'),
   ];
   const m = measurePhone(calls, 20);
   it('counts and ratios with the simulator names', () => {
     expect(m.offered.mean).toBe(8);
     expect(m.answered.mean).toBe(3);
+    expect(m.retrials.mean).toBe(1);
     expect(m.slOffered).toMatchObject({ mean: 2 / 5, n: 5 });
     expect(m.slAnswered).toMatchObject({ mean: 2 / 3, n: 3 });
     expect(m.slExcludingShortAbandons).toMatchObject({ mean: 2 / 4, n: 4 });

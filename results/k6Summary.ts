@@ -49,11 +49,13 @@ export function measurePhone(calls: readonly MeasuredCall[], thresholdS: number)
   let blocked = 0;
   let closed = 0;
   let selfServed = 0;
+  let retrials = 0;
   let answeredWithinT = 0;
   let abandonedAfterT = 0;
   let waitSum = 0;
   const waits: number[] = [];
   for (const call of calls) {
+    if (call.retrial) retrials++;
     if (call.outcome === 'answered') {
       answered++;
       waitSum += call.waitS;
@@ -77,6 +79,7 @@ export function measurePhone(calls: readonly MeasuredCall[], thresholdS: number)
     blocked: count(blocked),
     closed: count(closed),
     selfServed: count(selfServed),
+    retrials: count(retrials),
     slOffered: proportion(answeredWithinT, answered + abandoned),
     slAnswered: proportion(answeredWithinT, answered),
     slExcludingShortAbandons: proportion(answeredWithinT, answered + abandonedAfterT),

@@ -1,7 +1,7 @@
 // The frozen model that the simulator, the mocks and the k6 replay read. Built by loadScenario from a
 // schema-valid file: durations in seconds, distributions as objects, staffing as a step function.
 import type { Distribution } from '../sim/distributions/Distribution.js';
-import type { FaultsFile, SlVariant, Weekday } from './scenarioSchema.js';
+import type { DistributionSpec, FaultsFile, SlVariant, Weekday } from './scenarioSchema.js';
 
 export interface CalendarModel {
   readonly startDate: string;
@@ -25,6 +25,8 @@ export interface RetrialModel {
   readonly afterAbandoned: number;
   readonly afterClosed: number;
   readonly delay: Distribution;
+  /** The delay as written in the file, for the k6 replay, which draws its own retrials. */
+  readonly delaySpec: DistributionSpec;
   /** Attempts in all, the first one included. */
   readonly maxAttempts: number;
 }

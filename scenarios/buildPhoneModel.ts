@@ -34,6 +34,7 @@ export function buildPhoneModel(
           afterAbandoned: phone.retrial.afterAbandoned ?? 0,
           afterClosed: phone.retrial.afterClosed ?? 0,
           delay: dist(phone.retrial.delay, 'retrial/delay'),
+          delaySpec: phone.retrial.delay,
           maxAttempts: phone.retrial.maxAttempts,
         }
       : null,

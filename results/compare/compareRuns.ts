@@ -47,6 +47,7 @@ export function comparedMetrics(a: LoadedRun): PhoneMetric[] {
     'answered',
     'abandoned',
     'blocked',
+    'retrials',
     'agentsOnDuty',
     'agentHours',
   ];

@@ -23,6 +23,7 @@
 import { InputError } from '../../scenarios/inputError.js';
 import type { ScenarioModel, TargetsModel } from '../../scenarios/ScenarioModel.js';
 import { createStream, type Rng } from '../../sim/rng/createStream.js';
+import type { RetrialConfig } from './phoneCalls.js';
 
 export interface ReplayWindow {
   /** 0-based day of the scenario calendar. */
@@ -89,6 +90,8 @@ export interface ReplayProfile {
   requestTimeoutMs: number;
   thresholds: Record<string, string[]>;
   slThresholdS: number;
+  /** The scenario's retrials, replayed by the calling VU itself (null: none). */
+  retrial: RetrialConfig | null;
 }
 
 export type ArrivalMode = 'poisson' | 'even';
@@ -100,6 +103,9 @@ export interface CompileOptions {
   /** Seed of the drawn arrivals; the same seed draws the same schedule (default 1). */
   seed?: number | string;
 }
+
+/** Share of calls assumed to fail (blocked, abandoned, closed) when sizing VUs for retrials. */
+const RETRY_SIZING_FAILURE_SHARE = 0.1;
 
 /** Margin of the lead for k6 starting an iteration a little after its lattice instant. */
 const LEAD_MARGIN_MS = 100;
@@ -195,10 +201,20 @@ export function compileProfile(
   const holdMs = expectedHoldMs(scenario, timeScale);
   const peakRatePerMs = Math.max(0, ...intervals.map((i) => i.target / timeUnitMs));
   // Little's law: calls in flight = arrival rate x time a VU holds a call (sleep until its arrival,
-  // about the lead on average, then the wait and the reply).
-  const peakConcurrency = peakRatePerMs * (leadMs + holdMs);
+  // about the lead on average, then the wait and the reply; a caller who calls again holds it through
+  // the retrial delay too).
+  const retrial = phone.retrial;
+  // How many calls fail is what the replay measures; the pool assumes up to RETRY_SIZING_FAILURE_SHARE
+  // of them, and maxVUs leaves room for more (k6 reports dropped iterations if even that is short).
+  const retryHoldMs = retrial
+    ? RETRY_SIZING_FAILURE_SHARE *
+      Math.max(retrial.afterBlocked, retrial.afterAbandoned, retrial.afterClosed) *
+      (retrial.maxAttempts - 1) *
+      ((retrial.delay.mean / timeScale) * 1000 + holdMs)
+    : 0;
+  const peakConcurrency = peakRatePerMs * (leadMs + holdMs + retryHoldMs);
   const preAllocatedVUs = Math.ceil(peakConcurrency * 1.5) + 5;
-  const maxVUs = Math.max(preAllocatedVUs * 2, preAllocatedVUs + 50);
+  const maxVUs = Math.max(preAllocatedVUs * (retrial ? 3 : 2), preAllocatedVUs + 50);
   const longestPatienceS = Math.max(...phone.classes.map((c) => c.patience.mean));
   // A call never waits longer than its patience; allow a generous tail (10 mean patiences) plus 30 s.
   const requestTimeoutMs = Math.round((10 * longestPatienceS * 1000) / timeScale + 30_000);
@@ -221,6 +237,15 @@ export function compileProfile(
     requestTimeoutMs: Number.isFinite(requestTimeoutMs) ? requestTimeoutMs : 600_000,
     thresholds: buildThresholds(phone.targets),
     slThresholdS: phone.targets.thresholdS,
+    retrial: phone.retrial
+      ? {
+          afterBlocked: phone.retrial.afterBlocked,
+          afterAbandoned: phone.retrial.afterAbandoned,
+          afterClosed: phone.retrial.afterClosed,
+          maxAttempts: phone.retrial.maxAttempts,
+          delay: phone.retrial.delaySpec,
+        }
+      : null,
   };
 }
 

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../../scenarios/loadScenario.js';
 import { compileProfile } from './compileProfile.js';
-import { buildCallPayload, callHeaders, classifyCall, intervalOfIteration } from './phoneCalls.js';
+import {
+  buildCallPayload,
+  callHeaders,
+  classifyCall,
+  intervalAtWall,
+  intervalOfIteration,
+  retryProbability,
+} from './phoneCalls.js';
 import { k6Options, replayConfig } from './replayConfig.js';
 
 describe('payloads', () => {
@@ -88,5 +95,31 @@ describe('k6Options', () => {
       maxVUs: profile.maxVUs,
     });
     expect(options.thresholds).toBe(profile.thresholds);
+  });
+});
+
+describe('retrials', () => {
+  const retrial = {
+    afterBlocked: 0.7,
+    afterAbandoned: 0.5,
+    afterClosed: 0.2,
+    maxAttempts: 3,
+    delay: '10m' as const,
+  };
+  it('calls again with the scenario probability after a failed call only', () => {
+    expect(retryProbability('blocked', retrial)).toBe(0.7);
+    expect(retryProbability('abandoned', retrial)).toBe(0.5);
+    expect(retryProbability('closed', retrial)).toBe(0.2);
+    expect(retryProbability('answered', retrial)).toBe(0);
+    expect(retryProbability('error', retrial)).toBe(0);
+    expect(retryProbability('blocked', null)).toBe(0);
+  });
+  it('places a retrial in the window interval of its instant, and none past the window', () => {
+    const starts = [100, 1100, 2100];
+    expect(intervalAtWall(starts, 3100, 50)).toBe(-1);
+    expect(intervalAtWall(starts, 3100, 100)).toBe(0);
+    expect(intervalAtWall(starts, 3100, 1099)).toBe(0);
+    expect(intervalAtWall(starts, 3100, 2500)).toBe(2);
+    expect(intervalAtWall(starts, 3100, 3100)).toBe(-1);
   });
 });

@@ -1,6 +1,8 @@
 // Payload builders and outcome classifiers of the phone replay. Free of k6 imports (unit-tested in
 // Node); phoneReplay.ts only wires them to k6/http and k6/metrics.
 
+import type { DistributionSpec } from '../../scenarios/scenarioSchema.js';
+
 export const CALL_OUTCOMES = ['answered', 'abandoned', 'blocked', 'closed', 'selfServed'] as const;
 export type CallOutcome = (typeof CALL_OUTCOMES)[number];
 /** 'error': no usable answer (network error, timeout, non-200 status, unreadable body). */
@@ -15,7 +17,7 @@ export interface CallRequest {
 /** Body of `POST /v1/calls`. Patience and class are left to the target's model unless given. */
 export function buildCallPayload(
   runId: string,
-  iteration: number,
+  iteration: number | string,
   extra: { patienceS?: number; class?: string } = {},
 ): CallRequest {
   const body: CallRequest = { callId: `${runId}-${iteration}` };
@@ -97,4 +99,39 @@ export function intervalOfIteration(cumulative: readonly number[], n: number): n
     else hi = mid;
   }
   return lo;
+}
+
+/** The scenario's retrial behaviour as the replay applies it (the simulator's RetrialModel). */
+export interface RetrialConfig {
+  afterBlocked: number;
+  afterAbandoned: number;
+  afterClosed: number;
+  /** Attempts in all, the first one included. */
+  maxAttempts: number;
+  delay: DistributionSpec;
+}
+
+/** Probability that a caller calls again after this outcome (0 when it was not a failure). */
+export function retryProbability(outcome: ReplayOutcome, retrial: RetrialConfig | null): number {
+  if (!retrial) return 0;
+  if (outcome === 'blocked') return retrial.afterBlocked;
+  if (outcome === 'abandoned') return retrial.afterAbandoned;
+  if (outcome === 'closed') return retrial.afterClosed;
+  return 0;
+}
+
+/**
+ * The window interval (index into intervalWallStartMs) of a wall instant, in ms after the scenario
+ * start; -1 before the first interval or from the end of the window on (a retrial that late is not
+ * placed, as the simulator drops retrials past its horizon).
+ */
+export function intervalAtWall(
+  intervalWallStartMs: readonly number[],
+  windowEndWallMs: number,
+  wallMs: number,
+): number {
+  if (wallMs < (intervalWallStartMs[0] ?? 0) || wallMs >= windowEndWallMs) return -1;
+  let k = 0;
+  while (k + 1 < intervalWallStartMs.length && intervalWallStartMs[k + 1]! <= wallMs) k++;
+  return k;
 }

@@ -9,7 +9,16 @@ import { SharedArray } from 'k6/data';
 import exec from 'k6/execution';
 import http from 'k6/http';
 import { Counter, Rate, Trend } from 'k6/metrics';
-import { buildCallPayload, callHeaders, classifyCall, intervalOfIteration } from './phoneCalls.js';
+import { buildDistribution } from '../../sim/distributions/buildDistribution.js';
+import {
+  buildCallPayload,
+  callHeaders,
+  classifyCall,
+  intervalAtWall,
+  intervalOfIteration,
+  type ReplayOutcome,
+  retryProbability,
+} from './phoneCalls.js';
 import {
   CONFIG_ENV,
   CONFIG_FILE_ENV,
@@ -39,6 +48,7 @@ const calls = new Counter('calls');
 /** Wall ms between a call's scheduled arrival and the moment it is sent (Poisson arrivals only). */
 const arrivalLagMs = new Trend('arrival_lag_ms', true);
 
+const retrialDelay = config.retrial ? buildDistribution(config.retrial.delay, '/retrial/delay', []) : null;
 const url = `${config.target}/v1/calls`;
 const token = config.tokenEnv ? __ENV[config.tokenEnv] : undefined;
 const headers = callHeaders(token);
@@ -56,15 +66,37 @@ export default function (): void {
     if (waitMs > 0) sleep(waitMs / 1000);
     arrivalLagMs.add(Date.now() - dueAt, { channel: 'phone' });
   }
+  // A caller whose call is blocked, abandoned or closed may call again after the scenario's retrial
+  // delay (compressed), as in the simulator; a retrial counts as offered in the interval it arrives.
+  let outcome = placeCall(n, 1, interval);
+  for (let attempt = 2; retrialDelay && attempt <= config.retrial!.maxAttempts; attempt++) {
+    if (Math.random() >= retryProbability(outcome, config.retrial)) break;
+    sleep(retrialDelay.sample(Math.random) / config.timeScale);
+    const at = intervalAtWall(
+      config.intervalWallStartMs,
+      config.windowEndWallMs,
+      Date.now() - exec.scenario.startTime,
+    );
+    if (at < 0) break;
+    outcome = placeCall(n, attempt, String(config.intervalIndex[at] ?? -1));
+  }
+}
+
+/** One POST /v1/calls and its samples; returns the outcome. */
+function placeCall(n: number, attempt: number, interval: string): ReplayOutcome {
   const tags = { channel: 'phone', interval };
-  const response = http.post(url, JSON.stringify(buildCallPayload(config.runId, n)), {
-    headers,
-    tags: { ...tags, name: 'POST /v1/calls' },
-    timeout: `${config.requestTimeoutMs}ms`,
-  });
+  const response = http.post(
+    url,
+    JSON.stringify(buildCallPayload(config.runId, attempt > 1 ? `${n}-${attempt}` : n)),
+    {
+      headers,
+      tags: { ...tags, name: 'POST /v1/calls' },
+      timeout: `${config.requestTimeoutMs}ms`,
+    },
+  );
   const body = typeof response.body === 'string' ? response.body : null;
   const call = classifyCall(response.status, body, config.slThresholdS);
-  const callTags = { ...tags, outcome: call.outcome };
+  const callTags = { ...tags, outcome: call.outcome, attempt: attempt > 1 ? 'retrial' : 'first' };
   calls.add(1, callTags);
   callWaitS.add(call.waitS ?? 0, callTags);
   if (call.slOffered !== null) slOffered.add(call.slOffered, tags);
@@ -73,6 +105,7 @@ export default function (): void {
     slExcludingShortAbandons.add(call.slExcludingShortAbandons, tags);
   if (call.abandon !== null) abandonRate.add(call.abandon, tags);
   if (call.outcome === 'answered' && call.waitS !== null) asaS.add(call.waitS, tags);
+  return call.outcome;
 }
 
 function readConfig(): ReplayConfig {

@@ -75,6 +75,44 @@ describe('k6 replay against the mocks', () => {
   });
 });
 
+describe('retrials in the replay', () => {
+  it('blocked callers call again as the scenario says; the mock counts every attempt', async () => {
+    // 12 trunk lines for 10 Erlangs (Erlang B blocks ~12%), every blocked caller retries after 2 min.
+    const scenario = JSON.parse(readFileSync('scenarios/stationary-mmc.json', 'utf8'));
+    delete scenario.$schema;
+    Object.assign(scenario.channels.phone, {
+      trunkLines: 12,
+      staffing: { kind: 'constant', agents: 20 },
+      retrial: { afterBlocked: 1, delay: '2m', maxAttempts: 3 },
+    });
+    const file = join(dir, 'retrials.json');
+    writeFileSync(file, JSON.stringify(scenario));
+    const result = await runLoad(
+      base('retrials', { scenarioFile: file, timeScale: 900, from: '00:00', to: '02:00' }),
+    );
+    const phone = result.summary.phone;
+    const retrials = phone.retrials.mean!;
+    expect(retrials).toBeGreaterThan(0);
+    expect(phone.offered.mean).toBe(result.profile.plannedCalls + retrials);
+    const state = result.mockState as { calls: Record<string, number> };
+    expect(Object.values(state.calls).reduce((a, b) => a + b, 0)).toBe(phone.offered.mean);
+
+    // The simulator's retrials in the same window, replication by replication: one replay should
+    // land inside their spread (4 sd: one draw, and the replay's own real-time noise).
+    const sim = await simulateScenario(
+      { text: JSON.stringify(scenario), file },
+      { replications: 30, seed: 1, window: { day: 1, from: '00:00', to: '02:00' } },
+    );
+    const values = sim.perReplication.map((r) => r.run.retrials!);
+    const mean = values.reduce((a, b) => a + b, 0) / values.length;
+    const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (values.length - 1));
+    expect(
+      Math.abs(retrials - mean),
+      `replay ${retrials}, sim ${mean.toFixed(1)} +- ${sd.toFixed(1)}`,
+    ).toBeLessThanOrEqual(4 * sd);
+  }, 60_000);
+});
+
 describe('closed loop (LONG, ~70 s): k6 against the mocks measures what the simulator predicts', () => {
   it('stationary-mmc, 00:00-02:00 at time scale 120: SL, abandonment and ASA within tolerance of hotline sim', async () => {
     const file = 'scenarios/stationary-mmc.json';

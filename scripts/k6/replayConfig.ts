@@ -1,6 +1,7 @@
 // What phoneReplay.ts reads at init: the compiled profile plus where to send the calls. Free of k6
 // imports; the k6 options object is built here so it is unit-tested in Node.
 import type { K6Stage, ReplayProfile } from './compileProfile.js';
+import type { RetrialConfig } from './phoneCalls.js';
 
 export interface ReplayConfig {
   /** Base URL of the ACD, e.g. http://127.0.0.1:4100 (no trailing slash). */
@@ -26,6 +27,13 @@ export interface ReplayConfig {
   leadMs: number;
   requestTimeoutMs: number;
   slThresholdS: number;
+  timeScale: number;
+  /** Callers who call again, as the scenario says; null when the scenario has no retrials. */
+  retrial: RetrialConfig | null;
+  /** Wall ms after the scenario start at which each window interval begins (lead included). */
+  intervalWallStartMs: number[];
+  /** Wall ms after the scenario start at which the window ends (lead included). */
+  windowEndWallMs: number;
 }
 
 /** Environment variables the script reads (passed with `-e NAME=value`). */
@@ -56,7 +64,15 @@ export function replayConfig(
     leadMs: profile.leadMs,
     requestTimeoutMs: profile.requestTimeoutMs,
     slThresholdS: profile.slThresholdS,
+    timeScale: profile.timeScale,
+    retrial: profile.retrial,
+    intervalWallStartMs: profile.intervals.map((_, k) => wallStart(profile, k)),
+    windowEndWallMs: wallStart(profile, profile.intervals.length),
   };
+}
+
+function wallStart(profile: ReplayProfile, k: number): number {
+  return profile.leadMs + profile.intervals.slice(0, k).reduce((sum, i) => sum + i.wallMs, 0);
 }
 
 /** The `options` export of the k6 script. */

@@ -21,7 +21,7 @@ export async function replayBench(repo: string, toolVersion: string): Promise<vo
     out,
     toolVersion,
   });
-  const sent = offeredPerInterval(
+  const sent = firstAttemptsPerInterval(
     join(result.saved.folder, 'intervals.csv'),
     result.profile.intervals.map((i) => i.index),
   );
@@ -37,13 +37,13 @@ export async function replayBench(repo: string, toolVersion: string): Promise<vo
   const lag = metrics.arrival_lag_ms ?? {};
   benchLine(
     'replay: covid-hotline Mon 10:00-11:00 at time scale 60',
-    `${formatCount(result.profile.plannedCalls)} calls planned; worst interval sent ${worst.sent} of ${worst.planned} ` +
+    `${formatCount(result.profile.plannedCalls)} calls planned (+${result.summary.phone.retrials.mean ?? 0} retrials); worst interval sent ${worst.sent} of ${worst.planned} ` +
       `(${worst.ok ? 'within' : 'OUTSIDE'} 1% or 2 calls); dropped_iterations ${dropped}; ` +
       `arrival lag p50 ${num(lag.med)} ms, p99 ${num(lag['p(99)'])} ms; k6 exit ${result.exitCode}`,
   );
 }
 
-function offeredPerInterval(csvFile: string, indexes: number[]): number[] {
+function firstAttemptsPerInterval(csvFile: string, indexes: number[]): number[] {
   const rows = readFileSync(csvFile, 'utf8').trim().split('\n');
   const header = rows[0]!.split(',');
   const intervalColumn = header.indexOf('interval');

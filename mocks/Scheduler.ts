@@ -52,6 +52,12 @@ export class Scheduler {
     this.arm();
   }
 
+  /** Re-arms the timer from the clock as it is now (after the clock started or jumped). */
+  rearm(): void {
+    this.disarm();
+    this.arm();
+  }
+
   /** Drops every job and the timer; later `at` calls are ignored. */
   stop(): void {
     this.stopped = true;

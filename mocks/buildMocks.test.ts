@@ -193,6 +193,25 @@ describe('overload', () => {
   });
 });
 
+describe('model clock', () => {
+  it("with clockStart 'firstCall' the clock stands still until the first call, then runs", async () => {
+    let wall = 0;
+    const app = await mocks({
+      startAtS: 3600,
+      timeScale: 60,
+      clockStart: 'firstCall',
+      wallNowMs: () => wall,
+    });
+    await app.ready();
+    wall = 5000; // 5 wall seconds pass before the replay starts
+    expect((await app.inject({ url: '/v1/state' })).json().modelTimeS).toBe(3600);
+    const first = await postCall(app);
+    expect(first.statusCode).toBe(200);
+    wall = 6000; // one wall second after the first call: 60 model seconds
+    expect((await app.inject({ url: '/v1/state' })).json().modelTimeS).toBeCloseTo(3660, 6);
+  });
+});
+
 describe('faults', () => {
   it('errorRate 1 answers 500 JSON without taking the call', async () => {
     const app = await mocks({ faults: { errorRate: 1 } });

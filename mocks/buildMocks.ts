@@ -32,6 +32,11 @@ export interface MocksOptions {
   seed?: number | string;
   /** Model time (seconds since the start of day 1) at which the clock starts (default 0). */
   startAtS?: number;
+  /**
+   * When the model clock starts running: when the app is ready (default), or at the first call, so
+   * a replay that starts a little after the mocks meets the model time it planned for.
+   */
+  clockStart?: 'ready' | 'firstCall';
   /** Pino options, or false for no logs (default false). */
   logger?: FastifyServerOptions['logger'];
   /** Log a line per request (off by default: a load test sends thousands). */
@@ -113,7 +118,17 @@ export async function buildMocks(
   const acd = new RealtimeAcd(scenario, clock, settings.seed);
   const closing = new AbortController();
   app.decorate('hotline', { acd, clock, faultDescriptions: faults.descriptions });
-  app.addHook('onReady', async () => clock.start());
+  if (options.clockStart === 'firstCall') {
+    let started = false;
+    app.addHook('onRequest', async (request) => {
+      if (started || request.method !== 'POST' || request.routeOptions.url !== '/v1/calls') return;
+      started = true;
+      clock.start();
+      acd.scheduler.rearm(); // timers armed while the clock stood still would fire late
+    });
+  } else {
+    app.addHook('onReady', async () => clock.start());
+  }
   const responseTimes = new ResponseTimeHistogram();
   app.addHook('onResponse', async (request, reply) => {
     if (request.method === 'POST' && request.routeOptions.url === '/v1/calls')

@@ -71,6 +71,8 @@ describe('compileProfile', () => {
     ]);
     expect(profile.cumulative).toEqual([0, 100, 200, 300, 400]);
     expect(profile.plannedCalls).toBe(400);
+    // k6 starts iteration 0 one gap (15,000 ms / 100) after the start.
+    expect(profile.firstCallWallMs).toBe(150);
     expect(profile.durationS).toBe(60);
   });
 
@@ -121,6 +123,7 @@ describe('compileProfile', () => {
         wallStart += interval.wallMs;
         exactBefore += interval.plannedCalls;
       });
+      expect(profile.firstCallWallMs).toBe(profile.offsetsMs[0]! - profile.leadMs);
       // The lead is what the sorted uniforms need, not a whole interval.
       expect(profile.leadMs).toBeLessThan(profile.timeUnitMs / 4);
     });

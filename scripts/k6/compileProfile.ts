@@ -80,6 +80,11 @@ export interface ReplayProfile {
   offsetsMs: number[];
   /** Delay of every arrival behind the window's clock (0 with `even`); see the header comment. */
   leadMs: number;
+  /**
+   * Wall ms from the window's start to its first call (lead not included): mocks whose clock starts
+   * with that call set it to the window start plus this, compressed. Null when no call is planned.
+   */
+  firstCallWallMs: number | null;
   /** Predicted calls in flight at the peak (VUs busy), before headroom. */
   peakConcurrency: number;
   preAllocatedVUs: number;
@@ -230,6 +235,12 @@ export function compileProfile(
     arrivals,
     offsetsMs: schedule?.offsetsMs ?? [],
     leadMs,
+    firstCallWallMs:
+      planned === 0
+        ? null
+        : schedule
+          ? schedule.offsetsMs[0]! - leadMs
+          : firstLatticeMs(intervals, timeUnitMs),
     peakConcurrency,
     preAllocatedVUs,
     maxVUs,
@@ -292,6 +303,16 @@ function arrivalSchedule(
   });
   const leadMs = Math.ceil(lag + LEAD_MARGIN_MS);
   return { offsetsMs: times.map((t) => Math.round((t + leadMs) * 10) / 10), leadMs };
+}
+
+/** When k6 starts iteration 0 (the integral of the rate reaches 1), in wall ms from the window start. */
+function firstLatticeMs(intervals: readonly ProfileInterval[], timeUnitMs: number): number | null {
+  let wallStart = 0;
+  for (const interval of intervals) {
+    if (interval.plannedCalls >= 1) return wallStart + timeUnitMs / interval.target;
+    wallStart += interval.wallMs;
+  }
+  return null;
 }
 
 /**

@@ -91,6 +91,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         timeScale: options.timeScale,
         seed,
         startAtS: mockStartS(scenario, profile),
+        clockStart: 'firstCall',
         token,
       });
     }
@@ -315,12 +316,11 @@ export async function checkReachable(target: string, timeoutMs = 5000): Promise<
 }
 
 /**
- * Model time where the mocks' clock starts: the window start minus the replay's lead, so the first
- * arrival meets the window's first instant. Before day 1 it wraps to the end of the calendar, which
- * the mocks repeat.
+ * Model time where the mocks' clock starts, which it does with the first call: the window start
+ * plus the planned instant of that call, so k6's start-up time shifts nothing.
  */
 function mockStartS(scenario: ScenarioModel, profile: ReplayProfile): number {
   const horizonS = scenario.calendar.days * 86_400;
-  const startS = profile.window.startS - (profile.leadMs / 1000) * profile.timeScale;
-  return ((startS % horizonS) + horizonS) % horizonS;
+  const startS = profile.window.startS + ((profile.firstCallWallMs ?? 0) / 1000) * profile.timeScale;
+  return startS % horizonS;
 }

@@ -10,8 +10,14 @@ const Z = 1.959963984540054;
 
 export function studentT975(df: number): number {
   if (df < 1) throw new RangeError(`degrees of freedom must be at least 1, got ${df}`);
-  if (df <= TABLE.length && Number.isInteger(df)) return TABLE[df - 1]!;
-  return cornishFisher(df);
+  if (df > TABLE.length) return cornishFisher(df);
+  if (Number.isInteger(df)) return TABLE[df - 1]!;
+  // Welch-Satterthwaite gives fractional df: interpolate the table linearly in 1/df, where the
+  // quantile is nearly linear (the expansion above is poor below about 5 df).
+  const lo = Math.floor(df);
+  const hi = lo + 1;
+  const w = (1 / lo - 1 / df) / (1 / lo - 1 / hi);
+  return TABLE[lo - 1]! + w * (TABLE[hi - 1]! - TABLE[lo - 1]!);
 }
 
 export function cornishFisher(df: number): number {

@@ -5,6 +5,7 @@ import { type ChartSeries, type ChartSpec, compact, PALETTE } from './chartSpec.
 import { estimateHandleTimeS } from './estimateHandleTime.js';
 import { formatValue, metricLabel, metricUnit } from './formatMetric.js';
 import { intervalTimes } from './intervalTimes.js';
+import { timeOfDayProfile } from './timeOfDayProfile.js';
 import { tailPosition, WAIT_PERCENTILES } from './waitPercentiles.js';
 
 const [BLUE, VERMILLION, GREEN, PINK, ORANGE, , BLACK] = PALETTE as [string, ...string[]];
@@ -21,6 +22,7 @@ export function reportCharts(run: LoadedRun): ChartSpec[] {
   return [
     timeChart(offeredVsCapacity(run)),
     timeChart(serviceLevel(run)),
+    timeOfDayProfile(run),
     timeChart(withTarget(run, 'abandonRate', run.summary.targets.phone.maxAbandonRate, 'abandonment')),
     timeChart(withTarget(run, 'asaS', run.summary.targets.phone.maxAsaS, 'ASA (mean wait of answered)')),
     timeChart(queueLength(run)),

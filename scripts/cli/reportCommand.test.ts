@@ -54,8 +54,8 @@ describe('hotline report', () => {
     const page = await checkPageInBrowser(join(week, 'report.html'), shot);
     expect(page.consoleErrors).toEqual([]);
     expect(page.externalRequests).toEqual([]);
-    expect(page.chartSlots).toBe(7);
-    expect(page.charts).toHaveLength(7);
+    expect(page.chartSlots).toBe(8);
+    expect(page.charts).toHaveLength(8);
     for (const chart of page.charts) {
       expect(chart.points, chart.id).toBeGreaterThan(0);
       expect(chart.inkPixels, chart.id).toBeGreaterThan(5000);

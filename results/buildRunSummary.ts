@@ -1,6 +1,7 @@
-import type { TargetsModel } from '../scenarios/ScenarioModel.js';
+import type { ScenarioModel, TargetsModel } from '../scenarios/ScenarioModel.js';
 import type { SimulationResult } from '../sim/simulateScenario.js';
 import {
+  type PhoneSummary,
   RESULT_FORMAT_VERSION,
   type RunInfo,
   type RunSummary,
@@ -20,13 +21,7 @@ export function buildRunSummary(result: SimulationResult): RunSummary {
     ...windowOf(result),
     phone: summary.run,
     targets: { phone: targetsSummary(targets) },
-    days: {
-      phone: summary.days.map((day, d) => ({
-        date: scenario.calendar.dates[d]!,
-        weekday: scenario.calendar.weekdays[d]!,
-        ...day,
-      })),
-    },
+    days: { phone: datedDays(scenario, summary.days) },
     classes: {
       phone: summary.classes.map((cls, k) => {
         const { name, priority, share } = scenario.phone.classes[k]!;
@@ -64,4 +59,16 @@ function windowOf(result: SimulationResult): { window?: WindowInfo } {
 export function targetsSummary(targets: TargetsModel): TargetsSummary {
   const { variant, thresholdS, goal, maxAbandonRate, maxAsaS } = targets;
   return { variant, thresholdS, goal, maxAbandonRate, maxAsaS };
+}
+
+/** Per-day summaries with the date and weekday each one covers, for sim and k6 runs alike. */
+export function datedDays(
+  scenario: ScenarioModel,
+  days: readonly PhoneSummary[],
+): RunSummary['days']['phone'] {
+  return days.map((day, d) => ({
+    date: scenario.calendar.dates[d]!,
+    weekday: scenario.calendar.weekdays[d]!,
+    ...day,
+  }));
 }

@@ -2,7 +2,7 @@
 // kind 'k6') plus k6's own artifacts (raw summary JSON, JUnit XML, web dashboard), atomically.
 import { join } from 'node:path';
 import type { ScenarioModel } from '../scenarios/ScenarioModel.js';
-import { targetsSummary } from './buildRunSummary.js';
+import { datedDays, targetsSummary } from './buildRunSummary.js';
 import { intervalsCsv } from './intervalsCsv.js';
 import type { K6PhoneSummary, ThresholdResult } from './k6Summary.js';
 import { RESULT_FORMAT_VERSION, type RunInfo, type RunSummary } from './runFormat.js';
@@ -58,13 +58,7 @@ export function buildK6RunSummary(
     window: { day: window.day + 1, from: window.from, to: window.to },
     phone: summary.run,
     targets: { phone: targetsSummary(targets) },
-    days: {
-      phone: summary.days.map((day, d) => ({
-        date: scenario.calendar.dates[d]!,
-        weekday: scenario.calendar.weekdays[d]!,
-        ...day,
-      })),
-    },
+    days: { phone: datedDays(scenario, summary.days) },
   };
 }
 

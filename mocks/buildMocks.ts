@@ -3,11 +3,12 @@ import underPressure from '@fastify/under-pressure';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import { InputError, type InputIssue } from '../scenarios/inputError.js';
 import type { ScenarioModel } from '../scenarios/ScenarioModel.js';
+import { createModelClock, type ModelClock } from '../sim/engine/ModelClock.js';
+import type { TimerHost } from '../sim/engine/RealtimeDriver.js';
 import { installBearerAuth } from './auth.js';
 import { installErrorHandlers } from './errors.js';
 import { buildFaults, type FaultOptions } from './faults.js';
-import { createModelClock, type ModelClock } from './ModelClock.js';
-import { RealtimeAcd } from './phone/RealtimeAcd.js';
+import { PhoneService } from './phone/PhoneService.js';
 import { ResponseTimeHistogram } from './ResponseTimeHistogram.js';
 import { registerCallsRoute } from './routes/callsRoute.js';
 import { registerStatusRoutes } from './routes/statusRoutes.js';
@@ -52,11 +53,13 @@ export interface MocksOptions {
   pressure?: PressureOptions;
   /** Wall clock in ms (tests only; default performance.now). */
   wallNowMs?: () => number;
+  /** Timers of the model's real-time driver (tests only; default Node's, unref'd). */
+  timers?: TimerHost;
 }
 
 /** What the app carries besides routes, for the server entry and for tests. */
 export interface MocksRuntime {
-  readonly acd: RealtimeAcd;
+  readonly acd: PhoneService;
   readonly clock: ModelClock;
   readonly faultDescriptions: readonly string[];
 }
@@ -115,7 +118,7 @@ export async function buildMocks(
   if (settings.token !== undefined) installBearerAuth(app, settings.token);
 
   const clock = createModelClock(settings.startAtS, settings.timeScale, options.wallNowMs);
-  const acd = new RealtimeAcd(scenario, clock, settings.seed);
+  const acd = new PhoneService(scenario, clock, settings.seed, options.timers);
   const closing = new AbortController();
   app.decorate('hotline', { acd, clock, faultDescriptions: faults.descriptions });
   if (options.clockStart === 'firstCall') {
@@ -124,7 +127,7 @@ export async function buildMocks(
       if (started || request.method !== 'POST' || request.routeOptions.url !== '/v1/calls') return;
       started = true;
       clock.start();
-      acd.scheduler.rearm(); // timers armed while the clock stood still would fire late
+      acd.driver.rearm(); // timers armed while the clock stood still would fire late
     });
   } else {
     app.addHook('onReady', async () => clock.start());

@@ -1,5 +1,5 @@
 import { CALL_OUTCOMES } from './phone/callTypes.js';
-import type { AcdSnapshot } from './phone/RealtimeAcd.js';
+import type { AcdSnapshot } from './phone/PhoneService.js';
 import type { ResponseTimeHistogram } from './ResponseTimeHistogram.js';
 
 /** The ACD's state in Prometheus text exposition format (version 0.0.4). */

@@ -1,13 +1,9 @@
 // The contract of POST /v1/calls, shared by the ACD, the routes and the tests.
 
-export type CallOutcome = 'answered' | 'abandoned' | 'blocked' | 'closed' | 'selfServed';
-export const CALL_OUTCOMES: readonly CallOutcome[] = [
-  'answered',
-  'abandoned',
-  'blocked',
-  'closed',
-  'selfServed',
-];
+import { PHONE_OUTCOMES, type PhoneOutcome } from '../../sim/channels/phone/PhoneOutcome.js';
+
+export type CallOutcome = PhoneOutcome;
+export const CALL_OUTCOMES: readonly CallOutcome[] = PHONE_OUTCOMES;
 
 export type CallCounts = Record<CallOutcome, number>;
 
@@ -36,19 +32,4 @@ export interface CallResult {
   /** Set to "shutdown" when the mock stopped while the call was held (outcome "abandoned"). */
   reason?: 'shutdown';
   callId?: string;
-}
-
-/** One held call inside the ACD. */
-export interface Contact {
-  readonly callId: string | undefined;
-  readonly klass: number;
-  readonly className: string;
-  readonly interval: number;
-  readonly patienceS: number;
-  readonly talkS: number;
-  readonly acwS: number;
-  state: 'new' | 'ivr' | 'queued' | 'done';
-  queuedAtS: number;
-  queuedAtWallMs: number;
-  readonly resolve: (result: CallResult) => void;
 }

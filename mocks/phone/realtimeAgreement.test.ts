@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { erlangA } from '../../sim/analytic/erlangA.js';
-import { simulatePhone } from '../../sim/phone/simulatePhone.js';
+import { simulatePhone } from '../../sim/channels/phone/simulatePhone.js';
 import { createStream } from '../../sim/rng/createStream.js';
 import { total } from '../../sim/testing/scenarioText.js';
 import { buildMocks } from '../buildMocks.js';

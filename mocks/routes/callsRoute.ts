@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
+import type { ModelClock } from '../../sim/engine/ModelClock.js';
 import { ErrorBodySchema, MockError } from '../errors.js';
 import type { Faults } from '../faults.js';
-import type { ModelClock } from '../ModelClock.js';
 import { CALL_OUTCOMES, type CallRequest, type CallResult } from '../phone/callTypes.js';
-import type { RealtimeAcd } from '../phone/RealtimeAcd.js';
+import type { PhoneService } from '../phone/PhoneService.js';
 import { sleep } from '../sleep.js';
 
 export interface CallsRouteOptions {
-  acd: RealtimeAcd;
+  acd: PhoneService;
   clock: ModelClock;
   faults: Faults;
   maxPendingCalls: number;
@@ -76,14 +76,19 @@ export function registerCallsRoute(app: FastifyInstance, options: CallsRouteOpti
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const latencyMs = faults.latencyMs();
       const refusal = refusalFor(options, clock.nowS());
       if (refusal) {
         await sleep(latencyMs, closing);
         throw refusal;
       }
-      const result = await acd.offer(request.body ?? {});
+      // A caller who hangs up (closes the connection) before the answer leaves the queue as abandoned.
+      const hungUp = new AbortController();
+      reply.raw.on('close', () => {
+        if (!reply.raw.writableFinished) hungUp.abort();
+      });
+      const result = await acd.offer(request.body ?? {}, hungUp.signal);
       await sleep(latencyMs, closing);
       return result;
     },

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { metricsText } from '../metricsText.js';
 import { CALL_OUTCOMES } from '../phone/callTypes.js';
-import type { RealtimeAcd } from '../phone/RealtimeAcd.js';
+import type { PhoneService } from '../phone/PhoneService.js';
 import type { ResponseTimeHistogram } from '../ResponseTimeHistogram.js';
 
 const countsSchema = {
@@ -29,7 +29,7 @@ const StateSchema = {
 /** /health (no auth), /metrics (Prometheus text) and /v1/state (JSON snapshot). */
 export function registerStatusRoutes(
   app: FastifyInstance,
-  acd: RealtimeAcd,
+  acd: PhoneService,
   info: { scenario: string; timeScale: number },
   responseTimes?: ResponseTimeHistogram,
 ): void {

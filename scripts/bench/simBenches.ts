@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadScenarioText } from '../../scenarios/loadScenario.js';
-import { simulatePhone } from '../../sim/phone/simulatePhone.js';
+import { simulatePhone } from '../../sim/channels/phone/simulatePhone.js';
 import { measureReplication } from '../../sim/replications/measureReplication.js';
 import { runReplications } from '../../sim/replications/runReplications.js';
 import { benchLine as line, median } from './benchLine.js';

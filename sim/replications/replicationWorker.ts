@@ -1,6 +1,6 @@
 // Worker-thread entry: runs the replications it is given and posts each result back as it finishes.
 import { parentPort, workerData } from 'node:worker_threads';
-import { simulatePhone } from '../phone/simulatePhone.js';
+import { simulatePhone } from '../channels/phone/simulatePhone.js';
 import { measureReplication } from './measureReplication.js';
 import type { RunWindow } from './runWindow.js';
 import { loadSource, type ScenarioSource } from './ScenarioSource.js';

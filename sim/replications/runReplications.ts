@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { simulatePhone } from '../phone/simulatePhone.js';
+import { simulatePhone } from '../channels/phone/simulatePhone.js';
 import { measureReplication, type ReplicationMetrics } from './measureReplication.js';
 import type { RunWindow } from './runWindow.js';
 import { loadSource, type ScenarioSource } from './ScenarioSource.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../scenarios/inputError.js';
-import { simulatePhone } from '../phone/simulatePhone.js';
+import { simulatePhone } from '../channels/phone/simulatePhone.js';
 import { scenarioModel, total } from '../testing/scenarioText.js';
 import { measureReplication } from './measureReplication.js';
 import { resolveRunWindow } from './runWindow.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CONTACT_FIELDS, type PhoneCounters, TIME_FIELDS } from '../metrics/PhoneCounters.js';
-import { PHONE_METRICS } from '../metrics/PhoneMetrics.js';
-import { measureReplication } from '../replications/measureReplication.js';
-import { scenarioModel, total } from '../testing/scenarioText.js';
+import { CONTACT_FIELDS, type PhoneCounters, TIME_FIELDS } from '../../metrics/PhoneCounters.js';
+import { PHONE_METRICS } from '../../metrics/PhoneMetrics.js';
+import { measureReplication } from '../../replications/measureReplication.js';
+import { scenarioModel, total } from '../../testing/scenarioText.js';
 import { simulatePhone } from './simulatePhone.js';
 
 const flat48 = (x: number) => Array.from({ length: 48 }, () => x);

@@ -18,6 +18,8 @@ export class ContactPool {
   patience: Float64Array;
   talk: Float64Array;
   afterCallWork: Float64Array;
+  /** Who the contact is: the caller's id for contacts offered from outside, the arrival number otherwise. */
+  contactId: Float64Array;
   private free: Int32Array;
   private freeCount: number;
 
@@ -33,6 +35,7 @@ export class ContactPool {
     this.patience = new Float64Array(capacity);
     this.talk = new Float64Array(capacity);
     this.afterCallWork = new Float64Array(capacity);
+    this.contactId = new Float64Array(capacity);
     this.free = new Int32Array(capacity);
     for (let i = 0; i < capacity; i++) this.free[i] = capacity - 1 - i;
     this.freeCount = capacity;
@@ -66,6 +69,7 @@ export class ContactPool {
     this.patience = copy(this.patience, new Float64Array(capacity));
     this.talk = copy(this.talk, new Float64Array(capacity));
     this.afterCallWork = copy(this.afterCallWork, new Float64Array(capacity));
+    this.contactId = copy(this.contactId, new Float64Array(capacity));
     this.free = copy(this.free, new Int32Array(capacity));
     for (let i = capacity - 1; i >= old; i--) this.free[this.freeCount++] = i;
     this.capacity = capacity;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { erlangA } from '../analytic/erlangA.js';
-import { erlangB } from '../analytic/erlangB.js';
-import { erlangC } from '../analytic/erlangC.js';
-import { WAIT_BUCKETS } from '../metrics/WaitHistogram.js';
-import { summarizeValues } from '../replications/summarizeReplications.js';
-import { scenarioModel, total } from '../testing/scenarioText.js';
+import { erlangA } from '../../analytic/erlangA.js';
+import { erlangB } from '../../analytic/erlangB.js';
+import { erlangC } from '../../analytic/erlangC.js';
+import { WAIT_BUCKETS } from '../../metrics/WaitHistogram.js';
+import { summarizeValues } from '../../replications/summarizeReplications.js';
+import { scenarioModel, total } from '../../testing/scenarioText.js';
 import { simulatePhone } from './simulatePhone.js';
 
 // The simulator against the analytic models on stationary M/M/c scenarios. Each replication starts

@@ -1,0 +1,185 @@
+import type { ScenarioModel } from '../../scenarios/ScenarioModel.js';
+import type { PhoneOutcomeRecord } from '../../sim/channels/phone/PhoneOutcome.js';
+import type { PhoneProcess } from '../../sim/channels/phone/PhoneProcess.js';
+import type { ModelClock } from '../../sim/engine/ModelClock.js';
+import { NODE_TIMERS, RealtimeDriver, type TimerHost } from '../../sim/engine/RealtimeDriver.js';
+import { createModelRun, type ModelRun } from '../../sim/ModelRun.js';
+import {
+  CALL_OUTCOMES,
+  type CallCounts,
+  type CallOutcome,
+  type CallRequest,
+  type CallResult,
+} from './callTypes.js';
+
+export interface AcdSnapshot {
+  modelTimeS: number;
+  /** Interval of the model time now (index within the scenario's horizon). */
+  interval: number;
+  queueLength: number;
+  agentsBusy: number;
+  agentsOnDuty: number;
+  trunkLinesBusy: number;
+  /** Requests held open now (in the IVR or in the queue). */
+  pendingCalls: number;
+  calls: CallCounts;
+}
+
+interface HeldCall {
+  readonly callId: string | undefined;
+  readonly offeredAtS: number;
+  /** Priority class, known once the model has drawn it. */
+  klass: number;
+  readonly resolve: (result: CallResult) => void;
+}
+
+/**
+ * The phone channel over HTTP: transport only. The model is the simulator's own phone process
+ * (sim/channels/phone/PhoneProcess.ts) with the shared agent pool, run by the real-time driver on the
+ * mocks' model clock; this class turns a request into an offer, the process's outcome into a
+ * response, and a dropped connection into a hang-up. Draws come from the simulator's streams of
+ * replication 0 (arrivals and retrials are the client's business). Past the scenario's horizon the
+ * scenario repeats, so a long-running mock keeps serving.
+ */
+export class PhoneService {
+  readonly driver: RealtimeDriver;
+  private readonly run: ModelRun;
+  private readonly phone: PhoneProcess;
+  private readonly classIndex: Map<string, number>;
+  readonly classNames: readonly string[];
+  private readonly held = new Map<number, HeldCall>();
+  private readonly counts: CallCounts = zeroCounts();
+  private nextId = 0;
+  private shutDown = false;
+
+  constructor(
+    scenario: ScenarioModel,
+    private readonly clock: ModelClock,
+    seed: number | string,
+    timers: TimerHost = NODE_TIMERS,
+  ) {
+    this.classNames = scenario.phone.classes.map((c) => c.name);
+    this.classIndex = new Map(this.classNames.map((name, i) => [name, i]));
+    this.run = createModelRun(scenario, {
+      seed,
+      replication: 0,
+      mode: 'realtime',
+      startAtS: clock.nowS(),
+      phoneObserver: {
+        arrived: (id, _at, klass) => {
+          const call = this.held.get(id);
+          if (call !== undefined) call.klass = klass;
+        },
+        outcome: (record) => this.answer(record),
+      },
+    });
+    this.phone = this.run.phone;
+    this.driver = new RealtimeDriver(this.run.simulation, clock, timers);
+    this.driver.rearm();
+  }
+
+  get isShutDown(): boolean {
+    return this.shutDown;
+  }
+
+  get pendingCalls(): number {
+    return this.held.size;
+  }
+
+  /**
+   * Offers a call now; resolves when it is answered, abandoned, blocked, closed or self-served. When
+   * `signal` aborts first (the caller hung up, the connection dropped), the call leaves the IVR or
+   * queue as abandoned at that model time, never reaches an agent, and the promise never resolves.
+   */
+  offer(request: CallRequest = {}, signal?: AbortSignal): Promise<CallResult> {
+    return new Promise((resolve) => {
+      const id = this.nextId++;
+      const klass = request.class === undefined ? undefined : this.classIndex.get(request.class);
+      this.driver.act((now) => {
+        this.held.set(id, { callId: request.callId, offeredAtS: now, klass: 0, resolve });
+        this.phone.offer(now, id, { klass, patienceS: request.patienceS });
+      });
+      if (signal === undefined || !this.held.has(id)) return;
+      const hangUp = () => {
+        if (this.shutDown) return;
+        this.driver.act((now) => {
+          // What was due ran first: a call answered before the hang-up stays answered.
+          if (!this.held.delete(id)) return;
+          if (this.phone.hangUp(now, id)) this.counts.abandoned++;
+        });
+      };
+      if (signal.aborted) hangUp();
+      else signal.addEventListener('abort', hangUp, { once: true });
+    });
+  }
+
+  snapshot(): AcdSnapshot {
+    const now = this.shutDown ? this.run.simulation.now : this.driver.runDue();
+    return {
+      modelTimeS: now,
+      interval: this.run.simulation.interval,
+      queueLength: this.phone.queued,
+      agentsBusy: this.run.agents.agentsBusy,
+      agentsOnDuty: this.run.agents.agentsOnDuty,
+      trunkLinesBusy: this.phone.trunkLinesBusy,
+      pendingCalls: this.held.size,
+      calls: { ...this.counts },
+    };
+  }
+
+  /**
+   * Ends the model: every held call gets the outcome "abandoned" with reason "shutdown" (waitS is its
+   * wait in queue so far, 0 in the IVR), the driver stops, and later offers are refused by the routes.
+   */
+  shutdown(): void {
+    if (this.shutDown) return;
+    const now = this.driver.runDue();
+    this.shutDown = true;
+    this.driver.stop();
+    for (const [id, call] of [...this.held]) {
+      const queuedAt = this.phone.queuedSince(id);
+      this.held.delete(id);
+      this.counts.abandoned++;
+      call.resolve({
+        outcome: 'abandoned',
+        waitS: finite(queuedAt === null ? 0 : now - queuedAt),
+        waitMs: finite(queuedAt === null ? 0 : ((now - queuedAt) / this.clock.timeScale) * 1000),
+        agent: null,
+        interval: this.run.simulation.intervalAt(call.offeredAtS),
+        class: this.classNames[call.klass]!,
+        talkS: null,
+        reason: 'shutdown',
+        ...(call.callId === undefined ? {} : { callId: call.callId }),
+      });
+    }
+  }
+
+  /** The process's outcome of a held call becomes its response. */
+  private answer(record: PhoneOutcomeRecord): void {
+    const call = this.held.get(record.contactId);
+    if (call === undefined) return; // hung up: nobody to answer, already counted as abandoned by the model
+    this.held.delete(record.contactId);
+    const outcome: CallOutcome = record.outcome;
+    this.counts[outcome]++;
+    const result: CallResult = {
+      outcome,
+      waitS: finite(record.waitS),
+      waitMs: finite((record.waitS / this.clock.timeScale) * 1000),
+      agent: record.agent >= 0 ? record.agent + 1 : null,
+      interval: record.interval,
+      class: this.classNames[record.klass]!,
+      talkS: outcome === 'answered' ? finite(record.talkS) : null,
+    };
+    if (call.callId !== undefined) result.callId = call.callId;
+    call.resolve(result);
+  }
+}
+
+function zeroCounts(): CallCounts {
+  return Object.fromEntries(CALL_OUTCOMES.map((o) => [o, 0])) as CallCounts;
+}
+
+/** Responses never carry NaN or Infinity; rounding keeps them readable (ms precision). */
+function finite(value: number): number {
+  return Number.isFinite(value) ? Math.max(0, Math.round(value * 1000) / 1000) : 0;
+}

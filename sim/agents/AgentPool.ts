@@ -1,0 +1,288 @@
+import type { EventHandler, Integrator, Simulation } from '../engine/Simulation.js';
+import type { AgentGroupModel } from './AgentGroupModel.js';
+import { AgentRing } from './AgentRing.js';
+
+/** A channel's side of the pool: it is asked for work when one of its agents has capacity. */
+export interface WorkSource {
+  /** Agent `agent` (of a group with this channel's skill) can take a contact at `t`; true if it took one. */
+  serve(agent: number, t: number): boolean;
+}
+
+/** Where the pool integrates agent time for one channel (the channel's counters, per interval). */
+export interface ChannelAgentCounters {
+  /** Agent-seconds busy on this channel (a chat session counts 1/slots of an agent). */
+  readonly busyAgentS: Float64Array;
+  /** Agent-seconds on duty in the groups that have this channel's skill. */
+  readonly onDutyAgentS: Float64Array;
+  /** Agent-seconds past the end of a shift, finishing a contact, in those groups. */
+  readonly overtimeAgentS: Float64Array;
+}
+
+const STAFF = 1;
+const NONE = -1;
+
+/**
+ * The ecosystem's agents: one pool of groups with skills, capacity in slots, and a staffing step
+ * function per group. Channels ask it for an agent (`takeIdle`), hand the agent back when done
+ * (`release`), and the pool decides what a freed agent does next: leave (its shift is over), serve the
+ * waiting contacts of its skills in priority order, or wait idle. Routing is longest idle first.
+ * Agents have ids, so the mocks can say who answered.
+ */
+export class AgentPool implements EventHandler, Integrator {
+  private readonly base: number;
+  private readonly groups: readonly AgentGroupModel[];
+  /** Index of the channels (in the simulation's order) each group serves, priority order. */
+  private readonly groupSkills: readonly Int32Array[];
+  /** Groups having each channel's skill. */
+  private readonly skillGroups: readonly Int32Array[];
+  private readonly sources: (WorkSource | null)[];
+  private readonly counters: (ChannelAgentCounters | null)[];
+
+  // Per group.
+  private readonly idle: AgentRing[];
+  private readonly offDuty: number[][];
+  private readonly onDutyOf: Int32Array;
+  private readonly pendingLeavesOf: Int32Array;
+
+  // Per channel: agent-equivalents busy, agents on duty and in overtime in groups with the skill.
+  private readonly busyOn: Float64Array;
+  private readonly onDutyFor: Float64Array;
+  private readonly overtimeFor: Float64Array;
+
+  // Per agent.
+  private groupOf = new Int32Array(64);
+  private load = new Int32Array(64);
+  private channelOf = new Int32Array(64);
+  private idleSince = new Float64Array(64);
+  private agentCount = 0;
+
+  private lastT = 0;
+  private busyAgents = 0;
+
+  constructor(
+    private readonly simulation: Simulation,
+    groups: readonly AgentGroupModel[],
+    channelNames: readonly string[],
+  ) {
+    this.base = simulation.register(this);
+    simulation.addIntegrator(this);
+    this.groups = groups;
+    const channelIndex = new Map(channelNames.map((name, i) => [name, i]));
+    this.groupSkills = groups.map(
+      (g) => new Int32Array(g.skills.filter((s) => channelIndex.has(s)).map((s) => channelIndex.get(s)!)),
+    );
+    this.skillGroups = channelNames.map(
+      (_, c) => new Int32Array(groups.flatMap((_, g) => (this.groupSkills[g]!.includes(c) ? [g] : []))),
+    );
+    this.sources = channelNames.map(() => null);
+    this.counters = channelNames.map(() => null);
+    this.idle = groups.map(() => new AgentRing());
+    this.offDuty = groups.map(() => []);
+    this.onDutyOf = new Int32Array(groups.length);
+    this.pendingLeavesOf = new Int32Array(groups.length);
+    this.busyOn = new Float64Array(channelNames.length);
+    this.onDutyFor = new Float64Array(channelNames.length);
+    this.overtimeFor = new Float64Array(channelNames.length);
+    this.channelOf.fill(NONE);
+  }
+
+  /** Connects channel `channel` (its index in the simulation's order) to its queue and its counters. */
+  connect(channel: number, source: WorkSource, counters: ChannelAgentCounters | null): void {
+    this.sources[channel] = source;
+    this.counters[channel] = counters;
+  }
+
+  /** Puts each group's staffing in force at model time `t0` and schedules its next change. */
+  start(t0: number): void {
+    this.lastT = t0;
+    const horizonS = this.simulation.horizonS;
+    this.groups.forEach((group, g) => {
+      const times = group.staffing.changeTimesS;
+      const cycleStart = this.simulation.cyclic ? Math.floor(t0 / horizonS) * horizonS : 0;
+      let index = 0;
+      while (index + 1 < times.length && times[index + 1]! <= t0 - cycleStart) index++;
+      this.applyStaffing(g, index, cycleStart, t0);
+    });
+  }
+
+  // --- what channels call --------------------------------------------------------------------------
+
+  get agentsBusy(): number {
+    return this.busyAgents;
+  }
+
+  get agentsOnDuty(): number {
+    let n = 0;
+    for (let g = 0; g < this.onDutyOf.length; g++) n += this.onDutyOf[g]!;
+    return n;
+  }
+
+  /** The longest-idle agent of a group with the skill of `channel`, taken out of the idle ones; -1 if none. */
+  takeIdle(channel: number): number {
+    const groups = this.skillGroups[channel]!;
+    let best = NONE;
+    let bestSince = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < groups.length; i++) {
+      const ring = this.idle[groups[i]!]!;
+      if (ring.length === 0) continue;
+      const since = this.idleSince[ring.front]!;
+      if (since < bestSince) {
+        bestSince = since;
+        best = groups[i]!;
+      }
+    }
+    return best === NONE ? NONE : this.idle[best]!.popFront();
+  }
+
+  /** Agent `agent` (idle, just taken) works a contact of `channel` with all its capacity (a call). */
+  occupy(agent: number, channel: number): void {
+    this.load[agent] = this.groups[this.groupOf[agent]!]!.slots;
+    this.channelOf[agent] = channel;
+    this.busyAgents++;
+    this.busyOn[channel]!++;
+  }
+
+  /** Agent `agent` finished its contact at `t`: it leaves, takes more work, or waits idle. */
+  release(agent: number, t: number): void {
+    const channel = this.channelOf[agent]!;
+    this.load[agent] = 0;
+    this.channelOf[agent] = NONE;
+    this.busyAgents--;
+    this.busyOn[channel]!--;
+    this.freed(agent, t);
+  }
+
+  // --- events and time ------------------------------------------------------------------------------
+
+  handle(kind: number, t: number, int: number, float: number): void {
+    if (kind === STAFF) this.changeStaffing(float, int, t);
+  }
+
+  advance(t: number): void {
+    const dt = t - this.lastT;
+    if (dt <= 0) return;
+    const k = this.simulation.interval;
+    const counters = this.counters;
+    for (let c = 0; c < counters.length; c++) {
+      const target = counters[c];
+      if (target === null || target === undefined) continue;
+      target.busyAgentS[k]! += this.busyOn[c]! * dt;
+      target.onDutyAgentS[k]! += this.onDutyFor[c]! * dt;
+      target.overtimeAgentS[k]! += this.overtimeFor[c]! * dt;
+    }
+    this.lastT = t;
+  }
+
+  // --- inside ---------------------------------------------------------------------------------------
+
+  /** An agent with nothing in hand: leave if its group is over staffed, else serve a queue, else idle. */
+  private freed(agent: number, t: number): void {
+    const g = this.groupOf[agent]!;
+    if (this.pendingLeavesOf[g]! > 0) {
+      this.pendingLeavesOf[g]!--;
+      this.addOvertime(g, -1);
+      this.goOff(agent, g);
+      return;
+    }
+    this.offerWork(agent, g, t);
+  }
+
+  private offerWork(agent: number, g: number, t: number): void {
+    const skills = this.groupSkills[g]!;
+    for (let i = 0; i < skills.length; i++) {
+      if (this.sources[skills[i]!]?.serve(agent, t)) return;
+    }
+    this.idleSince[agent] = t;
+    this.idle[g]!.pushBack(agent);
+  }
+
+  /** Staffing level `index` of group `g` for the cycle starting at `cycleStart`; schedules the next. */
+  private changeStaffing(g: number, index: number, t: number): void {
+    const times = this.groups[g]!.staffing.changeTimesS;
+    this.applyStaffing(g, index, t - times[index]!, t);
+  }
+
+  private applyStaffing(g: number, index: number, cycleStart: number, t: number): void {
+    const { changeTimesS, agents } = this.groups[g]!.staffing;
+    this.setScheduled(g, agents[index]!, t);
+    const simulation = this.simulation;
+    if (index + 1 < changeTimesS.length) {
+      const at = cycleStart + changeTimesS[index + 1]!;
+      if (simulation.cyclic || at < simulation.horizonS)
+        simulation.calendar.schedule(at, this.base | STAFF, index + 1, g);
+    } else if (simulation.cyclic && changeTimesS.length > 1) {
+      simulation.calendar.schedule(
+        cycleStart + simulation.horizonS + changeTimesS[0]!,
+        this.base | STAFF,
+        0,
+        g,
+      );
+    }
+  }
+
+  /** Moves group `g` toward `target` agents: idle agents leave at once, busy ones after their contact. */
+  private setScheduled(g: number, target: number, t: number): void {
+    let diff = target - (this.onDutyOf[g]! - this.pendingLeavesOf[g]!);
+    if (diff > 0) {
+      const stay = Math.min(diff, this.pendingLeavesOf[g]!);
+      this.pendingLeavesOf[g]! -= stay;
+      this.addOvertime(g, -stay);
+      diff -= stay;
+      for (let i = 0; i < diff; i++) {
+        const agent = this.comeOn(g);
+        this.offerWork(agent, g, t);
+      }
+    } else if (diff < 0) {
+      const ring = this.idle[g]!;
+      const leaveNow = Math.min(-diff, ring.length);
+      for (let i = 0; i < leaveNow; i++) this.goOff(ring.popBack(), g);
+      const later = -diff - leaveNow;
+      this.pendingLeavesOf[g]! += later;
+      this.addOvertime(g, later);
+    }
+  }
+
+  private comeOn(g: number): number {
+    const agent = this.offDuty[g]!.pop() ?? this.newAgent(g);
+    this.onDutyOf[g]!++;
+    this.addOnDuty(g, 1);
+    return agent;
+  }
+
+  private goOff(agent: number, g: number): void {
+    this.offDuty[g]!.push(agent);
+    this.onDutyOf[g]!--;
+    this.addOnDuty(g, -1);
+  }
+
+  private newAgent(g: number): number {
+    if (this.agentCount === this.groupOf.length) this.grow();
+    const agent = this.agentCount++;
+    this.groupOf[agent] = g;
+    return agent;
+  }
+
+  private addOnDuty(g: number, delta: number): void {
+    const skills = this.groupSkills[g]!;
+    for (let i = 0; i < skills.length; i++) this.onDutyFor[skills[i]!]! += delta;
+  }
+
+  private addOvertime(g: number, delta: number): void {
+    const skills = this.groupSkills[g]!;
+    for (let i = 0; i < skills.length; i++) this.overtimeFor[skills[i]!]! += delta;
+  }
+
+  private grow(): void {
+    const size = this.groupOf.length * 2;
+    const copy = <T extends Int32Array | Float64Array>(a: T, b: T): T => {
+      b.set(a);
+      return b;
+    };
+    this.groupOf = copy(this.groupOf, new Int32Array(size));
+    this.load = copy(this.load, new Int32Array(size));
+    const channelOf = new Int32Array(size).fill(NONE);
+    channelOf.set(this.channelOf);
+    this.channelOf = channelOf;
+    this.idleSince = copy(this.idleSince, new Float64Array(size));
+  }
+}

@@ -1,0 +1,425 @@
+import type { PhoneModel } from '../../../scenarios/ScenarioModel.js';
+import type { AgentPool, WorkSource } from '../../agents/AgentPool.js';
+import type { PiecewisePoissonArrivals } from '../../arrivals/PiecewisePoissonArrivals.js';
+import { cumulativeShares } from '../../distributions/cumulativeShares.js';
+import type { Distribution } from '../../distributions/Distribution.js';
+import type { EventHandler, Integrator, Simulation } from '../../engine/Simulation.js';
+import { createPhoneCounters, type PhoneCounters } from '../../metrics/PhoneCounters.js';
+import { WAIT_BUCKETS, waitBucket } from '../../metrics/WaitHistogram.js';
+import { createStream, type Rng } from '../../rng/createStream.js';
+import { ContactPool, IN_IVR, IN_QUEUE } from './ContactPool.js';
+import { ContactQueue } from './ContactQueue.js';
+import type {
+  AbandonReason,
+  PhoneObserver,
+  PhoneOffer,
+  PhoneOutcome,
+  PhoneOutcomeRecord,
+} from './PhoneOutcome.js';
+
+// Local event kinds. Payloads: ABANDON/IVR_END carry (slot, generation); TALK_END carries (agent,
+// after-call work); AGENT_FREE the agent; RETRY carries attempt | class << 8.
+const ARRIVAL = 1;
+const RETRY = 2;
+const IVR_END = 3;
+const ABANDON = 4;
+const TALK_END = 5;
+const AGENT_FREE = 6;
+
+export interface PhoneProcessOptions {
+  readonly seed: number | string;
+  readonly replication: number;
+  /**
+   * Batch runs draw their own arrivals (and retrials). The mocks pass `null`: callers arrive from
+   * outside through `offer`, and whether they call again is their business.
+   */
+  readonly arrivals: PiecewisePoissonArrivals | null;
+  readonly observer?: PhoneObserver | null;
+}
+
+/**
+ * The phone channel as an ACD: trunk lines, optional IVR with self-service, agents from the shared
+ * pool, priority FCFS queue, abandonment, blocking, retrials and closed hours. Per-contact draws
+ * (class, IVR, patience, talk, after-call work) all happen at arrival, each from its own stream, so a
+ * change of staffing or lines does not shift any other contact's draws. The same code runs under the
+ * batch driver (`hotline sim`) and the real-time driver (`hotline mocks`).
+ */
+export class PhoneProcess implements EventHandler, Integrator, WorkSource {
+  readonly counters: PhoneCounters;
+  private readonly model: PhoneModel;
+  private readonly simulation: Simulation;
+  private readonly agents: AgentPool;
+  private readonly channel: number;
+  private readonly base: number;
+  private readonly contacts = new ContactPool(256);
+  private readonly queue: ContactQueue;
+  private readonly arrivals: PiecewisePoissonArrivals | null;
+  private readonly observer: PhoneObserver | null;
+  private readonly thresholdS: number;
+  /** External contacts by id, for hang-ups (real-time runs only). */
+  private readonly slotOf = new Map<number, number>();
+
+  private readonly routingRng: Rng;
+  private readonly ivrRng: Rng;
+  private readonly patienceRng: Rng;
+  private readonly talkRng: Rng;
+  private readonly acwRng: Rng;
+  private readonly retrialRng: Rng;
+  private readonly classShares: Float64Array;
+  private readonly classPatience: Distribution[];
+
+  private lastT = 0;
+  private nextContactId = 0;
+  private trunkBusy = 0;
+  private queueLength = 0;
+
+  constructor(
+    simulation: Simulation,
+    agents: AgentPool,
+    channel: number,
+    model: PhoneModel,
+    options: PhoneProcessOptions,
+  ) {
+    this.simulation = simulation;
+    this.agents = agents;
+    this.channel = channel;
+    this.model = model;
+    this.base = simulation.register(this);
+    simulation.addIntegrator(this);
+    this.arrivals = options.arrivals;
+    this.observer = options.observer ?? null;
+    this.thresholdS = model.targets.thresholdS;
+    this.counters = createPhoneCounters(simulation.intervals, model.classes.length);
+    this.queue = new ContactQueue(model.classes.length);
+    const { seed, replication } = options;
+    this.routingRng = createStream(seed, 'phone.routing', replication);
+    this.ivrRng = createStream(seed, 'phone.ivr', replication);
+    this.patienceRng = createStream(seed, 'phone.patience', replication);
+    this.talkRng = createStream(seed, 'phone.talkTime', replication);
+    this.acwRng = createStream(seed, 'phone.afterCallWork', replication);
+    this.retrialRng = createStream(seed, 'phone.retrial', replication);
+    this.classShares = cumulativeShares(model.classes.map((c) => c.share));
+    this.classPatience = model.classes.map((c) => c.patience);
+    agents.connect(channel, this, this.counters);
+  }
+
+  /** Schedules the first arrival (batch runs). */
+  start(t0: number): void {
+    this.lastT = t0;
+    if (this.arrivals !== null) this.scheduleNextArrival();
+  }
+
+  get queued(): number {
+    return this.queueLength;
+  }
+
+  get trunkLinesBusy(): number {
+    return this.trunkBusy;
+  }
+
+  handle(kind: number, t: number, int: number, float: number): void {
+    switch (kind) {
+      case ARRIVAL:
+        this.arrive(t, this.nextContactId++, 1, -1, Number.NaN);
+        this.scheduleNextArrival();
+        break;
+      case RETRY:
+        this.arrive(t, this.nextContactId++, int & 0xff, int >> 8, Number.NaN);
+        break;
+      case IVR_END:
+        if (this.contacts.gen[int] === float) this.leaveIvr(t, int);
+        break;
+      case ABANDON:
+        if (this.contacts.gen[int] === float) this.abandon(t, int, 'patience');
+        break;
+      case TALK_END:
+        this.trunkBusy--;
+        if (float > 0) this.simulation.calendar.schedule(t + float, this.base | AGENT_FREE, int);
+        else this.agents.release(int, t);
+        break;
+      case AGENT_FREE:
+        this.agents.release(int, t);
+        break;
+    }
+  }
+
+  advance(t: number): void {
+    const dt = t - this.lastT;
+    if (dt > 0) {
+      this.counters.queueAreaS[this.simulation.interval]! += this.queueLength * dt;
+      this.lastT = t;
+    }
+  }
+
+  /** A call from outside at model time `t` (the driver has run what was due and advanced to `t`). */
+  offer(t: number, contactId: number, offer: PhoneOffer = {}): void {
+    this.arrive(t, contactId, offer.attempt ?? 1, offer.klass ?? -1, offer.patienceS ?? Number.NaN);
+  }
+
+  /** The caller hung up at `t`: a call still in the IVR or queue ends as abandoned. False if it was not. */
+  hangUp(t: number, contactId: number): boolean {
+    const slot = this.slotOf.get(contactId);
+    if (slot === undefined) return false;
+    const state = this.contacts.state[slot];
+    if (state === IN_QUEUE) this.abandon(t, slot, 'hangUp');
+    else if (state === IN_IVR) this.abandonIvr(t, slot);
+    else return false;
+    return true;
+  }
+
+  /** Model time an external contact entered the queue, or null when it is not queued. */
+  queuedSince(contactId: number): number | null {
+    const slot = this.slotOf.get(contactId);
+    if (slot === undefined || this.contacts.state[slot] !== IN_QUEUE) return null;
+    return this.contacts.entryTime[slot]!;
+  }
+
+  /** Contacts still in the IVR or queue at the horizon; their partial waits still count as queue time. */
+  finish(horizonS: number): void {
+    const contacts = this.contacts;
+    const c = this.counters;
+    for (let slot = 0; slot < contacts.capacity; slot++) {
+      const state = contacts.state[slot]!;
+      if (state === 0) continue;
+      const k = contacts.arrivalInterval[slot]!;
+      c.inSystemAtEnd[k]!++;
+      if (state === IN_QUEUE) c.queueTimeSumS[k]! += horizonS - contacts.entryTime[slot]!;
+    }
+  }
+
+  /** The pool offers a free agent: answer the first waiting call in priority order. */
+  serve(agent: number, t: number): boolean {
+    if (this.queueLength === 0) return false;
+    const slot = this.queue.pop(this.contacts.gen);
+    this.queueLength--;
+    if (this.queueLength === 0) this.queue.clear();
+    this.agents.occupy(agent, this.channel);
+    this.startService(t, slot, agent);
+    return true;
+  }
+
+  private scheduleNextArrival(): void {
+    const t = this.arrivals!.next();
+    if (t < this.simulation.horizonS) this.simulation.calendar.schedule(t, this.base | ARRIVAL);
+  }
+
+  /**
+   * A first attempt or a retrial (klass -1: drawn here). `patienceS` NaN: the class's draw. Every draw
+   * is made whatever happens next, so later contacts keep their draws.
+   */
+  private arrive(t: number, contactId: number, attempt: number, klass: number, patienceS: number): void {
+    const model = this.model;
+    const c = this.counters;
+    const k = this.simulation.interval;
+    c.offered[k]!++;
+    if (attempt > 1) c.retrials[k]!++;
+
+    const drawnClass = this.drawClass();
+    const cls = klass >= 0 ? klass : drawnClass;
+    c.byClass.offered[cls]!++;
+    this.observer?.arrived?.(contactId, t, cls, attempt);
+    const selfService = model.ivr !== null && this.routingRng() < model.ivr.selfServiceShare;
+    const ivrTime = model.ivr === null ? 0 : model.ivr.time.sample(this.ivrRng);
+    const drawnPatience = this.classPatience[cls]!.sample(this.patienceRng);
+    const patience = Number.isNaN(patienceS) ? drawnPatience : patienceS;
+    const talk = model.talkTime.sample(this.talkRng);
+    const acw = model.afterCallWork === null ? 0 : model.afterCallWork.sample(this.acwRng);
+
+    if (model.open[k] === 0) {
+      c.closed[k]!++;
+      this.report(contactId, 'closed', t, 0, -1, cls, k, 0, attempt, null);
+      this.maybeRetry(t, model.retrial?.afterClosed ?? 0, attempt, cls);
+      return;
+    }
+    if (this.trunkBusy >= model.trunkLines) {
+      c.blocked[k]!++;
+      this.report(contactId, 'blocked', t, 0, -1, cls, k, 0, attempt, null);
+      this.maybeRetry(t, model.retrial?.afterBlocked ?? 0, attempt, cls);
+      return;
+    }
+    this.trunkBusy++;
+    const contacts = this.contacts;
+    const slot = contacts.allocate();
+    contacts.arrivalInterval[slot] = k;
+    contacts.klass[slot] = cls;
+    contacts.attempt[slot] = attempt;
+    contacts.patience[slot] = patience;
+    contacts.talk[slot] = talk;
+    contacts.afterCallWork[slot] = acw;
+    contacts.contactId[slot] = contactId;
+    if (this.observer !== null) this.slotOf.set(contactId, slot);
+    if (model.ivr !== null) {
+      contacts.state[slot] = IN_IVR;
+      contacts.selfService[slot] = selfService ? 1 : 0;
+      this.simulation.calendar.schedule(t + ivrTime, this.base | IVR_END, slot, contacts.gen[slot]!);
+    } else {
+      this.enterQueue(t, slot);
+    }
+  }
+
+  private drawClass(): number {
+    const shares = this.classShares;
+    if (shares.length === 1) return 0;
+    const u = this.routingRng();
+    for (let i = 0; i < shares.length - 1; i++) if (u < shares[i]!) return i;
+    return shares.length - 1;
+  }
+
+  private leaveIvr(t: number, slot: number): void {
+    const contacts = this.contacts;
+    if (contacts.selfService[slot] === 1) {
+      const k = contacts.arrivalInterval[slot]!;
+      this.counters.selfServed[k]!++;
+      this.trunkBusy--;
+      this.reportSlot(slot, 'selfServed', t, 0, -1, null);
+      this.releaseSlot(slot);
+      return;
+    }
+    this.enterQueue(t, slot);
+  }
+
+  private enterQueue(t: number, slot: number): void {
+    const contacts = this.contacts;
+    contacts.entryTime[slot] = t;
+    const agent = this.agents.takeIdle(this.channel);
+    if (agent >= 0) {
+      this.agents.occupy(agent, this.channel);
+      this.startService(t, slot, agent);
+      return;
+    }
+    contacts.state[slot] = IN_QUEUE;
+    this.queue.push(contacts.klass[slot]!, slot, contacts.gen[slot]!);
+    this.queueLength++;
+    const c = this.counters;
+    const k = this.simulation.interval;
+    if (this.queueLength > c.maxQueue[k]!) c.maxQueue[k] = this.queueLength;
+    const patience = contacts.patience[slot]!;
+    if (patience < Number.POSITIVE_INFINITY)
+      this.simulation.calendar.schedule(t + patience, this.base | ABANDON, slot, contacts.gen[slot]!);
+  }
+
+  /** Agent `agent` (already occupied) answers the contact in `slot`. */
+  private startService(t: number, slot: number, agent: number): void {
+    const contacts = this.contacts;
+    const c = this.counters;
+    const k = contacts.arrivalInterval[slot]!;
+    const wait = t - contacts.entryTime[slot]!;
+    c.answered[k]!++;
+    c.waitSumAnsweredS[k]! += wait;
+    c.queueTimeSumS[k]! += wait;
+    const byClass = c.byClass;
+    const cls = contacts.klass[slot]!;
+    byClass.answered[cls]!++;
+    byClass.waitSumAnsweredS[cls]! += wait;
+    if (wait <= this.thresholdS) {
+      c.answeredWithinT[k]!++;
+      byClass.answeredWithinT[cls]!++;
+    }
+    if (wait > c.maxWaitS[k]!) c.maxWaitS[k] = wait;
+    c.waitHistogram[k * WAIT_BUCKETS + waitBucket(wait)]!++;
+    const talk = contacts.talk[slot]!;
+    this.simulation.calendar.schedule(t + talk, this.base | TALK_END, agent, contacts.afterCallWork[slot]!);
+    if (this.observer !== null) this.reportSlot(slot, 'answered', t, wait, agent, null);
+    this.releaseSlot(slot);
+  }
+
+  private abandon(t: number, slot: number, reason: AbandonReason): void {
+    const contacts = this.contacts;
+    const c = this.counters;
+    const k = contacts.arrivalInterval[slot]!;
+    const wait = t - contacts.entryTime[slot]!;
+    const cls = contacts.klass[slot]!;
+    c.abandoned[k]!++;
+    c.byClass.abandoned[cls]!++;
+    if (wait > this.thresholdS) {
+      c.abandonedAfterT[k]!++;
+      c.byClass.abandonedAfterT[cls]!++;
+    }
+    c.queueTimeSumS[k]! += wait;
+    this.queueLength--;
+    if (this.queueLength === 0) this.queue.clear();
+    this.trunkBusy--;
+    const attempt = contacts.attempt[slot]!;
+    if (this.observer !== null) this.reportSlot(slot, 'abandoned', t, wait, -1, reason);
+    this.releaseSlot(slot);
+    if (reason === 'patience') this.maybeRetry(t, this.model.retrial?.afterAbandoned ?? 0, attempt, cls);
+  }
+
+  /** A caller who hangs up in the IVR: abandoned without having queued. */
+  private abandonIvr(t: number, slot: number): void {
+    const contacts = this.contacts;
+    const k = contacts.arrivalInterval[slot]!;
+    const cls = contacts.klass[slot]!;
+    this.counters.abandoned[k]!++;
+    this.counters.byClass.abandoned[cls]!++;
+    this.trunkBusy--;
+    this.reportSlot(slot, 'abandoned', t, 0, -1, 'hangUp');
+    this.releaseSlot(slot);
+  }
+
+  private releaseSlot(slot: number): void {
+    if (this.observer !== null) this.slotOf.delete(this.contacts.contactId[slot]!);
+    this.contacts.release(slot);
+  }
+
+  private maybeRetry(t: number, probability: number, attempt: number, cls: number): void {
+    const retrial = this.model.retrial;
+    if (this.arrivals === null || retrial === null || probability <= 0 || attempt >= retrial.maxAttempts)
+      return;
+    if (this.retrialRng() >= probability) return;
+    const at = t + retrial.delay.sample(this.retrialRng);
+    if (at < this.simulation.horizonS)
+      this.simulation.calendar.schedule(at, this.base | RETRY, (attempt + 1) | (cls << 8));
+  }
+
+  private reportSlot(
+    slot: number,
+    outcome: PhoneOutcome,
+    t: number,
+    waitS: number,
+    agent: number,
+    reason: AbandonReason | null,
+  ): void {
+    const contacts = this.contacts;
+    this.report(
+      contacts.contactId[slot]!,
+      outcome,
+      t,
+      waitS,
+      agent,
+      contacts.klass[slot]!,
+      contacts.arrivalInterval[slot]!,
+      outcome === 'answered' ? contacts.talk[slot]! : 0,
+      contacts.attempt[slot]!,
+      reason,
+    );
+  }
+
+  private report(
+    contactId: number,
+    outcome: PhoneOutcome,
+    atS: number,
+    waitS: number,
+    agent: number,
+    klass: number,
+    interval: number,
+    talkS: number,
+    attempt: number,
+    reason: AbandonReason | null,
+  ): void {
+    if (this.observer === null) return;
+    const record: PhoneOutcomeRecord = {
+      contactId,
+      outcome,
+      atS,
+      waitS,
+      agent,
+      klass,
+      interval,
+      talkS,
+      attempt,
+      reason,
+    };
+    this.observer.outcome(record);
+  }
+}

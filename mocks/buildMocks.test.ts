@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InputError } from '../scenarios/inputError.js';
+import { ManualTime } from '../sim/testing/ManualTime.js';
 import { buildMocks, type MocksOptions } from './buildMocks.js';
-import { type Posted, postCall, stationary } from './testing.js';
+import { type Posted, postCall, stationary, untilHeld } from './testing.js';
 
-// Through app.inject(), no port. A time scale of 3600 makes a model minute about 17 wall ms.
+// Through app.inject(), no port. A time scale of 3600 makes a model minute about 17 wall ms. Tests
+// that wait in model time inject the wall clock and the timers (ManualTime) and move them by hand.
 const FAST = 3600;
 const apps: FastifyInstance[] = [];
 
@@ -13,6 +15,20 @@ async function mocks(options: MocksOptions = {}, scenario = stationary()): Promi
   apps.push(app);
   return app;
 }
+
+/** Mocks on a hand-moved clock: model time moves only by `time.advance(wallMs)`. */
+async function manualMocks(scenario = stationary(), options: MocksOptions = {}) {
+  const time = new ManualTime();
+  const app = await mocks({ wallNowMs: time.wallNowMs, timers: time, ...options }, scenario);
+  await app.ready();
+  return { app, time };
+}
+
+/**
+ * Advances model time by `modelS` seconds at the FAST scale. Timers are armed in whole wall ms
+ * (rounded up), so tests move a little past an event; it still happens at its own model time.
+ */
+const advanceModel = (time: ManualTime, modelS: number) => time.advance((modelS / FAST) * 1000);
 
 afterEach(async () => {
   await Promise.all(apps.splice(0).map((app) => app.close()));
@@ -37,48 +53,49 @@ describe('POST /v1/calls', () => {
   });
 
   it('queues when every agent is busy and abandons after the patience the client sent', async () => {
-    const app = await mocks({}, stationary({ staffing: { kind: 'constant', agents: 1 }, talkTime: '1d' }));
+    const { app, time } = await manualMocks(
+      stationary({ staffing: { kind: 'constant', agents: 1 }, talkTime: '1d' }),
+    );
     expect((await postCall(app)).body.outcome).toBe('answered');
-    const started = performance.now();
-    const { body } = await postCall(app, { patienceS: 60 });
+    const held = postCall(app, { patienceS: 60 });
+    await untilHeld(app, 1);
+    advanceModel(time, 59.9);
+    expect(app.hotline.acd.pendingCalls).toBe(1);
+    advanceModel(time, 5); // timers round up to whole wall ms; the abandonment still happens at 60 s
+    const { body } = await held;
     expect(body).toMatchObject({ outcome: 'abandoned', waitS: 60, agent: null, talkS: null });
-    // 60 model s at 3600 model s per wall s is 16.7 wall ms.
-    expect(performance.now() - started).toBeGreaterThanOrEqual(15);
-    expect(body.waitMs).toBeGreaterThanOrEqual(15);
+    // 60 model s at 3600 model s per wall s is 16.667 wall ms.
+    expect(body.waitMs).toBeCloseTo(16.667, 3);
   });
 
   it('answers a queued call when the agent frees up, after talk + after-call work in model time', async () => {
-    const app = await mocks(
-      {},
+    const { app, time } = await manualMocks(
       stationary({ staffing: { kind: 'constant', agents: 1 }, talkTime: '60s', afterCallWork: '30s' }),
     );
     await postCall(app);
-    const { body } = await postCall(app, { patienceS: 3600 });
-    expect(body.outcome).toBe('answered');
-    // Queued at ~0 s; the agent is free at 90 s (rounding of the arrival time allows a few seconds).
-    expect(body.waitS as number).toBeGreaterThan(80);
-    expect(body.waitS as number).toBeLessThan(100);
+    const held = postCall(app, { patienceS: 3600 });
+    await untilHeld(app, 1);
+    advanceModel(time, 90);
+    // Queued at 0 s; the agent is free after 60 s of talk and 30 s of after-call work.
+    expect((await held).body).toMatchObject({ outcome: 'answered', waitS: 90, agent: 1 });
   });
 
   it('follows the staffing step function: a queued call is answered when a shift starts', async () => {
     const agents = Array.from({ length: 48 }, (_, i) => (i === 0 ? 0 : 1));
-    const app = await mocks(
-      { startAtS: 1800 - 600 },
-      stationary({ staffing: { kind: 'perInterval', agents } }),
-    );
+    const { app, time } = await manualMocks(stationary({ staffing: { kind: 'perInterval', agents } }), {
+      startAtS: 1800 - 600,
+    });
     expect(app.hotline.acd.snapshot().agentsOnDuty).toBe(0);
-    const { body } = await postCall(app, { patienceS: 3600 });
-    // Arrived a little after 20:00 (the clock starts when the app is ready; the first request takes a
-    // few wall ms = model seconds at 3600x); the first agent starts at 30:00.
-    expect(body).toMatchObject({ outcome: 'answered', interval: 0, agent: 1 });
-    expect(body.waitS as number).toBeGreaterThan(450);
-    expect(body.waitS as number).toBeLessThanOrEqual(600);
+    const held = postCall(app, { patienceS: 3600 });
+    await untilHeld(app, 1);
+    advanceModel(time, 610);
+    // Arrived at 20:00; the first agent starts at 30:00.
+    expect((await held).body).toMatchObject({ outcome: 'answered', interval: 0, agent: 1, waitS: 600 });
     expect(app.hotline.acd.snapshot().agentsOnDuty).toBe(1);
   });
 
   it('serves the higher priority class first, FCFS within a class', async () => {
-    const app = await mocks(
-      {},
+    const { app, time } = await manualMocks(
       stationary({
         staffing: { kind: 'constant', agents: 1 },
         talkTime: '60s',
@@ -92,11 +109,17 @@ describe('POST /v1/calls', () => {
     const order: string[] = [];
     const track = (payload: object) =>
       postCall(app, { patienceS: 36_000, ...payload }).then((r) => order.push(r.body.callId as string));
-    await Promise.all([
-      track({ class: 'normal', callId: 'n1' }),
-      track({ class: 'normal', callId: 'n2' }),
-      track({ class: 'urgent', callId: 'u1' }),
-    ]);
+    const all: Promise<number>[] = [];
+    for (const [klass, callId] of [
+      ['normal', 'n1'],
+      ['normal', 'n2'],
+      ['urgent', 'u1'],
+    ]) {
+      all.push(track({ class: klass, callId }));
+      await untilHeld(app, all.length);
+    }
+    advanceModel(time, 3 * 60);
+    await Promise.all(all);
     expect(order).toEqual(['u1', 'n1', 'n2']);
   });
 
@@ -315,23 +338,25 @@ describe('status routes', () => {
 
 describe('shutdown', () => {
   it('app.close() gives every held call an outcome (abandoned, reason shutdown)', async () => {
+    const time = new ManualTime();
     const app = await buildMocks(stationary({ staffing: { kind: 'constant', agents: 1 }, talkTime: '1d' }), {
       timeScale: FAST,
+      wallNowMs: time.wallNowMs,
+      timers: time,
     });
     const first = await postCall(app);
     expect(first.body.outcome).toBe('answered');
     const held: Promise<Posted>[] = [];
     for (let i = 0; i < 5; i++) held.push(postCall(app, { patienceS: 86_400 * 30, callId: `h${i}` }));
-    // Let the requests reach the queue before closing.
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(app.hotline.acd.pendingCalls).toBe(5);
+    await untilHeld(app, 5);
+    advanceModel(time, 120);
     await app.close();
     const responses = await Promise.all(held);
     for (const r of responses) {
       expect(r.statusCode).toBe(200);
-      expect(r.body).toMatchObject({ outcome: 'abandoned', reason: 'shutdown', agent: null });
-      expect(r.body.waitS as number).toBeGreaterThan(0);
+      expect(r.body).toMatchObject({ outcome: 'abandoned', reason: 'shutdown', agent: null, waitS: 120 });
     }
+    expect(responses.map((r) => r.body.callId)).toEqual(['h0', 'h1', 'h2', 'h3', 'h4']);
   });
 
   it('with 0 agents and calls in the IVR, close still answers every request', async () => {
@@ -340,7 +365,7 @@ describe('shutdown', () => {
       { timeScale: 1 },
     );
     const held = [postCall(app), postCall(app), postCall(app, { patienceS: 0 })];
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await untilHeld(app, 3);
     await app.close();
     const bodies = (await Promise.all(held)).map((r) => r.body);
     expect(bodies.map((b) => [b.outcome, b.reason, b.waitS])).toEqual([

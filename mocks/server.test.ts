@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type RunningMocks, startMocks } from './server.js';
-import { stationary } from './testing.js';
+import { stationary, untilTurns } from './testing.js';
 
 // A few checks over a real socket on 127.0.0.1, port 0 (a free port), with fetch.
 const running: RunningMocks[] = [];
@@ -43,12 +43,32 @@ describe('startMocks over a socket', () => {
     expect((await fetch(`${url}/health`)).status).toBe(200);
   });
 
+  it('a caller who hangs up while queued is counted abandoned, leaves the queue and never reaches an agent', async () => {
+    const mocks = await start({}, stationary({ staffing: { kind: 'constant', agents: 0 }, patience: '30d' }));
+    const aborts = Array.from({ length: 5 }, () => new AbortController());
+    const held = aborts.map((a, i) =>
+      fetch(`${mocks.url}/v1/calls`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ callId: `gone-${i}` }),
+        signal: a.signal,
+      }).catch((error: Error) => error.name),
+    );
+    await untilTurns(() => mocks.app.hotline.acd.pendingCalls === 5);
+    for (const a of aborts) a.abort();
+    expect(await Promise.all(held)).toEqual(Array(5).fill('AbortError'));
+    await untilTurns(() => mocks.app.hotline.acd.pendingCalls === 0);
+    const state = mocks.app.hotline.acd.snapshot();
+    expect(state).toMatchObject({ queueLength: 0, pendingCalls: 0, trunkLinesBusy: 0 });
+    expect(state.calls).toMatchObject({ abandoned: 5, answered: 0 });
+  });
+
   it('close() answers every held call before the server stops, then refuses connections', async () => {
     const mocks = await start({}, stationary({ staffing: { kind: 'constant', agents: 0 }, patience: '30d' }));
     const held = Array.from({ length: 8 }, (_, i) =>
       post(mocks.url, { callId: `h${i}` }).then((r) => r.json() as Promise<Record<string, unknown>>),
     );
-    while (mocks.app.hotline.acd.pendingCalls < 8) await new Promise((r) => setTimeout(r, 5));
+    await untilTurns(() => mocks.app.hotline.acd.pendingCalls === 8);
     await mocks.close();
     const bodies = await Promise.all(held);
     expect(bodies.map((b) => `${b.outcome}/${b.reason}`)).toEqual(Array(8).fill('abandoned/shutdown'));

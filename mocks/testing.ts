@@ -31,3 +31,27 @@ export async function postCall(
   });
   return { statusCode: response.statusCode, body: response.json(), headers: response.headers };
 }
+
+/**
+ * Waits until `count` calls are held by the mock (requests through inject reach the handler a few
+ * event-loop turns later). Counts turns, not milliseconds, so a busy machine cannot fail it.
+ */
+export async function untilHeld(app: FastifyInstance, count: number): Promise<void> {
+  await untilTurns(
+    () => app.hotline.acd.pendingCalls >= count,
+    () => `the mock holds ${app.hotline.acd.pendingCalls} calls, expected ${count}`,
+  );
+}
+
+/** Waits for `condition` over event-loop turns (I/O included), at most `maxTurns` of them. */
+export async function untilTurns(
+  condition: () => boolean,
+  describe: () => string = () => 'condition not reached',
+  maxTurns = 100_000,
+): Promise<void> {
+  for (let turn = 0; turn < maxTurns; turn++) {
+    if (condition()) return;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  throw new Error(describe());
+}

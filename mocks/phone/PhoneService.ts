@@ -75,7 +75,6 @@ export class PhoneService {
     });
     this.phone = this.run.phone;
     this.driver = new RealtimeDriver(this.run.simulation, clock, timers);
-    this.driver.rearm();
   }
 
   get isShutDown(): boolean {

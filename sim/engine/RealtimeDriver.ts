@@ -34,7 +34,9 @@ export class RealtimeDriver {
     readonly simulation: Simulation,
     readonly clock: ModelClock,
     private readonly timers: TimerHost = NODE_TIMERS,
-  ) {}
+  ) {
+    this.arm();
+  }
 
   get isStopped(): boolean {
     return this.stopped;

@@ -5,10 +5,18 @@ import type { ScenarioFile } from '../scenarios/scenarioSchema.js';
 import { scenarioModel } from '../sim/testing/scenarioText.js';
 
 type PhoneFile = ScenarioFile['channels']['phone'];
+type StaffingFile = ScenarioFile['agents']['groups'][number]['staffing'];
 
-/** stationary-mmc (14 agents, 100 calls / 30 min, AHT 180 s, patience 5 min) with phone fields replaced. */
-export function stationary(changes: Partial<PhoneFile> = {}): ScenarioModel {
-  return scenarioModel('stationary-mmc', (f) => Object.assign(f.channels.phone, changes));
+/**
+ * stationary-mmc (14 agents, 100 calls / 30 min, AHT 180 s, patience 5 min) with phone fields
+ * replaced; `staffing` replaces the staffing of its one agent group.
+ */
+export function stationary(changes: Partial<PhoneFile> & { staffing?: StaffingFile } = {}): ScenarioModel {
+  const { staffing, ...phone } = changes;
+  return scenarioModel('stationary-mmc', (f) => {
+    Object.assign(f.channels.phone, phone);
+    if (staffing !== undefined) f.agents.groups[0]!.staffing = staffing;
+  });
 }
 
 export interface Posted {

@@ -1,5 +1,6 @@
 // The frozen model that the simulator, the mocks and the k6 replay read. Built by loadScenario from a
 // schema-valid file: durations in seconds, distributions as objects, staffing as a step function.
+import type { AgentGroupModel } from '../sim/agents/AgentGroupModel.js';
 import type { Distribution } from '../sim/distributions/Distribution.js';
 import type { DistributionSpec, FaultsFile, SlVariant, Weekday } from './scenarioSchema.js';
 
@@ -61,7 +62,6 @@ export interface PhoneModel {
   /** Classes sorted by priority, highest first; one class "all" when the scenario names none. */
   readonly classes: readonly PriorityClassModel[];
   readonly retrial: RetrialModel | null;
-  readonly staffing: StaffingModel;
   readonly targets: TargetsModel;
   /** Faults the mocks inject (checked at load; the simulator ignores them). */
   readonly faults: FaultsFile | null;
@@ -74,5 +74,11 @@ export interface ScenarioModel {
   /** sha256 of the scenario as loaded (file text), to tell runs of different scenarios apart. */
   readonly contentHash: string;
   readonly calendar: CalendarModel;
+  /** The shared pool of agents, by group. */
+  readonly agentGroups: readonly AgentGroupModel[];
+  /** Scheduled agents per interval in the groups with the phone skill. */
+  readonly phoneScheduledPerInterval: Float64Array;
   readonly phone: PhoneModel;
+  /** What the loader wants the user to know (an older format read), one line each. */
+  readonly notices: readonly string[];
 }

@@ -1,5 +1,4 @@
 import { buildDistribution } from '../sim/distributions/buildDistribution.js';
-import { buildStaffing } from './buildStaffing.js';
 import { tryParseClock, tryParseDuration } from './duration.js';
 import type { InputIssue } from './inputError.js';
 import type { CalendarModel, PhoneModel, PriorityClassModel } from './ScenarioModel.js';
@@ -38,7 +37,6 @@ export function buildPhoneModel(
           maxAttempts: phone.retrial.maxAttempts,
         }
       : null,
-    staffing: buildStaffing(phone.staffing, calendar, issues),
     faults: checkFaults(phone.faults, issues),
     targets: {
       variant: phone.targets.serviceLevel.variant,

@@ -3,13 +3,12 @@ import type { InputIssue } from './inputError.js';
 import type { CalendarModel, StaffingModel } from './ScenarioModel.js';
 import type { ShiftFile, StaffingFile } from './scenarioSchema.js';
 
-const PATH = '/channels/phone/staffing';
-
 /** Turns any staffing form into one step function of agents scheduled over time. */
 export function buildStaffing(
   staffing: StaffingFile,
   calendar: CalendarModel,
   issues: InputIssue[],
+  PATH: string,
 ): StaffingModel {
   const { days, intervalS, intervalsPerDay } = calendar;
   const horizonS = days * 86_400;

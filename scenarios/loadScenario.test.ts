@@ -58,7 +58,7 @@ describe('loadScenario: demand', () => {
 
 describe('loadScenario: staffing', () => {
   const at = (model: ReturnType<typeof scenarioModel>, seconds: number) => {
-    const { changeTimesS, agents } = model.phone.staffing;
+    const { changeTimesS, agents } = model.agentGroups[0]!.staffing;
     let level = 0;
     for (let i = 0; i < changeTimesS.length && changeTimesS[i]! <= seconds; i++) level = agents[i]!;
     return level;
@@ -67,7 +67,7 @@ describe('loadScenario: staffing', () => {
   it('shifts with breaks, and a night shift that crosses midnight into the first day', () => {
     const model = scenarioModel('stationary-mmc', (f) => {
       f.calendar.days = 2;
-      f.channels.phone.staffing = {
+      f.agents.groups[0]!.staffing = {
         kind: 'shifts',
         shifts: [
           { start: '08:00', length: '8h', agents: 10, breaks: [{ after: '4h', length: '30m' }] },
@@ -87,18 +87,18 @@ describe('loadScenario: staffing', () => {
     expect(at(model, 24 * h + 9 * h)).toBe(15); // Tuesday only shift
     expect(at(model, 9 * h)).toBe(10);
     // Time-average per interval: 12:00-12:30 has nobody, 08:00-08:30 has 10.
-    expect(model.phone.staffing.scheduledPerInterval[24]).toBe(0);
-    expect(model.phone.staffing.scheduledPerInterval[16]).toBe(10);
+    expect(model.agentGroups[0]!.staffing.scheduledPerInterval[24]).toBe(0);
+    expect(model.agentGroups[0]!.staffing.scheduledPerInterval[16]).toBe(10);
   });
 
   it('perInterval and weekly tables; a wrong length names the weekday', () => {
     const weekly = scenarioModel('stationary-mmc', (f) => {
-      f.channels.phone.staffing = { kind: 'weekly', agents: { mon: flat(48, 7) } };
+      f.agents.groups[0]!.staffing = { kind: 'weekly', agents: { mon: flat(48, 7) } };
     });
     expect(at(weekly, 3600)).toBe(7);
     expect(() =>
       scenarioModel('stationary-mmc', (f) => {
-        f.channels.phone.staffing = { kind: 'weekly', agents: { mon: flat(48, 7), tue: flat(47, 7) } };
+        f.agents.groups[0]!.staffing = { kind: 'weekly', agents: { mon: flat(48, 7), tue: flat(47, 7) } };
       }),
     ).toThrow(/staffing\/agents\/tue: needs one entry per interval of the day \(48\), has 47/);
   });
@@ -106,7 +106,7 @@ describe('loadScenario: staffing', () => {
   it('reports a break that ends after its shift', () => {
     expect(() =>
       scenarioModel('stationary-mmc', (f) => {
-        f.channels.phone.staffing = {
+        f.agents.groups[0]!.staffing = {
           kind: 'shifts',
           shifts: [{ start: '08:00', length: '2h', agents: 1, breaks: [{ after: '2h', length: '15m' }] }],
         };

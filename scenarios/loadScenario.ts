@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { buildAgentGroups, scheduledFor } from './buildAgentGroups.js';
 import { buildCalendar } from './buildCalendar.js';
 import { buildPhoneModel } from './buildPhoneModel.js';
 import { InputError, type InputIssue } from './inputError.js';
+import { migrateScenario } from './migrateScenario.js';
 import type { ScenarioModel } from './ScenarioModel.js';
 import type { ScenarioFile } from './scenarioSchema.js';
 import { validateScenario } from './validateScenario.js';
@@ -36,10 +38,11 @@ export function loadScenarioText(
   file: string | undefined,
   options: LoadOptions = {},
 ): ScenarioModel {
-  const parsed = parseJson(text, file);
-  const schemaIssues = validateScenario(parsed);
-  if (schemaIssues.length > 0) throw new InputError(file, schemaIssues);
-  const scenario = parsed as ScenarioFile;
+  const migrated = migrateScenario(parseJson(text, file));
+  const inFile = (found: InputIssue[]) => found.map((i) => ({ ...i, path: migrated.pathInFile(i.path) }));
+  const schemaIssues = validateScenario(migrated.value);
+  if (schemaIssues.length > 0) throw new InputError(file, inFile(schemaIssues));
+  const scenario = migrated.value as ScenarioFile;
   const issues: InputIssue[] = [];
   if (
     options.days !== undefined &&
@@ -55,15 +58,20 @@ export function loadScenarioText(
     ]);
   }
   const calendar = buildCalendar(scenario, options.days, issues);
+  const agentGroups = issues.length === 0 ? buildAgentGroups(scenario, calendar, issues) : [];
   const phone = issues.length === 0 ? buildPhoneModel(scenario, calendar, issues) : undefined;
-  if (issues.length > 0 || !phone) throw new InputError(file, issues);
+  if (issues.length > 0 || !phone) throw new InputError(file, inFile(issues));
+  const intervals = calendar.days * calendar.intervalsPerDay;
   return Object.freeze({
     name: scenario.name,
     description: scenario.description,
     source: Object.freeze([...scenario.source]),
     contentHash: createHash('sha256').update(text).digest('hex'),
     calendar,
+    agentGroups,
+    phoneScheduledPerInterval: scheduledFor(agentGroups, 'phone', intervals),
     phone,
+    notices: Object.freeze(migrated.notice === null ? [] : [migrated.notice]),
   });
 }
 

@@ -8,6 +8,9 @@ export type Weekday = (typeof WEEKDAYS)[number];
 
 const strict = { additionalProperties: false } as const;
 
+/** Format 2 put agents at the top (one shared pool); format 1 files are migrated on load. */
+export const SCENARIO_FORMAT_VERSION = 2;
+
 export const Duration = Type.String({
   pattern: DURATION_PATTERN,
   description: 'A duration with a unit: "250ms", "20s", "3m", "2h", "1d".',
@@ -199,6 +202,42 @@ const Staffing = Type.Union(Object.values(StaffingVariants), {
   description: 'Agents on duty: constant, perInterval, weekly (per interval by weekday) or shifts.',
 });
 
+/** The channels a scenario can describe (the ones built so far). */
+export const CHANNEL_NAMES = ['phone', 'chat'] as const;
+export type ChannelName = (typeof CHANNEL_NAMES)[number];
+
+const AgentGroup = Type.Object(
+  {
+    name: Type.String({ pattern: '^[a-z0-9][a-z0-9-]*$', description: 'Short id, lower-case with dashes.' }),
+    skills: Type.Array(Type.Union(CHANNEL_NAMES.map((c) => Type.Literal(c))), {
+      minItems: 1,
+      uniqueItems: true,
+      description:
+        'Channels the group serves, highest priority first: an agent who frees up serves the first of them with contacts waiting.',
+    }),
+    maxChats: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 10,
+        description: 'Chat sessions an agent holds at once (default 1). A call takes the whole agent.',
+      }),
+    ),
+    staffing: Staffing,
+  },
+  strict,
+);
+
+const Agents = Type.Object(
+  {
+    groups: Type.Array(AgentGroup, {
+      minItems: 1,
+      maxItems: 50,
+      description: 'The shared pool: every channel is served by the groups that have its skill.',
+    }),
+  },
+  { ...strict, description: 'Who answers: one pool of agent groups shared by all channels.' },
+);
+
 export const SL_VARIANTS = ['slOffered', 'slAnswered', 'slExcludingShortAbandons'] as const;
 export type SlVariant = (typeof SL_VARIANTS)[number];
 
@@ -247,7 +286,6 @@ const PhoneChannel = Type.Object(
     patience: DistributionSpec,
     retrial: Type.Optional(Retrial),
     priorityClasses: Type.Optional(Type.Array(PriorityClass, { minItems: 1, maxItems: 50 })),
-    staffing: Staffing,
     targets: Targets,
     faults: Type.Optional(Faults),
   },
@@ -262,7 +300,13 @@ export const ScenarioSchema = Type.Object(
     source: Type.Array(Type.String(), {
       description: 'FACTS.md lines that calibrate it, e.g. "FACTS: covid-hotline".',
     }),
+    formatVersion: Type.Optional(
+      Type.Literal(SCENARIO_FORMAT_VERSION, {
+        description: 'Scenario format; files without agents (staffing under channels.phone) are format 1.',
+      }),
+    ),
     calendar: Calendar,
+    agents: Agents,
     channels: Type.Object({ phone: PhoneChannel }, strict),
   },
   { ...strict, $id: 'https://hotline-harness.dev/scenario.schema.json', title: 'hotline-harness scenario' },
@@ -271,4 +315,5 @@ export const ScenarioSchema = Type.Object(
 export type ScenarioFile = Static<typeof ScenarioSchema>;
 export type PhoneChannelFile = Static<typeof PhoneChannel>;
 export type StaffingFile = Static<typeof Staffing>;
+export type AgentGroupFile = Static<typeof AgentGroup>;
 export type ShiftFile = Static<typeof Shift>;

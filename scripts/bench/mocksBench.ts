@@ -43,7 +43,7 @@ function ampleScenario(repo: string, work: string): string {
   delete file.$schema;
   file.channels.phone.talkTime = '0s';
   file.channels.phone.patience = '1h';
-  file.channels.phone.staffing = { kind: 'constant', agents: 100_000 };
+  file.agents.groups[0].staffing = { kind: 'constant', agents: 100_000 };
   const path = join(work, 'ample.json');
   writeFileSync(path, JSON.stringify(file));
   return path;

@@ -24,7 +24,7 @@ function stationary(
   file.channels.phone.demand.callsPerDay = callsPerDay;
   file.channels.phone.talkTime = { kind: 'exponential', mean: talk };
   file.channels.phone.patience = { kind: 'exponential', mean: patience };
-  file.channels.phone.staffing = { kind: 'constant', agents };
+  file.agents.groups[0].staffing = { kind: 'constant', agents };
   return JSON.stringify(file);
 }
 

@@ -10,6 +10,7 @@ import { k6OperatorManifests } from '../k6/k6Operator.js';
 import { replayConfig } from '../k6/replayConfig.js';
 import { runLoad } from '../k6/runLoad.js';
 import { seedValue, wholeNumber } from './optionParsers.js';
+import { printNotices } from './printNotices.js';
 import { toolVersion } from './toolVersion.js';
 
 interface LoadFlags {
@@ -151,6 +152,7 @@ async function emitOperator(file: string, flags: LoadFlags): Promise<void> {
   }
   checkUrl(flags.target);
   const scenario = loadScenarioFile(file);
+  printNotices(file, scenario);
   const profile = compileProfile(
     scenario,
     { day: flags.day - 1, from: flags.from, to: flags.to },

@@ -7,6 +7,7 @@ import { loadScenarioFile } from '../../scenarios/loadScenario.js';
 import type { ScenarioModel } from '../../scenarios/ScenarioModel.js';
 import type { DistributionSpec } from '../../scenarios/scenarioSchema.js';
 import { seedValue, wholeNumber } from './optionParsers.js';
+import { printNotices } from './printNotices.js';
 
 export interface MocksFlags {
   port: number;
@@ -82,6 +83,7 @@ mocks stop (Ctrl-C, SIGTERM) gets the outcome "abandoned" with "reason": "shutdo
     )
     .action(async (file: string, flags: MocksFlags) => {
       const scenario = loadScenarioFile(file);
+      printNotices(file, scenario);
       const options = mocksServerOptions(scenario, flags);
       const mocks = await startMocks(scenario, { ...options, handleSignals: true });
       process.stdout.write(`${mocks.url}\n`);

@@ -8,6 +8,7 @@ import type { WindowSpec } from '../../sim/replications/runWindow.js';
 import { simulateScenarioFile } from '../../sim/simulateScenario.js';
 import { formatSimReport } from './formatSimReport.js';
 import { seedValue, wholeNumber } from './optionParsers.js';
+import { printNotices } from './printNotices.js';
 import { toolVersion } from './toolVersion.js';
 
 interface SimFlags {
@@ -80,6 +81,7 @@ replication's figures, for paired comparisons) and report.html (charts; open it 
         window: windowOf(flags),
         onProgress: bar ? (done) => bar.update(done) : undefined,
       }).finally(() => bar?.stop());
+      printNotices(file, result.scenario);
       const version = toolVersion();
       const saved = saveSimRun(result, version, flags.out);
       const report = writeReport(saved.folder);

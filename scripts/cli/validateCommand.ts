@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { InputError } from '../../scenarios/inputError.js';
 import { loadScenarioFile, readScenarioFile } from '../../scenarios/loadScenario.js';
+import { printNotices } from './printNotices.js';
 
 export function registerValidateCommand(program: Command): void {
   program
@@ -20,6 +21,7 @@ export function registerValidateCommand(program: Command): void {
         }
         try {
           const model = loadScenarioFile(file);
+          printNotices(file, model);
           const calls = model.phone.expectedCalls.reduce((a, b) => a + b, 0);
           process.stdout.write(
             `ok  ${file}: ${model.name}, ${model.calendar.days} day(s), ~${Math.round(calls).toLocaleString('en-US')} calls\n`,

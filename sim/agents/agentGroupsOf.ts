@@ -3,5 +3,5 @@ import type { AgentGroupModel } from './AgentGroupModel.js';
 
 /** The scenario's agent groups. A phone-only scenario's staffing is one group with the phone skill. */
 export function agentGroupsOf(scenario: ScenarioModel): readonly AgentGroupModel[] {
-  return [{ name: 'agents', skills: ['phone'], slots: 1, staffing: scenario.phone.staffing }];
+  return scenario.agentGroups;
 }

@@ -20,7 +20,7 @@ export function measureReplication(
   window?: { fromInterval: number; toInterval: number },
 ): ReplicationMetrics {
   const { intervalS, intervalsPerDay, days } = scenario.calendar;
-  const scheduled = scenario.phone.staffing.scheduledPerInterval;
+  const scheduled = scenario.phoneScheduledPerInterval;
   const span = (from: number, to: number) => {
     let scheduledAgentS = 0;
     for (let i = from; i < to; i++) scheduledAgentS += scheduled[i]! * intervalS;

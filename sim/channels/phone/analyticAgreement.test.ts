@@ -102,7 +102,7 @@ describe('simulator vs analytic models', () => {
   });
 
   it('M/M/c+M in overload (8 agents for 10 Erlangs) matches Erlang A', () => {
-    const sim = estimate((f) => (f.channels.phone.staffing = { kind: 'constant', agents: 8 }));
+    const sim = estimate((f) => (f.agents.groups[0]!.staffing = { kind: 'constant', agents: 8 }));
     const truth = erlangA({
       arrivalRatePerS: LAMBDA,
       meanHandleTimeS: AHT,
@@ -118,7 +118,7 @@ describe('simulator vs analytic models', () => {
   it('trunk lines with no queue match Erlang B blocking', () => {
     const sim = estimate((f) => {
       f.channels.phone.trunkLines = 12;
-      f.channels.phone.staffing = { kind: 'constant', agents: 20 };
+      f.agents.groups[0]!.staffing = { kind: 'constant', agents: 20 };
     });
     expectWithin(sim.blocked, erlangB(10, 12), 0.002, 'blocking');
     expect(Math.max(...sim.pWait)).toBe(0);
@@ -130,7 +130,7 @@ describe('priority classes', () => {
     const model = scenarioModel('stationary-mmc', (f) => {
       f.calendar.days = DAYS;
       f.channels.phone.patience = '3650d';
-      f.channels.phone.staffing = { kind: 'constant', agents: 12 };
+      f.agents.groups[0]!.staffing = { kind: 'constant', agents: 12 };
       f.channels.phone.priorityClasses = [
         { name: 'low', share: 0.7, priority: 0 },
         { name: 'high', share: 0.3, priority: 1 },

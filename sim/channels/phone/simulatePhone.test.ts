@@ -45,7 +45,7 @@ describe('simulatePhone: conservation and Little', () => {
   it('queue area equals the time contacts spent queueing (Little, sample-path form), and L = lambda W', () => {
     const model = scenarioModel('stationary-mmc', (f) => {
       f.calendar.days = 3;
-      f.channels.phone.staffing = { kind: 'constant', agents: 11 };
+      f.agents.groups[0]!.staffing = { kind: 'constant', agents: 11 };
     });
     const c = simulatePhone(model, 5, 0);
     const area = total(c.queueAreaS);
@@ -77,11 +77,11 @@ describe('simulatePhone: determinism and common random numbers', () => {
     const base = scenarioModel('stationary-mmc', (f) => {
       // Patience of at most 20 minutes: every contact that arrived two intervals before k has left the queue by k.
       f.channels.phone.patience = { kind: 'uniform', min: '0s', max: '20m' };
-      f.channels.phone.staffing = { kind: 'perInterval', agents };
+      f.agents.groups[0]!.staffing = { kind: 'perInterval', agents };
     });
     const more = scenarioModel('stationary-mmc', (f) => {
       f.channels.phone.patience = { kind: 'uniform', min: '0s', max: '20m' };
-      f.channels.phone.staffing = {
+      f.agents.groups[0]!.staffing = {
         kind: 'perInterval',
         agents: agents.map((a, i) => (i === k ? a + 1 : a)),
       };
@@ -116,7 +116,7 @@ describe('simulatePhone: edge cases', () => {
     const agents = flat48(14).map((a, i) => (i >= 10 && i < 14 ? 0 : a));
     const model = scenarioModel(
       'stationary-mmc',
-      (f) => (f.channels.phone.staffing = { kind: 'perInterval', agents }),
+      (f) => (f.agents.groups[0]!.staffing = { kind: 'perInterval', agents }),
     );
     const c = simulatePhone(model, 1, 0);
     expectConservation(c);
@@ -167,7 +167,7 @@ describe('simulatePhone: edge cases', () => {
   it('very long patience: nobody abandons, every answered wait is finite', () => {
     const model = scenarioModel('stationary-mmc', (f) => {
       f.channels.phone.patience = '3650d';
-      f.channels.phone.staffing = { kind: 'constant', agents: 11 };
+      f.agents.groups[0]!.staffing = { kind: 'constant', agents: 11 };
     });
     const c = simulatePhone(model, 1, 0);
     expect(total(c.abandoned)).toBe(0);
@@ -179,7 +179,7 @@ describe('simulatePhone: edge cases', () => {
     const model = scenarioModel('stationary-mmc', (f) => {
       f.channels.phone.demand.callsPerDay = 1;
       f.channels.phone.talkTime = '3m';
-      f.channels.phone.staffing = { kind: 'constant', agents: 1 };
+      f.agents.groups[0]!.staffing = { kind: 'constant', agents: 1 };
     });
     let found = false;
     for (let r = 0; r < 40 && !found; r++) {
@@ -202,7 +202,7 @@ describe('simulatePhone: edge cases', () => {
     const model = scenarioModel('stationary-mmc', (f) => {
       f.channels.phone.demand = { callsPerDay: 1, intradayShape: flat48(0).map((_, i) => (i === 0 ? 1 : 0)) };
       f.channels.phone.talkTime = '20m';
-      f.channels.phone.staffing = { kind: 'perInterval', agents };
+      f.agents.groups[0]!.staffing = { kind: 'perInterval', agents };
     });
     let checked = 0;
     let withOvertime = 0;

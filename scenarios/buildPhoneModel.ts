@@ -2,14 +2,9 @@ import { buildDistribution } from '../sim/distributions/buildDistribution.js';
 import { buildStaffing } from './buildStaffing.js';
 import { tryParseClock, tryParseDuration } from './duration.js';
 import type { InputIssue } from './inputError.js';
+import { MAX_CALLS_IN_HORIZON } from './limits.js';
 import type { CalendarModel, PhoneModel, PriorityClassModel } from './ScenarioModel.js';
-import {
-  MAX_CALLS_IN_HORIZON,
-  type PhoneChannelFile,
-  type ScenarioFile,
-  WEEKDAYS,
-  type Weekday,
-} from './scenarioSchema.js';
+import { type PhoneChannelFile, type ScenarioFile, WEEKDAYS, type Weekday } from './scenarioSchema.js';
 
 const PATH = '/channels/phone';
 

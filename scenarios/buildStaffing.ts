@@ -1,7 +1,8 @@
 import { tryParseClock, tryParseDuration } from './duration.js';
 import type { InputIssue } from './inputError.js';
+import { MAX_AGENTS } from './limits.js';
 import type { CalendarModel, StaffingModel } from './ScenarioModel.js';
-import { MAX_AGENTS, type ShiftFile, type StaffingFile } from './scenarioSchema.js';
+import type { ShiftFile, StaffingFile } from './scenarioSchema.js';
 
 const PATH = '/channels/phone/staffing';
 

@@ -261,9 +261,7 @@ describe('loadScenario: bounds on what the engine iterates on or allocates by', 
       f.calendar.startDate = '9999-12-31';
       f.calendar.days = 2;
     });
-    expect(issues).toEqual([
-      expect.objectContaining({ path: '/calendar/startDate', value: '9999-12-31' }),
-    ]);
+    expect(issues).toEqual([expect.objectContaining({ path: '/calendar/startDate', value: '9999-12-31' })]);
     // The last possible day itself is fine.
     const model = scenarioModel('stationary-mmc', (f) => {
       f.calendar.startDate = '9999-12-31';

@@ -1,7 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { writeReport } from '../../results/report/writeReport.js';
+import { ensureFolder } from '../../results/outputPath.js';
+import { REPORT_FILE } from '../../results/report/writeReport.js';
 import { InputError } from '../../scenarios/inputError.js';
 import { loadScenarioFile } from '../../scenarios/loadScenario.js';
 import { buildK6Bundle } from '../k6/buildK6Bundle.js';
@@ -120,7 +121,7 @@ or no k6 v2+ (run \`npm run setup:k6\`); other codes are k6's own failures.`,
         toolVersion: toolVersion(),
       });
       process.exitCode = result.exitCode;
-      const report = writeReport(result.saved.folder);
+      const report = join(result.saved.folder, REPORT_FILE);
       const where = `run ${result.saved.id} written to ${result.saved.folder}\nreport ${report}`;
       if (flags.json) {
         process.stdout.write(`${JSON.stringify(result.summary, null, 2)}\n`);
@@ -151,6 +152,7 @@ async function emitOperator(file: string, flags: LoadFlags): Promise<void> {
   }
   checkUrl(flags.target);
   const scenario = loadScenarioFile(file);
+  const dir = ensureFolder('--emit-k6-operator', flags.emitK6Operator!);
   const profile = compileProfile(
     scenario,
     { day: flags.day - 1, from: flags.from, to: flags.to },
@@ -166,9 +168,7 @@ async function emitOperator(file: string, flags: LoadFlags): Promise<void> {
     offsetsMs: profile.offsetsMs,
     parallelism: flags.segments,
   });
-  mkdirSync(flags.emitK6Operator!, { recursive: true });
-  for (const [name, text] of Object.entries(manifests))
-    writeFileSync(join(flags.emitK6Operator!, name), text);
+  for (const [name, text] of Object.entries(manifests)) writeFileSync(join(dir, name), text);
   process.stdout.write(
     `wrote ${Object.keys(manifests).join(' and ')} to ${flags.emitK6Operator} (kubectl apply -f ${flags.emitK6Operator})\n`,
   );

@@ -1,6 +1,7 @@
 import { tryParseDuration } from '../../scenarios/duration.js';
 import type { InputIssue } from '../../scenarios/inputError.js';
-import { type DistributionSpec, MAX_CV, MAX_ERLANG_K, MIN_CV } from '../../scenarios/scenarioSchema.js';
+import { MAX_CV, MAX_ERLANG_K, MIN_CV } from '../../scenarios/limits.js';
+import type { DistributionSpec } from '../../scenarios/scenarioSchema.js';
 import { Deterministic } from './Deterministic.js';
 import type { Distribution } from './Distribution.js';
 import { Empirical } from './Empirical.js';

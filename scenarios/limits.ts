@@ -17,3 +17,5 @@ export const MAX_CV = 10;
 export const MAX_PRIORITY = 1000;
 /** The last date a calendar may reach (4-digit years). */
 export const LAST_DATE = '9999-12-31';
+/** Model seconds per wall second of the mocks and of a replay (beyond it the model outruns the event loop). */
+export const MAX_TIME_SCALE = 100_000;

@@ -22,6 +22,11 @@ export function validateScenario(value: unknown): InputIssue[] {
   return collectIssues(ScenarioSchema, value, '');
 }
 
+/** The same readable checks against any part of the scenario schema (e.g. a distribution given as a flag). */
+export function validateAgainst(schema: TSchema, value: unknown, path: string): InputIssue[] {
+  return collectIssues(schema, value, path);
+}
+
 function collectIssues(schema: TSchema, value: unknown, prefix: string): InputIssue[] {
   const issues: InputIssue[] = [];
   const seen = new Set<string>();

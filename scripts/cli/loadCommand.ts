@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { ensureFolder } from '../../results/outputPath.js';
 import { REPORT_FILE } from '../../results/report/writeReport.js';
 import { InputError } from '../../scenarios/inputError.js';
+import { MAX_TIME_SCALE } from '../../scenarios/limits.js';
 import { loadScenarioFile } from '../../scenarios/loadScenario.js';
 import { buildK6Bundle } from '../k6/buildK6Bundle.js';
 import { ARRIVAL_MODES, type ArrivalMode, compileProfile } from '../k6/compileProfile.js';
@@ -39,9 +40,14 @@ function arrivalMode(raw: string): ArrivalMode {
 
 function positiveNumber(raw: string): number {
   const value = Number(raw);
-  if (!/^[0-9]+(\.[0-9]+)?$/.test(raw) || value <= 0 || value > 100_000) {
+  if (!/^[0-9]+(\.[0-9]+)?$/.test(raw) || value <= 0 || value > MAX_TIME_SCALE) {
     throw new InputError(undefined, [
-      { path: '--time-scale', message: 'expected a positive number', value: raw, allowed: '0 < N <= 100000' },
+      {
+        path: '--time-scale',
+        message: 'expected a positive number',
+        value: raw,
+        allowed: `0 < N <= ${MAX_TIME_SCALE}`,
+      },
     ]);
   }
   return value;

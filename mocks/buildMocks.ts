@@ -2,6 +2,7 @@ import swagger from '@fastify/swagger';
 import underPressure from '@fastify/under-pressure';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import { InputError, type InputIssue } from '../scenarios/inputError.js';
+import { MAX_TIME_SCALE } from '../scenarios/limits.js';
 import type { ScenarioModel } from '../scenarios/ScenarioModel.js';
 import { createModelClock, type ModelClock } from '../sim/engine/ModelClock.js';
 import type { TimerHost } from '../sim/engine/RealtimeDriver.js';
@@ -182,8 +183,14 @@ function checkOptions(options: MocksOptions): Settings {
     }
     (s as unknown as Record<string, number>)[name] = value;
   };
-  if (options.timeScale !== undefined && !(options.timeScale > 0 && Number.isFinite(options.timeScale))) {
-    issues.push({ path: 'timeScale', message: 'expected a number > 0', value: options.timeScale });
+  // Above MAX_TIME_SCALE the model outruns the event loop (at 1e12 /health stopped answering).
+  if (options.timeScale !== undefined && !(options.timeScale > 0 && options.timeScale <= MAX_TIME_SCALE)) {
+    issues.push({
+      path: 'timeScale',
+      message: 'expected a number > 0',
+      value: options.timeScale,
+      allowed: `0 < N <= ${MAX_TIME_SCALE}`,
+    });
   } else if (options.timeScale !== undefined) s.timeScale = options.timeScale;
   positive('startAtS', options.startAtS, 0, false);
   positive('maxPendingCalls', options.maxPendingCalls, 0, true);

@@ -1,7 +1,7 @@
-import { Value } from '@sinclair/typebox/value';
-import { tryParseClock } from '../scenarios/duration.js';
+import { tryParseClock, tryParseDuration } from '../scenarios/duration.js';
 import { InputError, type InputIssue } from '../scenarios/inputError.js';
 import { DistributionSpec } from '../scenarios/scenarioSchema.js';
+import { validateAgainst } from '../scenarios/validateScenario.js';
 import { buildDistribution } from '../sim/distributions/buildDistribution.js';
 import type { Distribution } from '../sim/distributions/Distribution.js';
 import { createStream, type Rng } from '../sim/rng/createStream.js';
@@ -33,6 +33,12 @@ export interface Faults {
 }
 
 const DAY_S = 86_400;
+/**
+ * The longest added latency: a fixed value, a uniform max or an empirical value, or the mean of an
+ * unbounded distribution, may not exceed it, and each draw is capped at it. (Beyond 2^31 ms Node's
+ * timers fire after 1 ms, so "30d" used to become no latency at all.)
+ */
+export const MAX_LATENCY_S = 600;
 
 /** Checks and builds the faults; bad options throw an InputError naming the option. */
 export function buildFaults(options: FaultOptions = {}, seed: number | string = 1): Faults {
@@ -50,7 +56,7 @@ export function buildFaults(options: FaultOptions = {}, seed: number | string = 
   if (options.outage)
     descriptions.push(`outage: ${options.outage.from} to ${options.outage.to} (model time)`);
   return {
-    latencyMs: () => (latency ? latency.sample(latencyRng) * 1000 : 0),
+    latencyMs: () => (latency ? Math.min(latency.sample(latencyRng), MAX_LATENCY_S) * 1000 : 0),
     injectError: () => errorRate > 0 && errorRng() < errorRate,
     inOutage: outage,
     descriptions,
@@ -61,20 +67,51 @@ function faultStream(seed: number | string, source: 'mocks.latency' | 'mocks.err
   return createStream(seed, source, 0);
 }
 
-function buildLatency(spec: unknown, issues: InputIssue[]): Distribution | null {
-  if (spec === undefined) return null;
-  if (!Value.Check(DistributionSpec, spec)) {
+/**
+ * Checks an added-latency spec as the scenario's distributions are checked (readable issues at
+ * `path`), plus the latency bound; the CLI calls it with '--latency'.
+ */
+export function checkLatency(spec: unknown, path: string, issues: InputIssue[]): Distribution | null {
+  const before = issues.length;
+  const schemaIssues = validateAgainst(DistributionSpec, spec, path);
+  if (schemaIssues.length > 0) {
+    issues.push(...schemaIssues);
+    return null;
+  }
+  const valid = spec as DistributionSpec;
+  const distribution = buildDistribution(valid, path, issues);
+  if (issues.length > before) return null;
+  const longest = longestLatencyS(valid, distribution);
+  if (!(longest <= MAX_LATENCY_S)) {
     issues.push({
-      path: 'addedLatency',
-      message: 'expected a duration or a distribution',
+      path,
+      message: `latency too long: ${typeof valid === 'string' ? valid : distribution.describe()} (longer latencies are not delivered)`,
       value: spec,
-      allowed: '"50ms", or {"kind": "exponential", "mean": "50ms"} and the other scenario distributions',
+      allowed: `at most ${MAX_LATENCY_S / 60}m (fixed value, uniform max, empirical values, or the mean of the others)`,
     });
     return null;
   }
-  const before = issues.length;
-  const distribution = buildDistribution(spec, 'addedLatency', issues);
-  return issues.length === before ? distribution : null;
+  return distribution;
+}
+
+function longestLatencyS(spec: DistributionSpec, distribution: Distribution): number {
+  const seconds = (text: string) => tryParseDuration(text) ?? Number.POSITIVE_INFINITY;
+  if (typeof spec === 'string') return seconds(spec);
+  switch (spec.kind) {
+    case 'deterministic':
+      return seconds(spec.value);
+    case 'uniform':
+      return seconds(spec.max);
+    case 'empirical':
+      return spec.values.reduce((longest, value) => Math.max(longest, seconds(value)), 0);
+    default:
+      return distribution.mean;
+  }
+}
+
+function buildLatency(spec: unknown, issues: InputIssue[]): Distribution | null {
+  if (spec === undefined) return null;
+  return checkLatency(spec, 'addedLatency', issues);
 }
 
 function checkErrorRate(rate: unknown, issues: InputIssue[]): number {

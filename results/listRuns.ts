@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { type LoadedRun, loadRun } from './loadRun.js';
 import { metricOf, slVariant } from './runMetrics.js';
@@ -29,15 +29,34 @@ export function listRuns(runsDir = runsDirectory()): RunListing[] {
     return []; // no runs directory yet: no runs
   }
   return names
-    .filter((name) => !name.startsWith('.') && statSync(join(runsDir, name)).isDirectory())
+    .filter((name) => !name.startsWith('.') && isFolderOrLink(join(runsDir, name)))
     .map((name) => listing(runsDir, name))
     .sort((a, b) => (b.startedAt ?? '').localeCompare(a.startedAt ?? '') || b.id.localeCompare(a.id));
+}
+
+/** Folders, and symbolic links (a dangling one is listed as unreadable rather than failing the list). */
+function isFolderOrLink(path: string): boolean {
+  try {
+    const entry = lstatSync(path);
+    return entry.isDirectory() || entry.isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function listing(runsDir: string, name: string): RunListing {
   const folder = join(runsDir, name);
   let run: LoadedRun;
   try {
+    if (!isFolder(folder)) throw new Error('a symbolic link that does not lead to a folder');
     run = loadRun(folder);
   } catch (error) {
     const problem = (error as Error).message.split('\n')[0] ?? 'unreadable';

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError } from '../scenarios/inputError.js';
+import { InputError, type InputIssue } from '../scenarios/inputError.js';
 import { type IntervalTable, parseIntervalsCsv } from './parseIntervalsCsv.js';
 import { readRunJson } from './readRunJson.js';
 import { resolveRunFolder } from './resolveRunFolder.js';
@@ -43,7 +43,51 @@ export function loadRun(nameOrPath: string): LoadedRun {
   const replications = existsSync(join(folder, 'replications.json'))
     ? readRunJson(folder, 'replications.json', ReplicationsFileSchema)
     : null;
+  if (replications) checkReplicationCounts(join(folder, 'replications.json'), info, replications);
   return { folder, info, summary, intervals, replications };
+}
+
+// Paired comparisons read replication r of A against replication r of B: a column of another length
+// than run.json's replications (or a day count other than its days) would pair the wrong numbers.
+function checkReplicationCounts(file: string, info: RunInfoData, data: ReplicationsData): void {
+  const issues: InputIssue[] = [];
+  const expected = info.replications;
+  if (data.replications !== expected) {
+    issues.push({
+      path: '/replications',
+      message: `says ${data.replications} replications, run.json says ${expected}`,
+      value: data.replications,
+      allowed: String(expected),
+    });
+  }
+  if (data.days.length !== info.days) {
+    issues.push({
+      path: '/days',
+      message: `has ${data.days.length} days, run.json says ${info.days}`,
+      allowed: `${info.days} entries`,
+    });
+  }
+  const columns: [string, Record<string, unknown[] | undefined>][] = [
+    ['/run', data.run],
+    ...data.days.map((day, d): [string, Record<string, unknown[] | undefined>] => [`/days/${d}`, day]),
+  ];
+  for (const [path, metrics] of columns) {
+    for (const [metric, values] of Object.entries(metrics)) {
+      if (values !== undefined && values.length !== expected && issues.length < 5) {
+        issues.push({
+          path: `${path}/${metric}`,
+          message: `has ${values.length} values, one per replication is ${expected}`,
+          allowed: `${expected} values`,
+        });
+      }
+    }
+  }
+  if (issues.length > 0) {
+    throw new InputError(file, [
+      { path: '', message: 'does not match its run (the file is truncated, corrupt or from another run)' },
+      ...issues,
+    ]);
+  }
 }
 
 // A simulated run covers its whole calendar; fewer rows means the file was cut short. A measured

@@ -5,8 +5,9 @@ import type { ScenarioModel } from '../scenarios/ScenarioModel.js';
 import { datedDays, targetsSummary } from './buildRunSummary.js';
 import { intervalsCsv } from './intervalsCsv.js';
 import type { K6PhoneSummary, ThresholdResult } from './k6Summary.js';
+import { writeReport } from './report/writeReport.js';
 import { RESULT_FORMAT_VERSION, type RunInfo, type RunSummary } from './runFormat.js';
-import { newRunId, runsDirectory, writeRunFolder } from './writeRunFolder.js';
+import { newRunId, RUNS_DIR_FLAG, runsDirectory, writeRunFolder } from './writeRunFolder.js';
 
 /** run.json of a k6 run: RunInfo plus how the replay was made. */
 export interface K6RunInfo extends RunInfo {
@@ -85,11 +86,16 @@ export function saveK6Run(input: K6RunInput, out?: string): SavedK6Run {
     k6: input.info,
   };
   const summary = buildK6RunSummary(scenario, input.summary, input.info.window);
-  const folder = writeRunFolder(out ?? join(runsDir, id), {
-    'run.json': `${JSON.stringify(info, null, 2)}\n`,
-    'summary.json': `${JSON.stringify(summary, null, 2)}\n`,
-    'intervals.csv': intervalsCsv(scenario, input.summary.intervals),
-    ...input.artifacts,
-  });
+  // report.html is written into the temporary folder, so the run appears whole or not at all.
+  const folder = writeRunFolder(
+    out ?? join(runsDir, id),
+    {
+      'run.json': `${JSON.stringify(info, null, 2)}\n`,
+      'summary.json': `${JSON.stringify(summary, null, 2)}\n`,
+      'intervals.csv': intervalsCsv(scenario, input.summary.intervals),
+      ...input.artifacts,
+    },
+    { flag: out ? '--out' : RUNS_DIR_FLAG, beforeRename: (temporary) => writeReport(temporary) },
+  );
   return { id, folder, summary };
 }

@@ -1,4 +1,5 @@
 import type { InputIssue } from './inputError.js';
+import { LAST_DATE } from './limits.js';
 import type { CalendarModel } from './ScenarioModel.js';
 import { type ScenarioFile, WEEKDAYS, type Weekday } from './scenarioSchema.js';
 
@@ -11,7 +12,7 @@ export function buildCalendar(
 ): CalendarModel {
   const { startDate, interval } = file.calendar;
   const days = daysOverride ?? file.calendar.days;
-  const start = parseIsoDate(startDate);
+  let start = parseIsoDate(startDate);
   if (start === undefined) {
     issues.push({
       path: '/calendar/startDate',
@@ -19,6 +20,15 @@ export function buildCalendar(
       value: startDate,
       allowed: 'yyyy-mm-dd',
     });
+  } else if (start + (days - 1) * 86_400_000 > parseIsoDate(LAST_DATE)!) {
+    // Past year 9999 a date has no yyyy-mm-dd form: the calendar would produce nonsense dates.
+    issues.push({
+      path: '/calendar/startDate',
+      message: `the calendar (${days} day(s) from this date) runs past ${LAST_DATE}`,
+      value: startDate,
+      allowed: `a start date whose last day is at most ${LAST_DATE}`,
+    });
+    start = undefined;
   }
   const dates: string[] = [];
   const weekdays: Weekday[] = [];

@@ -1,6 +1,7 @@
 import { buildDistribution } from '../sim/distributions/buildDistribution.js';
 import { tryParseClock, tryParseDuration } from './duration.js';
 import type { InputIssue } from './inputError.js';
+import { MAX_CALLS_IN_HORIZON } from './limits.js';
 import type { CalendarModel, PhoneModel, PriorityClassModel } from './ScenarioModel.js';
 import { type PhoneChannelFile, type ScenarioFile, WEEKDAYS, type Weekday } from './scenarioSchema.js';
 
@@ -86,6 +87,14 @@ function buildExpectedCalls(
     const total = shape.reduce((a, b) => a + b, 0);
     for (let slot = 0; slot < ipd; slot++)
       out[d * ipd + slot] = total > 0 ? (calls * shape[slot]!) / total : 0;
+  }
+  const horizonCalls = out.reduce((a, b) => a + b, 0);
+  if (horizonCalls > MAX_CALLS_IN_HORIZON) {
+    issues.push({
+      path: `${PATH}/demand`,
+      message: `${Math.round(horizonCalls).toLocaleString('en-US')} calls expected over the ${calendar.days} simulated day(s), too many to simulate`,
+      allowed: `at most ${MAX_CALLS_IN_HORIZON.toLocaleString('en-US')} calls in the horizon (fewer days or less demand)`,
+    });
   }
   return out;
 }

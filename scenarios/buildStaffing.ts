@@ -1,5 +1,6 @@
 import { tryParseClock, tryParseDuration } from './duration.js';
 import type { InputIssue } from './inputError.js';
+import { MAX_AGENTS } from './limits.js';
 import type { CalendarModel, StaffingModel } from './ScenarioModel.js';
 import type { ShiftFile, StaffingFile } from './scenarioSchema.js';
 
@@ -8,8 +9,9 @@ export function buildStaffing(
   staffing: StaffingFile,
   calendar: CalendarModel,
   issues: InputIssue[],
-  PATH: string,
+  path: string,
 ): StaffingModel {
+  const PATH = path;
   const { days, intervalS, intervalsPerDay } = calendar;
   const horizonS = days * 86_400;
   const deltas = new Map<number, number>();
@@ -51,7 +53,7 @@ export function buildStaffing(
       });
       break;
   }
-  return stepFunction(deltas, calendar);
+  return stepFunction(deltas, calendar, issues, PATH);
 }
 
 function addShift(
@@ -80,14 +82,36 @@ function addShift(
     });
     return;
   }
-  const breaks = (shift.breaks ?? []).map((b, j) => {
-    const after = tryParseDuration(b.after)!;
-    const len = tryParseDuration(b.length)!;
+  const breaks = (shift.breaks ?? []).map((b, j) => ({
+    after: tryParseDuration(b.after)!,
+    len: tryParseDuration(b.length)!,
+    j,
+    b,
+  }));
+  // Breaks must lie within the shift and not overlap: an agent cannot go on two breaks at once
+  // (overlapping breaks would take the same agents off twice and leave a negative head count).
+  let problem = false;
+  for (const { after, len, j, b } of breaks) {
     if (after + len > length) {
       issues.push({ path: `${path}/breaks/${j}`, message: 'break ends after the shift', value: b });
+      problem = true;
     }
-    return { after, len };
-  });
+  }
+  const byStart = [...breaks].sort((x, y) => x.after - y.after || x.j - y.j);
+  for (let i = 1; i < byStart.length; i++) {
+    const previous = byStart[i - 1]!;
+    const current = byStart[i]!;
+    if (current.after < previous.after + previous.len) {
+      issues.push({
+        path: `${path}/breaks/${current.j}`,
+        message: `break overlaps break ${previous.j} (${previous.b.after} + ${previous.b.length})`,
+        value: current.b,
+        allowed: 'breaks that do not overlap',
+      });
+      problem = true;
+    }
+  }
+  if (problem) return;
   // Day -1 too: a night shift that starts before the horizon still covers its first hours.
   for (let d = -1; d < calendar.days; d++) {
     const weekday = d < 0 ? previousWeekday(calendar.weekdays[0]!) : calendar.weekdays[d]!;
@@ -117,13 +141,28 @@ function checkLength(
   return false;
 }
 
-function stepFunction(deltas: Map<number, number>, calendar: CalendarModel): StaffingModel {
+function stepFunction(
+  deltas: Map<number, number>,
+  calendar: CalendarModel,
+  issues: InputIssue[],
+  path: string,
+): StaffingModel {
   const times = [...deltas.keys()].sort((a, b) => a - b);
   const changeTimesS: number[] = [0];
   const agents: number[] = [0];
   let level = 0;
+  let reported = false;
   for (const t of times) {
     level += deltas.get(t)!;
+    // Agents are 32-bit counts in the engine; shifts that overlap add up, so check their sum too.
+    if (!reported && (level > MAX_AGENTS || level < 0)) {
+      reported = true;
+      issues.push({
+        path,
+        message: `${level.toLocaleString('en-US')} agents scheduled at once (day ${Math.floor(t / 86_400) + 1}, ${clockOf(t)})`,
+        allowed: `0 to ${MAX_AGENTS.toLocaleString('en-US')} at any time`,
+      });
+    }
     if (t === changeTimesS[changeTimesS.length - 1]) agents[agents.length - 1] = level;
     else {
       changeTimesS.push(t);
@@ -136,6 +175,11 @@ function stepFunction(deltas: Map<number, number>, calendar: CalendarModel): Sta
     agents: Int32Array.from(agents),
     scheduledPerInterval,
   });
+}
+
+function clockOf(seconds: number): string {
+  const s = seconds % 86_400;
+  return `${String(Math.floor(s / 3600)).padStart(2, '0')}:${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}`;
 }
 
 function averagePerInterval(times: number[], agents: number[], calendar: CalendarModel): Float64Array {

@@ -2,6 +2,12 @@
 export const DURATION_PATTERN = '^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$';
 export const DURATION_HINT = 'a number with a unit: ms, s, m, h or d, e.g. "20s", "3m", "2h"';
 
+/** The longest duration a scenario may give (a year): longer ones are typos, and Infinity breaks the engine. */
+export const MAX_DURATION_S = 366 * 86_400;
+export const MAX_DURATION_TEXT = '366d';
+/** JSON Schema `format` of scenario durations: matches DURATION_PATTERN and at most MAX_DURATION_S. */
+export const DURATION_FORMAT = 'hotline-duration';
+
 const SECONDS_PER_UNIT: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400 };
 const DURATION_RE = new RegExp(DURATION_PATTERN);
 
@@ -10,6 +16,12 @@ export function tryParseDuration(text: string): number | undefined {
   if (!DURATION_RE.test(text)) return undefined;
   const match = /^([0-9.]+)([a-z]+)$/.exec(text)!;
   return Number(match[1]) * SECONDS_PER_UNIT[match[2]]!;
+}
+
+/** True for a duration with a unit of at most MAX_DURATION_S (what the DURATION_FORMAT accepts). */
+export function isBoundedDuration(text: string): boolean {
+  const seconds = tryParseDuration(text);
+  return seconds !== undefined && seconds <= MAX_DURATION_S;
 }
 
 /** Clock time "HH:MM" (00:00-24:00) as seconds after midnight, or undefined. */

@@ -36,7 +36,48 @@ export function formatIssues(file: string | undefined, issues: InputIssue[]): st
     .join('\n');
 }
 
-function preview(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+const PREVIEW_LENGTH = 80;
+const PREVIEW_DEPTH = 8;
+
+/**
+ * The value as short JSON for a message. Bounded in depth and length (never JSON.stringify of the
+ * whole value: a value nested 10,000 levels deep would overflow the stack, a huge one waste time).
+ */
+export function preview(value: unknown): string {
+  const text = shortJson(value, PREVIEW_LENGTH + 1);
+  return text.length > PREVIEW_LENGTH ? `${text.slice(0, PREVIEW_LENGTH - 3)}...` : text;
+}
+
+/** JSON text of `value`, stopping once `limit` characters are written; "..." stands for deeper levels. */
+function shortJson(value: unknown, limit: number): string {
+  let out = '';
+  const write = (value: unknown, depth: number): void => {
+    if (out.length >= limit) return;
+    if (value === null || typeof value !== 'object') {
+      out += typeof value === 'string' ? JSON.stringify(value.slice(0, limit)) : scalar(value);
+      return;
+    }
+    if (depth >= PREVIEW_DEPTH) {
+      out += Array.isArray(value) ? '[...]' : '{...}';
+      return;
+    }
+    const isArray = Array.isArray(value);
+    out += isArray ? '[' : '{';
+    let first = true;
+    for (const key in value) {
+      if (out.length >= limit) return;
+      if (!first) out += ',';
+      first = false;
+      if (!isArray) out += `${JSON.stringify(key.slice(0, limit))}:`;
+      write((value as Record<string, unknown>)[key], depth + 1);
+    }
+    out += isArray ? ']' : '}';
+  };
+  write(value, 0);
+  return out;
+}
+
+function scalar(value: unknown): string {
+  if (typeof value === 'number' || typeof value === 'bigint' || value === undefined) return String(value);
+  return JSON.stringify(value) ?? String(value);
 }

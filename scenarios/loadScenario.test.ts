@@ -114,3 +114,169 @@ describe('loadScenario: staffing', () => {
     ).toThrow(/shifts\/0\/breaks\/0: break ends after the shift/);
   });
 });
+
+// Issue 10: input the schema used to accept, that hung the simulator or produced nonsense. Each is
+// now exit-2 bad input naming the path, the value and what is allowed.
+describe('loadScenario: bounds on what the engine iterates on or allocates by', () => {
+  type Change = Parameters<typeof scenarioModel>[1];
+  const issuesOf = (change: Change) => {
+    try {
+      scenarioModel('stationary-mmc', change);
+    } catch (error) {
+      expect(error).toBeInstanceOf(InputError);
+      return (error as InputError).issues;
+    }
+    throw new Error('expected the scenario to be refused');
+  };
+  const phone = (f: Parameters<NonNullable<Change>>[0]) => f.channels.phone;
+
+  it.each<[string, Change, string, RegExp]>([
+    [
+      'erlang k of a million',
+      (f) => {
+        phone(f).talkTime = { kind: 'erlang', mean: '3m', k: 1_000_000 };
+      },
+      '/channels/phone/talkTime/k',
+      /1 to 1,000|1 to 1000/,
+    ],
+    [
+      'a billion calls a day',
+      (f) => {
+        phone(f).demand.callsPerDay = 1e9;
+      },
+      '/channels/phone/demand/callsPerDay',
+      /0 to 1,000,000/,
+    ],
+    [
+      'gamma cv of 1e-200',
+      (f) => {
+        phone(f).talkTime = { kind: 'gamma', mean: '3m', cv: 1e-200 };
+      },
+      '/channels/phone/talkTime/cv',
+      /0\.001 to 10/,
+    ],
+    [
+      'lognormal cv of 1e200',
+      (f) => {
+        phone(f).patience = { kind: 'lognormal', mean: '3m', cv: 1e200 };
+      },
+      '/channels/phone/patience/cv',
+      /0\.001 to 10/,
+    ],
+    [
+      '2^31 agents',
+      (f) => {
+        f.agents.groups[0]!.staffing = { kind: 'constant', agents: 2 ** 31 };
+      },
+      '/agents/groups/0/staffing/agents',
+      /0 to 1,000,000/,
+    ],
+    [
+      'a duration of 1e400 seconds written out',
+      (f) => {
+        phone(f).talkTime = `1${'0'.repeat(400)}s`;
+      },
+      '/channels/phone/talkTime',
+      /0ms to 366d/,
+    ],
+    [
+      'a year and a day of patience',
+      (f) => {
+        phone(f).patience = { kind: 'exponential', mean: '367d' };
+      },
+      '/channels/phone/patience/mean',
+      /0ms to 366d/,
+    ],
+    [
+      'trunk lines beyond 32 bits',
+      (f) => {
+        phone(f).trunkLines = 2 ** 32;
+      },
+      '/channels/phone/trunkLines',
+      /1 to 1,000,000/,
+    ],
+  ])('%s', (_, change, path, allowed) => {
+    const issues = issuesOf(change);
+    expect(issues.map((i) => i.path)).toContain(path);
+    const issue = issues.find((i) => i.path === path)!;
+    expect(issue.allowed).toMatch(allowed);
+    expect(issue.value).toBeDefined();
+  });
+
+  it('overlapping breaks (they used to leave -14 agents scheduled)', () => {
+    const issues = issuesOf((f) => {
+      f.agents.groups[0]!.staffing = {
+        kind: 'shifts',
+        shifts: [
+          {
+            start: '08:00',
+            length: '8h',
+            agents: 14,
+            breaks: [
+              { after: '2h', length: '1h' },
+              { after: '150m', length: '15m' },
+            ],
+          },
+        ],
+      };
+    });
+    expect(issues).toEqual([
+      expect.objectContaining({
+        path: '/agents/groups/0/staffing/shifts/0/breaks/1',
+        message: expect.stringMatching(/overlaps break 0/),
+      }),
+    ]);
+  });
+
+  it('shifts that add up to more agents at once than the engine counts', () => {
+    const issues = issuesOf((f) => {
+      f.agents.groups[0]!.staffing = {
+        kind: 'shifts',
+        shifts: Array.from({ length: 3 }, () => ({ start: '08:00', length: '8h', agents: 900_000 })),
+      };
+    });
+    expect(issues).toEqual([
+      expect.objectContaining({
+        path: '/agents/groups/0/staffing',
+        message: expect.stringMatching(/^2,700,000 agents scheduled at once \(day 1, 08:00\)/),
+      }),
+    ]);
+  });
+
+  it('more calls in the horizon than the simulator can hold', () => {
+    const issues = issuesOf((f) => {
+      f.calendar.days = 30;
+      phone(f).demand.callsPerDay = 1_000_000;
+    });
+    expect(issues).toEqual([
+      expect.objectContaining({
+        path: '/channels/phone/demand',
+        message: expect.stringMatching(/^30,000,000 calls expected over the 30 simulated day/),
+      }),
+    ]);
+  });
+
+  it('a calendar that runs past 9999-12-31', () => {
+    const issues = issuesOf((f) => {
+      f.calendar.startDate = '9999-12-31';
+      f.calendar.days = 2;
+    });
+    expect(issues).toEqual([expect.objectContaining({ path: '/calendar/startDate', value: '9999-12-31' })]);
+    // The last possible day itself is fine.
+    const model = scenarioModel('stationary-mmc', (f) => {
+      f.calendar.startDate = '9999-12-31';
+    });
+    expect(model.calendar.dates).toEqual(['9999-12-31']);
+  });
+
+  it('the limits themselves are accepted', () => {
+    const model = scenarioModel('stationary-mmc', (f) => {
+      phone(f).talkTime = { kind: 'erlang', mean: '3m', k: 1000 };
+      phone(f).patience = { kind: 'gamma', mean: '366d', cv: 10 };
+      phone(f).afterCallWork = { kind: 'lognormal', mean: '1s', cv: 0.001 };
+      phone(f).trunkLines = 1_000_000;
+      f.agents.groups[0]!.staffing = { kind: 'constant', agents: 1_000_000 };
+    });
+    expect(model.agentGroups[0]!.staffing.agents[0]).toBe(1_000_000);
+  });
+});

@@ -1,7 +1,13 @@
 import type { TSchema } from '@sinclair/typebox';
 import { type ValueError, ValueErrorType } from '@sinclair/typebox/errors';
 import { Value } from '@sinclair/typebox/value';
-import { DURATION_HINT, DURATION_PATTERN } from './duration.js';
+import {
+  DURATION_FORMAT,
+  DURATION_HINT,
+  DURATION_PATTERN,
+  MAX_DURATION_TEXT,
+  tryParseDuration,
+} from './duration.js';
 import type { InputIssue } from './inputError.js';
 import { ScenarioSchema } from './scenarioSchema.js';
 
@@ -14,6 +20,11 @@ const MAX_ISSUES = 12;
  */
 export function validateScenario(value: unknown): InputIssue[] {
   return collectIssues(ScenarioSchema, value, '');
+}
+
+/** The same readable checks against any part of the scenario schema (e.g. a distribution given as a flag). */
+export function validateAgainst(schema: TSchema, value: unknown, path: string): InputIssue[] {
+  return collectIssues(schema, value, path);
 }
 
 function collectIssues(schema: TSchema, value: unknown, prefix: string): InputIssue[] {
@@ -49,6 +60,9 @@ function describe(error: ValueError, path: string): InputIssue[] {
       return [{ path, message: 'required field is missing' }];
     case ValueErrorType.Union:
       return describeUnion(schema, value, path);
+    case ValueErrorType.StringFormat:
+      if (schema.format === DURATION_FORMAT) return [durationTooLong(path, value)];
+      return [{ path, message: lowerFirst(error.message), value }];
     case ValueErrorType.StringPattern:
       if (schema.pattern === DURATION_PATTERN) {
         return [{ path, message: 'expected a duration with a unit', value, allowed: DURATION_HINT }];
@@ -60,9 +74,23 @@ function describe(error: ValueError, path: string): InputIssue[] {
           value,
         },
       ];
+    case ValueErrorType.NumberMaximum:
+    case ValueErrorType.NumberMinimum:
+    case ValueErrorType.IntegerMaximum:
+    case ValueErrorType.IntegerMinimum:
+      return [{ path, message: lowerFirst(error.message), value, allowed: numberRange(schema) }];
     default:
       return [{ path, message: lowerFirst(error.message), value }];
   }
+}
+
+function numberRange(schema: TSchema): string | undefined {
+  const { minimum, maximum } = schema as { minimum?: number; maximum?: number };
+  const range = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 6 });
+  if (minimum !== undefined && maximum !== undefined) return `${range(minimum)} to ${range(maximum)}`;
+  if (minimum !== undefined) return `at least ${range(minimum)}`;
+  if (maximum !== undefined) return `at most ${range(maximum)}`;
+  return undefined;
 }
 
 function describeUnion(schema: TSchema, value: unknown, path: string): InputIssue[] {
@@ -81,6 +109,9 @@ function describeUnion(schema: TSchema, value: unknown, path: string): InputIssu
       ];
     }
     return collectIssues(variant, value, path);
+  }
+  if (acceptsDuration && typeof value === 'string' && tryParseDuration(value) !== undefined) {
+    return [durationTooLong(path, value)];
   }
   if (acceptsDuration && typeof value !== 'object') {
     return [
@@ -109,6 +140,15 @@ function describeUnion(schema: TSchema, value: unknown, path: string): InputIssu
       allowed: consts.length === variants.length ? consts.join(', ') : undefined,
     },
   ];
+}
+
+function durationTooLong(path: string, value: unknown): InputIssue {
+  return {
+    path,
+    message: `duration too long, at most ${MAX_DURATION_TEXT}`,
+    value,
+    allowed: `0ms to ${MAX_DURATION_TEXT}`,
+  };
 }
 
 function jsonTypeMatches(schema: TSchema, value: unknown): boolean {

@@ -119,6 +119,18 @@ describe('hotline compare', () => {
     expect(sl.verdict).toBe('no significant difference');
   });
 
+  it('an --out or --junit that cannot be written is exit 2 naming the flag, before comparing', () => {
+    const missing = hotline('compare', base, fewer, '--out', join(dir, 'missing', 'compare.html'));
+    expect(missing.code, missing.stderr).toBe(2);
+    expect(missing.stderr).toMatch(/^error: --out: the folder .*missing does not exist/);
+    const atFolder = hotline('compare', base, fewer, '--out', dir);
+    expect(atFolder.code).toBe(2);
+    expect(atFolder.stderr).toMatch(/^error: --out: is a folder, not a file/);
+    const junit = hotline('compare', base, fewer, '--fail-on', GATE, '--junit', join(base, 'run.json', 'x'));
+    expect(junit.code).toBe(2);
+    expect(junit.stderr).toMatch(/^error: --junit: .*run\.json is a file, not a folder/);
+  });
+
   it('needs two runs', () => {
     const { code, stderr } = hotline('compare', base);
     expect(code).toBe(2);

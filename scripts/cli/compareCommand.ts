@@ -1,10 +1,10 @@
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { comparisonJson } from '../../results/compare/comparisonJson.js';
 import { type FailRule, parseFailOn } from '../../results/compare/failOnRules.js';
 import { formatCompareText } from '../../results/compare/formatCompareText.js';
 import { junitXml } from '../../results/compare/junitXml.js';
 import { runComparison } from '../../results/compare/runComparison.js';
+import { checkOutputFile } from '../../results/outputPath.js';
 import { writeFileAtomically } from '../../results/report/writeReport.js';
 import { InputError } from '../../scenarios/inputError.js';
 
@@ -53,11 +53,11 @@ Exit codes: 0 no regression, 1 a --fail-on rule failed, 2 bad input (runs, rules
         throw new InputError(undefined, 'compare needs at least two runs (or --baseline and one run)');
       }
       if (flags.junit && !flags.failOn) throw new InputError(undefined, '--junit needs --fail-on rules');
+      const page = checkOutputFile('--out', flags.out);
+      const junit = flags.junit === undefined ? undefined : checkOutputFile('--junit', flags.junit);
       const result = runComparison(runs, flags.failOn ?? null);
-      const page = resolve(flags.out);
       writeFileAtomically(page, result.html);
-      if (flags.junit && result.outcomes)
-        writeFileAtomically(resolve(flags.junit), junitXml(result.outcomes));
+      if (junit && result.outcomes) writeFileAtomically(junit, junitXml(result.outcomes));
       if (flags.json) {
         process.stdout.write(
           `${JSON.stringify(comparisonJson(result.comparisons, result.outcomes), null, 2)}\n`,

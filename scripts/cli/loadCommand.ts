@@ -1,8 +1,10 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { writeReport } from '../../results/report/writeReport.js';
+import { ensureFolder } from '../../results/outputPath.js';
+import { REPORT_FILE } from '../../results/report/writeReport.js';
 import { InputError } from '../../scenarios/inputError.js';
+import { MAX_TIME_SCALE } from '../../scenarios/limits.js';
 import { loadScenarioFile } from '../../scenarios/loadScenario.js';
 import { buildK6Bundle } from '../k6/buildK6Bundle.js';
 import { ARRIVAL_MODES, type ArrivalMode, compileProfile } from '../k6/compileProfile.js';
@@ -39,9 +41,14 @@ function arrivalMode(raw: string): ArrivalMode {
 
 function positiveNumber(raw: string): number {
   const value = Number(raw);
-  if (!/^[0-9]+(\.[0-9]+)?$/.test(raw) || value <= 0 || value > 100_000) {
+  if (!/^[0-9]+(\.[0-9]+)?$/.test(raw) || value <= 0 || value > MAX_TIME_SCALE) {
     throw new InputError(undefined, [
-      { path: '--time-scale', message: 'expected a positive number', value: raw, allowed: '0 < N <= 100000' },
+      {
+        path: '--time-scale',
+        message: 'expected a positive number',
+        value: raw,
+        allowed: `0 < N <= ${MAX_TIME_SCALE}`,
+      },
     ]);
   }
   return value;
@@ -121,7 +128,7 @@ or no k6 v2+ (run \`npm run setup:k6\`); other codes are k6's own failures.`,
         toolVersion: toolVersion(),
       });
       process.exitCode = result.exitCode;
-      const report = writeReport(result.saved.folder);
+      const report = join(result.saved.folder, REPORT_FILE);
       const where = `run ${result.saved.id} written to ${result.saved.folder}\nreport ${report}`;
       if (flags.json) {
         process.stdout.write(`${JSON.stringify(result.summary, null, 2)}\n`);
@@ -153,6 +160,7 @@ async function emitOperator(file: string, flags: LoadFlags): Promise<void> {
   checkUrl(flags.target);
   const scenario = loadScenarioFile(file);
   printNotices(file, scenario);
+  const dir = ensureFolder('--emit-k6-operator', flags.emitK6Operator!);
   const profile = compileProfile(
     scenario,
     { day: flags.day - 1, from: flags.from, to: flags.to },
@@ -168,9 +176,7 @@ async function emitOperator(file: string, flags: LoadFlags): Promise<void> {
     offsetsMs: profile.offsetsMs,
     parallelism: flags.segments,
   });
-  mkdirSync(flags.emitK6Operator!, { recursive: true });
-  for (const [name, text] of Object.entries(manifests))
-    writeFileSync(join(flags.emitK6Operator!, name), text);
+  for (const [name, text] of Object.entries(manifests)) writeFileSync(join(dir, name), text);
   process.stdout.write(
     `wrote ${Object.keys(manifests).join(' and ')} to ${flags.emitK6Operator} (kubectl apply -f ${flags.emitK6Operator})\n`,
   );

@@ -1,8 +1,10 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { buildMocks } from '../../mocks/buildMocks.js';
 import { InputError } from '../../scenarios/inputError.js';
 import { loadScenarioFile } from '../../scenarios/loadScenario.js';
 import { isLoopback, type MocksFlags, mocksServerOptions, registerMocksCommand } from './mocksCommand.js';
@@ -36,7 +38,12 @@ describe('hotline mocks flags', () => {
       [['--start', '25:00'], '--start'],
       [['--outage', '12:00'], '--outage'],
       [['--latency', 'soon'], '--latency'],
-      [['--latency', '{"kind":"exponential","mean":"fast"}'], 'addedLatency'],
+      [['--latency', '{"kind":"exponential","mean":"fast"}'], '--latency/mean'],
+      // Issue 10: accepted before, and then the mocks stopped answering or lied.
+      [['--time-scale', '1e12'], '--time-scale'],
+      [['--time-scale', '1000000000000'], '0 < N <= 100000'],
+      [['--latency', '30d'], '--latency: latency too long'],
+      [['--latency', '{"kind":"erlang","mean":"50ms","k":100000000}'], '--latency/k'],
       [['--port', '70000'], '--port'],
       [['--day', '2'], '--day'],
       [['--host', '0.0.0.0'], '--host'],
@@ -70,6 +77,27 @@ describe('hotline mocks flags', () => {
     expect(mocksServerOptions(scenario, { ...defaults, host: '10.0.0.1', allowRemote: true }).host).toBe(
       '10.0.0.1',
     );
+  });
+
+  it('a port already in use is exit 2 naming --port, not an internal error', async () => {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const { code, stderr } = await cli(scenarioFile, '--port', String(port), '--quiet');
+      expect(code, stderr).toBe(2);
+      expect(stderr).toMatch(new RegExp(`^error: --port: port ${port} is already in use on 127\\.0\\.0\\.1`));
+      expect(stderr).not.toContain('internal error');
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('buildMocks refuses a time scale the event loop cannot keep up with', async () => {
+    const scenario = loadScenarioFile(scenarioFile);
+    await expect(buildMocks(scenario, { timeScale: 1e12 })).rejects.toThrow(/timeScale.*0 < N <= 100000/);
+    const app = await buildMocks(scenario, { timeScale: 100_000 });
+    await app.close();
   });
 
   it('knows loopback hosts', () => {

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
-import type { FaultOptions } from '../../mocks/faults.js';
+import { checkLatency, type FaultOptions } from '../../mocks/faults.js';
 import { type ServerOptions, startMocks } from '../../mocks/server.js';
 import { tryParseClock, tryParseDuration } from '../../scenarios/duration.js';
-import { InputError } from '../../scenarios/inputError.js';
+import { InputError, type InputIssue } from '../../scenarios/inputError.js';
+import { MAX_TIME_SCALE } from '../../scenarios/limits.js';
 import { loadScenarioFile } from '../../scenarios/loadScenario.js';
 import type { ScenarioModel } from '../../scenarios/ScenarioModel.js';
 import type { DistributionSpec } from '../../scenarios/scenarioSchema.js';
@@ -41,7 +42,12 @@ export function registerMocksCommand(program: Command): void {
     .option('-p, --port <port>', 'port; 0 picks a free one', wholeNumber('--port', 0, 65_535), 8080)
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .option('--allow-remote', 'allow a non-loopback --host (the project only loads loopback)')
-    .option('-x, --time-scale <n>', 'model seconds per wall second', positiveNumber('--time-scale'), 1)
+    .option(
+      '-x, --time-scale <n>',
+      'model seconds per wall second',
+      positiveNumber('--time-scale', MAX_TIME_SCALE),
+      1,
+    )
     .option('--token <token>', 'require "Authorization: Bearer <token>" (all routes but /health)')
     .option('-s, --seed <seed>', "seed of the ACD's random streams", seedValue, 1)
     .option('--start <HH:MM>', 'model clock starts at this time of day (default 00:00)', clockValue)
@@ -85,7 +91,11 @@ mocks stop (Ctrl-C, SIGTERM) gets the outcome "abandoned" with "reason": "shutdo
       const scenario = loadScenarioFile(file);
       printNotices(file, scenario);
       const options = mocksServerOptions(scenario, flags);
-      const mocks = await startMocks(scenario, { ...options, handleSignals: true });
+      const mocks = await startMocks(scenario, { ...options, handleSignals: true }).catch(
+        (error: NodeJS.ErrnoException) => {
+          throw listenError(error, flags);
+        },
+      );
       process.stdout.write(`${mocks.url}\n`);
       if (flags.quiet) return;
       const { clock, faultDescriptions } = mocks.app.hotline;
@@ -143,12 +153,49 @@ export function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
-function positiveNumber(flag: string) {
+/** A port or host that cannot be listened on is bad input naming the flag, not an internal error. */
+function listenError(error: NodeJS.ErrnoException, flags: MocksFlags): Error {
+  switch (error.code) {
+    case 'EADDRINUSE':
+      return new InputError(undefined, [
+        {
+          path: '--port',
+          message: `port ${flags.port} is already in use on ${flags.host}`,
+          value: flags.port,
+          allowed: 'a free port, or 0 to pick one',
+        },
+      ]);
+    case 'EACCES':
+      return new InputError(undefined, [
+        {
+          path: '--port',
+          message: `not allowed to listen on port ${flags.port} (ports below 1024 need privileges)`,
+          value: flags.port,
+          allowed: '1024 to 65535, or 0 to pick one',
+        },
+      ]);
+    case 'EADDRNOTAVAIL':
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return new InputError(undefined, [
+        { path: '--host', message: `cannot listen on ${flags.host} (${error.code})`, value: flags.host },
+      ]);
+    default:
+      return error;
+  }
+}
+
+function positiveNumber(flag: string, max: number) {
   return (raw: string): number => {
     const value = Number(raw);
-    if (!/^[0-9]+(\.[0-9]+)?$/.test(raw) || !(value > 0)) {
+    if (!/^[0-9]+(\.[0-9]+)?$/.test(raw) || !(value > 0 && value <= max)) {
       throw new InputError(undefined, [
-        { path: flag, message: 'expected a number greater than 0', value: raw },
+        {
+          path: flag,
+          message: `expected a number greater than 0 and at most ${max}`,
+          value: raw,
+          allowed: `0 < N <= ${max}`,
+        },
       ]);
     }
     return value;
@@ -194,15 +241,25 @@ function outageValue(raw: string): { from: string; to: string } {
   return { from, to };
 }
 
-/** A duration ("50ms") is a constant delay; anything starting with "{" is a JSON distribution. */
+/**
+ * A duration ("50ms") is a constant delay; anything starting with "{" is a JSON distribution. Checked
+ * here (bounds included), so a problem names --latency.
+ */
 function latencyValue(raw: string): DistributionSpec {
-  if (tryParseDuration(raw) !== undefined) return raw;
-  if (raw.trimStart().startsWith('{')) {
+  let spec: unknown;
+  if (tryParseDuration(raw) !== undefined) spec = raw;
+  else if (raw.trimStart().startsWith('{')) {
     try {
-      return JSON.parse(raw) as DistributionSpec;
+      spec = JSON.parse(raw);
     } catch {
       // reported below
     }
+  }
+  if (spec !== undefined) {
+    const issues: InputIssue[] = [];
+    checkLatency(spec, '--latency', issues);
+    if (issues.length > 0) throw new InputError(undefined, issues);
+    return spec as DistributionSpec;
   }
   throw new InputError(undefined, [
     {

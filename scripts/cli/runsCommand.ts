@@ -24,13 +24,19 @@ Examples:
     });
   runs
     .command('prune')
-    .description('Delete all but the newest N runs.')
+    .description('Delete all but the newest N runs; folders that are not readable runs are never deleted.')
     .requiredOption('-k, --keep <n>', 'runs to keep', wholeNumber('--keep', 0, 1_000_000))
     .addHelpText('after', '\nExample:\n  hotline runs prune --keep 20')
     .action((flags: { keep: number }) => {
-      const removed = pruneRuns(flags.keep);
+      const { removed, skipped } = pruneRuns(flags.keep);
       for (const run of removed) process.stdout.write(`removed ${run.folder}\n`);
-      process.stdout.write(`${removed.length} run(s) removed, ${flags.keep} kept at most\n`);
+      for (const run of skipped) process.stdout.write(`left alone ${run.folder}: ${run.problem}\n`);
+      process.stdout.write(
+        `${removed.length} run(s) removed, ${flags.keep} kept at most` +
+          (skipped.length > 0
+            ? `; ${skipped.length} folder(s) that are not readable runs left alone\n`
+            : '\n'),
+      );
     });
 }
 

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { checkOutputFile } from '../../results/outputPath.js';
 import { runFormatJsonSchema } from '../../results/runSchema.js';
 import { ScenarioSchema } from '../../scenarios/scenarioSchema.js';
 
@@ -25,7 +26,7 @@ export function registerSchemaCommand(program: Command): void {
     )
     .action((flags: { out?: string; run?: boolean }) => {
       const text = flags.run ? runJsonSchema() : scenarioJsonSchema();
-      if (flags.out) writeFileSync(flags.out, text);
+      if (flags.out) writeFileSync(checkOutputFile('--out', flags.out), text);
       else process.stdout.write(text);
     });
 }

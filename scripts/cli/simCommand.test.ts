@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtCli, type CliResult, repo } from './testing/builtCli.js';
@@ -10,6 +11,18 @@ let hotline: (...args: string[]) => CliResult;
 beforeAll(() => {
   ({ runsDir, hotline } = builtCli('hotline-runs'));
 });
+
+/** `hotline` with HOTLINE_RUNS_DIR set to `dir`. */
+function hotlineWithRunsDir(dir: string) {
+  return (...args: string[]): CliResult => {
+    const result = spawnSync(process.execPath, [join(repo, 'dist', 'hotline.js'), ...args], {
+      cwd: repo,
+      encoding: 'utf8',
+      env: { ...process.env, HOTLINE_RUNS_DIR: dir },
+    });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  };
+}
 
 describe('hotline sim', () => {
   it('--json prints only the summary on stdout and writes run.json, summary.json and intervals.csv', () => {
@@ -118,6 +131,27 @@ describe('hotline sim', () => {
       'summary.json',
     ]);
     expect(readdirSync(runsDir).filter((n) => n.includes('.tmp-'))).toEqual([]);
+  });
+
+  it('a bad --out or runs folder is exit 2 naming it, checked before the simulation starts', () => {
+    const file = join(runsDir, 'a-file');
+    writeFileSync(file, 'x');
+    symlinkSync(join(runsDir, 'nowhere'), join(runsDir, 'dangling'));
+    for (const [out, message] of [
+      [file, /^error: --out: is a file, not a folder/],
+      [join(file, 'run'), /^error: --out: .*a-file is a file, not a folder/],
+      [join(runsDir, 'dangling'), /^error: --out: is a symbolic link to nothing/],
+    ] as const) {
+      // The scenario does not even exist: the output is checked first, before any work.
+      const { code, stdout, stderr } = hotline('sim', 'scenarios/no-such-file.json', '-q', '--out', out);
+      expect(code, stderr).toBe(2);
+      expect(stderr).toMatch(message);
+      expect(stderr).not.toMatch(/internal error|at .*\.js:\d+/);
+      expect(stdout).toBe('');
+    }
+    const env = hotlineWithRunsDir(file)('sim', 'scenarios/no-such-file.json', '-q');
+    expect(env.code).toBe(2);
+    expect(env.stderr).toMatch(/^error: HOTLINE_RUNS_DIR: .*a-file is a file, not a folder/);
   });
 
   it('--help teaches with examples', () => {

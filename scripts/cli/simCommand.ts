@@ -1,8 +1,10 @@
+import { join } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { buildRunSummary } from '../../results/buildRunSummary.js';
-import { writeReport } from '../../results/report/writeReport.js';
+import { REPORT_FILE } from '../../results/report/writeReport.js';
 import { saveSimRun } from '../../results/saveSimRun.js';
+import { checkRunOutput } from '../../results/writeRunFolder.js';
 import { defaultThreads } from '../../sim/replications/runReplications.js';
 import type { WindowSpec } from '../../sim/replications/runWindow.js';
 import { simulateScenarioFile } from '../../sim/simulateScenario.js';
@@ -72,6 +74,7 @@ mean and 95% CI of every metric), intervals.csv (the same per interval), replica
 replication's figures, for paired comparisons) and report.html (charts; open it in a browser).`,
     )
     .action(async (file: string, flags: SimFlags) => {
+      checkRunOutput(flags.out); // before minutes of simulation, not after
       const bar = progressBar(flags);
       const result = await simulateScenarioFile(file, {
         replications: flags.replications,
@@ -84,7 +87,7 @@ replication's figures, for paired comparisons) and report.html (charts; open it 
       printNotices(file, result.scenario);
       const version = toolVersion();
       const saved = saveSimRun(result, version, flags.out);
-      const report = writeReport(saved.folder);
+      const report = join(saved.folder, REPORT_FILE);
       if (flags.json) {
         process.stdout.write(`${JSON.stringify(buildRunSummary(result), null, 2)}\n`);
         process.stderr.write(`run written to ${saved.folder}\nreport ${report}\n`);

@@ -12,6 +12,7 @@ import { readK6Points } from '../../results/k6Points.js';
 import { buildK6PhoneSummary, evaluateThresholds, thresholdsJunit } from '../../results/k6Summary.js';
 import type { RunSummary } from '../../results/runFormat.js';
 import { type SavedK6Run, saveK6Run } from '../../results/saveK6Run.js';
+import { checkRunOutput } from '../../results/writeRunFolder.js';
 import { InputError } from '../../scenarios/inputError.js';
 import { loadScenarioFile } from '../../scenarios/loadScenario.js';
 import type { ScenarioModel } from '../../scenarios/ScenarioModel.js';
@@ -73,6 +74,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       { path: '--segments', message: 'expected a whole number of at least 1', value: options.segments },
     ]);
   }
+  checkRunOutput(options.out); // before minutes of replay, not after
   if (options.target !== undefined) await checkReachable(options.target);
   const k6 = await resolveK6().catch((error: Error) => {
     throw new InputError(undefined, error.message);

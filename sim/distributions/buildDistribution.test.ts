@@ -56,3 +56,20 @@ describe('buildDistribution', () => {
     expect(issues.map((i) => i.path)).toEqual(['/channels/phone/talkTime/max', '/p/weights', '/q/mean']);
   });
 });
+
+describe('buildDistribution: parameters outside the range where draws are finite', () => {
+  // The schema refuses these; buildDistribution checks again for specs that bypass a scenario file.
+  it.each<[DistributionSpec, string]>([
+    [{ kind: 'gamma', mean: '3m', cv: 1e-200 }, '/x/cv'],
+    [{ kind: 'gamma', mean: '3m', cv: 1e200 }, '/x/cv'],
+    [{ kind: 'lognormal', mean: '3m', cv: 1e200 }, '/x/cv'],
+    [{ kind: 'erlang', mean: '3m', k: 1e6 }, '/x/k'],
+    [{ kind: 'exponential', mean: `1${'0'.repeat(400)}s` }, '/x'],
+  ])('%j is an issue at %s, and what is built still draws finite values', (spec, path) => {
+    const issues: InputIssue[] = [];
+    const dist = buildDistribution(spec, '/x', issues);
+    expect(issues.map((i) => i.path)).toEqual([path]);
+    const rng = createStream(1, 'phone.talkTime', 0);
+    for (let i = 0; i < 1000; i++) expect(Number.isFinite(dist.sample(rng))).toBe(true);
+  });
+});

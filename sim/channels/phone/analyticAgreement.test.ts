@@ -75,7 +75,7 @@ function expectWithin(samples: number[], truth: number, biasAllowance: number, l
 
 describe('simulator vs analytic models', () => {
   it('M/M/c without abandonment matches Erlang C (P(wait), ASA, SL, occupancy)', () => {
-    const sim = estimate((f) => (f.channels.phone.patience = '3650d'));
+    const sim = estimate((f) => (f.channels.phone.patience = '366d'));
     const truth = erlangC({ arrivalRatePerS: LAMBDA, meanHandleTimeS: AHT, agents: 14, thresholdS: 20 });
     if (!truth.stable) throw new Error('unstable');
     expectWithin(sim.pWait, truth.pWait, 0.005, 'P(wait)');
@@ -129,7 +129,7 @@ describe('priority classes', () => {
   it('non-preemptive priority on M/M/c matches Cobham: W_k = C/(c mu) / ((1 - s_{k-1})(1 - s_k))', () => {
     const model = scenarioModel('stationary-mmc', (f) => {
       f.calendar.days = DAYS;
-      f.channels.phone.patience = '3650d';
+      f.channels.phone.patience = '366d';
       f.agents.groups[0]!.staffing = { kind: 'constant', agents: 12 };
       f.channels.phone.priorityClasses = [
         { name: 'low', share: 0.7, priority: 0 },

@@ -166,7 +166,7 @@ describe('simulatePhone: edge cases', () => {
 
   it('very long patience: nobody abandons, every answered wait is finite', () => {
     const model = scenarioModel('stationary-mmc', (f) => {
-      f.channels.phone.patience = '3650d';
+      f.channels.phone.patience = '366d';
       f.agents.groups[0]!.staffing = { kind: 'constant', agents: 11 };
     });
     const c = simulatePhone(model, 1, 0);

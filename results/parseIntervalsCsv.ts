@@ -1,5 +1,6 @@
 import { InputError } from '../scenarios/inputError.js';
-import { PHONE_METRICS, type PhoneMetric } from '../sim/metrics/PhoneMetrics.js';
+import { metricNames } from '../sim/metrics/metricRegistry.js';
+import type { PhoneMetric } from '../sim/metrics/PhoneMetrics.js';
 
 /** Mean and 95% CI bounds of one metric, one entry per interval; null where undefined. */
 export interface MetricSeries {
@@ -29,7 +30,7 @@ export function parseIntervalsCsv(file: string, text: string): IntervalTable {
   for (const required of ['channel', 'date', 'start']) {
     if (col(required) < 0) throw fail(`the header has no "${required}" column`);
   }
-  const known = PHONE_METRICS.filter((m) => col(m) >= 0);
+  const known = metricNames('phone').filter((m) => col(m) >= 0);
   const table: IntervalTable = { date: [], start: [], metrics: {} };
   for (const metric of known) table.metrics[metric] = { mean: [], lo: [], hi: [] };
   lines.slice(1).forEach((line, n) => {

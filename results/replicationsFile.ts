@@ -1,7 +1,8 @@
 // replications.json: the run- and day-level metrics of every replication, so `hotline compare` can
 // pair two sim runs replication by replication (common random numbers) instead of comparing two
 // independent means. Optional in a run folder: readers fall back to unpaired statistics without it.
-import { PHONE_METRICS, type PhoneMetric, type PhoneMetrics } from '../sim/metrics/PhoneMetrics.js';
+import { metricNames } from '../sim/metrics/metricRegistry.js';
+import type { PhoneMetric, PhoneMetrics } from '../sim/metrics/PhoneMetrics.js';
 import type { ReplicationMetrics } from '../sim/replications/measureReplication.js';
 import { RESULT_FORMAT_VERSION } from './runFormat.js';
 
@@ -27,7 +28,7 @@ export function buildReplicationsFile(perReplication: readonly ReplicationMetric
 
 function columns(rows: readonly PhoneMetrics[]): MetricColumns {
   const out: MetricColumns = {};
-  for (const metric of PHONE_METRICS) out[metric] = rows.map((row) => round(row[metric]));
+  for (const metric of metricNames('phone')) out[metric] = rows.map((row) => round(row[metric]));
   return out;
 }
 

@@ -2,7 +2,8 @@
 // replications.json against it, and `runFormatJsonSchema()` gives the same rules to other tools
 // (k6 result writers, notebooks) as a JSON Schema.
 import { type Static, Type } from '@sinclair/typebox';
-import { PHONE_METRICS, type PhoneMetric } from '../sim/metrics/PhoneMetrics.js';
+import { metricNames } from '../sim/metrics/metricRegistry.js';
+import type { PhoneMetric } from '../sim/metrics/PhoneMetrics.js';
 
 const Num = Type.Number();
 const NullableNum = Type.Union([Num, Type.Null()]);
@@ -19,7 +20,7 @@ export const MetricSummarySchema = Type.Object({
 // Every metric is optional: a measured (k6) run cannot observe some of them (e.g. occupancy), and a
 // missing metric is shown as "n/a" rather than making the whole run unreadable.
 const metricEntries = <T extends ReturnType<typeof Type.Optional>>(value: T) =>
-  Object.fromEntries(PHONE_METRICS.map((m) => [m, value])) as Record<PhoneMetric, T>;
+  Object.fromEntries(metricNames('phone').map((m) => [m, value])) as Record<PhoneMetric, T>;
 
 export const PhoneSummarySchema = Type.Object(metricEntries(Type.Optional(MetricSummarySchema)));
 

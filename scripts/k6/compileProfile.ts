@@ -22,7 +22,7 @@
 // `arrivals: 'even'` keeps the lattice and the expected counts (a steady load, no randomness).
 import { InputError } from '../../scenarios/inputError.js';
 import type { ScenarioModel, TargetsModel } from '../../scenarios/ScenarioModel.js';
-import { metricSpec } from '../../sim/metrics/metricRegistry.js';
+import { k6TargetThresholds } from '../../sim/metrics/judgeTargets.js';
 import { createStream, type Rng } from '../../sim/rng/createStream.js';
 import type { RetrialConfig } from './phoneCalls.js';
 
@@ -321,17 +321,9 @@ function expectedHoldMs(scenario: ScenarioModel, timeScale: number): number {
   return ((waitS + ivrS) / timeScale) * 1000 + 50;
 }
 
-/** k6 thresholds from the scenario's targets; the names match the custom metrics of phoneReplay.ts. */
+/** k6 thresholds: the scenario's targets as judgeTargets checks them (k6TargetThresholds), plus transport health. */
 export function buildThresholds(targets: TargetsModel): Record<string, string[]> {
-  const k6 = (metric: string) => metricSpec('phone', metric).k6!;
-  const thresholds: Record<string, string[]> = {};
-  const add = (metric: string, op: string, limit: number) => {
-    const { metric: name, stat } = k6(metric);
-    thresholds[name] = [`${stat}${op}${limit}`];
-  };
-  add(targets.variant, '>=', targets.goal);
-  if (targets.maxAbandonRate !== null) add('abandonRate', '<=', targets.maxAbandonRate);
-  if (targets.maxAsaS !== null) add('asaS', '<=', targets.maxAsaS);
+  const thresholds = k6TargetThresholds('phone', targets);
   thresholds.http_req_failed = [`rate<${MAX_HTTP_FAILED_RATE}`];
   thresholds.dropped_iterations = ['count==0'];
   return thresholds;

@@ -5,24 +5,22 @@ import { metricNames } from '../sim/metrics/metricRegistry.js';
 import type { PhoneMetric, PhoneMetrics } from '../sim/metrics/PhoneMetrics.js';
 import type { ReplicationMetrics } from '../sim/replications/measureReplication.js';
 import { RESULT_FORMAT_VERSION } from './runFormat.js';
+import type { ReplicationsData } from './runSchema.js';
 
 /** Column-wise: one array per metric, one value per replication (null where undefined). */
 export type MetricColumns = Partial<Record<PhoneMetric, Array<number | null>>>;
 
-export interface ReplicationsFile {
-  formatVersion: number;
-  replications: number;
-  run: MetricColumns;
-  days: MetricColumns[];
-}
-
-export function buildReplicationsFile(perReplication: readonly ReplicationMetrics[]): ReplicationsFile {
+export function buildReplicationsFile(perReplication: readonly ReplicationMetrics[]): ReplicationsData {
   const days = perReplication[0]?.days.length ?? 0;
   return {
     formatVersion: RESULT_FORMAT_VERSION,
     replications: perReplication.length,
-    run: columns(perReplication.map((r) => r.run)),
-    days: Array.from({ length: days }, (_, d) => columns(perReplication.map((r) => r.days[d]!))),
+    channels: {
+      phone: {
+        run: columns(perReplication.map((r) => r.run)),
+        days: Array.from({ length: days }, (_, d) => columns(perReplication.map((r) => r.days[d]!))),
+      },
+    },
   };
 }
 

@@ -4,7 +4,7 @@
 import type { ClassSummary, MetricSummary, PhoneSummary } from '../sim/replications/summarizeReplications.js';
 import type { RunInfoData, RunKind, RunSummaryData, TargetsSummary, WindowInfo } from './runSchema.js';
 
-export const RESULT_FORMAT_VERSION = 1;
+export const RESULT_FORMAT_VERSION = 2;
 
 /** run.json: how the run was made. */
 export type RunInfo = RunInfoData;

@@ -19,7 +19,7 @@ export function metricOf(summary: PhoneSummaryData, metric: PhoneMetric): Metric
 }
 
 export function intervalSeries(run: LoadedRun, metric: PhoneMetric): MetricSeries {
-  const found = run.intervals.metrics[metric];
+  const found = run.intervals.channels.phone[metric];
   if (found) return found;
   const empty = run.intervals.date.map(() => null);
   return { mean: empty, lo: empty, hi: empty };

@@ -14,12 +14,11 @@ describe('results/run.schema.json', () => {
 describe('RunSummarySchema, the one source of the RunSummary type', () => {
   const m = (mean: number) => ({ mean, ci95: null, n: 1 });
   const summary: RunSummary = {
-    formatVersion: 1,
+    formatVersion: 2,
     kind: 'sim',
     scenario: 's',
     replications: 1,
-    channels: ['phone'],
-    phone: { offered: m(10), slOffered: m(0.8) },
+    channels: { phone: { offered: m(10), slOffered: m(0.8) } },
     targets: {
       phone: { variant: 'slOffered', thresholdS: 20, goal: 0.8, maxAbandonRate: null, maxAsaS: null },
     },

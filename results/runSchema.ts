@@ -73,31 +73,37 @@ export const TargetsSchema = Type.Object({
   maxAsaS: NullableNum,
 });
 
+/**
+ * summary.json (format 2): everything keyed by channel. `channels.phone` has the phone metrics of the
+ * run (or window); `days`, `targets` and `classes` are keyed by channel likewise.
+ */
 export const RunSummarySchema = Type.Object({
-  formatVersion: Type.Integer({ minimum: 1 }),
+  formatVersion: Type.Integer({ minimum: 2 }),
   kind: RunKindSchema,
   scenario: Type.String(),
   replications: Type.Integer({ minimum: 1 }),
-  channels: Type.Array(Type.String()),
+  /** The window the channels' run-level figures cover; absent for the whole horizon. Days are whole days. */
   window: Type.Optional(WindowSchema),
-  phone: PhoneSummarySchema,
+  channels: Type.Object({ phone: PhoneSummarySchema }),
   targets: Type.Object({ phone: TargetsSchema }),
   days: Type.Object({
     phone: Type.Array(
       Type.Intersect([Type.Object({ date: IsoDate, weekday: Type.String() }), PhoneSummarySchema]),
     ),
   }),
-  /** Whole run per priority class (highest priority first); absent in runs that predate it and in k6 runs. */
+  /** Whole run per priority class (highest priority first); absent in k6 runs. */
   classes: Type.Optional(Type.Object({ phone: Type.Array(ClassSummarySchema) })),
 });
 
 const MetricColumnsSchema = Type.Object(metricEntries(Type.Optional(Type.Array(NullableNum))));
 
+/** replications.json (format 2): per channel, the run and day metrics of every replication. */
 export const ReplicationsFileSchema = Type.Object({
-  formatVersion: Type.Integer({ minimum: 1 }),
+  formatVersion: Type.Integer({ minimum: 2 }),
   replications: Type.Integer({ minimum: 1 }),
-  run: MetricColumnsSchema,
-  days: Type.Array(MetricColumnsSchema),
+  channels: Type.Object({
+    phone: Type.Object({ run: MetricColumnsSchema, days: Type.Array(MetricColumnsSchema) }),
+  }),
 });
 
 // The types of the run folder, from the schemas above (runFormat.ts re-exports them by their names).
@@ -109,6 +115,7 @@ export type RunInfoData = Static<typeof RunInfoSchema>;
 /** summary.json: deterministic for a given scenario, seed and replication count (no timestamps). */
 export type RunSummaryData = Static<typeof RunSummarySchema>;
 export type PhoneSummaryData = Static<typeof PhoneSummarySchema>;
+export type MetricColumnsData = Static<typeof MetricColumnsSchema>;
 export type ClassSummaryData = Static<typeof ClassSummarySchema>;
 export type ReplicationsData = Static<typeof ReplicationsFileSchema>;
 
@@ -118,8 +125,9 @@ export function runFormatJsonSchema(): object {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: 'hotline run folder',
     description:
-      'run.json, summary.json and replications.json of results/runs/<id>/; intervals.csv has one row ' +
-      'per interval with <metric>, <metric>_lo, <metric>_hi columns.',
+      'run.json, summary.json and replications.json of results/runs/<id>/ (format 2, keyed by channel); ' +
+      'intervals.csv has one row per interval with interval, date, start and, for every channel and metric, ' +
+      '<channel>.<metric>, <channel>.<metric>_lo, <channel>.<metric>_hi columns.',
     definitions: { run: RunInfoSchema, summary: RunSummarySchema, replications: ReplicationsFileSchema },
   };
 }

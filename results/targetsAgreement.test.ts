@@ -25,7 +25,7 @@ function threeWays(targets: ChannelTargets) {
   const run = {
     folder: 'x',
     info: { kind: 'k6' },
-    summary: { targets: { phone: targets }, phone: summary },
+    summary: { targets: { phone: targets }, channels: { phone: summary } },
   } as unknown as LoadedRun;
   const header = targetsLine(run);
   const thresholds = buildThresholds({ ...targets, variant: targets.variant as 'slOffered' });

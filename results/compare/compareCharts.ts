@@ -70,7 +70,7 @@ function waitCurves(runs: readonly LoadedRun[]): ChartSpec {
       axis: 0,
       color: PALETTE[r % PALETTE.length]!,
       dash: run.info.kind === 'k6',
-      values: compact(WAIT_PERCENTILES.map(([, m]) => metricOf(run.summary.phone, m).mean)),
+      values: compact(WAIT_PERCENTILES.map(([, m]) => metricOf(run.summary.channels.phone, m).mean)),
     })),
   };
 }

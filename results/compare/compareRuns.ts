@@ -64,11 +64,14 @@ function compareMetric(
   metric: PhoneMetric,
   method: PairingMethod,
 ): MetricComparison {
-  const va = metricOf(a.summary.phone, metric);
-  const vb = metricOf(b.summary.phone, metric);
+  const va = metricOf(a.summary.channels.phone, metric);
+  const vb = metricOf(b.summary.channels.phone, metric);
   const difference =
     method === 'paired'
-      ? pairedDifference(a.replications?.run[metric] ?? [], b.replications?.run[metric] ?? [])
+      ? pairedDifference(
+          a.replications?.channels.phone.run[metric] ?? [],
+          b.replications?.channels.phone.run[metric] ?? [],
+        )
       : welchDifference(va, vb);
   return {
     metric,

@@ -181,6 +181,6 @@ function waitDistribution(run: LoadedRun): ChartSpec {
     x: WAIT_PERCENTILES.map(([p]) => tailPosition(p)),
     xTickLabels: WAIT_PERCENTILES.map(([p]) => `p${p}`),
     axes: [{ label: 'wait', unit: 'seconds', side: 'left' }],
-    series: [curve(runLabel(run), run.summary.phone, BLACK), ...days],
+    series: [curve(runLabel(run), run.summary.channels.phone, BLACK), ...days],
   };
 }

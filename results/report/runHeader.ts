@@ -42,7 +42,7 @@ export function runHeader(run: LoadedRun): string {
 /** Every target with its figure and pass/fail, then the verdict: judgeTargets, as `hotline sim` and k6 judge. */
 export function targetsLine(run: LoadedRun): string {
   const targets = { ...run.summary.targets.phone, variant: slVariant(run) };
-  const { verdict, outcomes } = judgeTargets('phone', targets, run.summary.phone);
+  const { verdict, outcomes } = judgeTargets('phone', targets, run.summary.channels.phone);
   const cls = (status: string) =>
     status === 'pass' || status === 'met' ? 'pass' : status === 'n/a' ? 'same' : 'fail';
   const parts = outcomes.map((o) => {

@@ -36,6 +36,6 @@ export function summaryTable(run: LoadedRun): string {
     return `<tr><td class="text">${name}</td>${cells}</tr>`;
   };
   const rows = run.summary.days.phone.map((day) => row(`${day.weekday} ${day.date}`, day));
-  rows.push(row(runLabel(run), run.summary.phone, true));
+  rows.push(row(runLabel(run), run.summary.channels.phone, true));
   return `<div class="scroll"><table>\n<thead><tr>${head.join('')}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table></div>`;
 }

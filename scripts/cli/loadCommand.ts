@@ -129,7 +129,7 @@ or no k6 v2+ (run \`npm run setup:k6\`); other codes are k6's own failures.`,
         process.stderr.write(`${where}\n`);
         return;
       }
-      const run = (metric: PhoneMetric) => metricOf(result.summary.phone, metric).mean;
+      const run = (metric: PhoneMetric) => metricOf(result.summary.channels.phone, metric).mean;
       const asa = run('asaS');
       const lines = [
         `replayed ${result.profile.plannedCalls} planned calls of ${result.summary.scenario} with k6 ${result.k6.version}`,

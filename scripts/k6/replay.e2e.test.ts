@@ -38,12 +38,11 @@ describe('k6 replay against the mocks', () => {
     for (const interval of one.profile.intervals) {
       expect(Math.abs(interval.plannedCalls - interval.drawnCalls)).toBeLessThanOrEqual(1);
     }
-    const offered = (folder: string) =>
-      readFileSync(join(folder, 'intervals.csv'), 'utf8')
-        .trim()
-        .split('\n')
-        .slice(1, 4)
-        .map((line) => Number(line.split(',')[4]));
+    const offered = (folder: string) => {
+      const [header, ...rows] = readFileSync(join(folder, 'intervals.csv'), 'utf8').trim().split('\n');
+      const column = header!.split(',').indexOf('phone.offered');
+      return rows.slice(0, 3).map((line) => Number(line.split(',')[column]));
+    };
     const a = offered(one.saved.folder);
     const b = offered(two.saved.folder);
     one.profile.intervals.forEach((interval, k) => {
@@ -55,7 +54,7 @@ describe('k6 replay against the mocks', () => {
     // The mock's counters reconcile with what k6 counted, outcome by outcome.
     for (const result of [one, two]) {
       const state = result.mockState as { calls: Record<string, number> };
-      const phone = result.summary.phone;
+      const phone = result.summary.channels.phone;
       const total = Object.values(state.calls).reduce((s, n) => s + n, 0);
       expect(total).toBe(phone.offered!.mean);
       for (const outcome of ['answered', 'abandoned', 'blocked', 'closed', 'selfServed'] as const) {
@@ -90,7 +89,7 @@ describe('retrials in the replay', () => {
     const result = await runLoad(
       base('retrials', { scenarioFile: file, timeScale: 900, from: '00:00', to: '02:00' }),
     );
-    const phone = result.summary.phone;
+    const phone = result.summary.channels.phone;
     const retrials = phone.retrials!.mean!;
     expect(retrials).toBeGreaterThan(0);
     expect(phone.offered!.mean).toBe(result.profile.plannedCalls + retrials);
@@ -154,7 +153,7 @@ describe('closed loop (LONG, ~70 s): k6 against the mocks measures what the simu
       from: '00:00',
       to: '02:00',
     });
-    const measured = result.summary.phone;
+    const measured = result.summary.channels.phone;
     const report = {
       sim: { sl, abandon, asa },
       k6: {

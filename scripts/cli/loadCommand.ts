@@ -131,10 +131,11 @@ or no k6 v2+ (run \`npm run setup:k6\`); other codes are k6's own failures.`,
       }
       const run = (metric: PhoneMetric) => metricOf(result.summary.channels.phone, metric).mean;
       const asa = run('asaS');
+      const variant = result.summary.targets.phone.variant as PhoneMetric;
       const lines = [
         `replayed ${result.profile.plannedCalls} planned calls of ${result.summary.scenario} with k6 ${result.k6.version}`,
         `  offered ${run('offered')}  answered ${run('answered')}  abandoned ${run('abandoned')}  blocked ${run('blocked')}  closed ${run('closed')}`,
-        `  slOffered ${pct(run('slOffered'))}  abandonRate ${pct(run('abandonRate'))}  ASA ${asa === null ? '-' : `${asa.toFixed(1)} s`}`,
+        `  ${variant} ${pct(run(variant))}  abandonRate ${pct(run('abandonRate'))}  ASA ${asa === null ? '-' : `${asa.toFixed(1)} s`}`,
         result.exitCode === 0 ? 'all thresholds passed' : `exit ${result.exitCode}: see junit.xml`,
         where,
       ];

@@ -17,9 +17,8 @@ export function buildRunSummary(result: SimulationResult): RunSummary {
     kind: 'sim',
     scenario: scenario.name,
     replications: result.replications,
-    channels: ['phone'],
     ...windowOf(result),
-    phone: summary.run,
+    channels: { phone: summary.run },
     targets: { phone: targetsSummary(targets) },
     days: { phone: datedDays(scenario, summary.days) },
     classes: {

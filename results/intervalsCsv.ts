@@ -1,21 +1,35 @@
 import type { ScenarioModel } from '../scenarios/ScenarioModel.js';
-import { PHONE_METRICS } from '../sim/metrics/PhoneMetrics.js';
+import { metricNames } from '../sim/metrics/metricRegistry.js';
 import type { PhoneSummary } from '../sim/replications/summarizeReplications.js';
 
-/** One row per interval: mean and 95% CI bounds of every metric; empty cells where undefined. */
+/**
+ * intervals.csv (format 2): one row per interval with interval, date and start, then for every
+ * channel and registry metric `<channel>.<metric>`, `_lo` and `_hi` (mean and 95% CI bounds); empty
+ * cells where undefined.
+ */
 export function intervalsCsv(scenario: ScenarioModel, intervals: readonly PhoneSummary[]): string {
   const { intervalsPerDay, intervalS, dates } = scenario.calendar;
-  const header = ['channel', 'interval', 'date', 'start'];
-  for (const metric of PHONE_METRICS) header.push(metric, `${metric}_lo`, `${metric}_hi`);
+  const channels = { phone: intervals };
+  const header = ['interval', 'date', 'start'];
+  for (const channel of Object.keys(channels)) {
+    for (const metric of metricNames(channel)) {
+      header.push(`${channel}.${metric}`, `${channel}.${metric}_lo`, `${channel}.${metric}_hi`);
+    }
+  }
   const lines = [header.join(',')];
-  intervals.forEach((summary, i) => {
+  intervals.forEach((_, i) => {
     const slot = i % intervalsPerDay;
     const minutes = (slot * intervalS) / 60;
     const start = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-    const cells = ['phone', String(i), dates[Math.floor(i / intervalsPerDay)]!, start];
-    for (const metric of PHONE_METRICS) {
-      const { mean, ci95 } = summary[metric];
-      cells.push(cell(mean), cell(ci95?.[0] ?? null), cell(ci95?.[1] ?? null));
+    const cells = [String(i), dates[Math.floor(i / intervalsPerDay)]!, start];
+    for (const [channel, rows] of Object.entries(channels)) {
+      const summary = rows[i] as Partial<
+        Record<string, { mean: number | null; ci95: [number, number] | null }>
+      >;
+      for (const metric of metricNames(channel)) {
+        const value = summary[metric];
+        cells.push(cell(value?.mean ?? null), cell(value?.ci95?.[0] ?? null), cell(value?.ci95?.[1] ?? null));
+      }
     }
     lines.push(cells.join(','));
   });

@@ -3,9 +3,11 @@
 // interval for proportions (calls treated as independent trials, which they are not quite: waits in a
 // queue are correlated, so the interval is optimistic) and null otherwise; `n` is the number of calls
 // in the denominator (1 for counts: one measurement). Metrics k6 cannot see (occupancy, queue length,
-// agents...) are null with n = 0, empty cells in intervals.csv.
+// agents...: the metrics whose spec has `k6: null`) are null with n = 0, empty cells in intervals.csv.
 import type { ScenarioModel } from '../scenarios/ScenarioModel.js';
-import { PHONE_METRICS } from '../sim/metrics/PhoneMetrics.js';
+import type { K6Stat } from '../sim/metrics/MetricSpec.js';
+import { channelMetrics, metricNames } from '../sim/metrics/metricRegistry.js';
+import { serviceLevelDenominator } from '../sim/metrics/serviceLevel.js';
 import type { MetricSummary, PhoneSummary } from '../sim/replications/summarizeReplications.js';
 import type { K6Measurement, MeasuredCall } from './k6Points.js';
 
@@ -70,8 +72,14 @@ export function measurePhone(calls: readonly MeasuredCall[], thresholdS: number)
   }
   waits.sort((a, b) => a - b);
   const offered = calls.length;
+  const counts = { answeredWithinT, answered, abandoned, abandonedAfterT };
   const out = {} as PhoneSummary;
-  for (const metric of PHONE_METRICS) out[metric] = NONE;
+  for (const spec of channelMetrics('phone')) {
+    out[spec.name] =
+      spec.serviceLevel === null
+        ? NONE
+        : proportion(answeredWithinT, serviceLevelDenominator(spec.serviceLevel, counts));
+  }
   Object.assign(out, {
     offered: count(offered),
     answered: count(answered),
@@ -80,9 +88,6 @@ export function measurePhone(calls: readonly MeasuredCall[], thresholdS: number)
     closed: count(closed),
     selfServed: count(selfServed),
     retrials: count(retrials),
-    slOffered: proportion(answeredWithinT, answered + abandoned),
-    slAnswered: proportion(answeredWithinT, answered),
-    slExcludingShortAbandons: proportion(answeredWithinT, answered + abandonedAfterT),
     asaS: answered > 0 ? { mean: waitSum / answered, ci95: null, n: answered } : NONE,
     waitP50S: quantileOf(waits, 0.5),
     waitP80S: quantileOf(waits, 0.8),
@@ -109,7 +114,7 @@ export function buildK6PhoneSummary(
   for (const call of measurement.calls) byInterval[call.interval]?.push(call);
   const inWindow = new Set(windowIntervals);
   const empty = measurePhone([], thresholdS);
-  for (const metric of PHONE_METRICS) empty[metric] = NONE;
+  for (const metric of metricNames('phone')) empty[metric] = NONE;
   const intervals = byInterval.map((calls, i) => (inWindow.has(i) ? measurePhone(calls, thresholdS) : empty));
   const dayList = Array.from({ length: days }, (_, d) => {
     const touched = windowIntervals.some((i) => Math.floor(i / intervalsPerDay) === d);
@@ -125,15 +130,16 @@ export function buildK6PhoneSummary(
 export interface ThresholdResult {
   metric: string;
   expression: string;
-  /** The aggregate the expression tests (rate, avg or count); null when there was no sample. */
+  /** The aggregate the expression tests (rate, avg, count, max, p(N)); null when there was no sample. */
   value: number | null;
   ok: boolean;
 }
 
 /**
  * Re-evaluates the thresholds of the replay on the merged samples of all k6 processes (k6 itself
- * only judges its own segment). Understands `rate`, `avg` and `count` with <, <=, >, >=, ==, !=.
- * A threshold on a metric without samples passes, as in k6.
+ * only judges its own segment). A metric's k6 name and aggregate come from the registry (MetricSpec.k6);
+ * understands rate, avg, count, max and p(N) with <, <=, >, >=, ==, !=. A threshold on a metric
+ * without samples passes, as in k6.
  */
 export function evaluateThresholds(
   thresholds: Record<string, string[]>,
@@ -141,23 +147,25 @@ export function evaluateThresholds(
   thresholdS: number,
 ): ThresholdResult[] {
   const run = measurePhone(measurement.calls, thresholdS);
-  const values: Record<string, Partial<Record<'rate' | 'avg' | 'count', number | null>>> = {
-    sl_offered: { rate: run.slOffered.mean },
-    sl_answered: { rate: run.slAnswered.mean },
-    sl_excluding_short_abandons: { rate: run.slExcludingShortAbandons.mean },
-    abandon_rate: { rate: run.abandonRate.mean },
-    asa_s: { avg: run.asaS.mean },
+  const values: Record<string, Partial<Record<K6Stat, number | null>>> = {
     http_req_failed: {
       rate: measurement.httpRequests > 0 ? measurement.httpFailed / measurement.httpRequests : null,
     },
     dropped_iterations: { count: measurement.droppedIterations },
   };
+  for (const spec of channelMetrics('phone')) {
+    if (!spec.k6) continue;
+    values[spec.k6.metric] ??= {};
+    values[spec.k6.metric]![spec.k6.stat] = run[spec.name].mean;
+  }
   const results: ThresholdResult[] = [];
   for (const [metric, expressions] of Object.entries(thresholds)) {
     for (const expression of expressions) {
-      const m = /^\s*(rate|avg|count)\s*(<=|>=|==|!=|<|>)\s*(-?[0-9.eE+-]+)\s*$/.exec(expression);
+      const m = /^\s*(rate|avg|count|max|p\([0-9.]+\))\s*(<=|>=|==|!=|<|>)\s*(-?[0-9.eE+-]+)\s*$/.exec(
+        expression,
+      );
       if (!m) throw new Error(`cannot evaluate threshold ${metric}: ${expression}`);
-      const value = values[metric]?.[m[1] as 'rate' | 'avg' | 'count'] ?? null;
+      const value = values[metric]?.[m[1] as K6Stat] ?? null;
       results.push({ metric, expression, value, ok: value === null || compare(value, m[2]!, Number(m[3])) });
     }
   }

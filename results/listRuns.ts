@@ -75,7 +75,7 @@ function listing(runsDir: string, name: string): RunListing {
     };
   }
   const sl = slVariant(run);
-  const phone = run.summary.phone;
+  const phone = run.summary.channels.phone;
   return {
     id: name,
     folder,

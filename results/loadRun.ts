@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError, type InputIssue } from '../scenarios/inputError.js';
+import { migrateReplicationsV1, migrateSummaryV1 } from './migrateRunV1.js';
 import { type IntervalTable, parseIntervalsCsv } from './parseIntervalsCsv.js';
 import { readRunJson } from './readRunJson.js';
 import { resolveRunFolder } from './resolveRunFolder.js';
@@ -12,6 +13,7 @@ import {
   type RunSummaryData,
   RunSummarySchema,
 } from './runSchema.js';
+import { ReplicationsFileV1Schema, RunSummaryV1Schema } from './runSchemaV1.js';
 
 /** A run folder read back and checked: what reports and comparisons work from. */
 export interface LoadedRun {
@@ -36,13 +38,19 @@ export function loadRun(nameOrPath: string): LoadedRun {
     throw new InputError(folder, `incomplete run folder: ${missing.join(', ')} missing`);
   }
   const info = readRunJson(folder, 'run.json', RunInfoSchema);
-  const summary = readRunJson(folder, 'summary.json', RunSummarySchema);
+  // Format 1 folders (before the format was keyed by channel) are migrated on load.
+  const v1 = info.formatVersion === 1;
+  const summary = v1
+    ? migrateSummaryV1(readRunJson(folder, 'summary.json', RunSummaryV1Schema))
+    : readRunJson(folder, 'summary.json', RunSummarySchema);
   const intervalsFile = join(folder, 'intervals.csv');
   const intervals = parseIntervalsCsv(intervalsFile, readFileSync(intervalsFile, 'utf8'));
   checkIntervalCount(intervalsFile, info, intervals);
-  const replications = existsSync(join(folder, 'replications.json'))
-    ? readRunJson(folder, 'replications.json', ReplicationsFileSchema)
-    : null;
+  const replications = !existsSync(join(folder, 'replications.json'))
+    ? null
+    : v1
+      ? migrateReplicationsV1(readRunJson(folder, 'replications.json', ReplicationsFileV1Schema))
+      : readRunJson(folder, 'replications.json', ReplicationsFileSchema);
   if (replications) checkReplicationCounts(join(folder, 'replications.json'), info, replications);
   return { folder, info, summary, intervals, replications };
 }
@@ -60,17 +68,24 @@ function checkReplicationCounts(file: string, info: RunInfoData, data: Replicati
       allowed: String(expected),
     });
   }
-  if (data.days.length !== info.days) {
-    issues.push({
-      path: '/days',
-      message: `has ${data.days.length} days, run.json says ${info.days}`,
-      allowed: `${info.days} entries`,
+  const columns: [string, Record<string, unknown[] | undefined>][] = [];
+  for (const [channel, data_] of Object.entries(data.channels)) {
+    const byChannel = data_ as {
+      run: Record<string, unknown[] | undefined>;
+      days: Record<string, unknown[] | undefined>[];
+    };
+    if (byChannel.days.length !== info.days) {
+      issues.push({
+        path: `/channels/${channel}/days`,
+        message: `has ${byChannel.days.length} days, run.json says ${info.days}`,
+        allowed: `${info.days} entries`,
+      });
+    }
+    columns.push([`/channels/${channel}/run`, byChannel.run]);
+    byChannel.days.forEach((day, d) => {
+      columns.push([`/channels/${channel}/days/${d}`, day]);
     });
   }
-  const columns: [string, Record<string, unknown[] | undefined>][] = [
-    ['/run', data.run],
-    ...data.days.map((day, d): [string, Record<string, unknown[] | undefined>] => [`/days/${d}`, day]),
-  ];
   for (const [path, metrics] of columns) {
     for (const [metric, values] of Object.entries(metrics)) {
       if (values !== undefined && values.length !== expected && issues.length < 5) {

@@ -1,5 +1,6 @@
 import { InputError } from '../scenarios/inputError.js';
-import { PHONE_METRICS, type PhoneMetric } from '../sim/metrics/PhoneMetrics.js';
+import { metricChannels, metricNames } from '../sim/metrics/metricRegistry.js';
+import type { PhoneMetric } from '../sim/metrics/PhoneMetrics.js';
 
 /** Mean and 95% CI bounds of one metric, one entry per interval; null where undefined. */
 export interface MetricSeries {
@@ -8,17 +9,21 @@ export interface MetricSeries {
   hi: Array<number | null>;
 }
 
-/** The phone rows of intervals.csv, column-wise. */
+/** intervals.csv column-wise: the intervals' dates and starts, and per channel its metrics' series. */
 export interface IntervalTable {
   date: string[];
   start: string[];
-  metrics: Partial<Record<PhoneMetric, MetricSeries>>;
+  channels: { phone: Partial<Record<PhoneMetric, MetricSeries>> } & Record<
+    string,
+    Partial<Record<string, MetricSeries>>
+  >;
 }
 
 /**
  * Parses intervals.csv strictly enough to catch a truncated or hand-damaged file (missing trailing
  * newline, short rows, text in number cells) while ignoring columns it does not know, so a newer
- * writer that adds a metric stays readable.
+ * writer that adds a metric stays readable. Reads format 2 (`phone.slOffered` columns, one row per
+ * interval) and format 1 (a `channel` column, unprefixed `slOffered` columns, phone rows).
  */
 export function parseIntervalsCsv(file: string, text: string): IntervalTable {
   const fail = (message: string) => new InputError(file, `${message}; the file is truncated or corrupt`);
@@ -26,26 +31,39 @@ export function parseIntervalsCsv(file: string, text: string): IntervalTable {
   const lines = text.slice(0, -1).split('\n');
   const header = lines[0]!.split(',');
   const col = (name: string) => header.indexOf(name);
-  for (const required of ['channel', 'date', 'start']) {
+  const v1 = col('channel') >= 0;
+  for (const required of ['date', 'start']) {
     if (col(required) < 0) throw fail(`the header has no "${required}" column`);
   }
-  const known = PHONE_METRICS.filter((m) => col(m) >= 0);
-  const table: IntervalTable = { date: [], start: [], metrics: {} };
-  for (const metric of known) table.metrics[metric] = { mean: [], lo: [], hi: [] };
+  // Per channel, the metrics present and their column names (v1 files carry phone only, unprefixed).
+  const columns = metricChannels().map((channel) => {
+    const name = (metric: string) => (v1 ? metric : `${channel}.${metric}`);
+    const known = v1 && channel !== 'phone' ? [] : metricNames(channel).filter((m) => col(name(m)) >= 0);
+    return { channel, name, known };
+  });
+  const table: IntervalTable = { date: [], start: [], channels: { phone: {} } };
+  for (const { channel, known } of columns) {
+    const series: Partial<Record<string, MetricSeries>> = {};
+    for (const metric of known) series[metric] = { mean: [], lo: [], hi: [] };
+    table.channels[channel] = series;
+  }
   lines.slice(1).forEach((line, n) => {
     const cells = line.split(',');
     if (cells.length !== header.length) {
       throw fail(`line ${n + 2} has ${cells.length} cells, the header ${header.length}`);
     }
-    if (cells[col('channel')] !== 'phone') return;
+    if (v1 && cells[col('channel')] !== 'phone') return;
     table.date.push(cells[col('date')]!);
     table.start.push(cells[col('start')]!);
-    for (const metric of known) {
-      const series = table.metrics[metric]!;
-      const at = (name: string) => numberCell(cells[col(name)], () => fail(`line ${n + 2}, ${name}`));
-      series.mean.push(at(metric));
-      series.lo.push(col(`${metric}_lo`) >= 0 ? at(`${metric}_lo`) : null);
-      series.hi.push(col(`${metric}_hi`) >= 0 ? at(`${metric}_hi`) : null);
+    const at = (name: string) => numberCell(cells[col(name)], () => fail(`line ${n + 2}, ${name}`));
+    for (const { channel, name, known } of columns) {
+      for (const metric of known) {
+        const series = table.channels[channel]![metric]!;
+        const column = name(metric);
+        series.mean.push(at(column));
+        series.lo.push(col(`${column}_lo`) >= 0 ? at(`${column}_lo`) : null);
+        series.hi.push(col(`${column}_hi`) >= 0 ? at(`${column}_hi`) : null);
+      }
     }
   });
   return table;

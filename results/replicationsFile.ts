@@ -1,33 +1,32 @@
 // replications.json: the run- and day-level metrics of every replication, so `hotline compare` can
 // pair two sim runs replication by replication (common random numbers) instead of comparing two
 // independent means. Optional in a run folder: readers fall back to unpaired statistics without it.
-import { PHONE_METRICS, type PhoneMetric, type PhoneMetrics } from '../sim/metrics/PhoneMetrics.js';
+import { metricNames } from '../sim/metrics/metricRegistry.js';
+import type { PhoneMetric, PhoneMetrics } from '../sim/metrics/PhoneMetrics.js';
 import type { ReplicationMetrics } from '../sim/replications/measureReplication.js';
 import { RESULT_FORMAT_VERSION } from './runFormat.js';
+import type { ReplicationsData } from './runSchema.js';
 
 /** Column-wise: one array per metric, one value per replication (null where undefined). */
 export type MetricColumns = Partial<Record<PhoneMetric, Array<number | null>>>;
 
-export interface ReplicationsFile {
-  formatVersion: number;
-  replications: number;
-  run: MetricColumns;
-  days: MetricColumns[];
-}
-
-export function buildReplicationsFile(perReplication: readonly ReplicationMetrics[]): ReplicationsFile {
+export function buildReplicationsFile(perReplication: readonly ReplicationMetrics[]): ReplicationsData {
   const days = perReplication[0]?.days.length ?? 0;
   return {
     formatVersion: RESULT_FORMAT_VERSION,
     replications: perReplication.length,
-    run: columns(perReplication.map((r) => r.run)),
-    days: Array.from({ length: days }, (_, d) => columns(perReplication.map((r) => r.days[d]!))),
+    channels: {
+      phone: {
+        run: columns(perReplication.map((r) => r.run)),
+        days: Array.from({ length: days }, (_, d) => columns(perReplication.map((r) => r.days[d]!))),
+      },
+    },
   };
 }
 
 function columns(rows: readonly PhoneMetrics[]): MetricColumns {
   const out: MetricColumns = {};
-  for (const metric of PHONE_METRICS) out[metric] = rows.map((row) => round(row[metric]));
+  for (const metric of metricNames('phone')) out[metric] = rows.map((row) => round(row[metric]));
   return out;
 }
 

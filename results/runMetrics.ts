@@ -1,5 +1,6 @@
 // Read access to the metrics of a loaded run that tolerates metrics a run does not carry (a k6
 // run measures fewer): a missing metric reads as undefined (null mean, no CI), never as a crash.
+import { serviceLevelVariant } from '../sim/metrics/metricRegistry.js';
 import type { PhoneMetric } from '../sim/metrics/PhoneMetrics.js';
 import type { LoadedRun } from './loadRun.js';
 import type { MetricSeries } from './parseIntervalsCsv.js';
@@ -18,18 +19,15 @@ export function metricOf(summary: PhoneSummaryData, metric: PhoneMetric): Metric
 }
 
 export function intervalSeries(run: LoadedRun, metric: PhoneMetric): MetricSeries {
-  const found = run.intervals.metrics[metric];
+  const found = run.intervals.channels.phone[metric];
   if (found) return found;
   const empty = run.intervals.date.map(() => null);
   return { mean: empty, lo: empty, hi: empty };
 }
 
-const SL_VARIANTS = ['slOffered', 'slAnswered', 'slExcludingShortAbandons'] as const;
-
-/** The service-level variant the scenario's target names; slOffered (the default) otherwise. */
+/** The service-level variant the scenario's target names; the channel's default (slOffered) otherwise. */
 export function slVariant(run: LoadedRun): PhoneMetric {
-  const variant = run.summary.targets.phone.variant;
-  return (SL_VARIANTS as readonly string[]).includes(variant) ? (variant as PhoneMetric) : 'slOffered';
+  return serviceLevelVariant('phone', run.summary.targets.phone.variant) as PhoneMetric;
 }
 
 /** What the run-level figures cover: "whole run", or the window (day 1 00:00-02:00). */

@@ -55,9 +55,8 @@ export function buildK6RunSummary(
     kind: 'k6',
     scenario: scenario.name,
     replications: 1,
-    channels: ['phone'],
     window: { day: window.day + 1, from: window.from, to: window.to },
-    phone: summary.run,
+    channels: { phone: summary.run },
     targets: { phone: targetsSummary(targets) },
     days: { phone: datedDays(scenario, summary.days) },
   };

@@ -1,3 +1,4 @@
+import { metricSpec } from '../../sim/metrics/metricRegistry.js';
 import type { PhoneMetric } from '../../sim/metrics/PhoneMetrics.js';
 import type { LoadedRun } from '../loadRun.js';
 import { type ChartSeries, type ChartSpec, compact, PALETTE } from '../report/chartSpec.js';
@@ -6,8 +7,6 @@ import { tailPosition, WAIT_PERCENTILES } from '../report/waitPercentiles.js';
 import { intervalSeries, metricOf, slVariant } from '../runMetrics.js';
 import { type AlignedAxis, alignRuns, onAxis } from './alignRuns.js';
 import { runLetter } from './compareRow.js';
-
-const BANDED = new Set<PhoneMetric>(['slOffered', 'slAnswered', 'slExcludingShortAbandons', 'asaS']);
 
 /** Overlaid per-interval charts, one series per run (A = baseline), plus the wait percentiles. */
 export function compareCharts(runs: readonly LoadedRun[]): ChartSpec[] {
@@ -29,6 +28,7 @@ function runName(run: LoadedRun, index: number): string {
 }
 
 function overlay(runs: readonly LoadedRun[], axis: AlignedAxis, metric: PhoneMetric): ChartSpec {
+  const { band } = metricSpec('phone', metric);
   const series = runs.map((run, r): ChartSeries => {
     const s = intervalSeries(run, metric);
     const line: ChartSeries = {
@@ -38,7 +38,7 @@ function overlay(runs: readonly LoadedRun[], axis: AlignedAxis, metric: PhoneMet
       dash: run.info.kind === 'k6',
       values: compact(onAxis(axis, r, s.mean)),
     };
-    if (BANDED.has(metric)) {
+    if (band) {
       line.band = { lo: compact(onAxis(axis, r, s.lo)), hi: compact(onAxis(axis, r, s.hi)) };
     }
     return line;
@@ -46,7 +46,7 @@ function overlay(runs: readonly LoadedRun[], axis: AlignedAxis, metric: PhoneMet
   return {
     id: `cmp-${metric}`,
     title: `${capitalize(metricLabel(metric))} per interval`,
-    note: `Runs aligned on A's calendar by their offset from their own start.${BANDED.has(metric) ? ' Bands: 95% CI.' : ''}`,
+    note: `Runs aligned on A's calendar by their offset from their own start.${band ? ' Bands: 95% CI.' : ''}`,
     xKind: 'time',
     xLabel: "interval start (A's calendar)",
     x: axis.x,
@@ -70,7 +70,7 @@ function waitCurves(runs: readonly LoadedRun[]): ChartSpec {
       axis: 0,
       color: PALETTE[r % PALETTE.length]!,
       dash: run.info.kind === 'k6',
-      values: compact(WAIT_PERCENTILES.map(([, m]) => metricOf(run.summary.phone, m).mean)),
+      values: compact(WAIT_PERCENTILES.map(([, m]) => metricOf(run.summary.channels.phone, m).mean)),
     })),
   };
 }

@@ -1,8 +1,8 @@
+import { channelMetrics, metricSpec } from '../../sim/metrics/metricRegistry.js';
 import type { PhoneMetric } from '../../sim/metrics/PhoneMetrics.js';
 import type { LoadedRun } from '../loadRun.js';
 import { type MetricValue, metricOf, slVariant } from '../runMetrics.js';
 import { type Difference, pairedDifference, welchDifference } from './differenceCi.js';
-import { metricDirection } from './metricDirection.js';
 import { type PairingMethod, pairingMethod } from './pairingMethod.js';
 import { type Verdict, verdictOf } from './verdict.js';
 
@@ -29,29 +29,13 @@ export interface Comparison {
   warnings: string[];
 }
 
-/** The run-level figures compared, the scenario's SL variant first. */
+/** The run-level figures compared: the scenario's SL variant first, then the registry's 'compare' view. */
 export function comparedMetrics(a: LoadedRun): PhoneMetric[] {
   const sl = slVariant(a);
-  const rest: PhoneMetric[] = [
-    'slOffered',
-    'slAnswered',
-    'abandonRate',
-    'asaS',
-    'waitP90S',
-    'waitP95S',
-    'maxWaitS',
-    'meanQueueLength',
-    'maxQueueLength',
-    'occupancy',
-    'offered',
-    'answered',
-    'abandoned',
-    'blocked',
-    'retrials',
-    'agentsOnDuty',
-    'agentHours',
-  ];
-  return [sl, ...rest.filter((m) => m !== sl)];
+  const rest = channelMetrics('phone')
+    .filter((spec) => spec.views.includes('compare') && spec.name !== sl)
+    .map((spec) => spec.name);
+  return [sl, ...rest];
 }
 
 export function compareRuns(a: LoadedRun, b: LoadedRun): Comparison {
@@ -80,18 +64,21 @@ function compareMetric(
   metric: PhoneMetric,
   method: PairingMethod,
 ): MetricComparison {
-  const va = metricOf(a.summary.phone, metric);
-  const vb = metricOf(b.summary.phone, metric);
+  const va = metricOf(a.summary.channels.phone, metric);
+  const vb = metricOf(b.summary.channels.phone, metric);
   const difference =
     method === 'paired'
-      ? pairedDifference(a.replications?.run[metric] ?? [], b.replications?.run[metric] ?? [])
+      ? pairedDifference(
+          a.replications?.channels.phone.run[metric] ?? [],
+          b.replications?.channels.phone.run[metric] ?? [],
+        )
       : welchDifference(va, vb);
   return {
     metric,
     a: va,
     b: vb,
     difference,
-    verdict: verdictOf(difference, metricDirection(metric)),
+    verdict: verdictOf(difference, metricSpec('phone', metric).direction),
     insidePrediction: method === 'prediction-vs-measurement' ? insidePrediction(a, va, vb) : null,
   };
 }

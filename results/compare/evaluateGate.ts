@@ -23,8 +23,8 @@ export function evaluateGate(comparison: Comparison, rules: readonly FailRule[])
 }
 
 function evaluateRule(comparison: Comparison, rule: FailRule): RuleOutcome {
-  const base = metricOf(comparison.a.summary.phone, rule.metric).mean;
-  const cand = metricOf(comparison.b.summary.phone, rule.metric).mean;
+  const base = metricOf(comparison.a.summary.channels.phone, rule.metric).mean;
+  const cand = metricOf(comparison.b.summary.channels.phone, rule.metric).mean;
   const ids = { baseline: comparison.a.info.id, candidate: comparison.b.info.id };
   const change = changeOf(base, cand, rule.relative);
   if (change === null) {

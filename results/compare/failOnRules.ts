@@ -1,5 +1,6 @@
 import { InputError } from '../../scenarios/inputError.js';
-import { PHONE_METRICS, type PhoneMetric } from '../../sim/metrics/PhoneMetrics.js';
+import { metricNames } from '../../sim/metrics/metricRegistry.js';
+import type { PhoneMetric } from '../../sim/metrics/PhoneMetrics.js';
 
 /**
  * One regression rule of `--fail-on`: fail when (candidate − baseline) crosses the threshold.
@@ -31,12 +32,13 @@ function parseRule(text: string): FailRule {
   const match = RULE.exec(text.replace(/\s+/g, ''));
   if (!match) throw badRule(text, 'not a rule');
   const [, metric, op, number, percent] = match as unknown as [string, string, '<' | '>', string, string];
-  if (!(PHONE_METRICS as readonly string[]).includes(metric)) {
+  const known: readonly string[] = metricNames('phone');
+  if (!known.includes(metric)) {
     throw new InputError(undefined, [
       {
         path: '--fail-on',
         message: `unknown metric "${metric}" in rule "${text}"`,
-        allowed: PHONE_METRICS.join(', '),
+        allowed: known.join(', '),
       },
     ]);
   }

@@ -39,7 +39,7 @@ function runsTable(runs: readonly LoadedRun[]): string {
       String(run.info.seed),
       String(run.info.replications),
       `${run.info.days} d from ${run.info.startDate}`,
-      `${sl} ${formatValue(metricOf(run.summary.phone, sl).mean, 'share')}`,
+      `${sl} ${formatValue(metricOf(run.summary.channels.phone, sl).mean, 'share')}`,
     ];
     return `<tr>${cells.map((c) => `<td class="text">${escapeHtml(c)}</td>`).join('')}</tr>`;
   });

@@ -1,5 +1,5 @@
+import type { MetricDirection } from '../../sim/metrics/MetricSpec.js';
 import type { Difference } from './differenceCi.js';
-import type { Direction } from './metricDirection.js';
 
 export type Verdict = 'better' | 'worse' | 'higher' | 'lower' | 'no significant difference' | 'n/a';
 
@@ -7,7 +7,7 @@ export type Verdict = 'better' | 'worse' | 'higher' | 'lower' | 'no significant 
  * Significant when the 95% CI of B − A excludes 0; then direction-aware: SL up is better, ASA up is
  * worse; metrics without a better direction (offered, agents) just say higher or lower.
  */
-export function verdictOf(difference: Difference, direction: Direction): Verdict {
+export function verdictOf(difference: Difference, direction: MetricDirection): Verdict {
   const { value, ci95 } = difference;
   if (value === null || ci95 === null) return 'n/a';
   if (ci95[0] <= 0 && ci95[1] >= 0) return 'no significant difference';

@@ -8,7 +8,7 @@ import { metricOf } from '../runMetrics.js';
  * calls spanning intervals included). Null when the run cannot tell (e.g. a k6 run without occupancy).
  */
 export function estimateHandleTimeS(run: LoadedRun): number | null {
-  const phone = run.summary.phone;
+  const phone = run.summary.channels.phone;
   const occupancy = metricOf(phone, 'occupancy').mean;
   const agentHours = metricOf(phone, 'agentHours').mean;
   const answered = metricOf(phone, 'answered').mean;

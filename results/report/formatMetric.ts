@@ -1,14 +1,16 @@
-import type { PhoneMetric } from '../../sim/metrics/PhoneMetrics.js';
+import type { MetricUnit } from '../../sim/metrics/MetricSpec.js';
+import { metricSpec } from '../../sim/metrics/metricRegistry.js';
 
-/** How a metric reads: shares as %, durations in seconds, the rest as plain numbers. */
-export type MetricUnit = 'share' | 'seconds' | 'count' | 'agents' | 'hours';
+export type { MetricUnit };
 
-export function metricUnit(metric: PhoneMetric): MetricUnit {
-  if (/^sl|Rate$|^occupancy$/.test(metric)) return 'share';
-  if (metric.endsWith('S')) return 'seconds';
-  if (metric.startsWith('agents')) return 'agents';
-  if (metric.endsWith('Hours')) return 'hours';
-  return 'count';
+/** How a metric reads (its registry unit); the channel defaults to phone, the one channel of v1 runs. */
+export function metricUnit(metric: string, channel = 'phone'): MetricUnit {
+  return metricSpec(channel, metric).unit;
+}
+
+/** A metric label that names its variant, as the design asks ("SL (slOffered)", never just "SL"). */
+export function metricLabel(metric: string, channel = 'phone'): string {
+  return metricSpec(channel, metric).label;
 }
 
 /** A value for people; null (undefined metric) reads "n/a", never NaN. */
@@ -41,32 +43,4 @@ export function formatHalfWidth(ci: readonly [number, number] | null | undefined
   if (!ci) return '';
   const half = (ci[1] - ci[0]) / 2;
   return unit === 'share' ? `±${(half * 100).toFixed(1)}` : `±${formatValue(half, unit).replace(/ s$/, '')}`;
-}
-
-/** A metric label that names its variant, as the design asks ("slOffered", never just "SL"). */
-export const METRIC_LABELS: Partial<Record<PhoneMetric, string>> = {
-  offered: 'offered',
-  answered: 'answered',
-  abandoned: 'abandoned',
-  slOffered: 'SL (slOffered)',
-  slAnswered: 'SL (slAnswered)',
-  slExcludingShortAbandons: 'SL (slExcludingShortAbandons)',
-  asaS: 'ASA',
-  abandonRate: 'abandon rate',
-  occupancy: 'occupancy',
-  meanQueueLength: 'mean queue',
-  maxQueueLength: 'max queue',
-  agentsOnDuty: 'agents on duty',
-  waitP50S: 'wait p50',
-  waitP80S: 'wait p80',
-  waitP90S: 'wait p90',
-  waitP95S: 'wait p95',
-  waitP99S: 'wait p99',
-  maxWaitS: 'max wait',
-  agentHours: 'agent hours',
-  agentsScheduled: 'agents scheduled',
-};
-
-export function metricLabel(metric: PhoneMetric): string {
-  return METRIC_LABELS[metric] ?? metric;
 }

@@ -1,3 +1,4 @@
+import { metricSpec } from '../../sim/metrics/metricRegistry.js';
 import type { PhoneMetric } from '../../sim/metrics/PhoneMetrics.js';
 import type { LoadedRun } from '../loadRun.js';
 import { intervalSeries, metricOf, runLabel, slVariant } from '../runMetrics.js';
@@ -33,18 +34,15 @@ export function reportCharts(run: LoadedRun): ChartSpec[] {
 
 function withBand(run: LoadedRun, metric: PhoneMetric, label: string, color: string, axis = 0): ChartSeries {
   const s = intervalSeries(run, metric);
+  const spec = metricSpec('phone', metric);
+  const line: ChartSeries = { label, axis, color, values: compact(s.mean) };
+  if (!spec.band) return line;
   // A t interval can reach past what the metric can be (an SL above 100%, a negative count): the band
   // is cut to the metric's range so the chart does not show impossible values.
-  const top = metricUnit(metric) === 'share' ? 1 : Number.POSITIVE_INFINITY;
+  const top = spec.unit === 'share' ? 1 : Number.POSITIVE_INFINITY;
   const clip = (values: readonly (number | null)[]) =>
     values.map((v) => (v === null ? null : Math.min(top, Math.max(0, v))));
-  return {
-    label,
-    axis,
-    color,
-    values: compact(s.mean),
-    band: { lo: compact(clip(s.lo)), hi: compact(clip(s.hi)) },
-  };
+  return { ...line, band: { lo: compact(clip(s.lo)), hi: compact(clip(s.hi)) } };
 }
 
 function constant(run: LoadedRun, value: number, label: string, axis = 0): ChartSeries {
@@ -99,8 +97,8 @@ function serviceLevel(run: LoadedRun) {
   };
 }
 
-function withTarget(run: LoadedRun, metric: 'abandonRate' | 'asaS', target: number | null, title: string) {
-  const unit = metric === 'asaS' ? ('seconds' as const) : ('share' as const);
+function withTarget(run: LoadedRun, metric: PhoneMetric, target: number | null, title: string) {
+  const unit = metricUnit(metric);
   const series = [withBand(run, metric, metricLabel(metric), metric === 'asaS' ? ORANGE : VERMILLION)];
   if (target !== null) series.push(constant(run, target, `limit ${formatValue(target, unit)}`));
   return {
@@ -183,6 +181,6 @@ function waitDistribution(run: LoadedRun): ChartSpec {
     x: WAIT_PERCENTILES.map(([p]) => tailPosition(p)),
     xTickLabels: WAIT_PERCENTILES.map(([p]) => `p${p}`),
     axes: [{ label: 'wait', unit: 'seconds', side: 'left' }],
-    series: [curve(runLabel(run), run.summary.phone, BLACK), ...days],
+    series: [curve(runLabel(run), run.summary.channels.phone, BLACK), ...days],
   };
 }

@@ -1,5 +1,8 @@
+import { judgeTargets } from '../../sim/metrics/judgeTargets.js';
+import { metricSpec } from '../../sim/metrics/metricRegistry.js';
 import type { LoadedRun } from '../loadRun.js';
-import { metricOf, runLabel, slVariant } from '../runMetrics.js';
+import { runLabel, slVariant } from '../runMetrics.js';
+import { targetText } from '../targetText.js';
 import { escapeHtml } from './escapeHtml.js';
 import { formatValue } from './formatMetric.js';
 
@@ -36,19 +39,21 @@ export function runHeader(run: LoadedRun): string {
   ].join('\n');
 }
 
-function targetsLine(run: LoadedRun): string {
-  const t = run.summary.targets.phone;
-  const variant = slVariant(run);
-  const sl = metricOf(run.summary.phone, variant).mean;
-  const met = sl === null ? 'n/a' : sl >= t.goal ? 'met' : 'missed';
-  const cls = met === 'met' ? 'pass' : met === 'missed' ? 'fail' : 'same';
-  const limits = [
-    t.maxAbandonRate === null ? null : `abandon rate ≤ ${formatValue(t.maxAbandonRate, 'share')}`,
-    t.maxAsaS === null ? null : `ASA ≤ ${formatValue(t.maxAsaS, 'seconds')}`,
-  ].filter((x): x is string => x !== null);
+/** Every target with its figure and pass/fail, then the verdict: judgeTargets, as `hotline sim` and k6 judge. */
+export function targetsLine(run: LoadedRun): string {
+  const targets = { ...run.summary.targets.phone, variant: slVariant(run) };
+  const { verdict, outcomes } = judgeTargets('phone', targets, run.summary.channels.phone);
+  const cls = (status: string) =>
+    status === 'pass' || status === 'met' ? 'pass' : status === 'n/a' ? 'same' : 'fail';
+  const parts = outcomes.map((o) => {
+    const { unit } = metricSpec('phone', o.metric);
+    return (
+      `${escapeHtml(targetText('phone', o, targets, 'unicode'))}: ${escapeHtml(formatValue(o.value, unit))} ` +
+      `<span class="${cls(o.status)}" data-target="${o.target}">${o.status}</span>`
+    );
+  });
   return (
-    `<b>target</b> ${escapeHtml(`${variant} ≥ ${formatValue(t.goal, 'share')} within ${t.thresholdS} s`)}` +
-    `${limits.length ? escapeHtml(`; ${limits.join('; ')}`) : ''}` +
-    ` — ${escapeHtml(runLabel(run))} ${escapeHtml(formatValue(sl, 'share'))} <span class="${cls}">${met}</span>`
+    `<b>targets</b> (${escapeHtml(runLabel(run))}) ${parts.join('; ')} — ` +
+    `<span class="${cls(verdict)}" data-verdict="${verdict}">${verdict}</span>`
   );
 }

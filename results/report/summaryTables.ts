@@ -1,3 +1,4 @@
+import { channelMetrics } from '../../sim/metrics/metricRegistry.js';
 import type { PhoneMetric } from '../../sim/metrics/PhoneMetrics.js';
 import type { LoadedRun } from '../loadRun.js';
 import { metricOf, runLabel, slVariant } from '../runMetrics.js';
@@ -5,23 +6,16 @@ import type { PhoneSummaryData } from '../runSchema.js';
 import { escapeHtml } from './escapeHtml.js';
 import { formatHalfWidth, formatValue, metricLabel, metricUnit } from './formatMetric.js';
 
-/** The columns of the per-day / whole-run table: the figures a planner checks first. */
+/**
+ * The columns of the per-day / whole-run table: the registry's 'table' view in file order, with the
+ * scenario's service-level variant (and no other) before the first non-count column.
+ */
 function tableMetrics(run: LoadedRun): PhoneMetric[] {
-  return [
-    'offered',
-    'answered',
-    'abandoned',
-    slVariant(run),
-    'abandonRate',
-    'asaS',
-    'waitP90S',
-    'maxWaitS',
-    'occupancy',
-    'meanQueueLength',
-    'maxQueueLength',
-    'agentsOnDuty',
-    'agentHours',
-  ];
+  const specs = channelMetrics('phone').filter((s) => s.views.includes('table') && s.serviceLevel === null);
+  const names = specs.map((s) => s.name);
+  const at = specs.findIndex((s) => s.unit !== 'count');
+  names.splice(at < 0 ? names.length : at, 0, slVariant(run));
+  return names;
 }
 
 /** "mean ±half" with the CI in a quieter span; "n/a" for undefined metrics. */
@@ -42,6 +36,6 @@ export function summaryTable(run: LoadedRun): string {
     return `<tr><td class="text">${name}</td>${cells}</tr>`;
   };
   const rows = run.summary.days.phone.map((day) => row(`${day.weekday} ${day.date}`, day));
-  rows.push(row(runLabel(run), run.summary.phone, true));
+  rows.push(row(runLabel(run), run.summary.channels.phone, true));
   return `<div class="scroll"><table>\n<thead><tr>${head.join('')}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table></div>`;
 }

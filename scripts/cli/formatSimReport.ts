@@ -1,4 +1,8 @@
+import { formatHalfWidth, formatValue } from '../../results/report/formatMetric.js';
+import { outcomeText, targetText } from '../../results/targetText.js';
 import type { ScenarioModel } from '../../scenarios/ScenarioModel.js';
+import { type ChannelTargets, judgeTargets, targetChecks } from '../../sim/metrics/judgeTargets.js';
+import { metricSpec } from '../../sim/metrics/metricRegistry.js';
 import type { RunWindow } from '../../sim/replications/runWindow.js';
 import type {
   MetricSummary,
@@ -7,14 +11,7 @@ import type {
 } from '../../sim/replications/summarizeReplications.js';
 import { formatTable } from './formatTable.js';
 
-const pct = (s: MetricSummary) => (s.mean === null ? 'n/a' : `${(s.mean * 100).toFixed(1)}%`);
-const pctCi = (s: MetricSummary) =>
-  s.mean === null
-    ? 'n/a'
-    : `${(s.mean * 100).toFixed(1)}%${s.ci95 ? ` ±${(((s.ci95[1] - s.ci95[0]) / 2) * 100).toFixed(1)}` : ''}`;
-const secs = (s: MetricSummary) => (s.mean === null ? 'n/a' : `${s.mean.toFixed(1)}s`);
-const count = (s: MetricSummary) => (s.mean === null ? 'n/a' : Math.round(s.mean).toLocaleString('en-US'));
-const num = (s: MetricSummary, digits = 1) => (s.mean === null ? 'n/a' : s.mean.toFixed(digits));
+const count = (s: MetricSummary) => Math.round(s.mean!).toLocaleString('en-US');
 
 /** The at-a-glance text `hotline sim` prints: per day, the whole run, and the worst intervals. */
 export function formatSimReport(
@@ -24,51 +21,33 @@ export function formatSimReport(
   window?: RunWindow,
   worst = 8,
 ): string {
-  const { variant, thresholdS, goal, maxAbandonRate, maxAsaS } = scenario.phone.targets;
-  const slHeader = `${variant}@${thresholdS}s`;
+  const targets = scenario.phone.targets;
+  const { variant, thresholdS } = targets;
+  const columns = DAY_COLUMNS.map((metric) => (metric === SL ? variant : metric));
   const header = [
     'date',
     'day',
-    'offered',
-    'answered',
-    'abandon',
-    'blocked',
-    slHeader,
-    'ASA',
-    'p90 wait',
-    'occupancy',
-    'agent-h',
+    ...columns.map((m) => (m === variant ? `${variant}@${thresholdS}s` : label(m))),
   ];
-  const row = (label: string, day: string, s: PhoneSummary) => [
-    label,
+  const row = (date: string, day: string, s: PhoneSummary) => [
+    date,
     day,
-    count(s.offered),
-    count(s.answered),
-    pct(s.abandonRate),
-    count(s.blocked),
-    pctCi(s[variant]),
-    secs(s.asaS),
-    secs(s.waitP90S),
-    pct(s.occupancy),
-    count(s.agentHours),
+    ...columns.map((m) => cell(m, s, m === variant)),
   ];
   const rows = summary.days.map((s, d) =>
     row(scenario.calendar.dates[d]!, scenario.calendar.weekdays[d]!, s),
   );
   const runLabel = window ? `day ${window.day} ${window.from}-${window.to}` : 'whole run';
   rows.push(row(runLabel, '', summary.run));
-  const targets = [
-    `${variant} >= ${(goal * 100).toFixed(0)}% within ${thresholdS}s`,
-    maxAbandonRate === null ? null : `abandonRate <= ${(maxAbandonRate * 100).toFixed(1)}%`,
-    maxAsaS === null ? null : `ASA <= ${maxAsaS}s`,
-  ].filter(Boolean);
   const lines = [
     `${scenario.name}: ${scenario.calendar.days} day(s) from ${scenario.calendar.startDate}, ${replications} replication(s); mean ±95% CI half-width`,
-    `targets: ${targets.join(', ')}`,
+    `targets: ${targetChecks('phone', targets)
+      .map((check) => targetText('phone', check, targets))
+      .join(', ')}`,
     '',
     formatTable(header, rows),
     '',
-    verdict(summary.run, scenario, runLabel),
+    formatVerdict(targets, summary.run, runLabel),
   ];
   if (scenario.phone.classes.length > 1) {
     lines.push('', 'per priority class (whole run):', '', classTable(scenario, summary));
@@ -80,38 +59,54 @@ export function formatSimReport(
   return lines.join('\n');
 }
 
+/** Stands for the scenario's service-level variant in the column lists. */
+const SL = 'serviceLevel';
+const DAY_COLUMNS = [
+  'offered',
+  'answered',
+  'abandonRate',
+  'blocked',
+  SL,
+  'asaS',
+  'waitP90S',
+  'occupancy',
+  'agentHours',
+] as const;
+
+const label = (metric: string) => metricSpec('phone', metric).label;
+
+/** A summary cell formatted by the metric's registry unit; with the CI half-width when asked. */
+function cell(metric: string, s: Partial<Record<string, MetricSummary>>, withCi = false): string {
+  const { unit } = metricSpec('phone', metric);
+  const value = s[metric] ?? { mean: null, ci95: null, n: 0 };
+  if (value.mean === null) return 'n/a';
+  const half = withCi ? formatHalfWidth(value.ci95, unit) : '';
+  const text = unit === 'count' || unit === 'hours' ? count(value) : formatValue(value.mean, unit);
+  return `${text}${half ? ` ${half}` : ''}`;
+}
+
 function classTable(scenario: ScenarioModel, summary: ReplicationSummary): string {
   const { variant, thresholdS } = scenario.phone.targets;
-  const header = ['class', 'priority', 'offered', 'answered', 'abandon', `${variant}@${thresholdS}s`, 'ASA'];
+  const columns = ['offered', 'answered', 'abandonRate', variant, 'asaS'] as const;
+  const header = [
+    'class',
+    'priority',
+    ...columns.map((m) => (m === variant ? `${variant}@${thresholdS}s` : label(m))),
+  ];
   const rows = summary.classes.map((s, k) => {
     const cls = scenario.phone.classes[k]!;
-    return [
-      cls.name,
-      String(cls.priority),
-      count(s.offered),
-      count(s.answered),
-      pct(s.abandonRate),
-      pctCi(s[variant]),
-      secs(s.asaS),
-    ];
+    return [cls.name, String(cls.priority), ...columns.map((m) => cell(m, s, m === variant))];
   });
   return formatTable(header, rows);
 }
 
-function verdict(run: PhoneSummary, scenario: ScenarioModel, label: string): string {
-  const { variant, goal, maxAbandonRate, maxAsaS } = scenario.phone.targets;
-  const misses: string[] = [];
-  const sl = run[variant].mean;
-  if (sl !== null && sl < goal)
-    misses.push(`${variant} ${(sl * 100).toFixed(1)}% < ${(goal * 100).toFixed(0)}%`);
-  const ab = run.abandonRate.mean;
-  if (maxAbandonRate !== null && ab !== null && ab > maxAbandonRate)
-    misses.push(`abandonRate ${(ab * 100).toFixed(1)}% > ${(maxAbandonRate * 100).toFixed(1)}%`);
-  const asa = run.asaS.mean;
-  if (maxAsaS !== null && asa !== null && asa > maxAsaS) misses.push(`ASA ${asa.toFixed(1)}s > ${maxAsaS}s`);
-  return misses.length === 0
-    ? `${label}: meets its targets`
-    : `${label}: MISSES targets: ${misses.join('; ')}`;
+/** The whole-run verdict line, from judgeTargets (the report header and k6 thresholds use it too). */
+export function formatVerdict(targets: ChannelTargets, run: PhoneSummary, label: string): string {
+  const { verdict, outcomes } = judgeTargets('phone', targets, run);
+  if (verdict === 'met') return `${label}: meets its targets`;
+  if (verdict === 'n/a') return `${label}: targets not judged (no contacts to judge them on)`;
+  const misses = outcomes.filter((o) => o.status === 'fail').map((o) => outcomeText('phone', o));
+  return `${label}: MISSES targets: ${misses.join('; ')}`;
 }
 
 function worstIntervals(scenario: ScenarioModel, intervals: readonly PhoneSummary[], limit: number): string {
@@ -127,18 +122,14 @@ function worstIntervals(scenario: ScenarioModel, intervals: readonly PhoneSummar
     .sort((a, b) => b.gap - a.gap || a.i - b.i)
     .slice(0, limit);
   if (ranked.length === 0) return '';
-  const header = ['date', 'start', 'offered', variant, 'abandon', 'ASA', 'max queue', 'agents'];
+  const columns = ['offered', variant, 'abandonRate', 'asaS', 'maxQueueLength', 'agentsOnDuty'] as const;
+  const header = ['date', 'start', ...columns.map(label)];
   const rows = ranked.map(({ s, i }) => {
     const minutes = ((i % intervalsPerDay) * intervalS) / 60;
     return [
       dates[Math.floor(i / intervalsPerDay)]!,
       `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`,
-      count(s.offered),
-      pctCi(s[variant]),
-      pct(s.abandonRate),
-      secs(s.asaS),
-      num(s.maxQueueLength, 0),
-      num(s.agentsOnDuty),
+      ...columns.map((m) => cell(m, s, m === variant)),
     ];
   });
   return formatTable(header, rows);

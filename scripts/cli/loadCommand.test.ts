@@ -178,8 +178,8 @@ describe('hotline load against the mocks (real k6, ~10 s)', () => {
     expect(code, stderr).toBe(0);
     const summary = JSON.parse(stdout);
     expect(summary.kind).toBe('k6');
-    expect(summary.phone.offered.mean).toBe(200);
-    expect(summary.phone.occupancy).toEqual({ mean: null, ci95: null, n: 0 });
+    expect(summary.channels.phone.offered.mean).toBe(200);
+    expect(summary.channels.phone.occupancy).toEqual({ mean: null, ci95: null, n: 0 });
     expect(readdirSync(out).sort()).toEqual([
       'dashboard.html',
       'intervals.csv',
@@ -195,8 +195,8 @@ describe('hotline load against the mocks (real k6, ~10 s)', () => {
     expect(run).toMatchObject({ kind: 'k6', replications: 1, k6: { target: 'mocks', exitCode: 0 } });
     const csv = readFileSync(join(out, 'intervals.csv'), 'utf8').trim().split('\n');
     expect(csv).toHaveLength(1 + 48);
-    expect(csv[1]).toMatch(/^phone,0,2024-01-01,00:00,100,/);
-    expect(csv[3]).toMatch(/^phone,2,2024-01-01,01:00,,/);
+    expect(csv[1]).toMatch(/^0,2024-01-01,00:00,100,/);
+    expect(csv[3]).toMatch(/^2,2024-01-01,01:00,,/);
     expect(readFileSync(join(out, 'junit.xml'), 'utf8')).toContain('failures="0"');
     const k6Summary = JSON.parse(readFileSync(join(out, 'k6-summary.json'), 'utf8'));
     expect(k6Summary.metrics.calls.count).toBe(200);

@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { ensureFolder } from '../../results/outputPath.js';
 import { REPORT_FILE } from '../../results/report/writeReport.js';
+import { metricOf } from '../../results/runMetrics.js';
 import { InputError } from '../../scenarios/inputError.js';
 import { MAX_TIME_SCALE } from '../../scenarios/limits.js';
 import { loadScenarioFile } from '../../scenarios/loadScenario.js';
+import type { PhoneMetric } from '../../sim/metrics/PhoneMetrics.js';
 import { buildK6Bundle } from '../k6/buildK6Bundle.js';
 import { ARRIVAL_MODES, type ArrivalMode, compileProfile } from '../k6/compileProfile.js';
 import { k6OperatorManifests } from '../k6/k6Operator.js';
@@ -135,11 +137,13 @@ or no k6 v2+ (run \`npm run setup:k6\`); other codes are k6's own failures.`,
         process.stderr.write(`${where}\n`);
         return;
       }
-      const run = result.summary.phone;
+      const run = (metric: PhoneMetric) => metricOf(result.summary.channels.phone, metric).mean;
+      const asa = run('asaS');
+      const variant = result.summary.targets.phone.variant as PhoneMetric;
       const lines = [
         `replayed ${result.profile.plannedCalls} planned calls of ${result.summary.scenario} with k6 ${result.k6.version}`,
-        `  offered ${run.offered.mean}  answered ${run.answered.mean}  abandoned ${run.abandoned.mean}  blocked ${run.blocked.mean}  closed ${run.closed.mean}`,
-        `  slOffered ${pct(run.slOffered.mean)}  abandonRate ${pct(run.abandonRate.mean)}  ASA ${run.asaS.mean === null ? '-' : `${run.asaS.mean.toFixed(1)} s`}`,
+        `  offered ${run('offered')}  answered ${run('answered')}  abandoned ${run('abandoned')}  blocked ${run('blocked')}  closed ${run('closed')}`,
+        `  ${variant} ${pct(run(variant))}  abandonRate ${pct(run('abandonRate'))}  ASA ${asa === null ? '-' : `${asa.toFixed(1)} s`}`,
         result.exitCode === 0 ? 'all thresholds passed' : `exit ${result.exitCode}: see junit.xml`,
         where,
       ];

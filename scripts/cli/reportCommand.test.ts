@@ -81,7 +81,7 @@ describe('hotline report: bad runs exit 2 saying what is wrong', () => {
 
   it('a run of a newer format version', () => {
     const folder = damaged('newer', 'run.json', (t) =>
-      t.replace('"formatVersion": 1', '"formatVersion": 99'),
+      t.replace(/"formatVersion": \d+/, '"formatVersion": 99'),
     );
     const { code, stderr } = hotline('report', folder);
     expect(code).toBe(2);
@@ -118,5 +118,35 @@ describe('hotline report: bad runs exit 2 saying what is wrong', () => {
     const { code, stderr } = hotline('report', folder);
     expect(code).toBe(2);
     expect(stderr).toMatch(/has 99 phone intervals, expected 336/);
+  });
+});
+
+describe('format 1 run folders (before the format was keyed by channel)', () => {
+  it('report, compare and runs read the v1 fixture, migrated on load', () => {
+    const { runsDir: dir, hotline: cli } = builtCli('hotline-v1');
+    const copy = join(dir, 'v1-sim-run');
+    cpSync(join(repo, 'results/fixtures/v1-sim-run'), copy, { recursive: true });
+    const report = cli('report', copy);
+    expect(report.code, report.stderr).toBe(0);
+    expect(readFileSync(join(copy, 'report.html'), 'utf8')).toContain('data-verdict=');
+    const fresh = join(dir, 'fresh');
+    const sim = cli('sim', 'scenarios/stationary-mmc.json', '-r', '3', '--seed', '7', '-q', '--out', fresh);
+    expect(sim.code, sim.stderr).toBe(0);
+    const compare = cli(
+      'compare',
+      '--baseline',
+      copy,
+      fresh,
+      '--fail-on',
+      'slOffered<-0.5',
+      '--out',
+      join(dir, 'c.html'),
+    );
+    expect(compare.code, compare.stderr).toBe(0);
+    expect(compare.stdout).toContain('gate passed');
+    const runs = cli('runs');
+    expect(runs.code, runs.stderr).toBe(0);
+    expect(runs.stdout).toMatch(/v1-sim-run.*stationary-mmc/);
+    expect(runs.stdout).not.toMatch(/v1-sim-run.*(unreadable|not a run|does not match)/);
   });
 });

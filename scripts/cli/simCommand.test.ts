@@ -39,8 +39,9 @@ describe('hotline sim', () => {
     expect(code, stderr).toBe(0);
     const summary = JSON.parse(stdout);
     expect(summary.kind).toBe('sim');
-    expect(summary.phone.slOffered.mean).toBeGreaterThan(0.8);
-    expect(summary.phone.slOffered.ci95[0]).toBeLessThan(summary.phone.slOffered.mean);
+    expect(summary.formatVersion).toBe(2);
+    expect(summary.channels.phone.slOffered.mean).toBeGreaterThan(0.8);
+    expect(summary.channels.phone.slOffered.ci95[0]).toBeLessThan(summary.channels.phone.slOffered.mean);
     expect(summary.days.phone).toHaveLength(1);
     expect(readdirSync(out).sort()).toEqual([
       'intervals.csv',
@@ -60,7 +61,8 @@ describe('hotline sim', () => {
     expect(run.scenario.contentHash).toMatch(/^[0-9a-f]{64}$/);
     const csv = readFileSync(join(out, 'intervals.csv'), 'utf8').trim().split('\n');
     expect(csv).toHaveLength(1 + 48);
-    expect(csv[0]).toContain('slOffered,slOffered_lo,slOffered_hi');
+    expect(csv[0]).toMatch(/^interval,date,start,phone\.offered,/);
+    expect(csv[0]).toContain(',phone.slOffered,phone.slOffered_lo,phone.slOffered_hi,');
   });
 
   it('same seed gives a byte-identical summary.json, with 1 thread or 2', () => {

@@ -66,7 +66,7 @@ export function registerSimCommand(program: Command): void {
 Examples:
   hotline sim scenarios/covid-hotline.json
   hotline sim scenarios/line-122.json --replications 50 --seed 7 --days 2
-  hotline sim scenarios/stationary-mmc.json --json | jq .phone.slOffered
+  hotline sim scenarios/stationary-mmc.json --json | jq .channels.phone.slOffered
   hotline sim scenarios/stationary-mmc.json --day 1 --from 00:00 --to 02:00   # the window a replay measures
 
 Writes results/runs/<id>/ with run.json (how it was made), summary.json (per run and per day:

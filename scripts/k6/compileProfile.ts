@@ -22,6 +22,7 @@
 // `arrivals: 'even'` keeps the lattice and the expected counts (a steady load, no randomness).
 import { InputError } from '../../scenarios/inputError.js';
 import type { ScenarioModel, TargetsModel } from '../../scenarios/ScenarioModel.js';
+import { k6TargetThresholds } from '../../sim/metrics/judgeTargets.js';
 import { createStream, type Rng } from '../../sim/rng/createStream.js';
 import type { RetrialConfig } from './phoneCalls.js';
 
@@ -114,13 +115,6 @@ const RETRY_SIZING_FAILURE_SHARE = 0.1;
 
 /** Margin of the lead for k6 starting an iteration a little after its lattice instant. */
 const LEAD_MARGIN_MS = 100;
-
-/** SL variant -> k6 custom Rate metric name. */
-export const SL_METRIC = {
-  slOffered: 'sl_offered',
-  slAnswered: 'sl_answered',
-  slExcludingShortAbandons: 'sl_excluding_short_abandons',
-} as const;
 
 export const MAX_HTTP_FAILED_RATE = 0.01;
 
@@ -327,13 +321,9 @@ function expectedHoldMs(scenario: ScenarioModel, timeScale: number): number {
   return ((waitS + ivrS) / timeScale) * 1000 + 50;
 }
 
-/** k6 thresholds from the scenario's targets; the names match the custom metrics of phoneReplay.ts. */
+/** k6 thresholds: the scenario's targets as judgeTargets checks them (k6TargetThresholds), plus transport health. */
 export function buildThresholds(targets: TargetsModel): Record<string, string[]> {
-  const thresholds: Record<string, string[]> = {
-    [SL_METRIC[targets.variant]]: [`rate>=${targets.goal}`],
-  };
-  if (targets.maxAbandonRate !== null) thresholds.abandon_rate = [`rate<=${targets.maxAbandonRate}`];
-  if (targets.maxAsaS !== null) thresholds.asa_s = [`avg<=${targets.maxAsaS}`];
+  const thresholds = k6TargetThresholds('phone', targets);
   thresholds.http_req_failed = [`rate<${MAX_HTTP_FAILED_RATE}`];
   thresholds.dropped_iterations = ['count==0'];
   return thresholds;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { measurePhone } from '../../results/k6Summary.js';
 import { loadScenarioFile } from '../../scenarios/loadScenario.js';
 import { compileProfile } from './compileProfile.js';
 import {
@@ -30,12 +31,9 @@ describe('classifyCall', () => {
     expect(classifyCall(200, reply({ outcome: 'answered', waitS: 12 }), 20)).toEqual({
       outcome: 'answered',
       waitS: 12,
-      slOffered: 1,
-      slAnswered: 1,
-      slExcludingShortAbandons: 1,
-      abandon: 0,
+      rates: { slOffered: 1, slAnswered: 1, slExcludingShortAbandons: 1, abandonRate: 0, blockRate: 0 },
     });
-    expect(classifyCall(200, reply({ outcome: 'answered', waitS: 20.5 }), 20)).toMatchObject({
+    expect(classifyCall(200, reply({ outcome: 'answered', waitS: 20.5 }), 20).rates).toMatchObject({
       slOffered: 0,
       slAnswered: 0,
     });
@@ -44,22 +42,57 @@ describe('classifyCall', () => {
     expect(classifyCall(200, reply({ outcome: 'abandoned', waitS: 5 }), 20)).toEqual({
       outcome: 'abandoned',
       waitS: 5,
-      slOffered: 0,
-      slAnswered: null,
-      slExcludingShortAbandons: null,
-      abandon: 1,
+      rates: {
+        slOffered: 0,
+        slAnswered: null,
+        slExcludingShortAbandons: null,
+        abandonRate: 1,
+        blockRate: 0,
+      },
     });
-    expect(classifyCall(200, reply({ outcome: 'abandoned', waitS: 50 }), 20)).toMatchObject({
+    expect(classifyCall(200, reply({ outcome: 'abandoned', waitS: 50 }), 20).rates).toMatchObject({
       slExcludingShortAbandons: 0,
     });
   });
-  it('blocked, closed and self-served count for none of the rates', () => {
+  it('blocked, closed and self-served count for no SL nor abandonment; closed not for blocking', () => {
+    const rates = (outcome: string) => classifyCall(200, reply({ outcome, waitS: 0 }), 20).rates;
     for (const outcome of ['blocked', 'closed', 'selfServed']) {
-      expect(classifyCall(200, reply({ outcome, waitS: 0 }), 20)).toMatchObject({
-        outcome,
-        slOffered: null,
-        abandon: null,
-      });
+      expect(rates(outcome)).toMatchObject({ slOffered: null, slAnswered: null, abandonRate: null });
+    }
+    expect(rates('blocked').blockRate).toBe(1);
+    expect(rates('selfServed').blockRate).toBe(0);
+    expect(rates('closed').blockRate).toBeNull();
+  });
+  it('per-call rates averaged over calls equal measurePhone on the same calls', () => {
+    const calls: Array<[string, number]> = [
+      ['answered', 3],
+      ['answered', 25],
+      ['abandoned', 4],
+      ['abandoned', 40],
+      ['blocked', 0],
+      ['closed', 0],
+      ['selfServed', 0],
+      ['answered', 19.9],
+    ];
+    const classified = calls.map(([outcome, waitS]) => classifyCall(200, reply({ outcome, waitS }), 20));
+    const measured = measurePhone(
+      calls.map(([outcome, waitS]) => ({ interval: 0, outcome, waitS, retrial: false })),
+      20,
+    );
+    // Hand count: answered within 20 s: 2 of 3 answered; abandoned 2 (1 after 20 s); blocked 1 of 7 not closed.
+    const expected = {
+      slOffered: 2 / 5,
+      slAnswered: 2 / 3,
+      slExcludingShortAbandons: 2 / 4,
+      abandonRate: 2 / 5,
+      blockRate: 1 / 7,
+    };
+    for (const [name, value] of Object.entries(expected)) {
+      const samples = classified
+        .map((c) => c.rates[name])
+        .filter((x): x is 0 | 1 => x !== null && x !== undefined);
+      expect(samples.reduce<number>((a, b) => a + b, 0) / samples.length, name).toBeCloseTo(value, 12);
+      expect(measured[name as keyof typeof measured].mean, name).toBeCloseTo(value, 12);
     }
   });
   it('anything unusable is an error with a reason', () => {

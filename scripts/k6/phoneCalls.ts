@@ -2,6 +2,9 @@
 // Node); phoneReplay.ts only wires them to k6/http and k6/metrics.
 
 import type { DistributionSpec } from '../../scenarios/scenarioSchema.js';
+import type { MetricSpec } from '../../sim/metrics/MetricSpec.js';
+import { channelMetrics } from '../../sim/metrics/metricRegistry.js';
+import { type ServiceLevelCounts, serviceLevelDenominator } from '../../sim/metrics/serviceLevel.js';
 
 export const CALL_OUTCOMES = ['answered', 'abandoned', 'blocked', 'closed', 'selfServed'] as const;
 export type CallOutcome = (typeof CALL_OUTCOMES)[number];
@@ -36,56 +39,82 @@ export interface ClassifiedCall {
   outcome: ReplayOutcome;
   /** Model seconds from arrival to answer or abandonment; null when not reported. */
   waitS: number | null;
-  /** Contributions to the k6 Rates: 1/0, or null when the call does not count for that rate. */
-  slOffered: 0 | 1 | null;
-  slAnswered: 0 | 1 | null;
-  slExcludingShortAbandons: 0 | 1 | null;
-  abandon: 0 | 1 | null;
+  /**
+   * Contributions to the k6 Rates, by metric name (every phone metric whose spec has k6 stat 'rate'):
+   * 1/0, or null when the call is not in that rate's denominator.
+   */
+  rates: Record<string, 0 | 1 | null>;
   /** Why it is an 'error'. */
   error?: string;
 }
 
 /** Reads the reply of `POST /v1/calls` (status + body text) into the replay's metrics. */
 export function classifyCall(status: number, body: string | null, thresholdS: number): ClassifiedCall {
-  const none = { slOffered: null, slAnswered: null, slExcludingShortAbandons: null, abandon: null };
-  if (status !== 200) {
-    return { outcome: 'error', waitS: null, ...none, error: status === 0 ? 'no response' : `HTTP ${status}` };
-  }
+  const error = (why: string): ClassifiedCall => ({
+    outcome: 'error',
+    waitS: null,
+    rates: callRates('error', null, thresholdS),
+    error: why,
+  });
+  if (status !== 200) return error(status === 0 ? 'no response' : `HTTP ${status}`);
   let parsed: unknown;
   try {
     parsed = JSON.parse(body ?? '');
   } catch {
-    return { outcome: 'error', waitS: null, ...none, error: 'body is not JSON' };
+    return error('body is not JSON');
   }
   const record = (parsed ?? {}) as { outcome?: unknown; waitS?: unknown };
   const outcome = record.outcome;
   if (typeof outcome !== 'string' || !(CALL_OUTCOMES as readonly string[]).includes(outcome)) {
-    return { outcome: 'error', waitS: null, ...none, error: `unknown outcome ${JSON.stringify(outcome)}` };
+    return error(`unknown outcome ${JSON.stringify(outcome)}`);
   }
   const waitS = typeof record.waitS === 'number' && Number.isFinite(record.waitS) ? record.waitS : null;
-  if (outcome === 'answered') {
-    const within: 0 | 1 = waitS !== null && waitS <= thresholdS ? 1 : 0;
-    return {
-      outcome,
-      waitS,
-      slOffered: within,
-      slAnswered: within,
-      slExcludingShortAbandons: within,
-      abandon: 0,
-    };
+  return {
+    outcome: outcome as CallOutcome,
+    waitS,
+    rates: callRates(outcome as CallOutcome, waitS, thresholdS),
+  };
+}
+
+/** The phone metrics a k6 replay records as k6 Rates, from the registry. */
+export const RATE_METRICS: readonly MetricSpec[] = channelMetrics('phone').filter(
+  (s) => s.k6?.stat === 'rate',
+);
+
+// One call as a numerator and denominator of the rates that are not service levels, with the same
+// denominators as measurePhone in results/k6Summary.ts (an error counts as offered, like there).
+const INDICATORS: Record<string, (outcome: ReplayOutcome) => { hit: boolean; counts: boolean }> = {
+  abandonRate: (o) => ({ hit: o === 'abandoned', counts: o === 'answered' || o === 'abandoned' }),
+  blockRate: (o) => ({ hit: o === 'blocked', counts: o !== 'closed' }),
+};
+
+function callRates(
+  outcome: ReplayOutcome,
+  waitS: number | null,
+  thresholdS: number,
+): Record<string, 0 | 1 | null> {
+  // One call as service-level counts: the service-level formula decides whether it is in the denominator.
+  const waited = waitS !== null && waitS > thresholdS;
+  const counts: ServiceLevelCounts = {
+    answeredWithinT: outcome === 'answered' && waitS !== null && !waited ? 1 : 0,
+    answered: outcome === 'answered' ? 1 : 0,
+    abandoned: outcome === 'abandoned' ? 1 : 0,
+    abandonedAfterT: outcome === 'abandoned' && waited ? 1 : 0,
+  };
+  const rates: Record<string, 0 | 1 | null> = {};
+  for (const spec of RATE_METRICS) {
+    if (spec.serviceLevel !== null) {
+      rates[spec.name] =
+        serviceLevelDenominator(spec.serviceLevel, counts) > 0 ? (counts.answeredWithinT as 0 | 1) : null;
+      continue;
+    }
+    const indicator = INDICATORS[spec.name];
+    if (!indicator)
+      throw new Error(`phone metric ${spec.name} is a k6 Rate but the replay cannot measure it`);
+    const { hit, counts: inDenominator } = indicator(outcome);
+    rates[spec.name] = inDenominator ? (hit ? 1 : 0) : null;
   }
-  if (outcome === 'abandoned') {
-    const short = waitS !== null && waitS <= thresholdS;
-    return {
-      outcome,
-      waitS,
-      slOffered: 0,
-      slAnswered: null,
-      slExcludingShortAbandons: short ? null : 0,
-      abandon: 1,
-    };
-  }
-  return { outcome: outcome as CallOutcome, waitS, ...none };
+  return rates;
 }
 
 /** Which window interval iteration n belongs to (see ReplayProfile.cumulative); the last one past the end. */

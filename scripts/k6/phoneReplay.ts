@@ -16,6 +16,7 @@ import {
   classifyCall,
   intervalAtWall,
   intervalOfIteration,
+  RATE_METRICS,
   type ReplayOutcome,
   retryProbability,
 } from './phoneCalls.js';
@@ -36,10 +37,8 @@ const offsets = config.scheduled
   ? new SharedArray('arrival offsets', () => JSON.parse(open(requiredEnv(OFFSETS_FILE_ENV))) as number[])
   : null;
 
-const slOffered = new Rate('sl_offered');
-const slAnswered = new Rate('sl_answered');
-const slExcludingShortAbandons = new Rate('sl_excluding_short_abandons');
-const abandonRate = new Rate('abandon_rate');
+/** One k6 Rate per phone metric the registry says a replay measures as a rate (sl_offered, abandon_rate...). */
+const rates = RATE_METRICS.map((spec) => ({ name: spec.name, rate: new Rate(spec.k6!.metric) }));
 /** Wait of answered calls, model seconds (ASA = avg). */
 const asaS = new Trend('asa_s');
 /** One sample per call: value = wait in model seconds (0 when not reported), tags outcome + interval. */
@@ -99,11 +98,10 @@ function placeCall(n: number, attempt: number, interval: string): ReplayOutcome 
   const callTags = { ...tags, outcome: call.outcome, attempt: attempt > 1 ? 'retrial' : 'first' };
   calls.add(1, callTags);
   callWaitS.add(call.waitS ?? 0, callTags);
-  if (call.slOffered !== null) slOffered.add(call.slOffered, tags);
-  if (call.slAnswered !== null) slAnswered.add(call.slAnswered, tags);
-  if (call.slExcludingShortAbandons !== null)
-    slExcludingShortAbandons.add(call.slExcludingShortAbandons, tags);
-  if (call.abandon !== null) abandonRate.add(call.abandon, tags);
+  for (const { name, rate } of rates) {
+    const value = call.rates[name];
+    if (value !== null && value !== undefined) rate.add(value, tags);
+  }
   if (call.outcome === 'answered' && call.waitS !== null) asaS.add(call.waitS, tags);
   return call.outcome;
 }

@@ -38,12 +38,11 @@ describe('k6 replay against the mocks', () => {
     for (const interval of one.profile.intervals) {
       expect(Math.abs(interval.plannedCalls - interval.drawnCalls)).toBeLessThanOrEqual(1);
     }
-    const offered = (folder: string) =>
-      readFileSync(join(folder, 'intervals.csv'), 'utf8')
-        .trim()
-        .split('\n')
-        .slice(1, 4)
-        .map((line) => Number(line.split(',')[4]));
+    const offered = (folder: string) => {
+      const [header, ...rows] = readFileSync(join(folder, 'intervals.csv'), 'utf8').trim().split('\n');
+      const column = header!.split(',').indexOf('phone.offered');
+      return rows.slice(0, 3).map((line) => Number(line.split(',')[column]));
+    };
     const a = offered(one.saved.folder);
     const b = offered(two.saved.folder);
     one.profile.intervals.forEach((interval, k) => {
@@ -55,11 +54,11 @@ describe('k6 replay against the mocks', () => {
     // The mock's counters reconcile with what k6 counted, outcome by outcome.
     for (const result of [one, two]) {
       const state = result.mockState as { calls: Record<string, number> };
-      const phone = result.summary.phone;
+      const phone = result.summary.channels.phone;
       const total = Object.values(state.calls).reduce((s, n) => s + n, 0);
-      expect(total).toBe(phone.offered.mean);
+      expect(total).toBe(phone.offered!.mean);
       for (const outcome of ['answered', 'abandoned', 'blocked', 'closed', 'selfServed'] as const) {
-        expect(state.calls[outcome] ?? 0).toBe(phone[outcome].mean);
+        expect(state.calls[outcome] ?? 0).toBe(phone[outcome]!.mean);
       }
     }
   });
@@ -82,20 +81,20 @@ describe('retrials in the replay', () => {
     delete scenario.$schema;
     Object.assign(scenario.channels.phone, {
       trunkLines: 12,
-      staffing: { kind: 'constant', agents: 20 },
       retrial: { afterBlocked: 1, delay: '2m', maxAttempts: 3 },
     });
+    scenario.agents.groups[0].staffing = { kind: 'constant', agents: 20 };
     const file = join(dir, 'retrials.json');
     writeFileSync(file, JSON.stringify(scenario));
     const result = await runLoad(
       base('retrials', { scenarioFile: file, timeScale: 900, from: '00:00', to: '02:00' }),
     );
-    const phone = result.summary.phone;
-    const retrials = phone.retrials.mean!;
+    const phone = result.summary.channels.phone;
+    const retrials = phone.retrials!.mean!;
     expect(retrials).toBeGreaterThan(0);
-    expect(phone.offered.mean).toBe(result.profile.plannedCalls + retrials);
+    expect(phone.offered!.mean).toBe(result.profile.plannedCalls + retrials);
     const state = result.mockState as { calls: Record<string, number> };
-    expect(Object.values(state.calls).reduce((a, b) => a + b, 0)).toBe(phone.offered.mean);
+    expect(Object.values(state.calls).reduce((a, b) => a + b, 0)).toBe(phone.offered!.mean);
 
     // The simulator's retrials in the same window, replication by replication: one replay should
     // land inside their spread (4 sd: one draw, and the replay's own real-time noise).
@@ -154,19 +153,19 @@ describe('closed loop (LONG, ~70 s): k6 against the mocks measures what the simu
       from: '00:00',
       to: '02:00',
     });
-    const measured = result.summary.phone;
+    const measured = result.summary.channels.phone;
     const report = {
       sim: { sl, abandon, asa },
       k6: {
-        offered: measured.offered.mean,
-        sl: measured.slOffered.mean,
-        abandon: measured.abandonRate.mean,
-        asa: measured.asaS.mean,
+        offered: measured.offered!.mean,
+        sl: measured.slOffered!.mean,
+        abandon: measured.abandonRate!.mean,
+        asa: measured.asaS!.mean,
       },
     };
     console.log(JSON.stringify(report, null, 2));
     // Poisson arrivals: the drawn count (about 400 +- 20) is what k6 must have offered, exactly.
-    expect(measured.offered.mean).toBe(result.profile.plannedCalls);
+    expect(measured.offered!.mean).toBe(result.profile.plannedCalls);
     expect(Math.abs(result.profile.plannedCalls - 400)).toBeLessThan(4 * 20);
     // Tolerance: 3 standard deviations of the simulator's own run-to-run spread over this window
     // (about 400 calls, so sd(SL) ~ 0.03, about twice the binomial sqrt(p(1-p)/400) because waits in
@@ -174,8 +173,8 @@ describe('closed loop (LONG, ~70 s): k6 against the mocks measures what the simu
     // granularity of ~1 ms is 0.12 model s at 120x; HTTP latency of a few ms is a few tenths of a
     // model second). The replay draws its arrivals as the simulator does (Poisson counts, uniform
     // times), so one k6 run is one more replication of the same process, not a smoother one.
-    expect(Math.abs(measured.slOffered.mean! - sl.mean)).toBeLessThanOrEqual(3 * sl.sd + 0.02);
-    expect(Math.abs(measured.abandonRate.mean! - abandon.mean)).toBeLessThanOrEqual(3 * abandon.sd + 0.01);
-    expect(Math.abs(measured.asaS.mean! - asa.mean)).toBeLessThanOrEqual(3 * asa.sd + 1);
+    expect(Math.abs(measured.slOffered!.mean! - sl.mean)).toBeLessThanOrEqual(3 * sl.sd + 0.02);
+    expect(Math.abs(measured.abandonRate!.mean! - abandon.mean)).toBeLessThanOrEqual(3 * abandon.sd + 0.01);
+    expect(Math.abs(measured.asaS!.mean! - asa.mean)).toBeLessThanOrEqual(3 * asa.sd + 1);
   }, 180_000);
 });

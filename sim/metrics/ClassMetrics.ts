@@ -1,6 +1,8 @@
+import type { PhoneMetricName } from '../channels/phone/phoneMetricSpecs.js';
 import type { ClassField } from './PhoneCounters.js';
+import { serviceLevel } from './serviceLevel.js';
 
-/** Whole-run service of one priority class in one replication; null where undefined. */
+/** Whole-run service of one priority class in one replication (a subset of the phone metrics); null where undefined. */
 export const CLASS_METRICS = [
   'offered',
   'answered',
@@ -10,7 +12,7 @@ export const CLASS_METRICS = [
   'slExcludingShortAbandons',
   'asaS',
   'abandonRate',
-] as const;
+] as const satisfies readonly PhoneMetricName[];
 export type ClassMetric = (typeof CLASS_METRICS)[number];
 export type ClassMetrics = Record<ClassMetric, number | null>;
 
@@ -22,9 +24,9 @@ export function deriveClassMetrics(row: Record<ClassField, number>): ClassMetric
     offered: row.offered,
     answered: row.answered,
     abandoned: row.abandoned,
-    slOffered: ratio(row.answeredWithinT, handled),
-    slAnswered: ratio(row.answeredWithinT, row.answered),
-    slExcludingShortAbandons: ratio(row.answeredWithinT, row.answered + row.abandonedAfterT),
+    slOffered: serviceLevel('offered', row),
+    slAnswered: serviceLevel('answered', row),
+    slExcludingShortAbandons: serviceLevel('excludingShortAbandons', row),
     asaS: ratio(row.waitSumAnsweredS, row.answered),
     abandonRate: ratio(row.abandoned, handled),
   };

@@ -1,42 +1,19 @@
+import type { PhoneMetricName } from '../channels/phone/phoneMetricSpecs.js';
+import { metricNames } from './metricRegistry.js';
 import type { CounterRow } from './PhoneCounters.js';
+import { serviceLevel } from './serviceLevel.js';
 import { quantile } from './WaitHistogram.js';
 
 /**
  * Metrics of the phone channel for one interval, day or run of one replication. Ratios whose
  * denominator is zero are null (never NaN): no offered calls means no service level, not 0%.
+ * The names, units, directions... are declared in sim/channels/phone/phoneMetricSpecs.ts.
  */
-export const PHONE_METRICS = [
-  'offered',
-  'answered',
-  'abandoned',
-  'blocked',
-  'closed',
-  'selfServed',
-  'retrials',
-  'inSystemAtEnd',
-  'slOffered',
-  'slAnswered',
-  'slExcludingShortAbandons',
-  'asaS',
-  'waitP50S',
-  'waitP80S',
-  'waitP90S',
-  'waitP95S',
-  'waitP99S',
-  'maxWaitS',
-  'abandonRate',
-  'blockRate',
-  'occupancy',
-  'meanQueueLength',
-  'maxQueueLength',
-  'agentsScheduled',
-  'agentsOnDuty',
-  'agentHours',
-  'overtimeHours',
-] as const;
-
-export type PhoneMetric = (typeof PHONE_METRICS)[number];
+export type PhoneMetric = PhoneMetricName;
 export type PhoneMetrics = Record<PhoneMetric, number | null>;
+
+/** @deprecated the registry's list (`metricNames('phone')` in metricRegistry.ts); kept for old imports. */
+export const PHONE_METRICS: readonly PhoneMetric[] = metricNames('phone');
 
 export interface MetricContext {
   /** Length of the span the row covers, seconds. */
@@ -52,7 +29,6 @@ export function derivePhoneMetrics(
   histogram: ArrayLike<number>,
   context: MetricContext,
 ): PhoneMetrics {
-  const handled = row.answered + row.abandoned;
   return {
     offered: row.offered,
     answered: row.answered,
@@ -62,9 +38,9 @@ export function derivePhoneMetrics(
     selfServed: row.selfServed,
     retrials: row.retrials,
     inSystemAtEnd: row.inSystemAtEnd,
-    slOffered: ratio(row.answeredWithinT, handled),
-    slAnswered: ratio(row.answeredWithinT, row.answered),
-    slExcludingShortAbandons: ratio(row.answeredWithinT, row.answered + row.abandonedAfterT),
+    slOffered: serviceLevel('offered', row),
+    slAnswered: serviceLevel('answered', row),
+    slExcludingShortAbandons: serviceLevel('excludingShortAbandons', row),
     asaS: ratio(row.waitSumAnsweredS, row.answered),
     waitP50S: quantile(histogram, 0.5),
     waitP80S: quantile(histogram, 0.8),
@@ -72,7 +48,7 @@ export function derivePhoneMetrics(
     waitP95S: quantile(histogram, 0.95),
     waitP99S: quantile(histogram, 0.99),
     maxWaitS: row.answered > 0 ? row.maxWaitS : null,
-    abandonRate: ratio(row.abandoned, handled),
+    abandonRate: ratio(row.abandoned, row.answered + row.abandoned),
     blockRate: ratio(row.blocked, row.offered - row.closed),
     occupancy: ratio(row.busyAgentS, row.onDutyAgentS),
     meanQueueLength: row.queueAreaS / context.spanS,

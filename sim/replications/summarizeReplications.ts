@@ -1,6 +1,7 @@
 import { mean, sampleStandardDeviation } from 'simple-statistics';
 import { CLASS_METRICS, type ClassMetric } from '../metrics/ClassMetrics.js';
-import { PHONE_METRICS, type PhoneMetric, type PhoneMetrics } from '../metrics/PhoneMetrics.js';
+import { metricNames } from '../metrics/metricRegistry.js';
+import type { PhoneMetric, PhoneMetrics } from '../metrics/PhoneMetrics.js';
 import { studentT975 } from '../metrics/studentT975.js';
 import type { ReplicationMetrics } from './measureReplication.js';
 
@@ -45,7 +46,7 @@ export function summarizeReplications(replications: readonly ReplicationMetrics[
 
 function summarizeLevel(values: readonly PhoneMetrics[]): PhoneSummary {
   const out = {} as PhoneSummary;
-  for (const metric of PHONE_METRICS) {
+  for (const metric of metricNames('phone')) {
     out[metric] = summarizeValues(values.map((v) => v[metric]).filter((x): x is number => x !== null));
   }
   return out;

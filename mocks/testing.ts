@@ -14,7 +14,7 @@ type StaffingFile = ScenarioFile['agents']['groups'][number]['staffing'];
 export function stationary(changes: Partial<PhoneFile> & { staffing?: StaffingFile } = {}): ScenarioModel {
   const { staffing, ...phone } = changes;
   return scenarioModel('stationary-mmc', (f) => {
-    Object.assign(f.channels.phone, phone);
+    Object.assign(f.channels.phone!, phone);
     if (staffing !== undefined) f.agents.groups[0]!.staffing = staffing;
   });
 }

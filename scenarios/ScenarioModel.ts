@@ -1,6 +1,7 @@
 // The frozen model that the simulator, the mocks and the k6 replay read. Built by loadScenario from a
 // schema-valid file: durations in seconds, distributions as objects, staffing as a step function.
 import type { AgentGroupModel } from '../sim/agents/AgentGroupModel.js';
+import type { ChatModel } from '../sim/channels/chat/ChatModel.js';
 import type { Distribution } from '../sim/distributions/Distribution.js';
 import type { DistributionSpec, FaultsFile, SlVariant, Weekday } from './scenarioSchema.js';
 
@@ -79,6 +80,8 @@ export interface ScenarioModel {
   /** Scheduled agents per interval in the groups with the phone skill. */
   readonly phoneScheduledPerInterval: Float64Array;
   readonly phone: PhoneModel;
+  /** The chat channel; null when the scenario has none. */
+  readonly chat: ChatModel | null;
   /** What the loader wants the user to know (an older format read), one line each. */
   readonly notices: readonly string[];
 }

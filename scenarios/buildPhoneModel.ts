@@ -1,9 +1,10 @@
 import { buildDistribution } from '../sim/distributions/buildDistribution.js';
+import { buildExpectedContacts } from './buildExpectedContacts.js';
+import { buildOpenIntervals } from './buildOpenIntervals.js';
 import { tryParseClock, tryParseDuration } from './duration.js';
 import type { InputIssue } from './inputError.js';
-import { MAX_CALLS_IN_HORIZON } from './limits.js';
 import type { CalendarModel, PhoneModel, PriorityClassModel } from './ScenarioModel.js';
-import { type PhoneChannelFile, type ScenarioFile, WEEKDAYS, type Weekday } from './scenarioSchema.js';
+import type { PhoneChannelFile, ScenarioFile } from './scenarioSchema.js';
 
 const PATH = '/channels/phone';
 
@@ -12,14 +13,32 @@ export function buildPhoneModel(
   file: ScenarioFile,
   calendar: CalendarModel,
   issues: InputIssue[],
-): PhoneModel {
+): PhoneModel | undefined {
   const phone = file.channels.phone;
+  if (phone === undefined) {
+    // The result pipeline is still phone-first: every run reports phone; chat comes beside it.
+    issues.push({
+      path: '/channels',
+      message:
+        'a phone channel is needed: scenarios with chat only are not supported yet (give chat beside phone)',
+    });
+    return undefined;
+  }
   const dist = (spec: Parameters<typeof buildDistribution>[0], path: string) =>
     buildDistribution(spec, `${PATH}/${path}`, issues);
   const patience = dist(phone.patience, 'patience');
   const model: PhoneModel = {
-    expectedCalls: buildExpectedCalls(phone, calendar, issues),
-    open: buildOpen(phone, file.calendar.closedDates ?? [], calendar, issues),
+    expectedCalls: buildExpectedContacts(
+      {
+        perDay: phone.demand.callsPerDay,
+        perDate: phone.demand.callsPerDate,
+        intradayShape: phone.demand.intradayShape,
+      },
+      { perDay: 'callsPerDay', path: `${PATH}/demand`, contacts: 'calls' },
+      calendar,
+      issues,
+    ),
+    open: buildOpenIntervals(phone.hours, `${PATH}/hours`, file.calendar.closedDates ?? [], calendar, issues),
     dailyCv: phone.demand.dailyCv ?? 0,
     trunkLines: phone.trunkLines ?? Number.POSITIVE_INFINITY,
     ivr: phone.ivr
@@ -48,119 +67,6 @@ export function buildPhoneModel(
     },
   };
   return Object.freeze(model);
-}
-
-function buildExpectedCalls(
-  phone: PhoneChannelFile,
-  calendar: CalendarModel,
-  issues: InputIssue[],
-): Float64Array {
-  const { demand } = phone;
-  const ipd = calendar.intervalsPerDay;
-  const out = new Float64Array(calendar.days * ipd);
-  const perWeekday = requireEveryWeekday(demand.callsPerDay, `${PATH}/demand/callsPerDay`, issues);
-  const shapes = requireEveryWeekday(demand.intradayShape, `${PATH}/demand/intradayShape`, issues);
-  if (!perWeekday || !shapes) return out;
-  let shapesOk = true;
-  for (const day of WEEKDAYS) {
-    const shape = shapes[day];
-    const path = `${PATH}/demand/intradayShape${Array.isArray(demand.intradayShape) ? '' : `/${day}`}`;
-    if (shape.length !== ipd) {
-      issues.push({
-        path,
-        message: `needs one weight per interval of the day (${ipd} for ${calendar.intervalS / 60}-minute intervals), has ${shape.length}`,
-      });
-      shapesOk = false;
-      break;
-    }
-    if (perWeekday[day] > 0 && !shape.some((w) => w > 0)) {
-      issues.push({ path, message: 'all weights are zero but calls are expected that day' });
-      shapesOk = false;
-      break;
-    }
-  }
-  if (!shapesOk) return out;
-  for (let d = 0; d < calendar.days; d++) {
-    const weekday = calendar.weekdays[d]!;
-    const calls = demand.callsPerDate?.[calendar.dates[d]!] ?? perWeekday[weekday];
-    const shape = shapes[weekday];
-    const total = shape.reduce((a, b) => a + b, 0);
-    for (let slot = 0; slot < ipd; slot++)
-      out[d * ipd + slot] = total > 0 ? (calls * shape[slot]!) / total : 0;
-  }
-  const horizonCalls = out.reduce((a, b) => a + b, 0);
-  if (horizonCalls > MAX_CALLS_IN_HORIZON) {
-    issues.push({
-      path: `${PATH}/demand`,
-      message: `${Math.round(horizonCalls).toLocaleString('en-US')} calls expected over the ${calendar.days} simulated day(s), too many to simulate`,
-      allowed: `at most ${MAX_CALLS_IN_HORIZON.toLocaleString('en-US')} calls in the horizon (fewer days or less demand)`,
-    });
-  }
-  return out;
-}
-
-/** Expands "one value for all days" and checks that a per-weekday object names all seven days. */
-function requireEveryWeekday<T>(
-  value: T | Partial<Record<Weekday, T>>,
-  path: string,
-  issues: InputIssue[],
-): Record<Weekday, T> | undefined {
-  const isPerDay = typeof value === 'object' && value !== null && !Array.isArray(value);
-  if (!isPerDay) return Object.fromEntries(WEEKDAYS.map((d) => [d, value])) as Record<Weekday, T>;
-  const perDay = value as Partial<Record<Weekday, T>>;
-  const missing = WEEKDAYS.filter((d) => perDay[d] === undefined);
-  if (missing.length > 0) {
-    issues.push({
-      path,
-      message: `every weekday must be given; missing: ${missing.join(', ')}`,
-      allowed: WEEKDAYS.join(', '),
-    });
-    return undefined;
-  }
-  return perDay as Record<Weekday, T>;
-}
-
-function buildOpen(
-  phone: PhoneChannelFile,
-  closedDates: readonly string[],
-  calendar: CalendarModel,
-  issues: InputIssue[],
-): Uint8Array {
-  const ipd = calendar.intervalsPerDay;
-  const open = new Uint8Array(calendar.days * ipd);
-  const daySlots = new Map<Weekday, Uint8Array>();
-  for (const day of WEEKDAYS) {
-    const slots = new Uint8Array(ipd);
-    const ranges = phone.hours === '24/7' ? ['00:00-24:00'] : (phone.hours[day] ?? []);
-    ranges.forEach((range, i) => {
-      const path = `${PATH}/hours/${day}/${i}`;
-      const [from, to] = range.split('-').map(tryParseClock);
-      if (from === undefined || to === undefined || from >= to) {
-        issues.push({
-          path,
-          message: 'not an opening range',
-          value: range,
-          allowed: '"HH:MM-HH:MM" with start before end, e.g. "07:00-20:00"',
-        });
-        return;
-      }
-      if (from % calendar.intervalS !== 0 || to % calendar.intervalS !== 0) {
-        issues.push({
-          path,
-          message: `opening hours must fall on interval boundaries (every ${calendar.intervalS / 60} minutes)`,
-          value: range,
-        });
-        return;
-      }
-      slots.fill(1, from / calendar.intervalS, to / calendar.intervalS);
-    });
-    daySlots.set(day, slots);
-  }
-  for (let d = 0; d < calendar.days; d++) {
-    if (closedDates.includes(calendar.dates[d]!)) continue;
-    open.set(daySlots.get(calendar.weekdays[d]!)!, d * ipd);
-  }
-  return open;
 }
 
 function buildClasses(

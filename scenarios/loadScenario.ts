@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { buildChatModel } from '../sim/channels/chat/buildChatModel.js';
 import { buildAgentGroups, scheduledFor } from './buildAgentGroups.js';
 import { buildCalendar } from './buildCalendar.js';
 import { buildPhoneModel } from './buildPhoneModel.js';
@@ -60,6 +61,7 @@ export function loadScenarioText(
   const calendar = buildCalendar(scenario, options.days, issues);
   const agentGroups = issues.length === 0 ? buildAgentGroups(scenario, calendar, issues) : [];
   const phone = issues.length === 0 ? buildPhoneModel(scenario, calendar, issues) : undefined;
+  const chat = issues.length === 0 ? buildChatModel(scenario, calendar, agentGroups, issues) : null;
   if (issues.length > 0 || !phone) throw new InputError(file, inFile(issues));
   const intervals = calendar.days * calendar.intervalsPerDay;
   return Object.freeze({
@@ -71,6 +73,7 @@ export function loadScenarioText(
     agentGroups,
     phoneScheduledPerInterval: scheduledFor(agentGroups, 'phone', intervals),
     phone,
+    chat,
     notices: Object.freeze(migrated.notice === null ? [] : [migrated.notice]),
   });
 }

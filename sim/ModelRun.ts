@@ -3,6 +3,7 @@ import { AgentPool } from './agents/AgentPool.js';
 import { agentGroupsOf } from './agents/agentGroupsOf.js';
 import { arrivalRates } from './arrivals/arrivalRates.js';
 import { PiecewisePoissonArrivals } from './arrivals/PiecewisePoissonArrivals.js';
+import { type ChatObserver, ChatProcess } from './channels/chat/ChatProcess.js';
 import type { PhoneObserver } from './channels/phone/PhoneOutcome.js';
 import { PhoneProcess } from './channels/phone/PhoneProcess.js';
 import { Simulation } from './engine/Simulation.js';
@@ -19,6 +20,7 @@ export interface ModelRunOptions {
   /** Model time the run starts at (default 0). */
   readonly startAtS?: number;
   readonly phoneObserver?: PhoneObserver | null;
+  readonly chatObserver?: ChatObserver | null;
 }
 
 /** One run of the ecosystem's model: the core, the shared agent pool and a process per channel. */
@@ -26,6 +28,8 @@ export interface ModelRun {
   readonly simulation: Simulation;
   readonly agents: AgentPool;
   readonly phone: PhoneProcess;
+  /** The chat channel's process; null when the scenario has no chat. */
+  readonly chat: ChatProcess | null;
 }
 
 export function createModelRun(scenario: ScenarioModel, options: ModelRunOptions): ModelRun {
@@ -35,7 +39,7 @@ export function createModelRun(scenario: ScenarioModel, options: ModelRunOptions
     intervals: calendar.days * calendar.intervalsPerDay,
     cyclic: options.mode === 'realtime',
   });
-  const channels = ['phone'];
+  const channels = scenario.chat === null ? ['phone'] : ['phone', 'chat'];
   const agents = new AgentPool(simulation, agentGroupsOf(scenario), channels);
   const { seed, replication } = options;
   const phoneArrivals =
@@ -57,9 +61,31 @@ export function createModelRun(scenario: ScenarioModel, options: ModelRunOptions
     arrivals: phoneArrivals,
     observer: options.phoneObserver ?? null,
   });
+  const chat =
+    scenario.chat === null
+      ? null
+      : new ChatProcess(simulation, agents, 1, scenario.chat, {
+          seed,
+          replication,
+          arrivals:
+            options.mode === 'batch'
+              ? new PiecewisePoissonArrivals(
+                  arrivalRates(
+                    calendar,
+                    scenario.chat.expectedSessions,
+                    scenario.chat.dailyCv,
+                    createStream(seed, 'chat.demand', replication),
+                  ),
+                  calendar.intervalS,
+                  createStream(seed, 'chat.arrivals', replication),
+                )
+              : null,
+          observer: options.chatObserver ?? null,
+        });
   const t0 = options.startAtS ?? 0;
   simulation.start(t0);
   agents.start(t0);
   phone.start(t0);
-  return { simulation, agents, phone };
+  chat?.start(t0);
+  return { simulation, agents, phone, chat };
 }

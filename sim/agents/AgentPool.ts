@@ -16,6 +16,8 @@ export interface ChannelAgentCounters {
   readonly onDutyAgentS: Float64Array;
   /** Agent-seconds past the end of a shift, finishing a contact, in those groups. */
   readonly overtimeAgentS: Float64Array;
+  /** Agent-seconds with at least one contact of this channel in hand (chat: occupancy in agents). */
+  readonly engagedAgentS?: Float64Array;
 }
 
 const STAFF = 1;
@@ -40,6 +42,8 @@ export class AgentPool implements EventHandler, Integrator {
 
   // Per group.
   private readonly idle: AgentRing[];
+  /** Agents holding some but not all of their slots, by load (index = sessions held). */
+  private readonly partial: number[][][];
   private readonly offDuty: number[][];
   private readonly onDutyOf: Int32Array;
   private readonly pendingLeavesOf: Int32Array;
@@ -48,12 +52,15 @@ export class AgentPool implements EventHandler, Integrator {
   private readonly busyOn: Float64Array;
   private readonly onDutyFor: Float64Array;
   private readonly overtimeFor: Float64Array;
+  private readonly engagedOn: Float64Array;
 
   // Per agent.
   private groupOf = new Int32Array(64);
   private load = new Int32Array(64);
   private channelOf = new Int32Array(64);
   private idleSince = new Float64Array(64);
+  /** Position of the agent in its partial-load list (-1: in none). */
+  private partialPos = new Int32Array(64).fill(-1);
   private agentCount = 0;
 
   private lastT = 0;
@@ -77,12 +84,14 @@ export class AgentPool implements EventHandler, Integrator {
     this.sources = channelNames.map(() => null);
     this.counters = channelNames.map(() => null);
     this.idle = groups.map(() => new AgentRing());
+    this.partial = groups.map((g) => Array.from({ length: g.slots }, () => []));
     this.offDuty = groups.map(() => []);
     this.onDutyOf = new Int32Array(groups.length);
     this.pendingLeavesOf = new Int32Array(groups.length);
     this.busyOn = new Float64Array(channelNames.length);
     this.onDutyFor = new Float64Array(channelNames.length);
     this.overtimeFor = new Float64Array(channelNames.length);
+    this.engagedOn = new Float64Array(channelNames.length);
     this.channelOf.fill(NONE);
   }
 
@@ -140,6 +149,73 @@ export class AgentPool implements EventHandler, Integrator {
     this.channelOf[agent] = channel;
     this.busyAgents++;
     this.busyOn[channel]!++;
+    this.engagedOn[channel]!++;
+  }
+
+  /**
+   * The least loaded agent with a free slot for a session of `channel` (chat): the longest idle
+   * first, then the fewest sessions in hand; -1 if none. Agents of a group whose shift has ended for
+   * some of them take no new session, so the group drains down to its new size.
+   */
+  takeSlot(channel: number): number {
+    const idle = this.takeIdle(channel);
+    if (idle >= 0) return idle;
+    const groups = this.skillGroups[channel]!;
+    for (let level = 1; level < this.maxSlots; level++) {
+      for (let i = 0; i < groups.length; i++) {
+        const g = groups[i]!;
+        if (this.pendingLeavesOf[g]! > 0) continue;
+        const list = this.partial[g]![level];
+        if (list !== undefined && list.length > 0 && this.channelOf[list[list.length - 1]!] === channel)
+          return this.unlist(list[list.length - 1]!);
+      }
+    }
+    return NONE;
+  }
+
+  /** Agent `agent` (idle, or taken by takeSlot) starts one more session of `channel`. */
+  addSession(agent: number, channel: number): void {
+    if (this.partialPos[agent]! >= 0) this.unlist(agent);
+    const load = this.load[agent]!;
+    const slots = this.groups[this.groupOf[agent]!]!.slots;
+    if (load === 0) {
+      this.busyAgents++;
+      this.channelOf[agent] = channel;
+      this.engagedOn[channel]!++;
+    }
+    this.load[agent] = load + 1;
+    this.busyOn[channel]! += 1 / slots;
+    if (load + 1 < slots) this.list(agent, load + 1);
+  }
+
+  /** Agent `agent` ended one session at `t`: with none left it is freed; else it may take another. */
+  removeSession(agent: number, t: number): void {
+    const channel = this.channelOf[agent]!;
+    const g = this.groupOf[agent]!;
+    const slots = this.groups[g]!.slots;
+    if (this.partialPos[agent]! >= 0) this.unlist(agent);
+    const load = this.load[agent]! - 1;
+    this.load[agent] = load;
+    this.busyOn[channel]! -= 1 / slots;
+    if (load === 0) {
+      this.channelOf[agent] = NONE;
+      this.busyAgents--;
+      this.engagedOn[channel]!--;
+      this.freed(agent, t);
+      return;
+    }
+    this.list(agent, load);
+    if (this.pendingLeavesOf[g] === 0) this.sources[channel]?.serve(agent, t);
+  }
+
+  /** Sessions agent `agent` can hold at once (its group's maxChats). */
+  slotsOf(agent: number): number {
+    return this.groups[this.groupOf[agent]!]!.slots;
+  }
+
+  /** Sessions agent `agent` holds now. */
+  loadOf(agent: number): number {
+    return this.load[agent]!;
   }
 
   /** Agent `agent` finished its contact at `t`: it leaves, takes more work, or waits idle. */
@@ -149,7 +225,33 @@ export class AgentPool implements EventHandler, Integrator {
     this.channelOf[agent] = NONE;
     this.busyAgents--;
     this.busyOn[channel]!--;
+    this.engagedOn[channel]!--;
     this.freed(agent, t);
+  }
+
+  private get maxSlots(): number {
+    let max = 1;
+    for (const g of this.groups) if (g.slots > max) max = g.slots;
+    return max;
+  }
+
+  private list(agent: number, level: number): void {
+    const list = this.partial[this.groupOf[agent]!]![level]!;
+    this.partialPos[agent] = list.length;
+    list.push(agent);
+  }
+
+  /** Takes `agent` out of its partial-load list (swap with the last); returns it. */
+  private unlist(agent: number): number {
+    const list = this.partial[this.groupOf[agent]!]![this.load[agent]!]!;
+    const pos = this.partialPos[agent]!;
+    const last = list.pop()!;
+    if (last !== agent) {
+      list[pos] = last;
+      this.partialPos[last] = pos;
+    }
+    this.partialPos[agent] = -1;
+    return agent;
   }
 
   // --- events and time ------------------------------------------------------------------------------
@@ -169,6 +271,7 @@ export class AgentPool implements EventHandler, Integrator {
       target.busyAgentS[k]! += this.busyOn[c]! * dt;
       target.onDutyAgentS[k]! += this.onDutyFor[c]! * dt;
       target.overtimeAgentS[k]! += this.overtimeFor[c]! * dt;
+      if (target.engagedAgentS !== undefined) target.engagedAgentS[k]! += this.engagedOn[c]! * dt;
     }
     this.lastT = t;
   }
@@ -284,5 +387,8 @@ export class AgentPool implements EventHandler, Integrator {
     channelOf.set(this.channelOf);
     this.channelOf = channelOf;
     this.idleSince = copy(this.idleSince, new Float64Array(size));
+    const partialPos = new Int32Array(size).fill(-1);
+    partialPos.set(this.partialPos);
+    this.partialPos = partialPos;
   }
 }

@@ -13,6 +13,13 @@ export type StreamSource =
   | 'phone.routing'
   | 'phone.retrial'
   | 'phone.demand'
+  | 'chat.arrivals'
+  | 'chat.demand'
+  | 'chat.messages'
+  | 'chat.replyTime'
+  | 'chat.patience'
+  | 'chat.thinkTime'
+  | 'chat.replyPatience'
   | 'mocks.latency'
   | 'mocks.errors';
 

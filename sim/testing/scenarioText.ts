@@ -6,11 +6,16 @@ import { loadScenarioText } from '../../scenarios/loadScenario.js';
 import type { ScenarioModel } from '../../scenarios/ScenarioModel.js';
 import type { ScenarioFile } from '../../scenarios/scenarioSchema.js';
 
-export type ScenarioChange = (file: ScenarioFile) => void;
+/** A shipped scenario as tests change it: every shipped scenario has a phone channel. */
+export type ShippedScenarioFile = ScenarioFile & {
+  channels: { phone: NonNullable<ScenarioFile['channels']['phone']> };
+};
+
+export type ScenarioChange = (file: ShippedScenarioFile) => void;
 
 export function scenarioText(name: string, change?: ScenarioChange): string {
   const path = fileURLToPath(new URL(`../../scenarios/${name}.json`, import.meta.url));
-  const file = JSON.parse(readFileSync(path, 'utf8')) as ScenarioFile;
+  const file = JSON.parse(readFileSync(path, 'utf8')) as ShippedScenarioFile;
   change?.(file);
   return JSON.stringify(file);
 }

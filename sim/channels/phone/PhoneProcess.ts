@@ -6,9 +6,9 @@ import type { Distribution } from '../../distributions/Distribution.js';
 import type { EventHandler, Integrator, Simulation } from '../../engine/Simulation.js';
 import { createPhoneCounters, type PhoneCounters } from '../../metrics/PhoneCounters.js';
 import { WAIT_BUCKETS, waitBucket } from '../../metrics/WaitHistogram.js';
+import { ContactQueue } from '../../queues/ContactQueue.js';
 import { createStream, type Rng } from '../../rng/createStream.js';
 import { ContactPool, IN_IVR, IN_QUEUE } from './ContactPool.js';
-import { ContactQueue } from './ContactQueue.js';
 import type {
   AbandonReason,
   PhoneObserver,

@@ -1,0 +1,472 @@
+import type { AgentPool, WorkSource } from '../../agents/AgentPool.js';
+import type { PiecewisePoissonArrivals } from '../../arrivals/PiecewisePoissonArrivals.js';
+import type { EventHandler, Integrator, Simulation } from '../../engine/Simulation.js';
+import { WAIT_BUCKETS, waitBucket } from '../../metrics/WaitHistogram.js';
+import { ContactQueue } from '../../queues/ContactQueue.js';
+import { createStream, type Rng } from '../../rng/createStream.js';
+import { type ChatCounters, createChatCounters } from './ChatCounters.js';
+import type { ChatModel } from './ChatModel.js';
+
+// Local event kinds. ABANDON and MESSAGE carry (slot, generation); REPLY_DONE and REPLY_PATIENCE
+// carry (slot, token): a token names one scheduling, so a rescheduled reply's old event is stale.
+const ARRIVAL = 1;
+const ABANDON = 2;
+const REPLY_DONE = 3;
+const MESSAGE = 4;
+const REPLY_PATIENCE = 5;
+const OPENS = 6;
+
+const QUEUED = 1;
+const REPLYING = 2;
+const THINKING = 3;
+
+/** What the chat process tells an observer (the lockstep test, a transport). */
+export interface ChatObserver {
+  outcome(contactId: number, outcome: 'closed' | 'abandoned' | 'left' | 'completed', atS: number): void;
+  reply(contactId: number, message: number, atS: number, agent: number): void;
+}
+
+export interface ChatProcessOptions {
+  readonly seed: number | string;
+  readonly replication: number;
+  /** Batch runs draw their own arrivals; null: sessions are offered from outside (`offer`). */
+  readonly arrivals: PiecewisePoissonArrivals | null;
+  readonly observer?: ChatObserver | null;
+}
+
+/**
+ * The chat channel. A session waits in a FCFS queue for an agent with a free slot (the shared pool
+ * routes it to the least loaded one), then runs message by message: the agent's reply, the
+ * resident's think time, the next message... An agent holding j sessions works each reply in
+ * progress at rate 1/factor[j]; when j changes, the remaining work of every reply in progress is
+ * rescaled (exact for any reply-time distribution, and a birth-death chain for exponential ones).
+ * A resident leaves before the first reply when patience runs out in the queue, and after it when
+ * a later reply takes longer than the reply patience. Agents answer only in the answering hours; an
+ * asynchronous chat keeps the questions posted outside them for the next opening.
+ */
+export class ChatProcess implements EventHandler, Integrator, WorkSource {
+  readonly counters: ChatCounters;
+  private readonly model: ChatModel;
+  private readonly simulation: Simulation;
+  private readonly agents: AgentPool;
+  private readonly channel: number;
+  private readonly base: number;
+  private readonly arrivals: PiecewisePoissonArrivals | null;
+  private readonly observer: ChatObserver | null;
+  private readonly thresholdS: number;
+  private readonly queue = new ContactQueue(1);
+  private readonly maxSlots: number;
+  /** Interval indexes where the answering hours begin. */
+  private readonly openings: readonly number[];
+
+  private readonly messagesRng: Rng;
+  private readonly replyRng: Rng;
+  private readonly patienceRng: Rng;
+  private readonly thinkRng: Rng;
+  private readonly replyPatienceRng: Rng;
+
+  // Sessions in slots of typed arrays; a slot's generation changes when it is freed.
+  private capacity = 0;
+  private state = new Uint8Array(0);
+  private gen = new Int32Array(0);
+  private arrivalInterval = new Int32Array(0);
+  private arrivalAt = new Float64Array(0);
+  private messagesTotal = new Int32Array(0);
+  private messagesDone = new Int32Array(0);
+  private agentOf = new Int32Array(0);
+  private remaining = new Float64Array(0);
+  private lastUpdate = new Float64Array(0);
+  private factor = new Float64Array(0);
+  private token = new Float64Array(0);
+  private messageAt = new Float64Array(0);
+  private contactId = new Float64Array(0);
+  private firstWork = new Float64Array(0);
+  private free: number[] = [];
+
+  // Sessions each agent holds: agentSessions[agent * maxSlots + i], i < agentLoad[agent].
+  private agentSessions = new Int32Array(0);
+  private agentLoad = new Int32Array(0);
+
+  private lastT = 0;
+  private queueLength = 0;
+  private inProgress = 0;
+  private nextToken = 1;
+  private nextContactId = 0;
+
+  constructor(
+    simulation: Simulation,
+    agents: AgentPool,
+    channel: number,
+    model: ChatModel,
+    options: ChatProcessOptions,
+  ) {
+    this.simulation = simulation;
+    this.agents = agents;
+    this.channel = channel;
+    this.model = model;
+    this.base = simulation.register(this);
+    simulation.addIntegrator(this);
+    this.arrivals = options.arrivals;
+    this.observer = options.observer ?? null;
+    this.thresholdS = model.targets.thresholdS;
+    this.maxSlots = model.concurrencyFactors.length;
+    this.counters = createChatCounters(simulation.intervals);
+    const { seed, replication } = options;
+    this.messagesRng = createStream(seed, 'chat.messages', replication);
+    this.replyRng = createStream(seed, 'chat.replyTime', replication);
+    this.patienceRng = createStream(seed, 'chat.patience', replication);
+    this.thinkRng = createStream(seed, 'chat.thinkTime', replication);
+    this.replyPatienceRng = createStream(seed, 'chat.replyPatience', replication);
+    const open = model.open;
+    const openings: number[] = [];
+    for (let k = 0; k < open.length; k++)
+      if (open[k] === 1 && open[k === 0 ? open.length - 1 : k - 1] === 0) openings.push(k);
+    this.openings = openings;
+    this.grow(64);
+    agents.connect(channel, this, this.counters);
+  }
+
+  get queued(): number {
+    return this.queueLength;
+  }
+
+  get sessionsInProgress(): number {
+    return this.inProgress;
+  }
+
+  /** Schedules the first arrival (batch runs) and the next opening of the answering hours. */
+  start(t0: number): void {
+    this.lastT = t0;
+    if (this.arrivals !== null) this.scheduleNextArrival();
+    this.scheduleNextOpening(t0);
+  }
+
+  /** A session opened from outside at model time `t`. */
+  offer(t: number, contactId: number): void {
+    this.arrive(t, contactId);
+  }
+
+  handle(kind: number, t: number, int: number, float: number): void {
+    switch (kind) {
+      case ARRIVAL:
+        this.arrive(t, this.nextContactId++);
+        this.scheduleNextArrival();
+        break;
+      case ABANDON:
+        if (this.gen[int] === float && this.state[int] === QUEUED) this.abandon(t, int);
+        break;
+      case REPLY_DONE:
+        if (this.token[int] === float && this.state[int] === REPLYING) this.replyDone(t, int);
+        break;
+      case MESSAGE:
+        if (this.gen[int] === float && this.state[int] === THINKING) this.message(t, int);
+        break;
+      case REPLY_PATIENCE:
+        if (this.state[int] === REPLYING && this.messageAt[int] === float) this.leave(t, int);
+        break;
+      case OPENS:
+        this.assignWaiting(t);
+        this.scheduleNextOpening(t + this.simulation.intervalS / 2);
+        break;
+    }
+  }
+
+  advance(t: number): void {
+    const dt = t - this.lastT;
+    if (dt > 0) {
+      const k = this.simulation.interval;
+      this.counters.queueAreaS[k]! += this.queueLength * dt;
+      this.counters.sessionS[k]! += this.inProgress * dt;
+      this.lastT = t;
+    }
+  }
+
+  /** A free slot of `agent`: it takes waiting sessions while it has slots and the chat is open. */
+  serve(agent: number, t: number): boolean {
+    if (this.queueLength === 0 || this.model.open[this.simulation.interval] === 0) return false;
+    let took = false;
+    while (this.queueLength > 0 && this.agents.loadOf(agent) < this.slotsOf(agent)) {
+      const slot = this.popQueue();
+      this.assign(t, slot, agent);
+      took = true;
+    }
+    return took;
+  }
+
+  /** Sessions still in the system at the horizon (waiting, or held by an agent). */
+  finish(_horizonS: number): void {
+    for (let slot = 0; slot < this.capacity; slot++) {
+      if (this.state[slot] !== 0) this.counters.inSystemAtEnd[this.arrivalInterval[slot]!]!++;
+    }
+  }
+
+  // --- the session --------------------------------------------------------------------------------
+
+  private arrive(t: number, contactId: number): void {
+    const model = this.model;
+    const c = this.counters;
+    const k = this.simulation.interval;
+    c.offered[k]!++;
+    // Every draw of the session happens now, whatever happens next (common random numbers).
+    const messages = model.messages.sample(this.messagesRng);
+    const work = model.replyTime.sample(this.replyRng);
+    const patience = model.patience.sample(this.patienceRng);
+    const open = model.open[k] === 1;
+    if (!open && !model.asynchronous) {
+      c.closed[k]!++;
+      this.observer?.outcome(contactId, 'closed', t);
+      return;
+    }
+    const slot = this.allocate();
+    this.arrivalInterval[slot] = k;
+    this.arrivalAt[slot] = t;
+    this.messagesTotal[slot] = messages;
+    this.messagesDone[slot] = 0;
+    this.firstWork[slot] = work;
+    this.contactId[slot] = contactId;
+    this.messageAt[slot] = t;
+    const agent = open ? this.agents.takeSlot(this.channel) : -1;
+    if (agent >= 0) {
+      this.assign(t, slot, agent);
+      return;
+    }
+    this.state[slot] = QUEUED;
+    this.queue.push(0, slot, this.gen[slot]!);
+    this.queueLength++;
+    if (this.queueLength > c.maxQueue[k]!) c.maxQueue[k] = this.queueLength;
+    if (patience < Number.POSITIVE_INFINITY)
+      this.simulation.calendar.schedule(t + patience, this.base | ABANDON, slot, this.gen[slot]!);
+  }
+
+  /** Agent `agent` (idle or with a free slot) takes the session in `slot`; its first reply begins. */
+  private assign(t: number, slot: number, agent: number): void {
+    const c = this.counters;
+    const k = this.arrivalInterval[slot]!;
+    c.assigned[k]!++;
+    c.queueWaitSumS[k]! += t - this.arrivalAt[slot]!;
+    this.agents.addSession(agent, this.channel);
+    const load = this.agents.loadOf(agent);
+    this.rescale(agent, t, load);
+    this.ensureAgent(agent);
+    this.agentSessions[agent * this.maxSlots + this.agentLoad[agent]!] = slot;
+    this.agentLoad[agent]!++;
+    this.agentOf[slot] = agent;
+    this.inProgress++;
+    this.startReply(t, slot, this.firstWork[slot]!, load);
+  }
+
+  private startReply(t: number, slot: number, work: number, load: number): void {
+    this.state[slot] = REPLYING;
+    this.remaining[slot] = work;
+    this.lastUpdate[slot] = t;
+    this.factor[slot] = this.factorAt(load);
+    this.scheduleReply(t, slot);
+  }
+
+  private scheduleReply(t: number, slot: number): void {
+    const token = this.nextToken++;
+    this.token[slot] = token;
+    this.simulation.calendar.schedule(
+      t + this.remaining[slot]! * this.factor[slot]!,
+      this.base | REPLY_DONE,
+      slot,
+      token,
+    );
+  }
+
+  /** The agent's load changed to `load`: every reply in progress goes on at the new speed. */
+  private rescale(agent: number, t: number, load: number): void {
+    if (agent >= this.agentLoad.length) return;
+    const f = this.factorAt(load);
+    const base = agent * this.maxSlots;
+    for (let i = 0; i < this.agentLoad[agent]!; i++) {
+      const slot = this.agentSessions[base + i]!;
+      if (this.state[slot] !== REPLYING || this.factor[slot] === f) continue;
+      this.remaining[slot]! -= (t - this.lastUpdate[slot]!) / this.factor[slot]!;
+      this.lastUpdate[slot] = t;
+      this.factor[slot] = f;
+      this.scheduleReply(t, slot);
+    }
+  }
+
+  private replyDone(t: number, slot: number): void {
+    const c = this.counters;
+    const k = this.arrivalInterval[slot]!;
+    const done = ++this.messagesDone[slot]!;
+    const replyTime = t - this.messageAt[slot]!;
+    c.repliesSent[k]!++;
+    c.replyTimeSumS[k]! += replyTime;
+    c.replyHistogram[k * WAIT_BUCKETS + waitBucket(replyTime)]!++;
+    if (done === 1) {
+      const first = t - this.arrivalAt[slot]!;
+      c.answered[k]!++;
+      c.firstResponseSumS[k]! += first;
+      if (first <= this.thresholdS) c.answeredWithinT[k]!++;
+      if (first > c.maxFirstResponseS[k]!) c.maxFirstResponseS[k] = first;
+      if (Math.floor(t / 86_400) > Math.floor(this.arrivalAt[slot]! / 86_400)) c.answeredNextDay[k]!++;
+      c.firstResponseHistogram[k * WAIT_BUCKETS + waitBucket(first)]!++;
+    }
+    this.observer?.reply(this.contactId[slot]!, done, t, this.agentOf[slot]!);
+    if (done >= this.messagesTotal[slot]!) {
+      c.completed[k]!++;
+      this.observer?.outcome(this.contactId[slot]!, 'completed', t);
+      this.endSession(t, slot);
+      return;
+    }
+    this.state[slot] = THINKING;
+    const think = this.model.thinkTime === null ? 0 : this.model.thinkTime.sample(this.thinkRng);
+    this.simulation.calendar.schedule(t + think, this.base | MESSAGE, slot, this.gen[slot]!);
+  }
+
+  private message(t: number, slot: number): void {
+    this.messageAt[slot] = t;
+    const work = this.model.replyTime.sample(this.replyRng);
+    this.startReply(t, slot, work, this.agents.loadOf(this.agentOf[slot]!));
+    const patience = this.model.replyPatience;
+    if (patience !== null) {
+      this.simulation.calendar.schedule(
+        t + patience.sample(this.replyPatienceRng),
+        this.base | REPLY_PATIENCE,
+        slot,
+        t,
+      );
+    }
+  }
+
+  /** The resident gave up waiting for a later reply. */
+  private leave(t: number, slot: number): void {
+    this.counters.leftAfterFirstReply[this.arrivalInterval[slot]!]!++;
+    this.observer?.outcome(this.contactId[slot]!, 'left', t);
+    this.endSession(t, slot);
+  }
+
+  private abandon(t: number, slot: number): void {
+    const c = this.counters;
+    const k = this.arrivalInterval[slot]!;
+    c.abandoned[k]!++;
+    if (t - this.arrivalAt[slot]! > this.thresholdS) c.abandonedAfterT[k]!++;
+    this.queueLength--;
+    if (this.queueLength === 0) this.queue.clear();
+    this.observer?.outcome(this.contactId[slot]!, 'abandoned', t);
+    this.release(slot);
+  }
+
+  /** The session leaves its agent: the other replies speed up, and the pool may give the slot away. */
+  private endSession(t: number, slot: number): void {
+    const agent = this.agentOf[slot]!;
+    const base = agent * this.maxSlots;
+    const load = this.agentLoad[agent]!;
+    for (let i = 0; i < load; i++) {
+      if (this.agentSessions[base + i] !== slot) continue;
+      this.agentSessions[base + i] = this.agentSessions[base + load - 1]!;
+      break;
+    }
+    this.agentLoad[agent] = load - 1;
+    this.inProgress--;
+    this.release(slot);
+    this.rescale(agent, t, this.agents.loadOf(agent) - 1);
+    this.agents.removeSession(agent, t);
+  }
+
+  private assignWaiting(t: number): void {
+    if (this.model.open[this.simulation.interval] === 0) return;
+    while (this.queueLength > 0) {
+      const agent = this.agents.takeSlot(this.channel);
+      if (agent < 0) return;
+      this.assign(t, this.popQueue(), agent);
+    }
+  }
+
+  private popQueue(): number {
+    const slot = this.queue.pop(this.gen);
+    this.queueLength--;
+    if (this.queueLength === 0) this.queue.clear();
+    return slot;
+  }
+
+  private scheduleNextArrival(): void {
+    const t = this.arrivals!.next();
+    if (t < this.simulation.horizonS) this.simulation.calendar.schedule(t, this.base | ARRIVAL);
+  }
+
+  /** Schedules OPENS at the first opening of the answering hours after `t`. */
+  private scheduleNextOpening(t: number): void {
+    if (this.openings.length === 0) return;
+    const { intervalS, horizonS, cyclic } = this.simulation;
+    const cycleStart = Math.floor(t / horizonS) * horizonS;
+    const within = t - cycleStart;
+    const next = this.openings.find((k) => k * intervalS > within);
+    if (next !== undefined)
+      this.simulation.calendar.schedule(cycleStart + next * intervalS, this.base | OPENS);
+    else if (cyclic)
+      this.simulation.calendar.schedule(
+        cycleStart + horizonS + this.openings[0]! * intervalS,
+        this.base | OPENS,
+      );
+  }
+
+  private factorAt(load: number): number {
+    const factors = this.model.concurrencyFactors;
+    return factors[Math.min(Math.max(load, 1), factors.length) - 1]!;
+  }
+
+  private slotsOf(agent: number): number {
+    return this.agents.slotsOf(agent);
+  }
+
+  // --- storage ------------------------------------------------------------------------------------
+
+  private allocate(): number {
+    if (this.free.length === 0) this.grow(this.capacity * 2);
+    return this.free.pop()!;
+  }
+
+  private release(slot: number): void {
+    this.state[slot] = 0;
+    this.gen[slot]!++;
+    this.free.push(slot);
+  }
+
+  private ensureAgent(agent: number): void {
+    if (agent < this.agentLoad.length) return;
+    const size = Math.max(64, (agent + 1) * 2);
+    const load = new Int32Array(size);
+    load.set(this.agentLoad);
+    const sessions = new Int32Array(size * this.maxSlots);
+    sessions.set(this.agentSessions);
+    this.agentLoad = load;
+    this.agentSessions = sessions;
+  }
+
+  private grow(capacity: number): void {
+    const old = this.capacity;
+    const f64 = (a: Float64Array) => {
+      const b = new Float64Array(capacity);
+      b.set(a);
+      return b;
+    };
+    const i32 = (a: Int32Array) => {
+      const b = new Int32Array(capacity);
+      b.set(a);
+      return b;
+    };
+    const state = new Uint8Array(capacity);
+    state.set(this.state);
+    this.state = state;
+    this.gen = i32(this.gen);
+    this.arrivalInterval = i32(this.arrivalInterval);
+    this.arrivalAt = f64(this.arrivalAt);
+    this.messagesTotal = i32(this.messagesTotal);
+    this.messagesDone = i32(this.messagesDone);
+    this.agentOf = i32(this.agentOf);
+    this.remaining = f64(this.remaining);
+    this.lastUpdate = f64(this.lastUpdate);
+    this.factor = f64(this.factor);
+    this.token = f64(this.token);
+    this.messageAt = f64(this.messageAt);
+    this.contactId = f64(this.contactId);
+    this.firstWork = f64(this.firstWork);
+    for (let slot = capacity - 1; slot >= old; slot--) this.free.push(slot);
+    this.capacity = capacity;
+  }
+}

@@ -51,6 +51,14 @@ export function buildExpectedContacts(
     for (let slot = 0; slot < ipd; slot++)
       out[d * ipd + slot] = total > 0 ? (volume * shape[slot]!) / total : 0;
   }
+  const inHorizon = out.reduce((a, b) => a + b, 0);
+  if (inHorizon > MAX_CALLS_IN_HORIZON) {
+    issues.push({
+      path: names.path,
+      message: `${Math.round(inHorizon).toLocaleString('en-US')} ${names.contacts} expected over the ${calendar.days} simulated day(s), too many to simulate`,
+      allowed: `at most ${MAX_CALLS_IN_HORIZON.toLocaleString('en-US')} ${names.contacts} in the horizon (fewer days or less demand)`,
+    });
+  }
   return out;
 }
 

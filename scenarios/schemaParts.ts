@@ -3,16 +3,7 @@
 // sim/channels/<name>/ import them from here, so the schema has no import cycle.
 import { FormatRegistry, type Static, type TSchema, Type } from '@sinclair/typebox';
 import { DURATION_FORMAT, DURATION_PATTERN, isBoundedDuration, MAX_DURATION_TEXT } from './duration.js';
-import {
-  MAX_AGENTS,
-  MAX_CALLS_PER_DAY,
-  MAX_CV,
-  MAX_ERLANG_K,
-  MAX_PRIORITY,
-  MAX_TRUNK_LINES,
-  MAX_WEIGHT,
-  MIN_CV,
-} from './limits.js';
+import { MAX_AGENTS, MAX_CALLS_PER_DAY, MAX_CV, MAX_ERLANG_K, MAX_WEIGHT, MIN_CV } from './limits.js';
 
 FormatRegistry.Set(DURATION_FORMAT, isBoundedDuration);
 

@@ -22,6 +22,8 @@ const THINKING = 3;
 
 /** What the chat process tells an observer (the lockstep test, a transport). */
 export interface ChatObserver {
+  /** A session arrived, before anything happened to it. */
+  arrived?(contactId: number, atS: number): void;
   outcome(contactId: number, outcome: 'closed' | 'abandoned' | 'left' | 'completed', atS: number): void;
   reply(contactId: number, message: number, atS: number, agent: number): void;
 }
@@ -207,6 +209,7 @@ export class ChatProcess implements EventHandler, Integrator, WorkSource {
     const c = this.counters;
     const k = this.simulation.interval;
     c.offered[k]!++;
+    this.observer?.arrived?.(contactId, t);
     // Every draw of the session happens now, whatever happens next (common random numbers).
     const messages = model.messages.sample(this.messagesRng);
     const work = model.replyTime.sample(this.replyRng);

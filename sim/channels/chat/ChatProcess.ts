@@ -24,6 +24,8 @@ const THINKING = 3;
 export interface ChatObserver {
   /** A session arrived, before anything happened to it. */
   arrived?(contactId: number, atS: number): void;
+  /** The resident sent a later message (not the first, which opens the session). */
+  messaged?(contactId: number, atS: number): void;
   outcome(contactId: number, outcome: 'closed' | 'abandoned' | 'left' | 'completed', atS: number): void;
   reply(contactId: number, message: number, atS: number, agent: number): void;
 }
@@ -31,7 +33,12 @@ export interface ChatObserver {
 export interface ChatProcessOptions {
   readonly seed: number | string;
   readonly replication: number;
-  /** Batch runs draw their own arrivals; null: sessions are offered from outside (`offer`). */
+  /**
+   * Batch runs draw their own arrivals and residents. null: residents are outside (the mocks' clients):
+   * they open sessions (`offer`), send later messages (`message`) and end sessions (`close`), and
+   * their think times, message counts and reply patience are theirs; agents and their replies stay
+   * the model's.
+   */
   readonly arrivals: PiecewisePoissonArrivals | null;
   readonly observer?: ChatObserver | null;
 }
@@ -94,6 +101,8 @@ export class ChatProcess implements EventHandler, Integrator, WorkSource {
   private inProgress = 0;
   private nextToken = 1;
   private nextContactId = 0;
+  /** Sessions by contact id when residents are outside. */
+  private readonly slotOf = new Map<number, number>();
 
   constructor(
     simulation: Simulation,
@@ -148,6 +157,36 @@ export class ChatProcess implements EventHandler, Integrator, WorkSource {
     this.arrive(t, contactId);
   }
 
+  /** The resident's next message, from outside; false unless the session was waiting for one. */
+  message(t: number, contactId: number): boolean {
+    const slot = this.slotOf.get(contactId);
+    if (slot === undefined || this.state[slot] !== THINKING) return false;
+    this.nextMessage(t, slot);
+    return true;
+  }
+
+  /**
+   * The resident ends the session, from outside: before the first reply it is abandoned, while a
+   * reply is awaited the resident left, after a reply it is completed. False if there was no session.
+   */
+  close(t: number, contactId: number): boolean {
+    const slot = this.slotOf.get(contactId);
+    if (slot === undefined) return false;
+    const state = this.state[slot];
+    if (state === QUEUED) this.abandon(t, slot);
+    else if (state === REPLYING && this.messagesDone[slot]! > 0) this.leave(t, slot);
+    else if (state === REPLYING) this.abandonInService(t, slot);
+    else this.complete(t, slot);
+    return true;
+  }
+
+  /** 'queued', 'replying' (an agent writes), 'waiting' (for the resident), or null when not in the system. */
+  sessionState(contactId: number): 'queued' | 'replying' | 'waiting' | null {
+    const slot = this.slotOf.get(contactId);
+    if (slot === undefined) return null;
+    return this.state[slot] === QUEUED ? 'queued' : this.state[slot] === REPLYING ? 'replying' : 'waiting';
+  }
+
   handle(kind: number, t: number, int: number, float: number): void {
     switch (kind) {
       case ARRIVAL:
@@ -161,7 +200,7 @@ export class ChatProcess implements EventHandler, Integrator, WorkSource {
         if (this.token[int] === float && this.state[int] === REPLYING) this.replyDone(t, int);
         break;
       case MESSAGE:
-        if (this.gen[int] === float && this.state[int] === THINKING) this.message(t, int);
+        if (this.gen[int] === float && this.state[int] === THINKING) this.nextMessage(t, int);
         break;
       case REPLY_PATIENCE:
         if (this.state[int] === REPLYING && this.messageAt[int] === float) this.leave(t, int);
@@ -228,6 +267,7 @@ export class ChatProcess implements EventHandler, Integrator, WorkSource {
     this.firstWork[slot] = work;
     this.contactId[slot] = contactId;
     this.messageAt[slot] = t;
+    if (this.arrivals === null) this.slotOf.set(contactId, slot);
     const agent = open ? this.agents.takeSlot(this.channel) : -1;
     if (agent >= 0) {
       this.assign(t, slot, agent);
@@ -310,23 +350,23 @@ export class ChatProcess implements EventHandler, Integrator, WorkSource {
       c.firstResponseHistogram[k * WAIT_BUCKETS + waitBucket(first)]!++;
     }
     this.observer?.reply(this.contactId[slot]!, done, t, this.agentOf[slot]!);
+    this.state[slot] = THINKING;
+    if (this.arrivals === null) return; // the resident outside writes again or closes
     if (done >= this.messagesTotal[slot]!) {
-      c.completed[k]!++;
-      this.observer?.outcome(this.contactId[slot]!, 'completed', t);
-      this.endSession(t, slot);
+      this.complete(t, slot);
       return;
     }
-    this.state[slot] = THINKING;
     const think = this.model.thinkTime === null ? 0 : this.model.thinkTime.sample(this.thinkRng);
     this.simulation.calendar.schedule(t + think, this.base | MESSAGE, slot, this.gen[slot]!);
   }
 
-  private message(t: number, slot: number): void {
+  private nextMessage(t: number, slot: number): void {
     this.messageAt[slot] = t;
+    this.observer?.messaged?.(this.contactId[slot]!, t);
     const work = this.model.replyTime.sample(this.replyRng);
     this.startReply(t, slot, work, this.agents.loadOf(this.agentOf[slot]!));
     const patience = this.model.replyPatience;
-    if (patience !== null) {
+    if (patience !== null && this.arrivals !== null) {
       this.simulation.calendar.schedule(
         t + patience.sample(this.replyPatienceRng),
         this.base | REPLY_PATIENCE,
@@ -334,6 +374,22 @@ export class ChatProcess implements EventHandler, Integrator, WorkSource {
         t,
       );
     }
+  }
+
+  private complete(t: number, slot: number): void {
+    this.counters.completed[this.arrivalInterval[slot]!]!++;
+    this.observer?.outcome(this.contactId[slot]!, 'completed', t);
+    this.endSession(t, slot);
+  }
+
+  /** A resident outside who closes while the agent writes the first reply: abandoned, like in queue. */
+  private abandonInService(t: number, slot: number): void {
+    const c = this.counters;
+    const k = this.arrivalInterval[slot]!;
+    c.abandoned[k]!++;
+    if (t - this.arrivalAt[slot]! > this.thresholdS) c.abandonedAfterT[k]!++;
+    this.observer?.outcome(this.contactId[slot]!, 'abandoned', t);
+    this.endSession(t, slot);
   }
 
   /** The resident gave up waiting for a later reply. */
@@ -425,6 +481,7 @@ export class ChatProcess implements EventHandler, Integrator, WorkSource {
   }
 
   private release(slot: number): void {
+    if (this.arrivals === null) this.slotOf.delete(this.contactId[slot]!);
     this.state[slot] = 0;
     this.gen[slot]!++;
     this.free.push(slot);

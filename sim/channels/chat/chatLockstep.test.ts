@@ -10,8 +10,9 @@ import { scenarioText } from '../../testing/scenarioText.js';
 
 // One model, two clocks, for chat in a shared pool: phone calls and chat sessions served by the same
 // agents (phone first), several messages per session, stretch factors, answering hours with
-// asynchronous questions. The real-time run gets every first call and every session from outside at
-// the batch run's instants and must give every reply and outcome at the same instant, by the same agent.
+// asynchronous questions. In the real-time run the residents are outside, as the mocks' clients are:
+// every call, every session, every later message and every close comes from outside at the batch
+// run's instant, and every reply and outcome must come at the same instant, by the same agent.
 
 function ecosystem(): ScenarioModel {
   const text = scenarioText('stationary-mmc', (f) => {
@@ -59,7 +60,7 @@ describe('chat: batch and real-time drivers in lockstep', () => {
   it('shared pool, phone first: every reply and outcome at the same instant by the same agent', () => {
     const scenario = ecosystem();
     const batchEvents: Event[] = [];
-    const arrivals: { channel: 'phone' | 'chat'; id: number; at: number }[] = [];
+    const arrivals: { channel: 'phone' | 'chat' | 'message' | 'close'; id: number; at: number }[] = [];
     const observers = record(batchEvents);
     const batch = createModelRun(scenario, {
       seed: 4,
@@ -70,8 +71,14 @@ describe('chat: batch and real-time drivers in lockstep', () => {
         outcome: observers.phoneObserver.outcome,
       },
       chatObserver: {
-        ...observers.chatObserver,
+        reply: observers.chatObserver.reply,
+        outcome: (id, outcome, at) => {
+          observers.chatObserver.outcome(id, outcome, at);
+          // The resident outside ends a session it completed or left; abandonment is the model's patience.
+          if (outcome === 'completed' || outcome === 'left') arrivals.push({ channel: 'close', id, at });
+        },
         arrived: (id, at) => arrivals.push({ channel: 'chat', id, at }),
+        messaged: (id, at) => arrivals.push({ channel: 'message', id, at }),
       },
     });
     runBatch(batch.simulation);
@@ -92,7 +99,10 @@ describe('chat: batch and real-time drivers in lockstep', () => {
     for (const arrival of arrivals) {
       driver.runDue(arrival.at);
       if (arrival.channel === 'phone') realtime.phone.offer(arrival.at, arrival.id);
-      else realtime.chat!.offer(arrival.at, arrival.id);
+      else if (arrival.channel === 'chat') realtime.chat!.offer(arrival.at, arrival.id);
+      else if (arrival.channel === 'message')
+        expect(realtime.chat!.message(arrival.at, arrival.id)).toBe(true);
+      else expect(realtime.chat!.close(arrival.at, arrival.id)).toBe(true);
     }
     driver.runDue(horizonS * (1 - 1e-12));
 

@@ -58,7 +58,7 @@ export function parseIntervalsCsv(file: string, text: string): IntervalTable {
     const at = (name: string) => numberCell(cells[col(name)], () => fail(`line ${n + 2}, ${name}`));
     for (const { channel, name, known } of columns) {
       for (const metric of known) {
-        const series = table.channels[channel]![metric]!;
+        const series = (table.channels[channel] as Partial<Record<string, MetricSeries>>)[metric]!;
         const column = name(metric);
         series.mean.push(at(column));
         series.lo.push(col(`${column}_lo`) >= 0 ? at(`${column}_lo`) : null);

@@ -34,8 +34,12 @@ describe('serviceLevel, the one formula', () => {
 });
 
 describe('the metric registry', () => {
-  it('lists phone, and looks metrics up by channel and name', () => {
-    expect(metricChannels()).toEqual(['phone']);
+  it('lists phone and chat, and looks metrics up by channel and name', () => {
+    expect(metricChannels()).toEqual(['phone', 'chat']);
+    expect(metricSpec('chat', 'firstResponseSlOffered')).toMatchObject({
+      serviceLevel: 'offered',
+      unit: 'share',
+    });
     expect(metricSpec('phone', 'slOffered')).toMatchObject({
       channel: 'phone',
       unit: 'share',

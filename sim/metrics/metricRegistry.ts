@@ -1,11 +1,13 @@
 // The one vocabulary of metrics: every channel's declared MetricSpecs, looked up by channel and
 // name. A channel registers by adding its declaration to CHANNEL_METRICS below (one line); nothing
 // in results/ or scripts/ names a channel's metrics otherwise.
+import { CHAT_METRICS_DECLARATION } from '../channels/chat/chatMetricSpecs.js';
 import { PHONE_METRICS_DECLARATION } from '../channels/phone/phoneMetricSpecs.js';
 import type { ChannelMetricSpecs, MetricSpec } from './MetricSpec.js';
 
 const CHANNEL_METRICS = {
   phone: PHONE_METRICS_DECLARATION,
+  chat: CHAT_METRICS_DECLARATION,
 } as const satisfies Record<string, ChannelMetricSpecs>;
 
 /** The channels that declare metrics. */

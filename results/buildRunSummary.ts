@@ -18,9 +18,15 @@ export function buildRunSummary(result: SimulationResult): RunSummary {
     scenario: scenario.name,
     replications: result.replications,
     ...windowOf(result),
-    channels: { phone: summary.run },
-    targets: { phone: targetsSummary(targets) },
-    days: { phone: datedDays(scenario, summary.days) },
+    channels: { phone: summary.run, ...(summary.chat ? { chat: summary.chat.run } : {}) },
+    targets: {
+      phone: targetsSummary(targets),
+      ...(scenario.chat ? { chat: targetsSummary(scenario.chat.targets) } : {}),
+    },
+    days: {
+      phone: datedDays(scenario, summary.days),
+      ...(summary.chat ? { chat: datedChannelDays(scenario, summary.chat.days) } : {}),
+    },
     classes: {
       phone: summary.classes.map((cls, k) => {
         const { name, priority, share } = scenario.phone.classes[k]!;
@@ -55,7 +61,7 @@ function windowOf(result: SimulationResult): { window?: WindowInfo } {
 }
 
 /** The targets as summary.json carries them, for sim and k6 runs alike. */
-export function targetsSummary(targets: TargetsModel): TargetsSummary {
+export function targetsSummary(targets: Omit<TargetsModel, 'variant'> & { variant: string }): TargetsSummary {
   const { variant, thresholdS, goal, maxAbandonRate, maxAsaS } = targets;
   return { variant, thresholdS, goal, maxAbandonRate, maxAsaS };
 }
@@ -65,6 +71,18 @@ export function datedDays(
   scenario: ScenarioModel,
   days: readonly PhoneSummary[],
 ): RunSummary['days']['phone'] {
+  return days.map((day, d) => ({
+    date: scenario.calendar.dates[d]!,
+    weekday: scenario.calendar.weekdays[d]!,
+    ...day,
+  }));
+}
+
+/** Per-day summaries of any channel with the date and weekday each one covers. */
+export function datedChannelDays<S extends object>(
+  scenario: ScenarioModel,
+  days: readonly S[],
+): Array<{ date: string; weekday: string } & S> {
   return days.map((day, d) => ({
     date: scenario.calendar.dates[d]!,
     weekday: scenario.calendar.weekdays[d]!,

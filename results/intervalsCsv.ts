@@ -7,9 +7,13 @@ import type { PhoneSummary } from '../sim/replications/summarizeReplications.js'
  * channel and registry metric `<channel>.<metric>`, `_lo` and `_hi` (mean and 95% CI bounds); empty
  * cells where undefined.
  */
-export function intervalsCsv(scenario: ScenarioModel, intervals: readonly PhoneSummary[]): string {
+export function intervalsCsv(
+  scenario: ScenarioModel,
+  intervals: readonly PhoneSummary[],
+  others: Readonly<Record<string, readonly object[]>> = {},
+): string {
   const { intervalsPerDay, intervalS, dates } = scenario.calendar;
-  const channels = { phone: intervals };
+  const channels: Record<string, readonly object[]> = { phone: intervals, ...others };
   const header = ['interval', 'date', 'start'];
   for (const channel of Object.keys(channels)) {
     for (const metric of metricNames(channel)) {

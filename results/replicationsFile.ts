@@ -20,6 +20,22 @@ export function buildReplicationsFile(perReplication: readonly ReplicationMetric
         run: columns(perReplication.map((r) => r.run)),
         days: Array.from({ length: days }, (_, d) => columns(perReplication.map((r) => r.days[d]!))),
       },
+      ...(perReplication[0]?.chat
+        ? {
+            chat: {
+              run: channelColumns(
+                'chat',
+                perReplication.map((r) => r.chat!.run),
+              ),
+              days: Array.from({ length: days }, (_, d) =>
+                channelColumns(
+                  'chat',
+                  perReplication.map((r) => r.chat!.days[d]!),
+                ),
+              ),
+            },
+          }
+        : {}),
     },
   };
 }
@@ -27,6 +43,15 @@ export function buildReplicationsFile(perReplication: readonly ReplicationMetric
 function columns(rows: readonly PhoneMetrics[]): MetricColumns {
   const out: MetricColumns = {};
   for (const metric of metricNames('phone')) out[metric] = rows.map((row) => round(row[metric]));
+  return out;
+}
+
+function channelColumns(
+  channel: string,
+  rows: readonly Readonly<Record<string, number | null>>[],
+): Record<string, Array<number | null>> {
+  const out: Record<string, Array<number | null>> = {};
+  for (const metric of metricNames(channel)) out[metric] = rows.map((row) => round(row[metric] ?? null));
   return out;
 }
 

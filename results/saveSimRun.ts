@@ -25,7 +25,11 @@ export function saveSimRun(result: SimulationResult, toolVersion: string, out?: 
     {
       'run.json': `${JSON.stringify(buildRunInfo(result, id, toolVersion), null, 2)}\n`,
       'summary.json': `${JSON.stringify(buildRunSummary(result), null, 2)}\n`,
-      'intervals.csv': intervalsCsv(result.scenario, result.summary.intervals),
+      'intervals.csv': intervalsCsv(
+        result.scenario,
+        result.summary.intervals,
+        result.summary.chat ? { chat: result.summary.chat.intervals } : {},
+      ),
       'replications.json': `${JSON.stringify(buildReplicationsFile(result.perReplication))}\n`,
     },
     { flag: out ? '--out' : RUNS_DIR_FLAG, beforeRename: (temporary) => writeReport(temporary) },

@@ -5,6 +5,8 @@ import { type ChannelTargets, judgeTargets, targetChecks } from '../../sim/metri
 import { metricSpec } from '../../sim/metrics/metricRegistry.js';
 import type { RunWindow } from '../../sim/replications/runWindow.js';
 import type {
+  ChannelLevels,
+  ChatSummary,
   MetricSummary,
   PhoneSummary,
   ReplicationSummary,
@@ -56,7 +58,52 @@ export function formatSimReport(
   if (worstRows.length > 0) {
     lines.push('', `intervals furthest from the ${variant} goal:`, '', worstRows);
   }
+  if (scenario.chat !== null && summary.chat !== null) {
+    lines.splice(1, 0, 'phone:');
+    lines.push('', ...chatSection(scenario, summary.chat, runLabel));
+  }
   return lines.join('\n');
+}
+
+const CHAT_COLUMNS = [
+  'offered',
+  'answered',
+  'abandonRate',
+  'serviceLevel',
+  'firstResponseMeanS',
+  'firstResponseP90S',
+  'answeredNextDayShare',
+  'occupancySlots',
+  'sessionsPerAgent',
+] as const;
+
+/** The chat channel's per-day table and verdict, on the first reply. */
+function chatSection(scenario: ScenarioModel, chat: ChannelLevels<ChatSummary>, runLabel: string): string[] {
+  const targets = scenario.chat!.targets;
+  const { variant, thresholdS } = targets;
+  const columns = CHAT_COLUMNS.map((metric) => (metric === 'serviceLevel' ? variant : metric));
+  const header = [
+    'date',
+    'day',
+    ...columns.map((m) => (m === variant ? `${label(m, 'chat')}@${thresholdS}s` : label(m, 'chat'))),
+  ];
+  const row = (date: string, day: string, s: ChatSummary) => [
+    date,
+    day,
+    ...columns.map((m) => cell(m, s, m === variant, 'chat')),
+  ];
+  const rows = chat.days.map((s, d) => row(scenario.calendar.dates[d]!, scenario.calendar.weekdays[d]!, s));
+  rows.push(row(runLabel, '', chat.run));
+  return [
+    'chat:',
+    `targets: ${targetChecks('chat', targets)
+      .map((check) => targetText('chat', check, targets))
+      .join(', ')}`,
+    '',
+    formatTable(header, rows),
+    '',
+    formatVerdict(targets, chat.run, runLabel, 'chat'),
+  ];
 }
 
 /** Stands for the scenario's service-level variant in the column lists. */
@@ -73,11 +120,16 @@ const DAY_COLUMNS = [
   'agentHours',
 ] as const;
 
-const label = (metric: string) => metricSpec('phone', metric).label;
+const label = (metric: string, channel = 'phone') => metricSpec(channel, metric).label;
 
 /** A summary cell formatted by the metric's registry unit; with the CI half-width when asked. */
-function cell(metric: string, s: Partial<Record<string, MetricSummary>>, withCi = false): string {
-  const { unit } = metricSpec('phone', metric);
+function cell(
+  metric: string,
+  s: Partial<Record<string, MetricSummary>>,
+  withCi = false,
+  channel = 'phone',
+): string {
+  const { unit } = metricSpec(channel, metric);
   const value = s[metric] ?? { mean: null, ci95: null, n: 0 };
   if (value.mean === null) return 'n/a';
   const half = withCi ? formatHalfWidth(value.ci95, unit) : '';
@@ -101,11 +153,16 @@ function classTable(scenario: ScenarioModel, summary: ReplicationSummary): strin
 }
 
 /** The whole-run verdict line, from judgeTargets (the report header and k6 thresholds use it too). */
-export function formatVerdict(targets: ChannelTargets, run: PhoneSummary, label: string): string {
-  const { verdict, outcomes } = judgeTargets('phone', targets, run);
+export function formatVerdict(
+  targets: ChannelTargets,
+  run: Partial<Record<string, MetricSummary>>,
+  label: string,
+  channel = 'phone',
+): string {
+  const { verdict, outcomes } = judgeTargets(channel, targets, run);
   if (verdict === 'met') return `${label}: meets its targets`;
   if (verdict === 'n/a') return `${label}: targets not judged (no contacts to judge them on)`;
-  const misses = outcomes.filter((o) => o.status === 'fail').map((o) => outcomeText('phone', o));
+  const misses = outcomes.filter((o) => o.status === 'fail').map((o) => outcomeText(channel, o));
   return `${label}: MISSES targets: ${misses.join('; ')}`;
 }
 
@@ -123,7 +180,7 @@ function worstIntervals(scenario: ScenarioModel, intervals: readonly PhoneSummar
     .slice(0, limit);
   if (ranked.length === 0) return '';
   const columns = ['offered', variant, 'abandonRate', 'asaS', 'maxQueueLength', 'agentsOnDuty'] as const;
-  const header = ['date', 'start', ...columns.map(label)];
+  const header = ['date', 'start', ...columns.map((m) => label(m))];
   const rows = ranked.map(({ s, i }) => {
     const minutes = ((i % intervalsPerDay) * intervalS) / 60;
     return [

@@ -1,4 +1,6 @@
 import type { ScenarioModel } from '../../scenarios/ScenarioModel.js';
+import type { ChatCounters } from '../channels/chat/ChatCounters.js';
+import { type ChatReplicationMetrics, measureChat } from '../channels/chat/measureChat.js';
 import { type ClassMetrics, deriveClassMetrics } from '../metrics/ClassMetrics.js';
 import { CLASS_FIELDS, type ClassField, mergeRows, type PhoneCounters } from '../metrics/PhoneCounters.js';
 import { derivePhoneMetrics, type PhoneMetrics } from '../metrics/PhoneMetrics.js';
@@ -11,6 +13,8 @@ export interface ReplicationMetrics {
   readonly run: PhoneMetrics;
   /** Whole run per priority class, in the scenario's priority order. */
   readonly classes: ClassMetrics[];
+  /** The chat channel's metrics; null when the scenario has no chat. */
+  readonly chat: ChatReplicationMetrics | null;
 }
 
 /** `run` covers the window's intervals when one is given, else the whole horizon. */
@@ -18,6 +22,7 @@ export function measureReplication(
   scenario: ScenarioModel,
   counters: PhoneCounters,
   window?: { fromInterval: number; toInterval: number },
+  chat: ChatCounters | null = null,
 ): ReplicationMetrics {
   const { intervalS, intervalsPerDay, days } = scenario.calendar;
   const scheduled = scenario.phoneScheduledPerInterval;
@@ -44,5 +49,6 @@ export function measureReplication(
     days: dayMetrics,
     run: span(window?.fromInterval ?? 0, window?.toInterval ?? counters.intervals),
     classes,
+    chat: chat === null ? null : measureChat(scenario, chat, window),
   };
 }

@@ -1,6 +1,6 @@
 // Worker-thread entry: runs the replications it is given and posts each result back as it finishes.
 import { parentPort, workerData } from 'node:worker_threads';
-import { simulatePhone } from '../channels/phone/simulatePhone.js';
+import { simulateReplication } from '../simulateReplication.js';
 import { measureReplication } from './measureReplication.js';
 import type { RunWindow } from './runWindow.js';
 import { loadSource, type ScenarioSource } from './ScenarioSource.js';
@@ -15,10 +15,7 @@ interface WorkerInput {
 const input = workerData as WorkerInput;
 const scenario = loadSource(input.source);
 for (const replication of input.replications) {
-  const metrics = measureReplication(
-    scenario,
-    simulatePhone(scenario, input.seed, replication),
-    input.window,
-  );
+  const counters = simulateReplication(scenario, input.seed, replication);
+  const metrics = measureReplication(scenario, counters.phone, input.window, counters.chat);
   parentPort!.postMessage({ replication, metrics });
 }

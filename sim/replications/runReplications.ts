@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { simulatePhone } from '../channels/phone/simulatePhone.js';
+import { simulateReplication } from '../simulateReplication.js';
 import { measureReplication, type ReplicationMetrics } from './measureReplication.js';
 import type { RunWindow } from './runWindow.js';
 import { loadSource, type ScenarioSource } from './ScenarioSource.js';
@@ -38,7 +38,8 @@ export async function runReplications(
   if (threads === 1) {
     const scenario = loadSource(source);
     for (let r = 0; r < total; r++) {
-      finished(r, measureReplication(scenario, simulatePhone(scenario, options.seed, r), options.window));
+      const counters = simulateReplication(scenario, options.seed, r);
+      finished(r, measureReplication(scenario, counters.phone, options.window, counters.chat));
       // Yield so a progress bar can repaint between replications.
       await new Promise((resolve) => setImmediate(resolve));
     }

@@ -1,4 +1,6 @@
 import { mean, sampleStandardDeviation } from 'simple-statistics';
+import type { ChatMetric } from '../channels/chat/chatMetricSpecs.js';
+import type { ChatMetrics } from '../channels/chat/deriveChatMetrics.js';
 import { CLASS_METRICS, type ClassMetric } from '../metrics/ClassMetrics.js';
 import { metricNames } from '../metrics/metricRegistry.js';
 import type { PhoneMetric, PhoneMetrics } from '../metrics/PhoneMetrics.js';
@@ -17,7 +19,18 @@ export type PhoneSummary = Record<PhoneMetric, MetricSummary>;
 
 export type ClassSummary = Record<ClassMetric, MetricSummary>;
 
+export type ChatSummary = Record<ChatMetric, MetricSummary>;
+
+/** A channel's summary at the three levels: run (or window), days, intervals. */
+export interface ChannelLevels<S> {
+  readonly run: S;
+  readonly days: S[];
+  readonly intervals: S[];
+}
+
 export interface ReplicationSummary {
+  /** The chat channel; null when the scenario has none. */
+  readonly chat: ChannelLevels<ChatSummary> | null;
   readonly run: PhoneSummary;
   /** Per priority class, in priority order (highest first). */
   readonly classes: ClassSummary[];
@@ -28,7 +41,18 @@ export interface ReplicationSummary {
 export function summarizeReplications(replications: readonly ReplicationMetrics[]): ReplicationSummary {
   const first = replications[0];
   if (!first) throw new RangeError('no replications to summarize');
+  const chat = first.chat;
   return {
+    chat:
+      chat === null
+        ? null
+        : {
+            run: summarizeChat(replications.map((r) => r.chat!.run)),
+            days: chat.days.map((_, d) => summarizeChat(replications.map((r) => r.chat!.days[d]!))),
+            intervals: chat.intervals.map((_, i) =>
+              summarizeChat(replications.map((r) => r.chat!.intervals[i]!)),
+            ),
+          },
     run: summarizeLevel(replications.map((r) => r.run)),
     classes: first.classes.map((_, k) => {
       const out = {} as ClassSummary;
@@ -47,6 +71,14 @@ export function summarizeReplications(replications: readonly ReplicationMetrics[
 function summarizeLevel(values: readonly PhoneMetrics[]): PhoneSummary {
   const out = {} as PhoneSummary;
   for (const metric of metricNames('phone')) {
+    out[metric] = summarizeValues(values.map((v) => v[metric]).filter((x): x is number => x !== null));
+  }
+  return out;
+}
+
+function summarizeChat(values: readonly ChatMetrics[]): ChatSummary {
+  const out = {} as ChatSummary;
+  for (const metric of metricNames('chat')) {
     out[metric] = summarizeValues(values.map((v) => v[metric]).filter((x): x is number => x !== null));
   }
   return out;

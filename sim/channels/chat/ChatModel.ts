@@ -23,6 +23,6 @@ export interface ChatModel {
   readonly patience: Distribution;
   /** How long a resident waits for a later reply before leaving; null: for ever. */
   readonly replyPatience: Distribution | null;
-  /** The first-response targets (variant, threshold, goal, abandonment). */
-  readonly targets: TargetsModel;
+  /** The first-response targets; `variant` is the registry's metric, e.g. firstResponseSlOffered. */
+  readonly targets: Omit<TargetsModel, 'variant'> & { readonly variant: string };
 }

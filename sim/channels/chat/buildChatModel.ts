@@ -64,7 +64,8 @@ export function buildChatModel(
     patience: dist(chat.patience, 'patience'),
     replyPatience: chat.replyPatience === undefined ? null : dist(chat.replyPatience, 'replyPatience'),
     targets: {
-      variant: firstResponse.variant,
+      // slOffered on the first reply is the registry's firstResponseSlOffered, and so on.
+      variant: `firstResponse${firstResponse.variant[0]!.toUpperCase()}${firstResponse.variant.slice(1)}`,
       thresholdS: tryParseDuration(firstResponse.threshold)!,
       goal: firstResponse.goal,
       maxAbandonRate: chat.targets.maxAbandonRate ?? null,

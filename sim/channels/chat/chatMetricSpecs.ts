@@ -48,7 +48,7 @@ const both = ['table', 'compare'] as const;
 
 export const CHAT_METRIC_SPECS = [
   metric('offered', 'count', 'neutral', {
-    label: 'sessions offered',
+    label: 'sessions',
     k6: sessions(),
     band: true,
     views: both,
@@ -67,48 +67,48 @@ export const CHAT_METRIC_SPECS = [
   }),
   metric('inSystemAtEnd', 'count', 'lower', { label: 'in system at end' }),
   metric('firstResponseSlOffered', 'share', 'higher', {
-    label: 'first-response SL (slOffered)',
+    label: 'first-reply SL (slOffered)',
     k6: { metric: 'chat_fr_sl_offered', stat: 'rate' },
     serviceLevel: 'offered',
     band: true,
     views: ['compare'],
   }),
   metric('firstResponseSlAnswered', 'share', 'higher', {
-    label: 'first-response SL (slAnswered)',
+    label: 'first-reply SL (slAnswered)',
     k6: { metric: 'chat_fr_sl_answered', stat: 'rate' },
     serviceLevel: 'answered',
     band: true,
   }),
   metric('firstResponseSlExcludingShortAbandons', 'share', 'higher', {
-    label: 'first-response SL (slExcludingShortAbandons)',
+    label: 'first-reply SL (slExcludingShortAbandons)',
     k6: { metric: 'chat_fr_sl_excluding_short_abandons', stat: 'rate' },
     serviceLevel: 'excludingShortAbandons',
     band: true,
   }),
   metric('firstResponseMeanS', 'seconds', 'lower', {
-    label: 'mean first response',
+    label: 'mean first reply',
     k6: firstResponse('avg'),
     band: true,
     views: both,
   }),
   metric('firstResponseP50S', 'seconds', 'lower', {
-    label: 'first response p50',
+    label: 'first reply p50',
     k6: firstResponse('p(50)'),
   }),
   metric('firstResponseP90S', 'seconds', 'lower', {
-    label: 'first response p90',
+    label: 'first reply p90',
     k6: firstResponse('p(90)'),
   }),
   metric('firstResponseP95S', 'seconds', 'lower', {
-    label: 'first response p95',
+    label: 'first reply p95',
     k6: firstResponse('p(95)'),
   }),
   metric('maxFirstResponseS', 'seconds', 'lower', {
-    label: 'longest first response',
+    label: 'longest first reply',
     k6: firstResponse('max'),
   }),
   metric('answeredNextDayShare', 'share', 'lower', {
-    label: 'first reply the next day or later',
+    label: 'first reply next day+',
     views: ['compare'],
   }),
   metric('neverAnsweredShare', 'share', 'lower', {
@@ -133,7 +133,7 @@ export const CHAT_METRIC_SPECS = [
   }),
   metric('occupancySlots', 'share', 'neutral', { label: 'occupancy (slots)', band: true, views: both }),
   metric('occupancyAgents', 'share', 'neutral', { label: 'occupancy (agents with a session)', band: true }),
-  metric('sessionsPerAgent', 'count', 'neutral', { label: 'sessions per engaged agent' }),
+  metric('sessionsPerAgent', 'agents', 'neutral', { label: 'sessions/agent' }),
   metric('meanQueueLength', 'count', 'lower', { label: 'mean queue', band: true }),
   metric('maxQueueLength', 'count', 'lower', { label: 'max queue' }),
   metric('agentsOnDuty', 'agents', 'neutral', { label: 'agents on duty (chat skill)', views: ['table'] }),

@@ -1,7 +1,6 @@
 import type { ScenarioModel } from '../../../scenarios/ScenarioModel.js';
-import { runBatch } from '../../engine/BatchDriver.js';
-import { createModelRun } from '../../ModelRun.js';
 import type { PhoneCounters } from '../../metrics/PhoneCounters.js';
+import { simulateReplication } from '../../simulateReplication.js';
 
 /** Runs one replication of the scenario in batch and returns the phone channel's raw per-interval counters. */
 export function simulatePhone(
@@ -9,8 +8,5 @@ export function simulatePhone(
   seed: number | string,
   replication: number,
 ): PhoneCounters {
-  const run = createModelRun(scenario, { seed, replication, mode: 'batch' });
-  runBatch(run.simulation);
-  run.phone.finish(run.simulation.horizonS);
-  return run.phone.counters;
+  return simulateReplication(scenario, seed, replication).phone;
 }

@@ -1,5 +1,10 @@
 // `hotline erlang` flags -> a checked request. Every problem is reported at once, with its flag.
-import { DURATION_HINT, tryParseDuration } from '../../../scenarios/duration.js';
+import {
+  DURATION_HINT,
+  MAX_DURATION_S,
+  MAX_DURATION_TEXT,
+  tryParseDuration,
+} from '../../../scenarios/duration.js';
 import { InputError, type InputIssue } from '../../../scenarios/inputError.js';
 import { SERVICE_LEVEL_VARIANTS, type ServiceLevelVariant } from '../../../sim/analytic/erlangC.js';
 import type { StaffingGoal } from '../../../sim/analytic/fewestAgents.js';
@@ -31,6 +36,8 @@ export interface ErlangRequest {
 }
 
 export const MAX_AGENTS = 1_000_000;
+/** Calls in one interval, at most (the scenario's calls-per-day bound: finite, and searchable). */
+export const MAX_CALLS = 1_000_000;
 const FRACTION_HINT = 'a fraction between 0 and 1 or a percentage, e.g. 0.8 or 80%';
 
 /** Checks every flag and reports all problems at once (InputError -> exit code 2). */
@@ -87,8 +94,13 @@ export function parseErlangFlags(flags: ErlangFlags): ErlangRequest {
 
 function parsePositiveNumber(raw: string, path: string, issues: InputIssue[]): number | undefined {
   const value = /^[0-9]+(\.[0-9]+)?$/.test(raw) ? Number(raw) : Number.NaN;
-  if (value > 0) return value;
-  issues.push({ path, message: 'expected a number greater than 0', value: raw, allowed: 'e.g. 100 or 87.5' });
+  if (value > 0 && value <= MAX_CALLS) return value;
+  issues.push({
+    path,
+    message: `expected a number greater than 0 and at most ${MAX_CALLS}`,
+    value: raw,
+    allowed: 'e.g. 100 or 87.5',
+  });
   return undefined;
 }
 
@@ -99,9 +111,13 @@ function parseDurationFlag(
   { allowZero }: { allowZero: boolean },
 ): number | undefined {
   const seconds = tryParseDuration(raw);
-  if (seconds !== undefined && (allowZero || seconds > 0)) return seconds;
+  if (seconds !== undefined && (allowZero || seconds > 0) && seconds <= MAX_DURATION_S) return seconds;
   const message =
-    seconds === undefined ? 'expected a duration with a unit' : 'expected a duration greater than 0';
+    seconds === undefined
+      ? 'expected a duration with a unit'
+      : seconds > MAX_DURATION_S
+        ? `duration too long, at most ${MAX_DURATION_TEXT}`
+        : 'expected a duration greater than 0';
   issues.push({ path, message, value: raw, allowed: DURATION_HINT });
   return undefined;
 }

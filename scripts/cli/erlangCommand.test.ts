@@ -110,6 +110,11 @@ describe('hotline erlang', () => {
         /^error: --aht: duration too long/,
       ],
       [[...TEXTBOOK, '--agents', '14', '--patience', `${huge}s`], /^error: --patience: duration too long/],
+      // A load the staffing search used to grind on for minutes.
+      [
+        ['--calls', '1000000', '--interval', '15m', '--aht', '366d', '--goal', '0.8'],
+        /^error: --calls: offered load of 3\.51e\+10 erlangs/,
+      ],
     ];
     for (const [args, message] of cases) {
       stderr.mockClear();

@@ -38,6 +38,11 @@ export interface ErlangRequest {
 export const MAX_AGENTS = 1_000_000;
 /** Calls in one interval, at most (the scenario's calls-per-day bound: finite, and searchable). */
 export const MAX_CALLS = 1_000_000;
+/**
+ * Offered load (calls x AHT / interval), in erlangs, at most: far above any hotline (covid-hotline:
+ * about 400 agents), and the analytic models stay fast (beyond it a staffing search took minutes).
+ */
+export const MAX_LOAD_ERLANGS = 10_000;
 const FRACTION_HINT = 'a fraction between 0 and 1 or a percentage, e.g. 0.8 or 80%';
 
 /** Checks every flag and reports all problems at once (InputError -> exit code 2). */
@@ -64,6 +69,17 @@ export function parseErlangFlags(flags: ErlangFlags): ErlangRequest {
       ? undefined
       : parseDurationFlag(flags.maxAsa, '--max-asa', issues, { allowZero: true });
 
+  if (calls !== undefined && intervalS !== undefined && ahtS !== undefined) {
+    const load = (calls * ahtS) / intervalS;
+    if (load > MAX_LOAD_ERLANGS) {
+      issues.push({
+        path: '--calls',
+        message: `offered load of ${formatLoad(load)} erlangs (calls x aht / interval) is beyond what the calculator handles`,
+        value: flags.calls,
+        allowed: `a load of at most ${MAX_LOAD_ERLANGS} erlangs`,
+      });
+    }
+  }
   if (flags.agents === undefined && flags.goal === undefined) {
     issues.push({
       path: '--agents',
@@ -90,6 +106,10 @@ export function parseErlangFlags(flags: ErlangFlags): ErlangRequest {
         ? undefined
         : { variant: variant!, thresholdS: thresholdS!, goal, maxAbandon, maxAsaS },
   };
+}
+
+function formatLoad(load: number): string {
+  return load < 1e9 ? String(Math.round(load)) : load.toExponential(2);
 }
 
 function parsePositiveNumber(raw: string, path: string, issues: InputIssue[]): number | undefined {

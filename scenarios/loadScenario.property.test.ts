@@ -1,6 +1,6 @@
 // Property: whatever a scenario file says, the loader either gives a model the engine can run (every
 // number finite and in range, every draw finite) or throws InputError with a path for each problem;
-// never another error, never a hang. The bulk of the generated cases of the project run here,
+// never another error, never a hang. The bulk of the generated cases (9,200 of about 10,000) run here,
 // in-process. FC_SEED=<n> replays another sequence (the failure message prints the seed and path).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -69,7 +69,7 @@ describe('loadScenario (property)', () => {
         expect(unrunnable(model)).toBeUndefined();
         accepted++;
       }),
-      { numRuns: 9000, seed: SEED },
+      { numRuns: 9200, seed: SEED },
     );
     // Both sides of the contract are exercised, not just one.
     expect(accepted).toBeGreaterThan(300);

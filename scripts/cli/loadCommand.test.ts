@@ -144,6 +144,26 @@ describe('hotline load (input problems: exit 2, k6 never started)', () => {
     }
   });
 
+  it('an --out that cannot be written is exit 2 before the mocks or k6 start', async () => {
+    const fake = fakeK6();
+    process.env.K6_BIN = fake.bin;
+    const file = join(dir, 'an-out-file');
+    writeFileSync(file, 'x');
+    for (const [out, message] of [
+      [file, /^error: --out: is a file, not a folder/],
+      [join(file, 'run'), /^error: --out: .*an-out-file is a file, not a folder/],
+      // Linux: a folder that cannot be created (Node's recursive mkdir spun forever there).
+      ...(existsSync('/proc/self')
+        ? [['/proc/hotline-load/run', /^error: --out: cannot write in \/proc/] as const]
+        : []),
+    ] as const) {
+      const { code, stderr } = await hotline('load', 'scenarios/stationary-mmc.json', '--out', out);
+      expect(code, stderr).toBe(2);
+      expect(stderr).toMatch(message);
+    }
+    expect(existsSync(fake.marker)).toBe(false);
+  });
+
   it('without k6 v2+ it prints how to install it and exits 2', async () => {
     const empty = mkdtempSync(join(dir, 'empty-'));
     process.env.K6_BIN = join(empty, 'no-such-k6');

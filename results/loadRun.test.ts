@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -45,6 +45,19 @@ function refusal(folder: string): InputError {
   }
   throw new Error('expected the run to be refused');
 }
+
+describe('loadRun: unreadable files are bad input', () => {
+  it.each(['run.json', 'intervals.csv'])('%s that is a folder', (name) => {
+    const folder = join(dir, `folder-${name}`);
+    cpSync(good, folder, { recursive: true });
+    rmSync(join(folder, name));
+    mkdirSync(join(folder, name));
+    const error = refusal(folder);
+    expect(error.message).toMatch(
+      new RegExp(`${name.replace('.', '\\.')}: cannot read the file \\(it is a folder\\)`),
+    );
+  });
+});
 
 describe('loadRun: replications.json must match its run', () => {
   it('reads a run whose replications.json matches', () => {

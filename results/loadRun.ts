@@ -1,9 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError, type InputIssue } from '../scenarios/inputError.js';
 import { migrateReplicationsV1, migrateSummaryV1 } from './migrateRunV1.js';
 import { type IntervalTable, parseIntervalsCsv } from './parseIntervalsCsv.js';
-import { readRunJson } from './readRunJson.js';
+import { readRunFile, readRunJson } from './readRunJson.js';
 import { resolveRunFolder } from './resolveRunFolder.js';
 import {
   type ReplicationsData,
@@ -44,7 +44,7 @@ export function loadRun(nameOrPath: string): LoadedRun {
     ? migrateSummaryV1(readRunJson(folder, 'summary.json', RunSummaryV1Schema))
     : readRunJson(folder, 'summary.json', RunSummarySchema);
   const intervalsFile = join(folder, 'intervals.csv');
-  const intervals = parseIntervalsCsv(intervalsFile, readFileSync(intervalsFile, 'utf8'));
+  const intervals = parseIntervalsCsv(intervalsFile, readRunFile(intervalsFile));
   checkIntervalCount(intervalsFile, info, intervals);
   const replications = !existsSync(join(folder, 'replications.json'))
     ? null

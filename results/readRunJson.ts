@@ -13,7 +13,7 @@ const MAX_ISSUES = 5;
  */
 export function readRunJson<T extends TSchema>(folder: string, name: string, schema: T): Static<T> {
   const file = join(folder, name);
-  const value = parseJson(file, readFileSync(file, 'utf8'));
+  const value = parseJson(file, readRunFile(file));
   checkFormatVersion(file, value);
   const issues = [...Value.Errors(schema, value)].slice(0, MAX_ISSUES).map((error) => ({
     path: error.path || '/',
@@ -24,6 +24,19 @@ export function readRunJson<T extends TSchema>(folder: string, name: string, sch
     throw new InputError(file, [{ path: '', message: 'does not match the run format' }, ...issues]);
   }
   return value as Static<T>;
+}
+
+/** The text of a file of a run folder; unreadable (a folder, no permission) is bad input naming it. */
+export function readRunFile(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(
+      file,
+      `cannot read the file (${code === 'EISDIR' ? 'it is a folder' : (code ?? 'error')})`,
+    );
+  }
 }
 
 function parseJson(file: string, text: string): unknown {

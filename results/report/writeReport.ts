@@ -1,6 +1,7 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadRun } from '../loadRun.js';
+import { checkOutputFile } from '../outputPath.js';
 import { renderReport } from './renderReport.js';
 
 export const REPORT_FILE = 'report.html';
@@ -8,7 +9,7 @@ export const REPORT_FILE = 'report.html';
 /** Writes report.html into the run folder and returns its path. */
 export function writeReport(nameOrPath: string): string {
   const run = loadRun(nameOrPath);
-  const file = join(run.folder, REPORT_FILE);
+  const file = checkOutputFile('<run>', join(run.folder, REPORT_FILE));
   writeFileAtomically(file, renderReport(run));
   return file;
 }

@@ -98,6 +98,32 @@ describe('hotline erlang', () => {
     expect(err).toMatch(/--aht: expected a duration with a unit \(got "180"\)/);
   });
 
+  it('exits 2 for numbers that would be Infinity, naming the flag that was given', async () => {
+    const huge = `1${'0'.repeat(400)}`;
+    const cases: [string[], RegExp][] = [
+      [
+        ['--calls', huge, '--interval', '30m', '--aht', '180s', '--agents', '14'],
+        /^error: --calls: .*at most 1000000/,
+      ],
+      [
+        ['--calls', '100', '--interval', '30m', '--aht', `${huge}s`, '--agents', '14'],
+        /^error: --aht: duration too long/,
+      ],
+      [[...TEXTBOOK, '--agents', '14', '--patience', `${huge}s`], /^error: --patience: duration too long/],
+      // A load the staffing search used to grind on for minutes.
+      [
+        ['--calls', '1000000', '--interval', '15m', '--aht', '366d', '--goal', '0.8'],
+        /^error: --calls: offered load of 3\.51e\+10 erlangs/,
+      ],
+    ];
+    for (const [args, message] of cases) {
+      stderr.mockClear();
+      const { code, err } = await erlang(...args);
+      expect(code, args.join(' ')).toBe(2);
+      expect(err, args.join(' ')).toMatch(message);
+    }
+  });
+
   it('exits 2 without --agents and --goal, for bad flags, and for an unreachable goal', async () => {
     expect((await erlang(...TEXTBOOK)).code).toBe(2);
     expect((await erlang(...TEXTBOOK, '--agents', '0')).code).toBe(2);

@@ -3,6 +3,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startMocks } from '../../mocks/server.js';
+import { loadScenarioFile } from '../../scenarios/loadScenario.js';
+import { checkReachable } from '../k6/runLoad.js';
 import { registerCompareCommand } from './compareCommand.js';
 import { registerLoadCommand } from './loadCommand.js';
 import { runCli } from './runCli.js';
@@ -106,6 +109,59 @@ describe('hotline load (input problems: exit 2, k6 never started)', () => {
     );
     expect(existsSync(fake.marker)).toBe(false);
     expect(existsSync(join(dir, 'unreachable'))).toBe(false);
+  });
+
+  it('a --target that refuses the token (or needs one) is exit 2 saying so, before k6 starts', async () => {
+    const fake = fakeK6();
+    process.env.K6_BIN = fake.bin;
+    const scenario = loadScenarioFile('scenarios/stationary-mmc.json');
+    const mocks = await startMocks(scenario, { port: 0, token: 'the-right-token' });
+    try {
+      process.env.ACD_TOKEN = 'a-wrong-token';
+      const wrong = await hotline(
+        'load',
+        'scenarios/stationary-mmc.json',
+        '--target',
+        mocks.url,
+        '--token-env',
+        'ACD_TOKEN',
+        '--out',
+        join(dir, 'wrong-token'),
+      );
+      expect(wrong.code, wrong.stderr).toBe(2);
+      expect(wrong.stderr).toContain(
+        `error: --token-env: ${mocks.url} refused the token in ACD_TOKEN (HTTP 401 on GET /v1/state); k6 was not started`,
+      );
+      const none = await hotline('load', 'scenarios/stationary-mmc.json', '--target', mocks.url);
+      expect(none.code).toBe(2);
+      expect(none.stderr).toContain(`--token-env: ${mocks.url} needs a token (HTTP 401 on GET /v1/state)`);
+      expect(existsSync(fake.marker)).toBe(false);
+      expect(existsSync(join(dir, 'wrong-token'))).toBe(false);
+      // The right token passes the probe.
+      await expect(checkReachable(mocks.url, 'the-right-token', 'ACD_TOKEN')).resolves.toBeUndefined();
+    } finally {
+      await mocks.close();
+    }
+  });
+
+  it('an --out that cannot be written is exit 2 before the mocks or k6 start', async () => {
+    const fake = fakeK6();
+    process.env.K6_BIN = fake.bin;
+    const file = join(dir, 'an-out-file');
+    writeFileSync(file, 'x');
+    for (const [out, message] of [
+      [file, /^error: --out: is a file, not a folder/],
+      [join(file, 'run'), /^error: --out: .*an-out-file is a file, not a folder/],
+      // Linux: a folder that cannot be created (Node's recursive mkdir spun forever there).
+      ...(existsSync('/proc/self')
+        ? [['/proc/hotline-load/run', /^error: --out: cannot write in \/proc/] as const]
+        : []),
+    ] as const) {
+      const { code, stderr } = await hotline('load', 'scenarios/stationary-mmc.json', '--out', out);
+      expect(code, stderr).toBe(2);
+      expect(stderr).toMatch(message);
+    }
+    expect(existsSync(fake.marker)).toBe(false);
   });
 
   it('without k6 v2+ it prints how to install it and exits 2', async () => {

@@ -107,8 +107,9 @@ each interval's count within 1 either way. Writes
 results/runs/<id>/ like \`hotline sim\` (kind 'k6': run.json, summary.json, intervals.csv) plus
 k6-summary.json, junit.xml (one case per threshold) and, with --dashboard, dashboard.html.
 
-Exit codes: 0 targets met; 99 a threshold breached (k6's code); 2 bad input, an unreachable --target
-or no k6 v2+ (run \`npm run setup:k6\`); other codes are k6's own failures.`,
+Exit codes: 0 targets met; 99 a threshold breached (k6's code); 2 bad input, an unreachable --target,
+a token the target refuses, or no k6 v2+ (run \`npm run setup:k6\`); 130 / 143 stopped by SIGINT /
+SIGTERM (k6 stopped and awaited, nothing written); other codes are k6's own failures.`,
     )
     .action(async (file: string, flags: LoadFlags) => {
       if (flags.emitK6Operator !== undefined) return emitOperator(file, flags);

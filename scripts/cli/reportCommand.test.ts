@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkPageInBrowser } from '../../results/report/checkPageInBrowser.js';
@@ -118,6 +118,23 @@ describe('hotline report: bad runs exit 2 saying what is wrong', () => {
     const { code, stderr } = hotline('report', folder);
     expect(code).toBe(2);
     expect(stderr).toMatch(/has 99 phone intervals, expected 336/);
+  });
+
+  it('a report.html that is a folder, and a run.json that is a folder (not internal errors)', () => {
+    const reportFolder = join(runsDir, 'report-is-a-folder');
+    cpSync(week, reportFolder, { recursive: true });
+    rmSync(join(reportFolder, 'report.html'));
+    mkdirSync(join(reportFolder, 'report.html'));
+    const report = hotline('report', reportFolder);
+    expect(report.code, report.stderr).toBe(2);
+    expect(report.stderr).toMatch(/^error: <run>: is a folder, not a file/);
+    const infoFolder = join(runsDir, 'run-json-is-a-folder');
+    cpSync(week, infoFolder, { recursive: true });
+    rmSync(join(infoFolder, 'run.json'));
+    mkdirSync(join(infoFolder, 'run.json'));
+    const info = hotline('report', infoFolder);
+    expect(info.code, info.stderr).toBe(2);
+    expect(info.stderr).toMatch(/run\.json: cannot read the file \(it is a folder\)/);
   });
 });
 

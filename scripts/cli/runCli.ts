@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../../scenarios/inputError.js';
+import { Interrupted } from '../interrupted.js';
 
 export type CommandRegistrar = (program: Command) => void;
 
@@ -36,6 +37,10 @@ function exitCodeFor(error: unknown): number {
   if (error instanceof InputError) {
     process.stderr.write(`error: ${error.message}\n`);
     return 2;
+  }
+  if (error instanceof Interrupted) {
+    process.stderr.write(`${error.message}\n`);
+    return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`internal error: ${message}\n`);

@@ -4,7 +4,12 @@
 // Exit codes: 0 all thresholds pass; 99 (k6's own code) a threshold is breached; 2 bad input, which
 // includes an unreachable --target and a missing k6 (thrown as InputError before anything starts, so CI
 // never mistakes a setup problem for a breach); any other non-zero code is k6's own failure code.
-import { spawn } from 'node:child_process';
+//
+// SIGINT/SIGTERM while it runs: the signal is forwarded to every k6 process (a second one kills them),
+// the mocks are closed (held calls get their shutdown answer, so k6 is not left waiting), the k6
+// processes are awaited, the temporary folder is removed, no run folder is written, and runLoad
+// throws Interrupted (the CLI exits 130 for SIGINT, 143 for SIGTERM).
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +21,7 @@ import { checkRunOutput } from '../../results/writeRunFolder.js';
 import { InputError } from '../../scenarios/inputError.js';
 import { loadScenarioFile } from '../../scenarios/loadScenario.js';
 import type { ScenarioModel } from '../../scenarios/ScenarioModel.js';
+import { Interrupted, type SignalWatch, watchSignals } from '../interrupted.js';
 import { buildK6Bundle } from './buildK6Bundle.js';
 import { type ArrivalMode, compileProfile, type ReplayProfile } from './compileProfile.js';
 import { CONFIG_FILE_ENV, OFFSETS_FILE_ENV, type ReplayConfig, replayConfig } from './replayConfig.js';
@@ -46,7 +52,13 @@ export interface LoadOptions {
   toolVersion: string;
   /** Called right before the k6 processes start (tests check it is never called on bad input). */
   onK6Start?: (args: string[][]) => void;
+  /** Where SIGINT/SIGTERM come from (default: this process; tests pass an EventEmitter). */
+  signalSource?: NodeJS.EventEmitter;
 }
+
+/** After the first signal, how long k6 gets to stop on its own before it is killed. */
+const K6_STOP_GRACE_MS = 15_000;
+const CLEANED_UP = 'k6 stopped and awaited, mocks closed, temporary files removed; no run written';
 
 export interface LoadResult {
   exitCode: number;
@@ -75,15 +87,46 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     ]);
   }
   checkRunOutput(options.out); // before minutes of replay, not after
-  if (options.target !== undefined) await checkReachable(options.target);
+  const signals = watchSignals(options.signalSource);
+  try {
+    return await replay(options, scenario, profile, token, signals, startedAt, started);
+  } finally {
+    signals.dispose();
+  }
+}
+
+async function replay(
+  options: LoadOptions,
+  scenario: ScenarioModel,
+  profile: ReplayProfile,
+  token: string | undefined,
+  signals: SignalWatch,
+  startedAt: Date,
+  started: number,
+): Promise<LoadResult> {
+  const stopIfInterrupted = () => {
+    if (signals.signal) throw new Interrupted(signals.signal, CLEANED_UP);
+  };
+  if (options.target !== undefined) await checkReachable(options.target, token, options.tokenEnv);
   const k6 = await resolveK6().catch((error: Error) => {
     throw new InputError(undefined, error.message);
   });
   const bundle = await buildK6Bundle();
   const seed = options.seed ?? 1;
+  stopIfInterrupted();
 
   const work = mkdtempSync(join(tmpdir(), 'hotline-k6-'));
   let mocks: { url: string; close(): Promise<void> } | undefined;
+  const children: ChildProcess[] = [];
+  let killTimer: NodeJS.Timeout | undefined;
+  signals.onSignal((signal, count) => {
+    // First signal: k6 stops gracefully; a repeat (or k6 ignoring it) kills.
+    for (const child of children) child.kill(count > 1 ? 'SIGKILL' : signal);
+    void mocks?.close();
+    killTimer ??= setTimeout(() => {
+      for (const child of children) child.kill('SIGKILL');
+    }, K6_STOP_GRACE_MS).unref();
+  });
   try {
     if (options.target === undefined) {
       const { startMocks } = await import('../../mocks/server.js');
@@ -107,15 +150,17 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     const argsList = Array.from({ length: segments }, (_, i) =>
       k6Args(bundle.file, configFile, work, i, segments, options.quiet === true || i > 0),
     );
+    stopIfInterrupted();
     options.onK6Start?.(argsList);
-    const codes = await Promise.all(
-      argsList.map((args, i) =>
-        runK6(k6.path, args, k6Env(work, i === 0 && options.dashboard === true), {
-          stdoutToStderr: options.k6StdoutToStderr === true,
-          showOutput: i === 0 && options.quiet !== true,
-        }),
-      ),
+    const runs = argsList.map((args, i) =>
+      startK6(k6.path, args, k6Env(work, i === 0 && options.dashboard === true), {
+        stdoutToStderr: options.k6StdoutToStderr === true,
+        showOutput: i === 0 && options.quiet !== true,
+      }),
     );
+    children.push(...runs.map((run) => run.child));
+    const codes = await Promise.all(runs.map((run) => run.exited));
+    stopIfInterrupted();
     let mockState: unknown = null;
     if (mocks) {
       mockState = await fetch(`${mocks.url}/v1/state`, {
@@ -167,6 +212,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     );
     return { exitCode, saved, summary: saved.summary, profile, k6, mockState };
   } finally {
+    // Never leave a k6 behind, whatever went wrong (they are awaited above unless spawning threw).
+    for (const child of children)
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    if (killTimer) clearTimeout(killTimer);
     await mocks?.close();
     rmSync(work, { recursive: true, force: true });
   }
@@ -226,22 +275,24 @@ function k6Env(work: string, dashboard: boolean): NodeJS.ProcessEnv {
   return env;
 }
 
-function runK6(
+function startK6(
   bin: string,
   args: string[],
   env: NodeJS.ProcessEnv,
   io: { stdoutToStderr: boolean; showOutput: boolean },
-): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(bin, args, {
-      env,
-      stdio: ['ignore', io.showOutput && !io.stdoutToStderr ? 'inherit' : 'pipe', 'inherit'],
-      windowsHide: true,
-    });
-    if (child.stdout) {
-      if (io.showOutput) child.stdout.pipe(process.stderr, { end: false });
-      else child.stdout.resume();
-    }
+): { child: ChildProcess; exited: Promise<number> } {
+  const child = spawn(bin, args, {
+    env,
+    // Its own process group: a Ctrl-C in the terminal reaches hotline, which forwards it (once).
+    detached: true,
+    stdio: ['ignore', io.showOutput && !io.stdoutToStderr ? 'inherit' : 'pipe', 'inherit'],
+    windowsHide: true,
+  });
+  if (child.stdout) {
+    if (io.showOutput) child.stdout.pipe(process.stderr, { end: false });
+    else child.stdout.resume();
+  }
+  const exited = new Promise<number>((resolve, reject) => {
     child.on('error', (error) => {
       reject(error);
     });
@@ -249,6 +300,7 @@ function runK6(
       resolve(code ?? (signal ? 128 + 15 : 1));
     });
   });
+  return { child, exited };
 }
 
 function collectArtifacts(
@@ -286,8 +338,18 @@ function readToken(tokenEnv: string | undefined): string | undefined {
   return token;
 }
 
-/** Fails with a clear InputError (exit 2) when the target does not answer HTTP at all. */
-export async function checkReachable(target: string, timeoutMs = 5000): Promise<void> {
+/**
+ * Fails with a clear InputError (exit 2) when the target does not answer HTTP at all, or refuses the
+ * token: GET /v1/state with the token (what the mocks and the ACD API guard) answering 401 or 403
+ * means every call of the replay would be refused too, so k6 is not started. Other answers (200,
+ * 404 where a deployment has no such route) say nothing against the token and are accepted.
+ */
+export async function checkReachable(
+  target: string,
+  token?: string,
+  tokenEnv?: string,
+  timeoutMs = 5000,
+): Promise<void> {
   let url: URL;
   try {
     url = new URL(target);
@@ -299,20 +361,39 @@ export async function checkReachable(target: string, timeoutMs = 5000): Promise<
       { path: '--target', message: 'expected an http or https URL', value: target },
     ]);
   }
-  try {
-    // Any HTTP answer (even 401 or 404) means something listens; /health needs no token on the mocks.
-    const response = await fetch(new URL('health', url.href.endsWith('/') ? url : `${url.href}/`), {
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    await response.body?.cancel();
-  } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause?.code;
-    const reason =
-      (error as Error).name === 'TimeoutError'
-        ? `no answer within ${timeoutMs / 1000} s`
-        : (cause ?? (error as Error).message);
+  const base = url.href.endsWith('/') ? url : new URL(`${url.href}/`);
+  const get = async (path: string, headers: Record<string, string> = {}) => {
+    try {
+      const response = await fetch(new URL(path, base), { headers, signal: AbortSignal.timeout(timeoutMs) });
+      await response.body?.cancel();
+      return response.status;
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string } }).cause?.code;
+      const reason =
+        (error as Error).name === 'TimeoutError'
+          ? `no answer within ${timeoutMs / 1000} s`
+          : (cause ?? (error as Error).message);
+      throw new InputError(undefined, [
+        { path: '--target', message: `cannot reach ${target} (${reason}); k6 was not started` },
+      ]);
+    }
+  };
+  // Any HTTP answer (even 401 or 404) means something listens; /health needs no token on the mocks.
+  await get('health');
+  const status = await get('v1/state', token ? { Authorization: `Bearer ${token}` } : {});
+  if (status === 401 || status === 403) {
     throw new InputError(undefined, [
-      { path: '--target', message: `cannot reach ${target} (${reason}); k6 was not started` },
+      token
+        ? {
+            path: '--token-env',
+            message: `${target} refused the token in ${tokenEnv ?? 'the token variable'} (HTTP ${status} on GET /v1/state); k6 was not started`,
+            allowed: 'the bearer token the target expects',
+          }
+        : {
+            path: '--token-env',
+            message: `${target} needs a token (HTTP ${status} on GET /v1/state); k6 was not started`,
+            allowed: 'the name of an environment variable holding the bearer token',
+          },
     ]);
   }
 }

@@ -1,5 +1,10 @@
 // `hotline erlang` flags -> a checked request. Every problem is reported at once, with its flag.
-import { DURATION_HINT, tryParseDuration } from '../../../scenarios/duration.js';
+import {
+  DURATION_HINT,
+  MAX_DURATION_S,
+  MAX_DURATION_TEXT,
+  tryParseDuration,
+} from '../../../scenarios/duration.js';
 import { InputError, type InputIssue } from '../../../scenarios/inputError.js';
 import { SERVICE_LEVEL_VARIANTS, type ServiceLevelVariant } from '../../../sim/analytic/erlangC.js';
 import type { StaffingGoal } from '../../../sim/analytic/fewestAgents.js';
@@ -31,6 +36,13 @@ export interface ErlangRequest {
 }
 
 export const MAX_AGENTS = 1_000_000;
+/** Calls in one interval, at most (the scenario's calls-per-day bound: finite, and searchable). */
+export const MAX_CALLS = 1_000_000;
+/**
+ * Offered load (calls x AHT / interval), in erlangs, at most: far above any hotline (covid-hotline:
+ * about 400 agents), and the analytic models stay fast (beyond it a staffing search took minutes).
+ */
+export const MAX_LOAD_ERLANGS = 10_000;
 const FRACTION_HINT = 'a fraction between 0 and 1 or a percentage, e.g. 0.8 or 80%';
 
 /** Checks every flag and reports all problems at once (InputError -> exit code 2). */
@@ -57,6 +69,17 @@ export function parseErlangFlags(flags: ErlangFlags): ErlangRequest {
       ? undefined
       : parseDurationFlag(flags.maxAsa, '--max-asa', issues, { allowZero: true });
 
+  if (calls !== undefined && intervalS !== undefined && ahtS !== undefined) {
+    const load = (calls * ahtS) / intervalS;
+    if (load > MAX_LOAD_ERLANGS) {
+      issues.push({
+        path: '--calls',
+        message: `offered load of ${formatLoad(load)} erlangs (calls x aht / interval) is beyond what the calculator handles`,
+        value: flags.calls,
+        allowed: `a load of at most ${MAX_LOAD_ERLANGS} erlangs`,
+      });
+    }
+  }
   if (flags.agents === undefined && flags.goal === undefined) {
     issues.push({
       path: '--agents',
@@ -85,10 +108,19 @@ export function parseErlangFlags(flags: ErlangFlags): ErlangRequest {
   };
 }
 
+function formatLoad(load: number): string {
+  return load < 1e9 ? String(Math.round(load)) : load.toExponential(2);
+}
+
 function parsePositiveNumber(raw: string, path: string, issues: InputIssue[]): number | undefined {
   const value = /^[0-9]+(\.[0-9]+)?$/.test(raw) ? Number(raw) : Number.NaN;
-  if (value > 0) return value;
-  issues.push({ path, message: 'expected a number greater than 0', value: raw, allowed: 'e.g. 100 or 87.5' });
+  if (value > 0 && value <= MAX_CALLS) return value;
+  issues.push({
+    path,
+    message: `expected a number greater than 0 and at most ${MAX_CALLS}`,
+    value: raw,
+    allowed: 'e.g. 100 or 87.5',
+  });
   return undefined;
 }
 
@@ -99,9 +131,13 @@ function parseDurationFlag(
   { allowZero }: { allowZero: boolean },
 ): number | undefined {
   const seconds = tryParseDuration(raw);
-  if (seconds !== undefined && (allowZero || seconds > 0)) return seconds;
+  if (seconds !== undefined && (allowZero || seconds > 0) && seconds <= MAX_DURATION_S) return seconds;
   const message =
-    seconds === undefined ? 'expected a duration with a unit' : 'expected a duration greater than 0';
+    seconds === undefined
+      ? 'expected a duration with a unit'
+      : seconds > MAX_DURATION_S
+        ? `duration too long, at most ${MAX_DURATION_TEXT}`
+        : 'expected a duration greater than 0';
   issues.push({ path, message, value: raw, allowed: DURATION_HINT });
   return undefined;
 }

@@ -24,10 +24,12 @@ function unrunnable(model: ScenarioModel): string | undefined {
     calls += x;
   }
   if (calls > MAX_CALLS_IN_HORIZON) return `${calls} calls`;
-  const { changeTimesS, agents, scheduledPerInterval } = phone.staffing;
-  for (const t of changeTimesS) if (!Number.isFinite(t)) return `staffing change at ${t}`;
-  for (const a of agents) if (!(a >= 0 && a <= MAX_AGENTS)) return `${a} agents`;
-  for (const a of scheduledPerInterval) if (!(Number.isFinite(a) && a >= 0)) return `${a} agents scheduled`;
+  for (const group of model.agentGroups) {
+    const { changeTimesS, agents, scheduledPerInterval } = group.staffing;
+    for (const t of changeTimesS) if (!Number.isFinite(t)) return `staffing change at ${t}`;
+    for (const a of agents) if (!(a >= 0 && a <= MAX_AGENTS)) return `${a} agents`;
+    for (const a of scheduledPerInterval) if (!(Number.isFinite(a) && a >= 0)) return `${a} agents scheduled`;
+  }
   const rng = createStream(1, 'phone.talkTime', 0);
   const distributions = [
     phone.talkTime,
@@ -36,6 +38,16 @@ function unrunnable(model: ScenarioModel): string | undefined {
     phone.retrial?.delay,
     ...phone.classes.map((c) => c.patience),
   ];
+  const chat = model.chat;
+  if (chat !== null) {
+    for (const x of chat.expectedSessions) if (!(Number.isFinite(x) && x >= 0)) return `expected sessions ${x}`;
+    for (const f of chat.concurrencyFactors) if (!(Number.isFinite(f) && f >= 1)) return `stretch ${f}`;
+    for (let i = 0; i < 5; i++) {
+      const m = chat.messages.sample(rng);
+      if (!(Number.isInteger(m) && m >= 1)) return `${chat.messages.describe()} drew ${m} messages`;
+    }
+    distributions.push(chat.replyTime, chat.patience, chat.thinkTime ?? undefined, chat.replyPatience ?? undefined);
+  }
   for (const distribution of distributions) {
     if (!distribution) continue;
     if (!Number.isFinite(distribution.mean))

@@ -173,8 +173,39 @@ const changes: fc.Arbitrary<Change>[] = [
     f.channels.phone.trunkLines = v;
   }),
   staffing.map((v) => (f) => {
-    f.channels.phone.staffing = v;
+    f.agents.groups[0].staffing = v;
   }),
+  // The chat channel, served by the same group, with one edgy part.
+  fc
+    .tuple(
+      fc.constantFrom(
+        'messages',
+        'replyTime',
+        'patience',
+        'concurrencyFactors',
+        'sessionsPerDay',
+        'maxChats',
+      ),
+      fc.oneof(edgyNumber, distribution, fc.array(edgyNumber, { maxLength: 4 })),
+    )
+    .map(([part, v]) => (f) => {
+      f.agents.groups[0].skills = ['phone', 'chat'];
+      f.agents.groups[0].maxChats = part === 'maxChats' ? v : 3;
+      const chat: LooseJson = {
+        hours: '24/7',
+        demand: { sessionsPerDay: 500, intradayShape: [1] },
+        messages: { kind: 'geometric', mean: 2 },
+        thinkTime: '1m',
+        replyTime: '2m',
+        concurrencyFactors: [1, 1.2, 1.5],
+        patience: '10m',
+        targets: { firstResponse: { variant: 'slOffered', threshold: '2m', goal: 0.8 } },
+      };
+      chat.demand.intradayShape = Array(48).fill(1);
+      if (part === 'sessionsPerDay') chat.demand.sessionsPerDay = v;
+      else if (part !== 'maxChats') chat[part] = v;
+      f.channels.chat = chat;
+    }),
   fc.tuple(distribution, edgyNumber, edgyNumber).map(([delay, p, attempts]) => (f) => {
     f.channels.phone.retrial = { afterAbandoned: p, delay, maxAttempts: attempts };
   }),

@@ -40,13 +40,19 @@ function unrunnable(model: ScenarioModel): string | undefined {
   ];
   const chat = model.chat;
   if (chat !== null) {
-    for (const x of chat.expectedSessions) if (!(Number.isFinite(x) && x >= 0)) return `expected sessions ${x}`;
+    for (const x of chat.expectedSessions)
+      if (!(Number.isFinite(x) && x >= 0)) return `expected sessions ${x}`;
     for (const f of chat.concurrencyFactors) if (!(Number.isFinite(f) && f >= 1)) return `stretch ${f}`;
     for (let i = 0; i < 5; i++) {
       const m = chat.messages.sample(rng);
       if (!(Number.isInteger(m) && m >= 1)) return `${chat.messages.describe()} drew ${m} messages`;
     }
-    distributions.push(chat.replyTime, chat.patience, chat.thinkTime ?? undefined, chat.replyPatience ?? undefined);
+    distributions.push(
+      chat.replyTime,
+      chat.patience,
+      chat.thinkTime ?? undefined,
+      chat.replyPatience ?? undefined,
+    );
   }
   for (const distribution of distributions) {
     if (!distribution) continue;

@@ -39,6 +39,8 @@ export class AgentPool implements EventHandler, Integrator {
   private readonly skillGroups: readonly Int32Array[];
   private readonly sources: (WorkSource | null)[];
   private readonly counters: (ChannelAgentCounters | null)[];
+  /** Channels whose counters the pool integrates. */
+  private readonly connected: number[] = [];
 
   // Per group.
   private readonly idle: AgentRing[];
@@ -99,6 +101,7 @@ export class AgentPool implements EventHandler, Integrator {
   connect(channel: number, source: WorkSource, counters: ChannelAgentCounters | null): void {
     this.sources[channel] = source;
     this.counters[channel] = counters;
+    if (counters !== null) this.connected.push(channel);
   }
 
   /** Puts each group's staffing in force at model time `t0` and schedules its next change. */
@@ -129,6 +132,10 @@ export class AgentPool implements EventHandler, Integrator {
   /** The longest-idle agent of a group with the skill of `channel`, taken out of the idle ones; -1 if none. */
   takeIdle(channel: number): number {
     const groups = this.skillGroups[channel]!;
+    if (groups.length === 1) {
+      const ring = this.idle[groups[0]!]!;
+      return ring.length === 0 ? NONE : ring.popFront();
+    }
     let best = NONE;
     let bestSince = Number.POSITIVE_INFINITY;
     for (let i = 0; i < groups.length; i++) {
@@ -265,9 +272,10 @@ export class AgentPool implements EventHandler, Integrator {
     if (dt <= 0) return;
     const k = this.simulation.interval;
     const counters = this.counters;
-    for (let c = 0; c < counters.length; c++) {
-      const target = counters[c];
-      if (target === null || target === undefined) continue;
+    const connected = this.connected;
+    for (let i = 0; i < connected.length; i++) {
+      const c = connected[i]!;
+      const target = counters[c]!;
       target.busyAgentS[k]! += this.busyOn[c]! * dt;
       target.onDutyAgentS[k]! += this.onDutyFor[c]! * dt;
       target.overtimeAgentS[k]! += this.overtimeFor[c]! * dt;

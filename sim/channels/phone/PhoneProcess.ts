@@ -3,6 +3,7 @@ import type { AgentPool, WorkSource } from '../../agents/AgentPool.js';
 import type { PiecewisePoissonArrivals } from '../../arrivals/PiecewisePoissonArrivals.js';
 import { cumulativeShares } from '../../distributions/cumulativeShares.js';
 import type { Distribution } from '../../distributions/Distribution.js';
+import type { EventCalendar } from '../../engine/EventCalendar.js';
 import type { EventHandler, Integrator, Simulation } from '../../engine/Simulation.js';
 import { createPhoneCounters, type PhoneCounters } from '../../metrics/PhoneCounters.js';
 import { WAIT_BUCKETS, waitBucket } from '../../metrics/WaitHistogram.js';
@@ -48,6 +49,7 @@ export class PhoneProcess implements EventHandler, Integrator, WorkSource {
   readonly counters: PhoneCounters;
   private readonly model: PhoneModel;
   private readonly simulation: Simulation;
+  private readonly calendar: EventCalendar;
   private readonly agents: AgentPool;
   private readonly channel: number;
   private readonly base: number;
@@ -81,6 +83,7 @@ export class PhoneProcess implements EventHandler, Integrator, WorkSource {
     options: PhoneProcessOptions,
   ) {
     this.simulation = simulation;
+    this.calendar = simulation.calendar;
     this.agents = agents;
     this.channel = channel;
     this.model = model;
@@ -134,7 +137,7 @@ export class PhoneProcess implements EventHandler, Integrator, WorkSource {
         break;
       case TALK_END:
         this.trunkBusy--;
-        if (float > 0) this.simulation.calendar.schedule(t + float, this.base | AGENT_FREE, int);
+        if (float > 0) this.calendar.schedule(t + float, this.base | AGENT_FREE, int);
         else this.agents.release(int, t);
         break;
       case AGENT_FREE:
@@ -200,7 +203,7 @@ export class PhoneProcess implements EventHandler, Integrator, WorkSource {
 
   private scheduleNextArrival(): void {
     const t = this.arrivals!.next();
-    if (t < this.simulation.horizonS) this.simulation.calendar.schedule(t, this.base | ARRIVAL);
+    if (t < this.simulation.horizonS) this.calendar.schedule(t, this.base | ARRIVAL);
   }
 
   /**
@@ -251,7 +254,7 @@ export class PhoneProcess implements EventHandler, Integrator, WorkSource {
     if (model.ivr !== null) {
       contacts.state[slot] = IN_IVR;
       contacts.selfService[slot] = selfService ? 1 : 0;
-      this.simulation.calendar.schedule(t + ivrTime, this.base | IVR_END, slot, contacts.gen[slot]!);
+      this.calendar.schedule(t + ivrTime, this.base | IVR_END, slot, contacts.gen[slot]!);
     } else {
       this.enterQueue(t, slot);
     }
@@ -295,7 +298,7 @@ export class PhoneProcess implements EventHandler, Integrator, WorkSource {
     if (this.queueLength > c.maxQueue[k]!) c.maxQueue[k] = this.queueLength;
     const patience = contacts.patience[slot]!;
     if (patience < Number.POSITIVE_INFINITY)
-      this.simulation.calendar.schedule(t + patience, this.base | ABANDON, slot, contacts.gen[slot]!);
+      this.calendar.schedule(t + patience, this.base | ABANDON, slot, contacts.gen[slot]!);
   }
 
   /** Agent `agent` (already occupied) answers the contact in `slot`. */
@@ -318,7 +321,7 @@ export class PhoneProcess implements EventHandler, Integrator, WorkSource {
     if (wait > c.maxWaitS[k]!) c.maxWaitS[k] = wait;
     c.waitHistogram[k * WAIT_BUCKETS + waitBucket(wait)]!++;
     const talk = contacts.talk[slot]!;
-    this.simulation.calendar.schedule(t + talk, this.base | TALK_END, agent, contacts.afterCallWork[slot]!);
+    this.calendar.schedule(t + talk, this.base | TALK_END, agent, contacts.afterCallWork[slot]!);
     if (this.observer !== null) this.reportSlot(slot, 'answered', t, wait, agent, null);
     this.releaseSlot(slot);
   }
@@ -369,7 +372,7 @@ export class PhoneProcess implements EventHandler, Integrator, WorkSource {
     if (this.retrialRng() >= probability) return;
     const at = t + retrial.delay.sample(this.retrialRng);
     if (at < this.simulation.horizonS)
-      this.simulation.calendar.schedule(at, this.base | RETRY, (attempt + 1) | (cls << 8));
+      this.calendar.schedule(at, this.base | RETRY, (attempt + 1) | (cls << 8));
   }
 
   private reportSlot(

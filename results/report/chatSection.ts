@@ -1,0 +1,167 @@
+// The chat channel's part of report.html: its per-day table and its charts, all read through the
+// metric registry (labels, units, bands), for sim and k6 runs alike. Absent when a run has no chat.
+import { channelMetrics, metricSpec } from '../../sim/metrics/metricRegistry.js';
+import type { LoadedRun } from '../loadRun.js';
+import type { MetricSeries } from '../parseIntervalsCsv.js';
+import { runLabel } from '../runMetrics.js';
+import { type ChartSeries, type ChartSpec, compact, PALETTE } from './chartSpec.js';
+import { escapeHtml } from './escapeHtml.js';
+import { formatHalfWidth, formatValue } from './formatMetric.js';
+import { intervalTimes } from './intervalTimes.js';
+
+const [BLUE, VERMILLION, GREEN, , ORANGE, SKY, BLACK] = PALETTE as [string, ...string[]];
+
+type Figures = Partial<Record<string, { mean: number | null; ci95: [number, number] | null }>>;
+
+interface ChatTargets {
+  variant: string;
+  thresholdS: number;
+  goal: number;
+  maxAbandonRate: number | null;
+}
+
+function chatOf(
+  run: LoadedRun,
+): { run: Figures; days: Array<Figures & { date: string; weekday: string }> } | null {
+  const summary = run.summary as unknown as {
+    channels: Record<string, Figures | undefined>;
+    days: Record<string, Array<Figures & { date: string; weekday: string }> | undefined>;
+  };
+  const figures = summary.channels.chat;
+  const days = summary.days.chat;
+  return figures && days ? { run: figures, days } : null;
+}
+
+function targetsOf(run: LoadedRun): ChatTargets | null {
+  const targets = (run.summary.targets as Record<string, ChatTargets | undefined>).chat;
+  return targets ?? null;
+}
+
+function series(run: LoadedRun, metric: string): MetricSeries {
+  const found = (
+    run.intervals.channels as Record<string, Record<string, MetricSeries | undefined> | undefined>
+  ).chat?.[metric];
+  if (found) return found;
+  const empty = run.intervals.date.map(() => null);
+  return { mean: empty, lo: empty, hi: empty };
+}
+
+/** The chat heading, note and per-day table (HTML), or '' when the run has no chat. */
+export function chatSummaryHtml(run: LoadedRun): string {
+  const chat = chatOf(run);
+  const targets = targetsOf(run);
+  if (chat === null || targets === null) return '';
+  const metrics: string[] = [
+    ...channelMetrics('chat')
+      .filter((s) => s.views.includes('table') && s.serviceLevel === null)
+      .map((s) => s.name),
+  ];
+  metrics.splice(3, 0, targets.variant, 'firstResponseP90S', 'answeredNextDayShare', 'sessionsPerAgent');
+  const cell = (figures: Figures, metric: string) => {
+    const { unit } = metricSpec('chat', metric);
+    const value = figures[metric];
+    const mean = value?.mean ?? null;
+    const half = mean === null ? '' : formatHalfWidth(value?.ci95 ?? null, unit);
+    return `<td>${escapeHtml(formatValue(mean, unit))}${half ? `<span class="ci">${escapeHtml(half)}</span>` : ''}</td>`;
+  };
+  const head = [
+    '<th class="text">day</th>',
+    ...metrics.map((m) => `<th>${escapeHtml(metricSpec('chat', m).label)}</th>`),
+  ];
+  const rows = chat.days.map(
+    (day) =>
+      `<tr><td class="text">${escapeHtml(`${day.weekday} ${day.date}`)}</td>${metrics.map((m) => cell(day, m)).join('')}</tr>`,
+  );
+  rows.push(
+    `<tr><td class="text"><b>${escapeHtml(runLabel(run))}</b></td>${metrics.map((m) => cell(chat.run, m)).join('')}</tr>`,
+  );
+  const goal = `${formatValue(targets.goal, 'share')} of first replies within ${formatValue(targets.thresholdS, 'seconds')}`;
+  return [
+    '<h2>Chat</h2>',
+    `<p class="note">First-reply service level (${escapeHtml(targets.variant)}), target ${escapeHtml(goal)}. Sessions count in the interval they were opened.</p>`,
+    `<div class="scroll"><table>\n<thead><tr>${head.join('')}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table></div>`,
+  ].join('\n');
+}
+
+/** The chat charts, or none when the run has no chat. */
+export function chatCharts(run: LoadedRun): ChartSpec[] {
+  const targets = targetsOf(run);
+  if (chatOf(run) === null || targets === null) return [];
+  const x = intervalTimes(run.intervals);
+  const line = (metric: string, color: string, axis = 0): ChartSeries => {
+    const s = series(run, metric);
+    const spec = metricSpec('chat', metric);
+    const out: ChartSeries = { label: spec.label, axis, color, values: compact(s.mean) };
+    if (!spec.band) return out;
+    const top = spec.unit === 'share' ? 1 : Number.POSITIVE_INFINITY;
+    const clip = (values: readonly (number | null)[]) =>
+      values.map((v) => (v === null ? null : Math.min(top, Math.max(0, v))));
+    return { ...out, band: { lo: compact(clip(s.lo)), hi: compact(clip(s.hi)) } };
+  };
+  const constant = (value: number, label: string): ChartSeries => ({
+    label,
+    axis: 0,
+    color: BLACK,
+    dash: true,
+    values: run.intervals.date.map(() => value),
+  });
+  const chart = (rest: Omit<ChartSpec, 'x' | 'xKind' | 'xLabel'>): ChartSpec => ({
+    ...rest,
+    xKind: 'time',
+    xLabel: 'interval start',
+    x,
+  });
+  const abandonSeries = [line('abandonRate', VERMILLION)];
+  if (targets.maxAbandonRate !== null)
+    abandonSeries.push(
+      constant(targets.maxAbandonRate, `limit ${formatValue(targets.maxAbandonRate, 'share')}`),
+    );
+  return [
+    chart({
+      id: 'chat-sessions',
+      title: 'Chat sessions per interval',
+      axes: [{ label: 'sessions per interval', unit: 'count', side: 'left' }],
+      series: [line('offered', BLUE), line('answered', GREEN), line('abandoned', VERMILLION)],
+    }),
+    chart({
+      id: 'chat-sl',
+      title: `First-reply service level (${targets.variant}) against its target`,
+      note: `First reply within ${formatValue(targets.thresholdS, 'seconds')} of the question; target ${formatValue(targets.goal, 'share')}.`,
+      axes: [{ label: metricSpec('chat', targets.variant).label, unit: 'share', side: 'left' }],
+      series: [
+        line(targets.variant, BLUE),
+        constant(targets.goal, `target ${formatValue(targets.goal, 'share')}`),
+      ],
+    }),
+    chart({
+      id: 'chat-first-reply',
+      title: 'First reply and reply times per interval',
+      axes: [{ label: 'seconds', unit: 'seconds', side: 'left' }],
+      series: [
+        line('firstResponseMeanS', ORANGE),
+        line('firstResponseP90S', VERMILLION),
+        line('replyMeanS', SKY),
+      ],
+    }),
+    chart({
+      id: 'chat-abandon',
+      title: 'Chat abandonment before the first reply per interval',
+      axes: [{ label: 'abandon rate', unit: 'share', side: 'left' }],
+      series: abandonSeries,
+    }),
+    chart({
+      id: 'chat-occupancy',
+      title: 'Chat occupancy: slots, agents, sessions per agent',
+      note: 'Occupancy in slots: sessions held / (agents on duty with the chat skill × maxChats). In agents: agents holding a session / agents on duty.',
+      axes: [
+        { label: 'occupancy', unit: 'share', side: 'left' },
+        { label: 'sessions per agent', unit: 'agents', side: 'right' },
+      ],
+      series: [
+        line('occupancySlots', BLUE),
+        line('occupancyAgents', GREEN),
+        line('sessionsPerAgent', ORANGE, 1),
+      ],
+    }),
+  ];
+}

@@ -7,9 +7,10 @@ import { installBearerAuth } from './auth.js';
 import { installErrorHandlers } from './errors.js';
 import { buildFaults, type FaultOptions } from './faults.js';
 import { createModelClock, type ModelClock } from './ModelClock.js';
+import type { CallResult } from './phone/callTypes.js';
 import { RealtimeAcd } from './phone/RealtimeAcd.js';
 import { ResponseTimeHistogram } from './ResponseTimeHistogram.js';
-import { registerCallsRoute } from './routes/callsRoute.js';
+import { type PatienceSource, registerCallsRoute } from './routes/callsRoute.js';
 import { registerStatusRoutes } from './routes/statusRoutes.js';
 
 /** Thresholds of @fastify/under-pressure (503 + Retry-After when exceeded); see its README. */
@@ -52,11 +53,22 @@ export interface MocksOptions {
   pressure?: PressureOptions;
   /** Wall clock in ms (tests only; default performance.now). */
   wallNowMs?: () => number;
+  /**
+   * Who makes a queued caller give up when the request carries no patienceS: 'scenario' (default,
+   * `hotline mocks`): the class's patience draw; 'client' (`hotline load`): nobody but the caller,
+   * who hangs up by closing the connection. The draw happens either way, so streams stay aligned.
+   * A patienceS sent by the client is honoured in both.
+   */
+  patience?: PatienceSource;
+  /** Called with every outcome the model gives, hang-ups included (for reconciling with a client). */
+  onCallEnd?: (result: CallResult) => void;
 }
 
 /** What the app carries besides routes, for the server entry and for tests. */
 export interface MocksRuntime {
   readonly acd: RealtimeAcd;
+  /** Calls ended by the caller hanging up (also counted as abandoned). */
+  readonly hangUps: { count: number };
   readonly clock: ModelClock;
   readonly faultDescriptions: readonly string[];
 }
@@ -117,7 +129,8 @@ export async function buildMocks(
   const clock = createModelClock(settings.startAtS, settings.timeScale, options.wallNowMs);
   const acd = new RealtimeAcd(scenario, clock, settings.seed);
   const closing = new AbortController();
-  app.decorate('hotline', { acd, clock, faultDescriptions: faults.descriptions });
+  const hangUps = { count: 0 };
+  app.decorate('hotline', { acd, clock, hangUps, faultDescriptions: faults.descriptions });
   if (options.clockStart === 'firstCall') {
     let started = false;
     app.addHook('onRequest', async (request) => {
@@ -152,8 +165,16 @@ export async function buildMocks(
     maxPendingCalls: settings.maxPendingCalls,
     retryAfterS: settings.retryAfterS,
     closing: closing.signal,
+    patience: settings.patience,
+    hangUps,
+    onCallEnd: options.onCallEnd,
   });
-  registerStatusRoutes(app, acd, { scenario: scenario.name, timeScale: settings.timeScale }, responseTimes);
+  registerStatusRoutes(
+    app,
+    acd,
+    { scenario: scenario.name, timeScale: settings.timeScale, hangUps },
+    responseTimes,
+  );
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
 }
@@ -166,10 +187,11 @@ interface Settings {
   maxPendingCalls: number;
   retryAfterS: number;
   bodyLimit: number;
+  patience: PatienceSource;
 }
 
 function checkOptions(options: MocksOptions): Settings {
-  const s: Settings = { ...DEFAULTS, token: options.token };
+  const s: Settings = { ...DEFAULTS, token: options.token, patience: 'scenario' };
   const issues: InputIssue[] = [];
   const positive = (name: keyof Settings, value: number | undefined, min: number, whole: boolean) => {
     if (value === undefined) return;
@@ -187,6 +209,10 @@ function checkOptions(options: MocksOptions): Settings {
   positive('retryAfterS', options.retryAfterS, 0, true);
   positive('bodyLimit', options.bodyLimit, 64, true);
   if (options.seed !== undefined) s.seed = options.seed;
+  if (options.patience !== undefined) {
+    if (options.patience === 'scenario' || options.patience === 'client') s.patience = options.patience;
+    else issues.push({ path: 'patience', message: 'expected scenario or client', value: options.patience });
+  }
   if (options.token !== undefined && !/^[\x21-\x7e]{1,512}$/.test(options.token)) {
     issues.push({ path: 'token', message: 'expected 1 to 512 printable characters without spaces' });
   }

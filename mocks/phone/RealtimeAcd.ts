@@ -95,9 +95,31 @@ export class RealtimeAcd {
     return this.model.classes.map((c) => c.name);
   }
 
-  /** Offers a call now; resolves when it is answered, abandoned, blocked, closed or self-served. */
-  offer(request: CallRequest = {}): Promise<CallResult> {
-    return new Promise((resolve) => this.arrive(request, resolve));
+  /**
+   * Offers a call now; resolves when it is answered, abandoned, blocked, closed or self-served.
+   * `signal` is the caller hanging up: when it aborts before the outcome, the contact leaves the IVR
+   * or the queue as abandoned (reason 'hangUp') at the model time of the abort, frees its line and
+   * queue place and never reaches an agent. Events due by then run first (an answer due earlier wins).
+   */
+  offer(request: CallRequest = {}, signal?: AbortSignal): Promise<CallResult> {
+    return new Promise((resolve) => {
+      const hangUp = () => this.hangUp(contact);
+      const contact = this.arrive(request, (result) => {
+        signal?.removeEventListener('abort', hangUp);
+        resolve(result);
+      });
+      if (signal?.aborted) hangUp();
+      else if (contact.state !== 'done') signal?.addEventListener('abort', hangUp, { once: true });
+    });
+  }
+
+  private hangUp(contact: Contact): void {
+    const t = this.catchUp();
+    if (contact.state !== 'ivr' && contact.state !== 'queued') return;
+    if (contact.state === 'queued') this.queue.remove();
+    this.trunkBusy--;
+    const waitS = contact.state === 'queued' ? t - contact.queuedAtS : 0;
+    this.finish(contact, 'abandoned', waitS, null, 'hangUp');
   }
 
   snapshot(): AcdSnapshot {
@@ -137,7 +159,7 @@ export class RealtimeAcd {
   }
 
   /** The simulator's `arrive`: the same draws in the same order, then closed / blocked / IVR / queue. */
-  private arrive(request: CallRequest, resolve: (result: CallResult) => void): void {
+  private arrive(request: CallRequest, resolve: (result: CallResult) => void): Contact {
     const t = this.catchUp();
     const model = this.model;
     const drawnClass = this.drawClass();
@@ -166,16 +188,17 @@ export class RealtimeAcd {
     const refused = this.refusal(contact);
     if (refused !== undefined) {
       this.finish(contact, refused, 0, null, this.shutDown ? 'shutdown' : undefined);
-      return;
+      return contact;
     }
     this.trunkBusy++;
     this.pending.add(contact);
     if (model.ivr === null) {
       this.enterQueue(t, contact);
-      return;
+      return contact;
     }
     contact.state = 'ivr';
     this.scheduler.at(t + ivrTime, (at) => this.leaveIvr(at, contact, selfService));
+    return contact;
   }
 
   /** Outcome of a call that does not get a line: closed hours first, then busy trunk lines. */
@@ -285,7 +308,7 @@ export class RealtimeAcd {
     outcome: CallOutcome,
     waitS: number,
     agent: number | null,
-    reason?: 'shutdown',
+    reason?: CallResult['reason'],
   ): void {
     // Wall time in queue: from queue entry, for calls that queued (not IVR time, not refusals).
     const queued = contact.state === 'queued' || outcome === 'answered';

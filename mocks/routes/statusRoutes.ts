@@ -23,6 +23,7 @@ const StateSchema = {
     trunkLinesBusy: { type: 'integer' },
     pendingCalls: { type: 'integer' },
     calls: countsSchema,
+    hangUps: { type: 'integer', description: 'Calls ended by the caller hanging up (in calls.abandoned).' },
   },
 } as const;
 
@@ -30,7 +31,7 @@ const StateSchema = {
 export function registerStatusRoutes(
   app: FastifyInstance,
   acd: RealtimeAcd,
-  info: { scenario: string; timeScale: number },
+  info: { scenario: string; timeScale: number; hangUps?: { count: number } },
   responseTimes?: ResponseTimeHistogram,
 ): void {
   app.get(
@@ -61,6 +62,11 @@ export function registerStatusRoutes(
   app.get(
     '/v1/state',
     { schema: { summary: 'Snapshot of the ACD', response: { 200: StateSchema } } },
-    async () => ({ scenario: info.scenario, timeScale: info.timeScale, ...acd.snapshot() }),
+    async () => ({
+      scenario: info.scenario,
+      timeScale: info.timeScale,
+      ...acd.snapshot(),
+      hangUps: info.hangUps?.count ?? 0,
+    }),
   );
 }

@@ -147,6 +147,12 @@ export function evaluateThresholds(
     sl_excluding_short_abandons: { rate: run.slExcludingShortAbandons.mean },
     abandon_rate: { rate: run.abandonRate.mean },
     asa_s: { avg: run.asaS.mean },
+    call_errors: {
+      rate:
+        measurement.calls.length > 0
+          ? measurement.calls.filter((c) => c.outcome === 'error').length / measurement.calls.length
+          : null,
+    },
     http_req_failed: {
       rate: measurement.httpRequests > 0 ? measurement.httpFailed / measurement.httpRequests : null,
     },

@@ -1,6 +1,7 @@
 // The result format shared by predicted (sim) and measured (k6) runs. Bump RESULT_FORMAT_VERSION on
 // any incompatible change; readers refuse newer versions with a clear message.
 import type { ClassSummary, MetricSummary, PhoneSummary } from '../sim/replications/summarizeReplications.js';
+import type { ServerCrossCheck } from './serverCrossCheck.js';
 
 export const RESULT_FORMAT_VERSION = 1;
 
@@ -53,6 +54,8 @@ export interface RunSummary {
   days: { phone: Array<{ date: string; weekday: string } & PhoneSummary> };
   /** Whole run per priority class (highest priority first); absent in runs that predate it. */
   classes?: { phone: Array<{ name: string; priority: number; share: number } & ClassSummary> };
+  /** k6 runs: the client's measurement beside the server's self-report (results/serverCrossCheck.ts). */
+  serverCrossCheck?: ServerCrossCheck;
 }
 
 export type { ClassSummary, MetricSummary, PhoneSummary };

@@ -3,6 +3,7 @@
 // (k6 result writers, notebooks) as a JSON Schema.
 import { type Static, Type } from '@sinclair/typebox';
 import { PHONE_METRICS, type PhoneMetric } from '../sim/metrics/PhoneMetrics.js';
+import { ServerCrossCheckSchema } from './serverCrossCheck.js';
 
 const Num = Type.Number();
 const NullableNum = Type.Union([Num, Type.Null()]);
@@ -71,6 +72,7 @@ export const RunSummarySchema = Type.Object({
       Type.Intersect([Type.Object({ date: IsoDate, weekday: Type.String() }), PhoneSummarySchema]),
     ),
   }),
+  serverCrossCheck: Type.Optional(ServerCrossCheckSchema),
 });
 
 const MetricColumnsSchema = Type.Object(metricEntries(Type.Optional(Type.Array(NullableNum))));

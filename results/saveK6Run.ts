@@ -6,6 +6,7 @@ import { datedDays, targetsSummary } from './buildRunSummary.js';
 import { intervalsCsv } from './intervalsCsv.js';
 import type { K6PhoneSummary, ThresholdResult } from './k6Summary.js';
 import { RESULT_FORMAT_VERSION, type RunInfo, type RunSummary } from './runFormat.js';
+import type { ServerCrossCheck } from './serverCrossCheck.js';
 import { newRunId, runsDirectory, writeRunFolder } from './writeRunFolder.js';
 
 /** run.json of a k6 run: RunInfo plus how the replay was made. */
@@ -32,6 +33,8 @@ export interface K6RunInput {
   startedAt: Date;
   durationMs: number;
   toolVersion: string;
+  /** The client's measurement beside the server's self-report. */
+  crossCheck?: ServerCrossCheck;
   /** Extra files (name -> text): k6 summaries, junit.xml, dashboard.html, mock-state.json... */
   artifacts: Record<string, string>;
 }
@@ -85,6 +88,7 @@ export function saveK6Run(input: K6RunInput, out?: string): SavedK6Run {
     k6: input.info,
   };
   const summary = buildK6RunSummary(scenario, input.summary, input.info.window);
+  if (input.crossCheck) summary.serverCrossCheck = input.crossCheck;
   const folder = writeRunFolder(out ?? join(runsDir, id), {
     'run.json': `${JSON.stringify(info, null, 2)}\n`,
     'summary.json': `${JSON.stringify(summary, null, 2)}\n`,

@@ -2,11 +2,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { writeReport } from '../../results/report/writeReport.js';
+import type { RunSummary } from '../../results/runFormat.js';
 import { InputError } from '../../scenarios/inputError.js';
 import { loadScenarioFile } from '../../scenarios/loadScenario.js';
 import { buildK6Bundle } from '../k6/buildK6Bundle.js';
 import { ARRIVAL_MODES, type ArrivalMode, compileProfile } from '../k6/compileProfile.js';
 import { k6OperatorManifests } from '../k6/k6Operator.js';
+import { loadAdapter } from '../k6/loadAdapter.js';
 import { replayConfig } from '../k6/replayConfig.js';
 import { runLoad } from '../k6/runLoad.js';
 import { seedValue, wholeNumber } from './optionParsers.js';
@@ -27,6 +29,7 @@ interface LoadFlags {
   seed: number | string;
   arrivals: ArrivalMode;
   emitK6Operator?: string;
+  adapter?: string;
 }
 
 function arrivalMode(raw: string): ArrivalMode {
@@ -59,6 +62,10 @@ export function registerLoadCommand(program: Command): void {
     .option('--from <HH:MM>', 'start of the window (time of day)', '00:00')
     .option('--to <HH:MM>', 'end of the window (24:00 = midnight)', '24:00')
     .option('--token-env <name>', 'environment variable holding the bearer token for the target')
+    .option(
+      '--adapter <file.json>',
+      "how to talk to a target whose API differs from the mocks' contract (paths, auth header, field names); see README",
+    )
     .option(
       '--segments <n>',
       'local k6 processes, one execution segment each',
@@ -102,7 +109,9 @@ or no k6 v2+ (run \`npm run setup:k6\`); other codes are k6's own failures.`,
     )
     .action(async (file: string, flags: LoadFlags) => {
       if (flags.emitK6Operator !== undefined) return emitOperator(file, flags);
+      const adapter = flags.adapter === undefined ? undefined : loadAdapter(flags.adapter);
       const result = await runLoad({
+        adapter,
         scenarioFile: file,
         target: flags.target,
         timeScale: flags.timeScale,
@@ -132,6 +141,7 @@ or no k6 v2+ (run \`npm run setup:k6\`); other codes are k6's own failures.`,
         `replayed ${result.profile.plannedCalls} planned calls of ${result.summary.scenario} with k6 ${result.k6.version}`,
         `  offered ${run.offered.mean}  answered ${run.answered.mean}  abandoned ${run.abandoned.mean}  blocked ${run.blocked.mean}  closed ${run.closed.mean}`,
         `  slOffered ${pct(run.slOffered.mean)}  abandonRate ${pct(run.abandonRate.mean)}  ASA ${run.asaS.mean === null ? '-' : `${run.asaS.mean.toFixed(1)} s`}`,
+        ...crossCheckLines(result.summary.serverCrossCheck),
         result.exitCode === 0 ? 'all thresholds passed' : `exit ${result.exitCode}: see junit.xml`,
         where,
       ];
@@ -141,6 +151,19 @@ or no k6 v2+ (run \`npm run setup:k6\`); other codes are k6's own failures.`,
 
 function pct(value: number | null): string {
   return value === null ? '-' : `${(value * 100).toFixed(1)}%`;
+}
+
+/** The server's self-report beside the client's measurement (latency, or a bug). */
+function crossCheckLines(check: RunSummary['serverCrossCheck']): string[] {
+  if (!check) return [];
+  const seconds = (v: number | null) => (v === null ? '-' : `${v.toFixed(1)} s`);
+  const signed = (v: number | null, unit: 's' | 'pp') =>
+    v === null ? '-' : `${v >= 0 ? '+' : ''}${unit === 's' ? v.toFixed(1) : (v * 100).toFixed(1)} ${unit}`;
+  return [
+    `  server self-report: slOffered ${pct(check.server.slOffered)}  abandonRate ${pct(check.server.abandonRate)}  ASA ${seconds(check.server.asaS)}` +
+      `  (client - server: ASA ${signed(check.difference.asaS, 's')}, slOffered ${signed(check.difference.slOffered, 'pp')}` +
+      `${check.waitGapS ? `, same-call wait gap ${seconds(check.waitGapS.mean)}` : ''})`,
+  ];
 }
 
 async function emitOperator(file: string, flags: LoadFlags): Promise<void> {
@@ -158,12 +181,13 @@ async function emitOperator(file: string, flags: LoadFlags): Promise<void> {
     { arrivals: flags.arrivals, seed: flags.seed },
   );
   const bundle = await buildK6Bundle();
-  const config = replayConfig(profile, flags.target, flags.tokenEnv ?? null, `${scenario.name}-k8s`);
+  const adapter = flags.adapter === undefined ? undefined : loadAdapter(flags.adapter);
+  const config = replayConfig(profile, flags.target, flags.tokenEnv ?? null, `${scenario.name}-k8s`, adapter);
   const manifests = k6OperatorManifests({
     name: `hotline-${scenario.name}`,
     bundle: bundle.text,
     config,
-    offsetsMs: profile.offsetsMs,
+    callers: profile.callers,
     parallelism: flags.segments,
   });
   mkdirSync(flags.emitK6Operator!, { recursive: true });

@@ -2,69 +2,127 @@
 // Node); phoneReplay.ts only wires them to k6/http and k6/metrics.
 
 import type { DistributionSpec } from '../../scenarios/scenarioSchema.js';
+import { type CallAdapter, valueAt } from './callAdapter.js';
 
 export const CALL_OUTCOMES = ['answered', 'abandoned', 'blocked', 'closed', 'selfServed'] as const;
 export type CallOutcome = (typeof CALL_OUTCOMES)[number];
 /** 'error': no usable answer (network error, timeout, non-200 status, unreadable body). */
 export type ReplayOutcome = CallOutcome | 'error';
 
-export interface CallRequest {
-  callId: string;
-  patienceS?: number;
-  class?: string;
-}
-
-/** Body of `POST /v1/calls`. Patience and class are left to the target's model unless given. */
+/** Body of the call request, with the adapter's field names; a field whose name is null is left out. */
 export function buildCallPayload(
-  runId: string,
-  iteration: number | string,
-  extra: { patienceS?: number; class?: string } = {},
-): CallRequest {
-  const body: CallRequest = { callId: `${runId}-${iteration}` };
-  if (extra.patienceS !== undefined) body.patienceS = extra.patienceS;
-  if (extra.class !== undefined) body.class = extra.class;
+  adapter: CallAdapter,
+  callId: string,
+  extra: { patienceS?: number | null; class?: string | null } = {},
+): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  const { request } = adapter;
+  if (request.callId !== null) body[request.callId] = callId;
+  if (request.class !== null && extra.class != null) body[request.class] = extra.class;
+  if (request.patienceS !== null && extra.patienceS != null) body[request.patienceS] = extra.patienceS;
   return body;
 }
 
-export function callHeaders(token: string | undefined): Record<string, string> {
-  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-  if (token) headers.Authorization = `Bearer ${token}`;
+export function callHeaders(token: string | undefined, adapter: CallAdapter): Record<string, string> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json', ...adapter.headers };
+  if (token) headers[adapter.auth.header] = adapter.auth.scheme ? `${adapter.auth.scheme} ${token}` : token;
   return headers;
 }
 
-export interface ClassifiedCall {
-  outcome: ReplayOutcome;
-  /** Model seconds from arrival to answer or abandonment; null when not reported. */
+/** What the server said about the call (a cross-check of what the client measured). */
+export interface ServerReply {
+  /** null: no usable reply (no response, an error status, an unreadable body). */
+  outcome: CallOutcome | null;
+  /** The server's own wait, model seconds; null when it reports none. */
   waitS: number | null;
-  /** Contributions to the k6 Rates: 1/0, or null when the call does not count for that rate. */
-  slOffered: 0 | 1 | null;
-  slAnswered: 0 | 1 | null;
-  slExcludingShortAbandons: 0 | 1 | null;
-  abandon: 0 | 1 | null;
-  /** Why it is an 'error'. */
+  /** Why outcome is null. */
   error?: string;
 }
 
-/** Reads the reply of `POST /v1/calls` (status + body text) into the replay's metrics. */
-export function classifyCall(status: number, body: string | null, thresholdS: number): ClassifiedCall {
-  const none = { slOffered: null, slAnswered: null, slExcludingShortAbandons: null, abandon: null };
-  if (status !== 200) {
-    return { outcome: 'error', waitS: null, ...none, error: status === 0 ? 'no response' : `HTTP ${status}` };
+/** Reads the reply (status + body text) through the adapter. */
+export function readServerReply(status: number, body: string | null, adapter: CallAdapter): ServerReply {
+  const byStatus = adapter.statusOutcomes[String(status)];
+  if (byStatus !== undefined) return { outcome: byStatus, waitS: null };
+  if (status < 200 || status > 299) {
+    return { outcome: null, waitS: null, error: status === 0 ? 'no response' : `HTTP ${status}` };
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(body ?? '');
   } catch {
-    return { outcome: 'error', waitS: null, ...none, error: 'body is not JSON' };
+    return { outcome: null, waitS: null, error: 'body is not JSON' };
   }
-  const record = (parsed ?? {}) as { outcome?: unknown; waitS?: unknown };
-  const outcome = record.outcome;
-  if (typeof outcome !== 'string' || !(CALL_OUTCOMES as readonly string[]).includes(outcome)) {
-    return { outcome: 'error', waitS: null, ...none, error: `unknown outcome ${JSON.stringify(outcome)}` };
+  const word = valueAt(parsed, adapter.response.outcome);
+  const outcome = typeof word === 'string' ? adapter.response.outcomes[word] : undefined;
+  if (outcome === undefined) {
+    return { outcome: null, waitS: null, error: `unknown outcome ${JSON.stringify(word)}` };
   }
-  const waitS = typeof record.waitS === 'number' && Number.isFinite(record.waitS) ? record.waitS : null;
+  const wait = adapter.response.wait === null ? undefined : valueAt(parsed, adapter.response.wait);
+  const waitS =
+    typeof wait === 'number' && Number.isFinite(wait)
+      ? adapter.response.waitUnit === 'ms'
+        ? wait / 1000
+        : wait
+      : null;
+  return { outcome, waitS };
+}
+
+/** What the client saw of one call attempt (k6's view: status, body, error and its own clock). */
+export interface ClientObservation {
+  status: number;
+  body: string | null;
+  /** k6's error_code (1050: request timeout) and error text. */
+  errorCode: number;
+  error: string;
+  /** Wall ms from sending the request to its end (response or timeout), on k6's clock. */
+  elapsedMs: number;
+  /** Whether the request timeout was the caller's patience (hang-up) rather than the safety cap. */
+  patienceTimeout: boolean;
+}
+
+export interface ClassifiedCall {
+  outcome: ReplayOutcome;
+  /** Model seconds from sending the call (after the caller's IVR time) to the answer or hang-up. */
+  waitS: number;
+  /** Contributions to the k6 Rates: 1/0, or null when the call does not count for that rate. */
+  slOffered: 0 | 1 | null;
+  slAnswered: 0 | 1 | null;
+  slExcludingShortAbandons: 0 | 1 | null;
+  abandon: 0 | 1 | null;
+  server: ServerReply;
+  /** Why it is an 'error'. */
+  error?: string;
+}
+
+/** k6's error code of a request that hit its timeout. */
+export const K6_TIMEOUT_ERROR = 1050;
+
+/**
+ * The call as the client measured it. The wait is the client's own: wall ms from sending to the
+ * answer on k6's clock, times the time scale, minus the caller's IVR time (a client cannot see when
+ * the IVR ends; the mocks have none unless the scenario says so). A timeout at the caller's patience
+ * is the caller giving up ('abandoned'); outcomes come from the reply otherwise. The server's own
+ * outcome and wait ride along in `server`, as a cross-check.
+ */
+export function classifyCall(
+  seen: ClientObservation,
+  context: { timeScale: number; ivrS: number; thresholdS: number; adapter: CallAdapter },
+): ClassifiedCall {
+  const none = { slOffered: null, slAnswered: null, slExcludingShortAbandons: null, abandon: null };
+  const waitS = Math.max(0, (seen.elapsedMs / 1000) * context.timeScale - context.ivrS);
+  const timedOut = seen.errorCode === K6_TIMEOUT_ERROR || /timeout/i.test(seen.error);
+  const server = timedOut
+    ? { outcome: null, waitS: null, error: 'hung up' }
+    : readServerReply(seen.status, seen.body, context.adapter);
+  let outcome: ReplayOutcome;
+  if (timedOut) outcome = seen.patienceTimeout ? 'abandoned' : 'error';
+  else outcome = server.outcome ?? 'error';
+  if (outcome === 'error') {
+    const error = timedOut ? 'no answer within the request timeout' : (server.error ?? seen.error);
+    return { outcome, waitS: 0, ...none, server, error };
+  }
   if (outcome === 'answered') {
-    const within: 0 | 1 = waitS !== null && waitS <= thresholdS ? 1 : 0;
+    const within: 0 | 1 = waitS <= context.thresholdS ? 1 : 0;
     return {
       outcome,
       waitS,
@@ -72,20 +130,36 @@ export function classifyCall(status: number, body: string | null, thresholdS: nu
       slAnswered: within,
       slExcludingShortAbandons: within,
       abandon: 0,
+      server,
     };
   }
   if (outcome === 'abandoned') {
-    const short = waitS !== null && waitS <= thresholdS;
     return {
       outcome,
       waitS,
       slOffered: 0,
       slAnswered: null,
-      slExcludingShortAbandons: short ? null : 0,
+      slExcludingShortAbandons: waitS <= context.thresholdS ? null : 0,
       abandon: 1,
+      server,
     };
   }
-  return { outcome: outcome as CallOutcome, waitS, ...none };
+  return { outcome, waitS: 0, ...none, server };
+}
+
+/**
+ * Wall ms the client holds a call before hanging up: its IVR time plus its patience, compressed,
+ * capped by the request timeout (null patience: never gives up, so only the cap).
+ */
+export function hangUpAfterMs(
+  patienceS: number | null,
+  ivrS: number,
+  timeScale: number,
+  capMs: number,
+): { timeoutMs: number; patienceTimeout: boolean } {
+  if (patienceS === null) return { timeoutMs: capMs, patienceTimeout: false };
+  const ms = Math.max(1, Math.round(((ivrS + patienceS) / timeScale) * 1000));
+  return ms < capMs ? { timeoutMs: ms, patienceTimeout: true } : { timeoutMs: capMs, patienceTimeout: false };
 }
 
 /** Which window interval iteration n belongs to (see ReplayProfile.cumulative); the last one past the end. */

@@ -100,7 +100,10 @@ Each interval of the window becomes two k6 ramping-arrival-rate stages (a '0s' j
 for intervalS / time-scale). With --arrivals poisson (default) each interval's count is drawn as the
 simulator draws it (Poisson, seeded by --seed) and each call is sent at its own random instant, a short
 lead after the window clock; with --arrivals even k6 sends the expected counts evenly spaced. k6 sends
-each interval's count within 1 either way. Writes
+each interval's count within 1 either way. Every caller (class, patience, retrials) is drawn before k6
+starts; k6 hangs up when a caller's patience runs out and measures each wait on its own clock, and
+summary.json's serverCrossCheck puts the target's self-report beside it. --adapter maps the call contract
+(paths, auth header, field names) onto another API (see README). Writes
 results/runs/<id>/ like \`hotline sim\` (kind 'k6': run.json, summary.json, intervals.csv) plus
 k6-summary.json, junit.xml (one case per threshold) and, with --dashboard, dashboard.html.
 

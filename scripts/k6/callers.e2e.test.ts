@@ -85,25 +85,27 @@ describe('callers hang up in k6', () => {
       else {
         expect(call.outcome).toBe('abandoned');
         const patienceS = patienceOf(call.callId!);
+        // k6 hung up at the caller's patience (its timeout, to the wall ms: 0.12 model s here).
+        expect(call.waitS).toBeGreaterThanOrEqual(patienceS - 0.2);
+        // Tolerances below: HTTP on loopback of a busy machine, up to 50 wall ms (6 model s) each way.
         if (server.outcome === 'abandoned') {
           hungUp++;
-          // Ended by the hang-up, at the caller's patience (plus the time the close takes to arrive).
+          // Ended by the hang-up, at the caller's patience (as the server's clock sees it).
           expect(server.reason).toBe('hangUp');
           expect(server.agent).toBeNull();
-          expect(server.waitS).toBeGreaterThanOrEqual(patienceS - 0.5);
-          expect(server.waitS).toBeLessThanOrEqual(patienceS + 15);
-          expect(call.waitS).toBeGreaterThanOrEqual(patienceS - 0.5);
+          expect(server.waitS).toBeGreaterThanOrEqual(patienceS - 6);
+          expect(server.waitS).toBeLessThanOrEqual(patienceS + 6);
         } else {
-          // The answer was already on its way when the caller hung up: answered before the patience.
+          // The answer was already on its way when the caller hung up: answered before the hang-up.
           expect(server.outcome).toBe('answered');
-          expect(server.waitS).toBeLessThanOrEqual(patienceS);
+          expect(server.waitS).toBeLessThanOrEqual(patienceS + 6);
           inFlight++;
         }
       }
     }
     console.log(JSON.stringify({ calls: calls.length, hungUp, inFlight }));
     expect(hungUp).toBeGreaterThan(5);
-    expect(inFlight).toBeLessThanOrEqual(Math.max(2, hungUp * 0.1));
+    expect(inFlight).toBeLessThan(hungUp);
     // The counters say the same: every abandonment at the mock is a hang-up; totals match.
     const state = result.mockState as { calls: Record<string, number>; hangUps: number };
     expect(state.hangUps).toBe(hungUp);

@@ -103,7 +103,16 @@ describe('callers hang up in k6', () => {
         }
       }
     }
-    console.log(JSON.stringify({ calls: calls.length, hungUp, inFlight }));
+    // Callers abandon as the scenario says, though the mock applied no patience: inside the prediction.
+    const sim = await predicted(file, text, 2);
+    const phone = result.summary.phone;
+    console.log(
+      JSON.stringify({ calls: calls.length, hungUp, inFlight, sim, abandonRate: phone.abandonRate.mean }),
+    );
+    expect(Math.abs(phone.abandonRate.mean! - sim.abandon.mean)).toBeLessThanOrEqual(
+      3 * sim.abandon.sd + 0.01,
+    );
+    expect(Math.abs(phone.slOffered.mean! - sim.sl.mean)).toBeLessThanOrEqual(3 * sim.sl.sd + 0.02);
     expect(hungUp).toBeGreaterThan(5);
     expect(inFlight).toBeLessThan(hungUp);
     // The counters say the same: every abandonment at the mock is a hang-up; totals match.

@@ -146,6 +146,19 @@ describe('POST /v1/calls: the caller hangs up by closing the connection', () => 
     expect(await held.reply).toMatchObject({ status: 200, body: { outcome: 'abandoned', waitS: 45 } });
   });
 
+  it('the OpenAPI document states the contract: the response is the answer, closing the connection hangs up', async () => {
+    const app = await buildMocks(stationary());
+    apps.push(app);
+    const doc = (await app.inject({ method: 'GET', url: '/openapi.json' })).json();
+    const post = doc.paths['/v1/calls'].post;
+    expect(post.description).toContain('the response IS the answer');
+    expect(post.description).toContain('The caller hangs up by closing the connection');
+    expect(post.responses['200'].content['application/json'].schema.properties.reason.enum).toEqual([
+      'shutdown',
+      'hangUp',
+    ]);
+  });
+
   it('refuses an unknown patience source', async () => {
     await expect(buildMocks(stationary(), { patience: 'server' as 'client' })).rejects.toThrow(/patience/);
   });

@@ -3,6 +3,7 @@ import { runLabel } from '../runMetrics.js';
 import { chartSlot, htmlPage } from './htmlPage.js';
 import { reportCharts } from './reportCharts.js';
 import { runHeader } from './runHeader.js';
+import { serverCrossCheckTable } from './serverCrossCheckTable.js';
 import { summaryTable } from './summaryTables.js';
 
 /** The whole report.html of one run as a string. */
@@ -15,6 +16,7 @@ export function renderReport(run: LoadedRun): string {
       ? '<p class="note">Measured by k6 over the replayed window; the small figure is the half-width of the 95% Wilson interval of a proportion.</p>'
       : '<p class="note">Mean over replications; the small figure is the half-width of the 95% confidence interval.</p>',
     summaryTable(run),
+    serverCrossCheckTable(run),
     ...charts.map(chartSlot),
   ].join('\n');
   return htmlPage({ title: `${run.info.scenario.name} — hotline report ${run.info.id}`, body, charts });

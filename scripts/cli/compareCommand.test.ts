@@ -22,7 +22,8 @@ function sim(scenario: string, out: string, seed = '5') {
 function fewerAgentsScenario(): string {
   const scenario = JSON.parse(readFileSync(join(repo, 'scenarios/covid-hotline.json'), 'utf8'));
   delete scenario.$schema;
-  for (const shift of scenario.agents.groups[0].staffing.shifts) shift.agents = Math.round(shift.agents * 0.9);
+  for (const shift of scenario.agents.groups[0].staffing.shifts)
+    shift.agents = Math.round(shift.agents * 0.9);
   const file = join(dir, 'covid-fewer-agents.json');
   writeFileSync(file, JSON.stringify(scenario));
   return file;

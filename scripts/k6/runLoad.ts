@@ -8,17 +8,22 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readK6Points } from '../../results/k6Points.js';
+import { createInterface } from 'node:readline';
+import type { FaultOptions } from '../../mocks/faults.js';
+import type { CallResult } from '../../mocks/phone/callTypes.js';
+import { type K6Measurement, readK6Points } from '../../results/k6Points.js';
 import { buildK6PhoneSummary, evaluateThresholds, thresholdsJunit } from '../../results/k6Summary.js';
 import type { RunSummary } from '../../results/runFormat.js';
 import { type SavedK6Run, saveK6Run } from '../../results/saveK6Run.js';
+import { type ServerLogEntry, serverCrossCheck } from '../../results/serverCrossCheck.js';
 import { checkRunOutput } from '../../results/writeRunFolder.js';
 import { InputError } from '../../scenarios/inputError.js';
 import { loadScenarioFile } from '../../scenarios/loadScenario.js';
 import type { ScenarioModel } from '../../scenarios/ScenarioModel.js';
 import { buildK6Bundle } from './buildK6Bundle.js';
+import type { CallAdapter } from './callAdapter.js';
 import { type ArrivalMode, compileProfile, type ReplayProfile } from './compileProfile.js';
-import { CONFIG_FILE_ENV, OFFSETS_FILE_ENV, type ReplayConfig, replayConfig } from './replayConfig.js';
+import { CALLERS_FILE_ENV, CONFIG_FILE_ENV, type ReplayConfig, replayConfig } from './replayConfig.js';
 import { type ResolvedK6, resolveK6 } from './resolveK6.js';
 
 export const THRESHOLD_EXIT_CODE = 99;
@@ -44,6 +49,10 @@ export interface LoadOptions {
   /** See CompileOptions.arrivals (default 'poisson'). */
   arrivals?: ArrivalMode;
   toolVersion: string;
+  /** How to talk to a target whose API differs from the mocks' contract (`--adapter`, loadAdapter). */
+  adapter?: CallAdapter;
+  /** Mocks only: injected faults (tests; the scenario's `faults` apply otherwise). */
+  mockFaults?: FaultOptions;
   /** Called right before the k6 processes start (tests check it is never called on bad input). */
   onK6Start?: (args: string[][]) => void;
 }
@@ -56,6 +65,10 @@ export interface LoadResult {
   k6: ResolvedK6;
   /** GET /v1/state of the mocks after the replay; null against an external target. */
   mockState: unknown;
+  /** Every call as the mocks recorded it (hang-ups included); null against an external target. */
+  mockCalls: CallResult[] | null;
+  /** The merged k6 samples, call by call. */
+  measurement: K6Measurement;
 }
 
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
@@ -75,7 +88,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     ]);
   }
   checkRunOutput(options.out); // before minutes of replay, not after
-  if (options.target !== undefined) await checkReachable(options.target);
+  if (options.target !== undefined) await checkReachable(options.target, options.adapter?.healthPath);
   const k6 = await resolveK6().catch((error: Error) => {
     throw new InputError(undefined, error.message);
   });
@@ -84,6 +97,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
 
   const work = mkdtempSync(join(tmpdir(), 'hotline-k6-'));
   let mocks: { url: string; close(): Promise<void> } | undefined;
+  const mockCalls: CallResult[] = [];
   try {
     if (options.target === undefined) {
       const { startMocks } = await import('../../mocks/server.js');
@@ -95,14 +109,18 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         startAtS: mockStartS(scenario, profile),
         clockStart: 'firstCall',
         token,
+        // The caller is the client: k6 hangs up at its patience, the mocks invent none.
+        patience: 'client',
+        faults: options.mockFaults,
+        onCallEnd: (result) => mockCalls.push(result),
       });
     }
     const target = options.target ?? mocks!.url;
     const runId = `${scenario.name}-${startedAt.getTime().toString(36)}`;
-    const config = replayConfig(profile, target, options.tokenEnv ?? null, runId);
+    const config = replayConfig(profile, target, options.tokenEnv ?? null, runId, options.adapter);
     const configFile = join(work, 'k6-config.json');
     writeFileSync(configFile, JSON.stringify(config));
-    writeFileSync(join(work, 'k6-offsets.json'), JSON.stringify(profile.offsetsMs));
+    writeFileSync(join(work, 'k6-callers.json'), JSON.stringify(profile.callers));
     const segments = options.segments;
     const argsList = Array.from({ length: segments }, (_, i) =>
       k6Args(bundle.file, configFile, work, i, segments, options.quiet === true || i > 0),
@@ -136,6 +154,11 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       profile.intervals.map((i) => i.index),
     );
     const thresholds = evaluateThresholds(profile.thresholds, measurement, profile.slThresholdS);
+    const serverLog: ServerLogEntry[] | null =
+      options.target === undefined
+        ? mockCalls.map((c) => ({ outcome: c.outcome, waitS: c.waitS, callId: c.callId }))
+        : null;
+    const crossCheck = serverCrossCheck(measurement, profile.slThresholdS, serverLog);
     const failure = codes.find((c) => c !== 0 && c !== THRESHOLD_EXIT_CODE);
     const breached = codes.includes(THRESHOLD_EXIT_CODE) || thresholds.some((t) => !t.ok);
     const exitCode = failure ?? (breached ? THRESHOLD_EXIT_CODE : 0);
@@ -161,11 +184,21 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         startedAt,
         durationMs: performance.now() - started,
         toolVersion: options.toolVersion,
+        crossCheck,
         artifacts,
       },
       options.out,
     );
-    return { exitCode, saved, summary: saved.summary, profile, k6, mockState };
+    return {
+      exitCode,
+      saved,
+      summary: saved.summary,
+      profile,
+      k6,
+      mockState,
+      mockCalls: options.target === undefined ? mockCalls : null,
+      measurement,
+    };
   } finally {
     await mocks?.close();
     rmSync(work, { recursive: true, force: true });
@@ -204,7 +237,7 @@ function k6Args(
     '-e',
     `${CONFIG_FILE_ENV}=${configFile}`,
     '-e',
-    `${OFFSETS_FILE_ENV}=${join(work, 'k6-offsets.json')}`,
+    `${CALLERS_FILE_ENV}=${join(work, 'k6-callers.json')}`,
     '--out',
     `json=${join(work, `points-${i}.json.gz`)}`,
     '--summary-export',
@@ -235,8 +268,13 @@ function runK6(
   return new Promise((resolve, reject) => {
     const child = spawn(bin, args, {
       env,
-      stdio: ['ignore', io.showOutput && !io.stdoutToStderr ? 'inherit' : 'pipe', 'inherit'],
+      stdio: ['ignore', io.showOutput && !io.stdoutToStderr ? 'inherit' : 'pipe', 'pipe'],
       windowsHide: true,
+    });
+    // k6 warns about every request that ends in an error; a caller hanging up (the request timeout
+    // at its patience) is a measured outcome, not a problem, so those lines are dropped.
+    createInterface({ input: child.stderr!, crlfDelay: Number.POSITIVE_INFINITY }).on('line', (line) => {
+      if (!isHangUpWarning(line)) process.stderr.write(`${line}\n`);
     });
     if (child.stdout) {
       if (io.showOutput) child.stdout.pipe(process.stderr, { end: false });
@@ -249,6 +287,11 @@ function runK6(
       resolve(code ?? (signal ? 128 + 15 : 1));
     });
   });
+}
+
+/** k6's per-request warning for a request that timed out: the caller hanging up. */
+export function isHangUpWarning(line: string): boolean {
+  return line.includes('msg="Request Failed"') && line.includes('request timeout');
 }
 
 function collectArtifacts(
@@ -287,7 +330,11 @@ function readToken(tokenEnv: string | undefined): string | undefined {
 }
 
 /** Fails with a clear InputError (exit 2) when the target does not answer HTTP at all. */
-export async function checkReachable(target: string, timeoutMs = 5000): Promise<void> {
+export async function checkReachable(
+  target: string,
+  healthPath = '/health',
+  timeoutMs = 5000,
+): Promise<void> {
   let url: URL;
   try {
     url = new URL(target);
@@ -301,9 +348,12 @@ export async function checkReachable(target: string, timeoutMs = 5000): Promise<
   }
   try {
     // Any HTTP answer (even 401 or 404) means something listens; /health needs no token on the mocks.
-    const response = await fetch(new URL('health', url.href.endsWith('/') ? url : `${url.href}/`), {
-      signal: AbortSignal.timeout(timeoutMs),
-    });
+    const response = await fetch(
+      new URL(healthPath.slice(1), url.href.endsWith('/') ? url : `${url.href}/`),
+      {
+        signal: AbortSignal.timeout(timeoutMs),
+      },
+    );
     await response.body?.cancel();
   } catch (error) {
     const cause = (error as { cause?: { code?: string } }).cause?.code;

@@ -9,6 +9,7 @@ import type { TimerHost } from '../sim/engine/RealtimeDriver.js';
 import { installBearerAuth } from './auth.js';
 import { installErrorHandlers } from './errors.js';
 import { buildFaults, type FaultOptions } from './faults.js';
+import type { CallResult, PatienceSource } from './phone/callTypes.js';
 import { PhoneService } from './phone/PhoneService.js';
 import { ResponseTimeHistogram } from './ResponseTimeHistogram.js';
 import { registerCallsRoute } from './routes/callsRoute.js';
@@ -56,6 +57,15 @@ export interface MocksOptions {
   wallNowMs?: () => number;
   /** Timers of the model's real-time driver (tests only; default Node's, unref'd). */
   timers?: TimerHost;
+  /**
+   * Who makes a queued caller give up when the request carries no patienceS: 'scenario' (default,
+   * `hotline mocks`): the class's patience draw; 'client' (`hotline load`): nobody but the caller,
+   * who hangs up by closing the connection. The draw happens either way, so streams stay aligned.
+   * A patienceS sent by the client is honoured in both.
+   */
+  patience?: PatienceSource;
+  /** Called with every outcome the model gives, hang-ups included (for reconciling with a client). */
+  onCallEnd?: (result: CallResult) => void;
 }
 
 /** What the app carries besides routes, for the server entry and for tests. */
@@ -119,7 +129,7 @@ export async function buildMocks(
   if (settings.token !== undefined) installBearerAuth(app, settings.token);
 
   const clock = createModelClock(settings.startAtS, settings.timeScale, options.wallNowMs);
-  const acd = new PhoneService(scenario, clock, settings.seed, options.timers);
+  const acd = new PhoneService(scenario, clock, settings.seed, options.timers, settings.patience);
   const closing = new AbortController();
   app.decorate('hotline', { acd, clock, faultDescriptions: faults.descriptions });
   if (options.clockStart === 'firstCall') {
@@ -156,6 +166,7 @@ export async function buildMocks(
     maxPendingCalls: settings.maxPendingCalls,
     retryAfterS: settings.retryAfterS,
     closing: closing.signal,
+    onCallEnd: options.onCallEnd,
   });
   registerStatusRoutes(app, acd, { scenario: scenario.name, timeScale: settings.timeScale }, responseTimes);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -170,10 +181,11 @@ interface Settings {
   maxPendingCalls: number;
   retryAfterS: number;
   bodyLimit: number;
+  patience: PatienceSource;
 }
 
 function checkOptions(options: MocksOptions): Settings {
-  const s: Settings = { ...DEFAULTS, token: options.token };
+  const s: Settings = { ...DEFAULTS, token: options.token, patience: 'scenario' };
   const issues: InputIssue[] = [];
   const positive = (name: keyof Settings, value: number | undefined, min: number, whole: boolean) => {
     if (value === undefined) return;
@@ -197,6 +209,16 @@ function checkOptions(options: MocksOptions): Settings {
   positive('retryAfterS', options.retryAfterS, 0, true);
   positive('bodyLimit', options.bodyLimit, 64, true);
   if (options.seed !== undefined) s.seed = options.seed;
+  if (options.patience !== undefined) {
+    if (options.patience === 'scenario' || options.patience === 'client') s.patience = options.patience;
+    else
+      issues.push({
+        path: 'patience',
+        message: 'unknown patience source',
+        value: options.patience,
+        allowed: 'scenario, client',
+      });
+  }
   if (options.token !== undefined && !/^[\x21-\x7e]{1,512}$/.test(options.token)) {
     issues.push({ path: 'token', message: 'expected 1 to 512 printable characters without spaces' });
   }

@@ -59,7 +59,7 @@ describe('startMocks over a socket', () => {
     expect(await Promise.all(held)).toEqual(Array(5).fill('AbortError'));
     await untilTurns(() => mocks.app.hotline.acd.pendingCalls === 0);
     const state = mocks.app.hotline.acd.snapshot();
-    expect(state).toMatchObject({ queueLength: 0, pendingCalls: 0, trunkLinesBusy: 0 });
+    expect(state).toMatchObject({ queueLength: 0, pendingCalls: 0, trunkLinesBusy: 0, hangUps: 5 });
     expect(state.calls).toMatchObject({ abandoned: 5, answered: 0 });
   });
 

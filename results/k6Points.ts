@@ -14,10 +14,26 @@ export interface MeasuredCall {
   waitS: number;
   /** A caller calling again (tag attempt=retrial). */
   retrial: boolean;
+  /** The server's own outcome from its reply (tag server_outcome); 'none' when it gave none (hang-up). */
+  serverOutcome?: string;
+  /** The call's id (sample metadata call_id), for reconciling with the target's log. */
+  callId?: string;
+}
+
+/** The server's self-report (a cross-check of the client's measurement). */
+export interface ServerReported {
+  /** Outcome in the server's reply. */
+  outcome: string;
+  /** Wait the server reported, model seconds. */
+  waitS: number;
 }
 
 export interface K6Measurement {
   calls: MeasuredCall[];
+  /** server_wait_s samples: calls whose reply carried a wait. */
+  serverReported?: ServerReported[];
+  /** wait_gap_s samples: client wait minus server wait, calls answered on both sides. */
+  waitGapsS?: number[];
   httpRequests: number;
   httpFailed: number;
   droppedIterations: number;
@@ -28,11 +44,21 @@ export interface K6Measurement {
 interface PointLine {
   type?: string;
   metric?: string;
-  data?: { value?: number; tags?: Record<string, string> };
+  data?: { value?: number; tags?: Record<string, string>; metadata?: Record<string, string> };
 }
 
 export async function readK6Points(files: readonly string[]): Promise<K6Measurement> {
-  const out: K6Measurement = { calls: [], httpRequests: 0, httpFailed: 0, droppedIterations: 0, segments: 0 };
+  const serverReported: ServerReported[] = [];
+  const waitGapsS: number[] = [];
+  const out: K6Measurement = {
+    calls: [],
+    serverReported,
+    waitGapsS,
+    httpRequests: 0,
+    httpFailed: 0,
+    droppedIterations: 0,
+    segments: 0,
+  };
   for (const file of files) {
     out.segments++;
     const raw = createReadStream(file);
@@ -43,6 +69,8 @@ export async function readK6Points(files: readonly string[]): Promise<K6Measurem
       const metric = /"metric":"([^"]+)"/.exec(line)?.[1];
       if (
         metric !== 'call_wait_s' &&
+        metric !== 'server_wait_s' &&
+        metric !== 'wait_gap_s' &&
         metric !== 'http_req_failed' &&
         metric !== 'http_reqs' &&
         metric !== 'dropped_iterations'
@@ -54,12 +82,20 @@ export async function readK6Points(files: readonly string[]): Promise<K6Measurem
       const value = point.data?.value ?? 0;
       if (metric === 'call_wait_s') {
         const tags = point.data?.tags ?? {};
-        out.calls.push({
+        const call: MeasuredCall = {
           interval: Number(tags.interval ?? -1),
           outcome: tags.outcome ?? 'error',
           waitS: value,
           retrial: tags.attempt === 'retrial',
-        });
+        };
+        if (tags.server_outcome !== undefined) call.serverOutcome = tags.server_outcome;
+        const callId = point.data?.metadata?.call_id;
+        if (callId !== undefined) call.callId = callId;
+        out.calls.push(call);
+      } else if (metric === 'server_wait_s') {
+        serverReported.push({ outcome: point.data?.tags?.outcome ?? 'none', waitS: value });
+      } else if (metric === 'wait_gap_s') {
+        waitGapsS.push(value);
       } else if (metric === 'http_req_failed') {
         if (value) out.httpFailed++;
       } else if (metric === 'http_reqs') {

@@ -148,6 +148,13 @@ export function evaluateThresholds(
 ): ThresholdResult[] {
   const run = measurePhone(measurement.calls, thresholdS);
   const values: Record<string, Partial<Record<K6Stat, number | null>>> = {
+    // Calls with no usable outcome; a hang-up is an outcome (abandoned), not an error.
+    call_errors: {
+      rate:
+        measurement.calls.length > 0
+          ? measurement.calls.filter((c) => c.outcome === 'error').length / measurement.calls.length
+          : null,
+    },
     http_req_failed: {
       rate: measurement.httpRequests > 0 ? measurement.httpFailed / measurement.httpRequests : null,
     },

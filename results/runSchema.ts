@@ -6,6 +6,7 @@ import { type Static, type TObject, type TOptional, type TSchema, Type } from '@
 import { CLASS_METRICS } from '../sim/metrics/ClassMetrics.js';
 import { metricChannels, metricNames } from '../sim/metrics/metricRegistry.js';
 import type { PhoneMetric } from '../sim/metrics/PhoneMetrics.js';
+import { ServerCrossCheckSchema } from './serverCrossCheck.js';
 
 const Num = Type.Number();
 const NullableNum = Type.Union([Num, Type.Null()]);
@@ -109,6 +110,8 @@ export const RunSummarySchema = Type.Object({
   ),
   /** Whole run per priority class (highest priority first); absent in k6 runs. */
   classes: Type.Optional(Type.Object({ phone: Type.Array(ClassSummarySchema) })),
+  /** k6 runs: the client's measurement beside the server's self-report (results/serverCrossCheck.ts). */
+  serverCrossCheck: Type.Optional(ServerCrossCheckSchema),
 });
 
 const MetricColumnsSchema = Type.Object(metricEntries(Type.Optional(Type.Array(NullableNum))));

@@ -7,6 +7,7 @@ import { intervalsCsv } from './intervalsCsv.js';
 import type { K6PhoneSummary, ThresholdResult } from './k6Summary.js';
 import { writeReport } from './report/writeReport.js';
 import { RESULT_FORMAT_VERSION, type RunInfo, type RunSummary } from './runFormat.js';
+import type { ServerCrossCheck } from './serverCrossCheck.js';
 import { newRunId, RUNS_DIR_FLAG, runsDirectory, writeRunFolder } from './writeRunFolder.js';
 
 /** run.json of a k6 run: RunInfo plus how the replay was made. */
@@ -33,6 +34,8 @@ export interface K6RunInput {
   startedAt: Date;
   durationMs: number;
   toolVersion: string;
+  /** The client's measurement beside the server's self-report. */
+  crossCheck?: ServerCrossCheck;
   /** Extra files (name -> text): k6 summaries, junit.xml, dashboard.html, mock-state.json... */
   artifacts: Record<string, string>;
 }
@@ -85,6 +88,7 @@ export function saveK6Run(input: K6RunInput, out?: string): SavedK6Run {
     k6: input.info,
   };
   const summary = buildK6RunSummary(scenario, input.summary, input.info.window);
+  if (input.crossCheck) summary.serverCrossCheck = input.crossCheck;
   // report.html is written into the temporary folder, so the run appears whole or not at all.
   const folder = writeRunFolder(
     out ?? join(runsDir, id),

@@ -35,7 +35,7 @@ function threeWays(targets: ChannelTargets) {
     header: [...header.matchAll(/data-target="(\w+)">(\w+)</g)].map((m) => [m[1], m[2]]),
     verdict: /data-verdict="([\w/]+)"/.exec(header)![1],
     k6: k6
-      .filter((r) => !['http_req_failed', 'dropped_iterations'].includes(r.metric))
+      .filter((r) => !['call_errors', 'dropped_iterations'].includes(r.metric))
       .map((r) => [r.metric, r.ok]),
   };
 }

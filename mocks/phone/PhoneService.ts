@@ -10,6 +10,7 @@ import {
   type CallOutcome,
   type CallRequest,
   type CallResult,
+  type PatienceSource,
 } from './callTypes.js';
 
 export interface AcdSnapshot {
@@ -23,6 +24,8 @@ export interface AcdSnapshot {
   /** Requests held open now (in the IVR or in the queue). */
   pendingCalls: number;
   calls: CallCounts;
+  /** Calls ended by the caller hanging up (also counted in calls.abandoned). */
+  hangUps: number;
 }
 
 interface HeldCall {
@@ -40,6 +43,10 @@ interface HeldCall {
  * response, and a dropped connection into a hang-up. Draws come from the simulator's streams of
  * replication 0 (arrivals and retrials are the client's business). Past the scenario's horizon the
  * scenario repeats, so a long-running mock keeps serving.
+ *
+ * `patience` says who makes a queued caller give up when the request carries no patienceS:
+ * 'scenario' (the class's draw) or 'client' (nobody but the caller hanging up: infinite patience).
+ * The class's patience is drawn either way, so every later draw stays the simulator's.
  */
 export class PhoneService {
   readonly driver: RealtimeDriver;
@@ -49,6 +56,7 @@ export class PhoneService {
   readonly classNames: readonly string[];
   private readonly held = new Map<number, HeldCall>();
   private readonly counts: CallCounts = zeroCounts();
+  private hangUps = 0;
   private nextId = 0;
   private shutDown = false;
 
@@ -57,6 +65,7 @@ export class PhoneService {
     private readonly clock: ModelClock,
     seed: number | string,
     timers: TimerHost = NODE_TIMERS,
+    private readonly patience: PatienceSource = 'scenario',
   ) {
     this.classNames = scenario.phone.classes.map((c) => c.name);
     this.classIndex = new Map(this.classNames.map((name, i) => [name, i]));
@@ -87,26 +96,40 @@ export class PhoneService {
 
   /**
    * Offers a call now; resolves when it is answered, abandoned, blocked, closed or self-served. When
-   * `signal` aborts first (the caller hung up, the connection dropped), the call leaves the IVR or
-   * queue as abandoned at that model time, never reaches an agent, and the promise never resolves.
+   * `signal` aborts first (the caller hung up, the connection dropped), what was due by then runs
+   * first (an answer due earlier wins); a call still in the IVR or queue then leaves it as abandoned
+   * at that model time (reason 'hangUp', its wait so far), frees its line and queue place and never
+   * reaches an agent. Nobody reads that result over HTTP; it is for the log (onCallEnd) and tests.
    */
   offer(request: CallRequest = {}, signal?: AbortSignal): Promise<CallResult> {
     return new Promise((resolve) => {
       const id = this.nextId++;
       const klass = request.class === undefined ? undefined : this.classIndex.get(request.class);
-      this.driver.act((now) => {
-        this.held.set(id, { callId: request.callId, offeredAtS: now, klass: 0, resolve });
-        this.phone.offer(now, id, { klass, patienceS: request.patienceS });
-      });
-      if (signal === undefined || !this.held.has(id)) return;
+      // With client patience, a call without patienceS waits until the caller hangs up.
+      const patienceS =
+        request.patienceS === undefined && this.patience === 'client'
+          ? Number.POSITIVE_INFINITY
+          : request.patienceS;
       const hangUp = () => {
         if (this.shutDown) return;
         this.driver.act((now) => {
           // What was due ran first: a call answered before the hang-up stays answered.
-          if (!this.held.delete(id)) return;
-          if (this.phone.hangUp(now, id)) this.counts.abandoned++;
+          if (this.held.has(id)) this.phone.hangUp(now, id);
         });
       };
+      this.driver.act((now) => {
+        this.held.set(id, {
+          callId: request.callId,
+          offeredAtS: now,
+          klass: 0,
+          resolve: (result) => {
+            signal?.removeEventListener('abort', hangUp);
+            resolve(result);
+          },
+        });
+        this.phone.offer(now, id, { klass, patienceS });
+      });
+      if (signal === undefined || !this.held.has(id)) return;
       if (signal.aborted) hangUp();
       else signal.addEventListener('abort', hangUp, { once: true });
     });
@@ -123,6 +146,7 @@ export class PhoneService {
       trunkLinesBusy: this.phone.trunkLinesBusy,
       pendingCalls: this.held.size,
       calls: { ...this.counts },
+      hangUps: this.hangUps,
     };
   }
 
@@ -156,10 +180,11 @@ export class PhoneService {
   /** The process's outcome of a held call becomes its response. */
   private answer(record: PhoneOutcomeRecord): void {
     const call = this.held.get(record.contactId);
-    if (call === undefined) return; // hung up: nobody to answer, already counted as abandoned by the model
+    if (call === undefined) return;
     this.held.delete(record.contactId);
     const outcome: CallOutcome = record.outcome;
     this.counts[outcome]++;
+    if (record.reason === 'hangUp') this.hangUps++;
     const result: CallResult = {
       outcome,
       waitS: finite(record.waitS),
@@ -169,6 +194,7 @@ export class PhoneService {
       class: this.classNames[record.klass]!,
       talkS: outcome === 'answered' ? finite(record.talkS) : null,
     };
+    if (record.reason === 'hangUp') result.reason = 'hangUp';
     if (call.callId !== undefined) result.callId = call.callId;
     call.resolve(result);
   }

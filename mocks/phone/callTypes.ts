@@ -29,7 +29,16 @@ export interface CallResult {
   class: string;
   /** Model seconds of talk for answered calls; null otherwise. */
   talkS: number | null;
-  /** Set to "shutdown" when the mock stopped while the call was held (outcome "abandoned"). */
-  reason?: 'shutdown';
+  /**
+   * Why an "abandoned" call ended other than by its patience: "shutdown" when the mock stopped while
+   * the call was held, "hangUp" when the caller hung up (closed the connection).
+   */
+  reason?: 'shutdown' | 'hangUp';
   callId?: string;
 }
+
+/**
+ * Who makes a queued caller give up when the request carries no patienceS: 'scenario' (the class's
+ * patience draw), or 'client' (nobody but the caller, who hangs up by closing the connection).
+ */
+export type PatienceSource = 'scenario' | 'client';

@@ -14,6 +14,8 @@ export interface CallsRouteOptions {
   retryAfterS: number;
   /** Aborted at shutdown, to cut injected latency short. */
   closing: AbortSignal;
+  /** Called with every outcome the model gives (tests and `hotline load` compare it with the client's). */
+  onCallEnd?: (result: CallResult) => void;
 }
 
 const CallResultSchema = {
@@ -29,17 +31,33 @@ const CallResultSchema = {
     talkS: { type: 'number', nullable: true, description: 'Model seconds of talk; null unless answered.' },
     reason: {
       type: 'string',
-      enum: ['shutdown'],
-      description: 'Set when the mock stopped while holding the call.',
+      enum: ['shutdown', 'hangUp'],
+      description:
+        'Why an abandoned call ended other than by its patience: shutdown (the mock stopped) or hangUp ' +
+        '(the caller closed the connection; nobody reads this reply).',
     },
     callId: { type: 'string' },
   },
 } as const;
 
+/** The contract of POST /v1/calls for any deployment `hotline load --target` measures (OpenAPI). */
+export const CALLS_ROUTE_DESCRIPTION = [
+  'Places one call. The request is held open while the call is in the IVR and in the queue; the',
+  'response IS the answer: it is sent when an agent answers (not after the talk), so the client',
+  'measures the wait as the time from sending to the response. Other outcomes come as 200 with',
+  '`outcome`: `blocked` (busy signal: no trunk line free), `closed` (outside opening hours),',
+  '`selfServed` (left in the IVR), `abandoned` (patience sent in `patienceS` ran out, or shutdown).',
+  'The caller hangs up by closing the connection: the call ends as abandoned at that moment, frees',
+  'its queue place and is never answered. A client that sends no `patienceS` hangs up itself (the',
+  'mocks started by `hotline load` then apply no patience of their own). `waitS` and `outcome` are the',
+  "server's own report, which `hotline load` records only as a cross-check of what it measured.",
+  'Errors (4xx/5xx with `{code, message}`) are not call outcomes; 503 carries Retry-After.',
+].join(' ');
+
 /**
  * POST /v1/calls: holds the request until the call is answered (at answer time, not after the
  * talk), abandoned, blocked, closed or self-served. Faults and the pending limit are checked first,
- * so a refused request never enters the model.
+ * so a refused request never enters the model. A closed connection is the caller hanging up.
  */
 export function registerCallsRoute(app: FastifyInstance, options: CallsRouteOptions): void {
   const { acd, clock, faults, closing } = options;
@@ -65,6 +83,7 @@ export function registerCallsRoute(app: FastifyInstance, options: CallsRouteOpti
     {
       schema: {
         summary: 'Place a call; the response comes when the call ends waiting',
+        description: CALLS_ROUTE_DESCRIPTION,
         body: bodySchema,
         response: {
           200: CallResultSchema,
@@ -85,10 +104,14 @@ export function registerCallsRoute(app: FastifyInstance, options: CallsRouteOpti
       }
       // A caller who hangs up (closes the connection) before the answer leaves the queue as abandoned.
       const hungUp = new AbortController();
-      reply.raw.on('close', () => {
+      const onClose = () => {
         if (!reply.raw.writableFinished) hungUp.abort();
-      });
-      const result = await acd.offer(request.body ?? {}, hungUp.signal);
+      };
+      reply.raw.on('close', onClose);
+      const result = await acd
+        .offer(request.body ?? {}, hungUp.signal)
+        .finally(() => reply.raw.off('close', onClose));
+      options.onCallEnd?.(result);
       await sleep(latencyMs, closing);
       return result;
     },

@@ -23,6 +23,7 @@ const StateSchema = {
     trunkLinesBusy: { type: 'integer' },
     pendingCalls: { type: 'integer' },
     calls: countsSchema,
+    hangUps: { type: 'integer', description: 'Calls ended by the caller hanging up (in calls.abandoned).' },
   },
 } as const;
 

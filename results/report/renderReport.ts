@@ -4,6 +4,7 @@ import { chatCharts, chatSummaryHtml } from './chatSection.js';
 import { chartSlot, htmlPage } from './htmlPage.js';
 import { reportCharts } from './reportCharts.js';
 import { runHeader } from './runHeader.js';
+import { serverCrossCheckTable } from './serverCrossCheckTable.js';
 import { summaryTable } from './summaryTables.js';
 
 /** The whole report.html of one run as a string. */
@@ -17,6 +18,7 @@ export function renderReport(run: LoadedRun): string {
       ? '<p class="note">Measured by k6 over the replayed window; the small figure is the half-width of the 95% Wilson interval of a proportion.</p>'
       : '<p class="note">Mean over replications; the small figure is the half-width of the 95% confidence interval.</p>',
     summaryTable(run),
+    serverCrossCheckTable(run),
     ...charts.filter((c) => !chat.includes(c)).map(chartSlot),
     chatSummaryHtml(run),
     ...chat.map(chartSlot),

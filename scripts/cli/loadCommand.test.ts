@@ -1,4 +1,5 @@
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -188,6 +189,94 @@ describe('hotline load (input problems: exit 2, k6 never started)', () => {
     expect(code).toBe(2);
     expect(stderr).toContain('is k6 v0.49.0, need v2 or newer');
   });
+});
+
+describe('hotline load --adapter', () => {
+  it('a bad adapter file exits 2 with the field path, before k6 starts', async () => {
+    const fake = fakeK6();
+    process.env.K6_BIN = fake.bin;
+    const file = join(dir, 'bad-adapter.json');
+    writeFileSync(file, JSON.stringify({ callsPath: 'calls', request: { callID: 'x' } }));
+    const { code, stderr } = await hotline('load', 'scenarios/stationary-mmc.json', '--adapter', file);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${file} at /callsPath`);
+    expect(stderr).toContain('/request/callID');
+    expect(existsSync(fake.marker)).toBe(false);
+  });
+
+  it('measures a deployment with another API (paths, API-key header, field and outcome names) through the adapter, real k6', async () => {
+    // A stand-in deployment: every call is answered after 100 wall ms (60 model s at 600x), in its
+    // own words; it records what it was sent and which callers hung up on it.
+    const seen: { path: string; key: unknown; tenant: unknown; body: Record<string, unknown> }[] = [];
+    let hungUp = 0;
+    const server = createHttpServer((req, res) => {
+      if (req.url === '/status') return res.end('ok');
+      let text = '';
+      req.on('data', (chunk) => {
+        text += chunk;
+      });
+      req.on('end', () => {
+        seen.push({
+          path: req.url ?? '',
+          key: req.headers['x-api-key'],
+          tenant: req.headers['x-tenant'],
+          body: JSON.parse(text),
+        });
+        const timer = setTimeout(() => {
+          res.setHeader('content-type', 'application/json');
+          res.end(JSON.stringify({ result: { state: 'CONNECTED', queueMs: 60_000 } }));
+        }, 100);
+        res.on('close', () => {
+          if (!res.writableEnded) {
+            hungUp++;
+            clearTimeout(timer);
+          }
+        });
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    process.env.QA_KEY = 's3cret';
+    try {
+      const out = join(dir, 'adapter-run');
+      const { code, stdout, stderr } = await hotline(
+        'load',
+        'scenarios/stationary-mmc.json',
+        '--target',
+        `http://127.0.0.1:${port}`,
+        '--adapter',
+        'scripts/k6/fixtures/adapter-example.json',
+        '--token-env',
+        'QA_KEY',
+        '--time-scale',
+        '600',
+        '--to',
+        '00:30',
+        '--quiet',
+        '--json',
+        '--out',
+        out,
+      );
+      expect([0, 99], stderr).toContain(code);
+      const summary = JSON.parse(stdout);
+      const phone = summary.channels.phone;
+      expect(seen.length).toBe(phone.offered.mean);
+      expect(
+        seen.every((s) => s.path === '/api/v2/queue/calls' && s.key === 's3cret' && s.tenant === 'qa'),
+      ).toBe(true);
+      expect(Object.keys(seen[0]!.body)).toEqual(['reference']);
+      // Every caller either heard CONNECTED or hung up on it; the deployment saw each hang-up.
+      expect(phone.answered.mean + phone.abandoned.mean).toBe(phone.offered.mean);
+      expect(phone.abandoned.mean).toBe(hungUp);
+      expect(hungUp).toBeGreaterThan(0);
+      // Measured on the client's clock: nobody waited less than the 60 model s the deployment held them.
+      expect(phone.waitP50S.mean).toBeGreaterThanOrEqual(60);
+      expect(summary.serverCrossCheck).toMatchObject({ source: 'replies', server: { asaS: 60 } });
+      expect(summary.serverCrossCheck.waitGapS.mean).toBeGreaterThanOrEqual(0);
+    } finally {
+      server.close();
+    }
+  }, 60_000);
 });
 
 describe('hotline load --emit-k6-operator', () => {

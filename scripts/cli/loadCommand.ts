@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { ensureFolder } from '../../results/outputPath.js';
 import { REPORT_FILE } from '../../results/report/writeReport.js';
+import type { RunSummary } from '../../results/runFormat.js';
 import { metricOf } from '../../results/runMetrics.js';
 import { InputError } from '../../scenarios/inputError.js';
 import { MAX_TIME_SCALE } from '../../scenarios/limits.js';
@@ -11,6 +12,7 @@ import type { PhoneMetric } from '../../sim/metrics/PhoneMetrics.js';
 import { buildK6Bundle } from '../k6/buildK6Bundle.js';
 import { ARRIVAL_MODES, type ArrivalMode, compileProfile } from '../k6/compileProfile.js';
 import { k6OperatorManifests } from '../k6/k6Operator.js';
+import { loadAdapter } from '../k6/loadAdapter.js';
 import { replayConfig } from '../k6/replayConfig.js';
 import { runLoad } from '../k6/runLoad.js';
 import { seedValue, wholeNumber } from './optionParsers.js';
@@ -32,6 +34,7 @@ interface LoadFlags {
   seed: number | string;
   arrivals: ArrivalMode;
   emitK6Operator?: string;
+  adapter?: string;
 }
 
 function arrivalMode(raw: string): ArrivalMode {
@@ -70,6 +73,10 @@ export function registerLoadCommand(program: Command): void {
     .option('--to <HH:MM>', 'end of the window (24:00 = midnight)', '24:00')
     .option('--token-env <name>', 'environment variable holding the bearer token for the target')
     .option(
+      '--adapter <file.json>',
+      "how to talk to a target whose API differs from the mocks' contract (paths, auth header, field names); see README",
+    )
+    .option(
       '--segments <n>',
       'local k6 processes, one execution segment each',
       wholeNumber('--segments', 1, 64),
@@ -103,7 +110,10 @@ Each interval of the window becomes two k6 ramping-arrival-rate stages (a '0s' j
 for intervalS / time-scale). With --arrivals poisson (default) each interval's count is drawn as the
 simulator draws it (Poisson, seeded by --seed) and each call is sent at its own random instant, a short
 lead after the window clock; with --arrivals even k6 sends the expected counts evenly spaced. k6 sends
-each interval's count within 1 either way. Writes
+each interval's count within 1 either way. Every caller (class, patience, retrials) is drawn before k6
+starts; k6 hangs up when a caller's patience runs out and measures each wait on its own clock, and
+summary.json's serverCrossCheck puts the target's self-report beside it. --adapter maps the call contract
+(paths, auth header, field names) onto another API (see README). Writes
 results/runs/<id>/ like \`hotline sim\` (kind 'k6': run.json, summary.json, intervals.csv) plus
 k6-summary.json, junit.xml (one case per threshold) and, with --dashboard, dashboard.html.
 
@@ -113,7 +123,9 @@ SIGTERM (k6 stopped and awaited, nothing written); other codes are k6's own fail
     )
     .action(async (file: string, flags: LoadFlags) => {
       if (flags.emitK6Operator !== undefined) return emitOperator(file, flags);
+      const adapter = flags.adapter === undefined ? undefined : loadAdapter(flags.adapter);
       const result = await runLoad({
+        adapter,
         scenarioFile: file,
         target: flags.target,
         timeScale: flags.timeScale,
@@ -145,6 +157,7 @@ SIGTERM (k6 stopped and awaited, nothing written); other codes are k6's own fail
         `replayed ${result.profile.plannedCalls} planned calls of ${result.summary.scenario} with k6 ${result.k6.version}`,
         `  offered ${run('offered')}  answered ${run('answered')}  abandoned ${run('abandoned')}  blocked ${run('blocked')}  closed ${run('closed')}`,
         `  ${variant} ${pct(run(variant))}  abandonRate ${pct(run('abandonRate'))}  ASA ${asa === null ? '-' : `${asa.toFixed(1)} s`}`,
+        ...crossCheckLines(result.summary.serverCrossCheck),
         result.exitCode === 0 ? 'all thresholds passed' : `exit ${result.exitCode}: see junit.xml`,
         where,
       ];
@@ -156,6 +169,19 @@ function pct(value: number | null): string {
   return value === null ? '-' : `${(value * 100).toFixed(1)}%`;
 }
 
+/** The server's self-report beside the client's measurement (latency, or a bug). */
+function crossCheckLines(check: RunSummary['serverCrossCheck']): string[] {
+  if (!check) return [];
+  const seconds = (v: number | null) => (v === null ? '-' : `${v.toFixed(1)} s`);
+  const signed = (v: number | null, unit: 's' | 'pp') =>
+    v === null ? '-' : `${v >= 0 ? '+' : ''}${unit === 's' ? v.toFixed(1) : (v * 100).toFixed(1)} ${unit}`;
+  return [
+    `  server self-report: slOffered ${pct(check.server.slOffered)}  abandonRate ${pct(check.server.abandonRate)}  ASA ${seconds(check.server.asaS)}` +
+      `  (client - server: ASA ${signed(check.difference.asaS, 's')}, slOffered ${signed(check.difference.slOffered, 'pp')}` +
+      `${check.waitGapS ? `, same-call wait gap ${seconds(check.waitGapS.mean)}` : ''})`,
+  ];
+}
+
 async function emitOperator(file: string, flags: LoadFlags): Promise<void> {
   if (!flags.target) {
     throw new InputError(undefined, [
@@ -163,6 +189,7 @@ async function emitOperator(file: string, flags: LoadFlags): Promise<void> {
     ]);
   }
   checkUrl(flags.target);
+  const adapter = flags.adapter === undefined ? undefined : loadAdapter(flags.adapter);
   const scenario = loadScenarioFile(file);
   printNotices(file, scenario);
   const dir = ensureFolder('--emit-k6-operator', flags.emitK6Operator!);
@@ -173,12 +200,12 @@ async function emitOperator(file: string, flags: LoadFlags): Promise<void> {
     { arrivals: flags.arrivals, seed: flags.seed },
   );
   const bundle = await buildK6Bundle();
-  const config = replayConfig(profile, flags.target, flags.tokenEnv ?? null, `${scenario.name}-k8s`);
+  const config = replayConfig(profile, flags.target, flags.tokenEnv ?? null, `${scenario.name}-k8s`, adapter);
   const manifests = k6OperatorManifests({
     name: `hotline-${scenario.name}`,
     bundle: bundle.text,
     config,
-    offsetsMs: profile.offsetsMs,
+    callers: profile.callers,
     parallelism: flags.segments,
   });
   for (const [name, text] of Object.entries(manifests)) writeFileSync(join(dir, name), text);

@@ -12,7 +12,15 @@ import { runCli } from './runCli.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const scenarioFile = join(repo, 'scenarios', 'stationary-mmc.json');
-const defaults: MocksFlags = { port: 0, host: '127.0.0.1', timeScale: 1, seed: 1, day: 1, logLevel: 'warn' };
+const defaults: MocksFlags = {
+  port: 0,
+  host: '127.0.0.1',
+  timeScale: 1,
+  seed: 1,
+  day: 1,
+  logLevel: 'warn',
+  patience: 'scenario',
+};
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -48,6 +56,7 @@ describe('hotline mocks flags', () => {
       [['--day', '2'], '--day'],
       [['--host', '0.0.0.0'], '--host'],
       [['--log-level', 'loud'], '--log-level'],
+      [['--patience', 'server'], '--patience'],
     ];
     for (const [flags, named] of cases) {
       const { code, stderr } = await cli(scenarioFile, '--port', '0', ...flags);
@@ -65,8 +74,10 @@ describe('hotline mocks flags', () => {
       latency: '50ms',
       outage: { from: '12:00', to: '12:30' },
       quiet: true,
+      patience: 'client',
     });
     expect(options).toMatchObject({
+      patience: 'client',
       host: '127.0.0.1',
       port: 0,
       startAtS: 8 * 3600,

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { checkLatency, type FaultOptions } from '../../mocks/faults.js';
+import type { PatienceSource } from '../../mocks/phone/callTypes.js';
 import { type ServerOptions, startMocks } from '../../mocks/server.js';
 import { tryParseClock, tryParseDuration } from '../../scenarios/duration.js';
 import { InputError, type InputIssue } from '../../scenarios/inputError.js';
@@ -24,6 +25,7 @@ export interface MocksFlags {
   quiet?: boolean;
   logLevel: LogLevel;
   allowRemote?: boolean;
+  patience: PatienceSource;
 }
 
 const ROUTES = [
@@ -73,6 +75,12 @@ export function registerMocksCommand(program: Command): void {
       'pino log level on stderr: info logs every request, warn only problems',
       logLevelValue,
       'warn',
+    )
+    .option(
+      '--patience <source>',
+      "who ends a queued call that sent no patienceS: scenario (the class's patience) or client (only the caller hanging up)",
+      patienceValue,
+      'scenario',
     )
     .option('-q, --quiet', 'print only the URL; no logs')
     .addHelpText(
@@ -144,9 +152,17 @@ export function mocksServerOptions(scenario: ScenarioModel, flags: MocksFlags): 
     seed: flags.seed,
     startAtS: (flags.day - 1) * 86_400 + (flags.start ?? 0),
     faults,
+    patience: flags.patience,
     logger: flags.quiet ? false : { level: flags.logLevel, stream: process.stderr },
     logRequests: !flags.quiet && ['info', 'debug', 'trace'].includes(flags.logLevel),
   };
+}
+
+function patienceValue(raw: string): PatienceSource {
+  if (raw === 'scenario' || raw === 'client') return raw;
+  throw new InputError(undefined, [
+    { path: '--patience', message: 'unknown patience source', value: raw, allowed: 'scenario, client' },
+  ]);
 }
 
 export function isLoopback(host: string): boolean {

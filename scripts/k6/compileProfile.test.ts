@@ -152,7 +152,7 @@ describe('compileProfile', () => {
       sl_offered: ['rate>=0.8'],
       abandon_rate: ['rate<=0.05'],
       asa_s: ['avg<=30'],
-      http_req_failed: ['rate<0.01'],
+      call_errors: ['rate<0.01'],
       dropped_iterations: ['count==0'],
     });
     expect(
@@ -165,7 +165,7 @@ describe('compileProfile', () => {
       }),
     ).toEqual({
       sl_answered: ['rate>=0.9'],
-      http_req_failed: ['rate<0.01'],
+      call_errors: ['rate<0.01'],
       dropped_iterations: ['count==0'],
     });
   });

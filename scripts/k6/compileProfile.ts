@@ -24,6 +24,7 @@ import { InputError } from '../../scenarios/inputError.js';
 import type { ScenarioModel, TargetsModel } from '../../scenarios/ScenarioModel.js';
 import { k6TargetThresholds } from '../../sim/metrics/judgeTargets.js';
 import { createStream, type Rng } from '../../sim/rng/createStream.js';
+import { buildCallerPlans, type CallerPlan } from './callerPlans.js';
 import type { RetrialConfig } from './phoneCalls.js';
 
 export interface ReplayWindow {
@@ -79,6 +80,8 @@ export interface ReplayProfile {
    * empty with `even` arrivals (each call goes when k6 starts its iteration).
    */
   offsetsMs: number[];
+  /** Caller n's draws (class, patience, IVR time, retrials), from the simulator's streams. */
+  callers: CallerPlan[];
   /** Delay of every arrival behind the window's clock (0 with `even`); see the header comment. */
   leadMs: number;
   /**
@@ -92,7 +95,7 @@ export interface ReplayProfile {
   maxVUs: number;
   /** Wall seconds of the schedule (stages), without the lead. */
   durationS: number;
-  /** Wall ms k6 waits for one call before failing it. */
+  /** Wall ms k6 waits for one call before failing it (a caller hangs up earlier, at its patience). */
   requestTimeoutMs: number;
   thresholds: Record<string, string[]>;
   slThresholdS: number;
@@ -228,6 +231,7 @@ export function compileProfile(
     plannedCalls: planned,
     arrivals,
     offsetsMs: schedule?.offsetsMs ?? [],
+    callers: buildCallerPlans(scenario, planned, schedule?.offsetsMs ?? [], options.seed ?? 1),
     leadMs,
     firstCallWallMs:
       planned === 0
@@ -324,7 +328,8 @@ function expectedHoldMs(scenario: ScenarioModel, timeScale: number): number {
 /** k6 thresholds: the scenario's targets as judgeTargets checks them (k6TargetThresholds), plus transport health. */
 export function buildThresholds(targets: TargetsModel): Record<string, string[]> {
   const thresholds = k6TargetThresholds('phone', targets);
-  thresholds.http_req_failed = [`rate<${MAX_HTTP_FAILED_RATE}`];
+  // Hang-ups are timed-out requests, so k6's http_req_failed counts them; call_errors does not.
+  thresholds.call_errors = [`rate<${MAX_HTTP_FAILED_RATE}`];
   thresholds.dropped_iterations = ['count==0'];
   return thresholds;
 }

@@ -13,7 +13,7 @@ describe('k6OperatorManifests', () => {
       name: 'hotline-stationary-mmc',
       bundle: 'export default function () {}\n',
       config,
-      offsetsMs: profile.offsetsMs,
+      callers: profile.callers,
       parallelism: 4,
     });
     expect(m['testrun.yaml']).toContain('apiVersion: k6.io/v1alpha1\nkind: TestRun');
@@ -25,9 +25,9 @@ describe('k6OperatorManifests', () => {
     expect(m['configmap.yaml']).toContain('kind: ConfigMap');
     expect(m['configmap.yaml']).toContain('  phoneReplay.js: |\n    export default function () {}');
     expect(m['configmap.yaml']).toContain('    "target": "https://acd.example.org"');
-    // The Poisson schedule travels beside the config, and the runners are told where.
-    expect(m['configmap.yaml']).toContain(`  offsets.json: |\n    [${profile.offsetsMs[0]},`);
-    expect(m['testrun.yaml']).toContain('-e HOTLINE_K6_OFFSETS_FILE=/test/offsets.json');
+    // The callers (Poisson schedule and draws) travel beside the config, and the runners are told where.
+    expect(m['configmap.yaml']).toContain(`  callers.json: |\n    [{"t":${profile.offsetsMs[0]},`);
+    expect(m['testrun.yaml']).toContain('-e HOTLINE_K6_CALLERS_FILE=/test/callers.json');
     expect(dnsLabel('Line 122 (Berlin)')).toBe('line-122-berlin');
   });
 });

@@ -1,8 +1,10 @@
 // Manifests to run the replay in Kubernetes with the k6-operator: a ConfigMap holding the bundled
 // script and its config, and a TestRun (k6.io/v1alpha1) that splits it over `parallelism` runners
 // (the operator assigns the execution segments itself).
+
+import type { CallerPlan } from './callerPlans.js';
 import type { ReplayConfig } from './replayConfig.js';
-import { CONFIG_FILE_ENV, OFFSETS_FILE_ENV } from './replayConfig.js';
+import { CALLERS_FILE_ENV, CONFIG_FILE_ENV } from './replayConfig.js';
 
 export interface K6OperatorManifests {
   'configmap.yaml': string;
@@ -14,8 +16,8 @@ export interface K6OperatorOptions {
   name: string;
   bundle: string;
   config: ReplayConfig;
-  /** The arrival schedule (ReplayProfile.offsetsMs); empty for even arrivals. */
-  offsetsMs: readonly number[];
+  /** The callers (ReplayProfile.callers): arrival instants, patience, class, retrial draws. */
+  callers: readonly CallerPlan[];
   parallelism: number;
   /** Secret holding the bearer token (key `token`) when config.tokenEnv is set. */
   tokenSecret?: string;
@@ -34,8 +36,8 @@ export function k6OperatorManifests(options: K6OperatorOptions): K6OperatorManif
     'data:',
     '  config.json: |',
     indent(JSON.stringify(options.config, null, 2), 4),
-    '  offsets.json: |',
-    indent(JSON.stringify(options.offsetsMs), 4),
+    '  callers.json: |',
+    indent(JSON.stringify(options.callers), 4),
     '  phoneReplay.js: |',
     indent(options.bundle, 4),
   ].join('\n');
@@ -62,7 +64,7 @@ export function k6OperatorManifests(options: K6OperatorOptions): K6OperatorManif
     '    configMap:',
     `      name: ${mapName}`,
     '      file: phoneReplay.js',
-    `  arguments: --no-usage-report -e ${CONFIG_FILE_ENV}=/test/config.json -e ${OFFSETS_FILE_ENV}=/test/offsets.json`,
+    `  arguments: --no-usage-report -e ${CONFIG_FILE_ENV}=/test/config.json -e ${CALLERS_FILE_ENV}=/test/callers.json`,
     '  runner:',
     '    env:',
     '      - name: K6_AUTO_EXTENSION_RESOLUTION',

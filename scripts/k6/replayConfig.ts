@@ -1,5 +1,7 @@
 // What phoneReplay.ts reads at init: the compiled profile plus where to send the calls. Free of k6
 // imports; the k6 options object is built here so it is unit-tested in Node.
+
+import { type CallAdapter, resolveAdapter } from './callAdapter.js';
 import type { K6Stage, ReplayProfile } from './compileProfile.js';
 import type { RetrialConfig } from './phoneCalls.js';
 
@@ -20,10 +22,13 @@ export interface ReplayConfig {
   /** Scenario interval index of each window interval. */
   intervalIndex: number[];
   /**
-   * Whether calls follow an arrival schedule (ReplayProfile.offsetsMs). The schedule travels in its
-   * own JSON file (OFFSETS_FILE_ENV) that k6 loads once into a SharedArray, not into every VU.
+   * Whether calls follow an arrival schedule (ReplayProfile.offsetsMs). The callers (their arrival
+   * instants, patience, class and retrial draws: ReplayProfile.callers) travel in their own JSON file
+   * (CALLERS_FILE_ENV) that k6 loads once into a SharedArray, not into every VU.
    */
   scheduled: boolean;
+  /** How calls are placed and replies read (the mocks' contract unless --adapter says otherwise). */
+  adapter: CallAdapter;
   leadMs: number;
   requestTimeoutMs: number;
   slThresholdS: number;
@@ -39,8 +44,8 @@ export interface ReplayConfig {
 /** Environment variables the script reads (passed with `-e NAME=value`). */
 export const CONFIG_ENV = 'HOTLINE_K6_CONFIG';
 export const CONFIG_FILE_ENV = 'HOTLINE_K6_CONFIG_FILE';
-/** Path of the JSON array of arrival offsets (wall ms after the scenario start, by iteration). */
-export const OFFSETS_FILE_ENV = 'HOTLINE_K6_OFFSETS_FILE';
+/** Path of the JSON array of callers (CallerPlan, by iteration). */
+export const CALLERS_FILE_ENV = 'HOTLINE_K6_CALLERS_FILE';
 export const SCENARIO_NAME = 'phone';
 
 export function replayConfig(
@@ -48,6 +53,7 @@ export function replayConfig(
   target: string,
   tokenEnv: string | null,
   runId: string,
+  adapter: CallAdapter = resolveAdapter(),
 ): ReplayConfig {
   return {
     target: target.replace(/\/+$/, ''),
@@ -61,6 +67,7 @@ export function replayConfig(
     cumulative: profile.cumulative,
     intervalIndex: profile.intervals.map((i) => i.index),
     scheduled: profile.offsetsMs.length > 0,
+    adapter,
     leadMs: profile.leadMs,
     requestTimeoutMs: profile.requestTimeoutMs,
     slThresholdS: profile.slThresholdS,

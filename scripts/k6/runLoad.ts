@@ -13,18 +13,23 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readK6Points } from '../../results/k6Points.js';
+import { createInterface } from 'node:readline';
+import type { FaultOptions } from '../../mocks/faults.js';
+import type { CallResult } from '../../mocks/phone/callTypes.js';
+import { type K6Measurement, readK6Points } from '../../results/k6Points.js';
 import { buildK6PhoneSummary, evaluateThresholds, thresholdsJunit } from '../../results/k6Summary.js';
 import type { RunSummary } from '../../results/runFormat.js';
 import { type SavedK6Run, saveK6Run } from '../../results/saveK6Run.js';
+import { type ServerLogEntry, serverCrossCheck } from '../../results/serverCrossCheck.js';
 import { checkRunOutput } from '../../results/writeRunFolder.js';
 import { InputError } from '../../scenarios/inputError.js';
 import { loadScenarioFile } from '../../scenarios/loadScenario.js';
 import type { ScenarioModel } from '../../scenarios/ScenarioModel.js';
 import { Interrupted, type SignalWatch, watchSignals } from '../interrupted.js';
 import { buildK6Bundle } from './buildK6Bundle.js';
+import type { CallAdapter } from './callAdapter.js';
 import { type ArrivalMode, compileProfile, type ReplayProfile } from './compileProfile.js';
-import { CONFIG_FILE_ENV, OFFSETS_FILE_ENV, type ReplayConfig, replayConfig } from './replayConfig.js';
+import { CALLERS_FILE_ENV, CONFIG_FILE_ENV, type ReplayConfig, replayConfig } from './replayConfig.js';
 import { type ResolvedK6, resolveK6 } from './resolveK6.js';
 
 export const THRESHOLD_EXIT_CODE = 99;
@@ -50,6 +55,10 @@ export interface LoadOptions {
   /** See CompileOptions.arrivals (default 'poisson'). */
   arrivals?: ArrivalMode;
   toolVersion: string;
+  /** How to talk to a target whose API differs from the mocks' contract (`--adapter`, loadAdapter). */
+  adapter?: CallAdapter;
+  /** Mocks only: injected faults (tests; the scenario's `faults` apply otherwise). */
+  mockFaults?: FaultOptions;
   /** Called right before the k6 processes start (tests check it is never called on bad input). */
   onK6Start?: (args: string[][]) => void;
   /** Where SIGINT/SIGTERM come from (default: this process; tests pass an EventEmitter). */
@@ -68,6 +77,10 @@ export interface LoadResult {
   k6: ResolvedK6;
   /** GET /v1/state of the mocks after the replay; null against an external target. */
   mockState: unknown;
+  /** Every call as the mocks recorded it (hang-ups included); null against an external target. */
+  mockCalls: CallResult[] | null;
+  /** The merged k6 samples, call by call. */
+  measurement: K6Measurement;
 }
 
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
@@ -107,7 +120,13 @@ async function replay(
   const stopIfInterrupted = () => {
     if (signals.signal) throw new Interrupted(signals.signal, CLEANED_UP);
   };
-  if (options.target !== undefined) await checkReachable(options.target, token, options.tokenEnv);
+  if (options.target !== undefined)
+    await checkReachable(
+      options.target,
+      options.adapter ? undefined : token,
+      options.tokenEnv,
+      options.adapter?.healthPath,
+    );
   const k6 = await resolveK6().catch((error: Error) => {
     throw new InputError(undefined, error.message);
   });
@@ -127,6 +146,7 @@ async function replay(
       for (const child of children) child.kill('SIGKILL');
     }, K6_STOP_GRACE_MS).unref();
   });
+  const mockCalls: CallResult[] = [];
   try {
     if (options.target === undefined) {
       const { startMocks } = await import('../../mocks/server.js');
@@ -138,14 +158,18 @@ async function replay(
         startAtS: mockStartS(scenario, profile),
         clockStart: 'firstCall',
         token,
+        // The caller is the client: k6 hangs up at its patience, the mocks invent none.
+        patience: 'client',
+        faults: options.mockFaults,
+        onCallEnd: (result) => mockCalls.push(result),
       });
     }
     const target = options.target ?? mocks!.url;
     const runId = `${scenario.name}-${startedAt.getTime().toString(36)}`;
-    const config = replayConfig(profile, target, options.tokenEnv ?? null, runId);
+    const config = replayConfig(profile, target, options.tokenEnv ?? null, runId, options.adapter);
     const configFile = join(work, 'k6-config.json');
     writeFileSync(configFile, JSON.stringify(config));
-    writeFileSync(join(work, 'k6-offsets.json'), JSON.stringify(profile.offsetsMs));
+    writeFileSync(join(work, 'k6-callers.json'), JSON.stringify(profile.callers));
     const segments = options.segments;
     const argsList = Array.from({ length: segments }, (_, i) =>
       k6Args(bundle.file, configFile, work, i, segments, options.quiet === true || i > 0),
@@ -181,6 +205,11 @@ async function replay(
       profile.intervals.map((i) => i.index),
     );
     const thresholds = evaluateThresholds(profile.thresholds, measurement, profile.slThresholdS);
+    const serverLog: ServerLogEntry[] | null =
+      options.target === undefined
+        ? mockCalls.map((c) => ({ outcome: c.outcome, waitS: c.waitS, callId: c.callId }))
+        : null;
+    const crossCheck = serverCrossCheck(measurement, profile.slThresholdS, serverLog);
     const failure = codes.find((c) => c !== 0 && c !== THRESHOLD_EXIT_CODE);
     const breached = codes.includes(THRESHOLD_EXIT_CODE) || thresholds.some((t) => !t.ok);
     const exitCode = failure ?? (breached ? THRESHOLD_EXIT_CODE : 0);
@@ -206,11 +235,21 @@ async function replay(
         startedAt,
         durationMs: performance.now() - started,
         toolVersion: options.toolVersion,
+        crossCheck,
         artifacts,
       },
       options.out,
     );
-    return { exitCode, saved, summary: saved.summary, profile, k6, mockState };
+    return {
+      exitCode,
+      saved,
+      summary: saved.summary,
+      profile,
+      k6,
+      mockState,
+      mockCalls: options.target === undefined ? mockCalls : null,
+      measurement,
+    };
   } finally {
     // Never leave a k6 behind, whatever went wrong (they are awaited above unless spawning threw).
     for (const child of children)
@@ -253,7 +292,7 @@ function k6Args(
     '-e',
     `${CONFIG_FILE_ENV}=${configFile}`,
     '-e',
-    `${OFFSETS_FILE_ENV}=${join(work, 'k6-offsets.json')}`,
+    `${CALLERS_FILE_ENV}=${join(work, 'k6-callers.json')}`,
     '--out',
     `json=${join(work, `points-${i}.json.gz`)}`,
     '--summary-export',
@@ -285,8 +324,13 @@ function startK6(
     env,
     // Its own process group: a Ctrl-C in the terminal reaches hotline, which forwards it (once).
     detached: true,
-    stdio: ['ignore', io.showOutput && !io.stdoutToStderr ? 'inherit' : 'pipe', 'inherit'],
+    stdio: ['ignore', io.showOutput && !io.stdoutToStderr ? 'inherit' : 'pipe', 'pipe'],
     windowsHide: true,
+  });
+  // k6 warns about every request that ends in an error; a caller hanging up (the request timeout
+  // at its patience) is a measured outcome, not a problem, so those lines are dropped.
+  createInterface({ input: child.stderr!, crlfDelay: Number.POSITIVE_INFINITY }).on('line', (line) => {
+    if (!isHangUpWarning(line)) process.stderr.write(`${line}\n`);
   });
   if (child.stdout) {
     if (io.showOutput) child.stdout.pipe(process.stderr, { end: false });
@@ -301,6 +345,11 @@ function startK6(
     });
   });
   return { child, exited };
+}
+
+/** k6's per-request warning for a request that timed out: the caller hanging up. */
+export function isHangUpWarning(line: string): boolean {
+  return line.includes('msg="Request Failed"') && line.includes('request timeout');
 }
 
 function collectArtifacts(
@@ -342,12 +391,14 @@ function readToken(tokenEnv: string | undefined): string | undefined {
  * Fails with a clear InputError (exit 2) when the target does not answer HTTP at all, or refuses the
  * token: GET /v1/state with the token (what the mocks and the ACD API guard) answering 401 or 403
  * means every call of the replay would be refused too, so k6 is not started. Other answers (200,
- * 404 where a deployment has no such route) say nothing against the token and are accepted.
+ * 404 where a deployment has no such route) say nothing against the token and are accepted. With an
+ * adapter (another API) only its health path is probed.
  */
 export async function checkReachable(
   target: string,
   token?: string,
   tokenEnv?: string,
+  healthPath = '/health',
   timeoutMs = 5000,
 ): Promise<void> {
   let url: URL;
@@ -379,7 +430,8 @@ export async function checkReachable(
     }
   };
   // Any HTTP answer (even 401 or 404) means something listens; /health needs no token on the mocks.
-  await get('health');
+  await get(healthPath.slice(1));
+  if (healthPath !== '/health') return; // another API: its auth is the adapter's business
   const status = await get('v1/state', token ? { Authorization: `Bearer ${token}` } : {});
   if (status === 401 || status === 403) {
     throw new InputError(undefined, [

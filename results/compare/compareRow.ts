@@ -13,10 +13,11 @@ export interface CompareRowText {
 }
 
 export function compareRowText(row: MetricComparison): CompareRowText {
-  const unit = metricUnit(row.metric);
+  const unit = metricUnit(row.metric, row.channel);
   const { value, ci95 } = row.difference;
+  const label = metricLabel(row.metric, row.channel);
   return {
-    metric: metricLabel(row.metric),
+    metric: row.channel === 'phone' ? label : `${row.channel}: ${label}`,
     a: formatValue(row.a.mean, unit),
     b: formatValue(row.b.mean, unit),
     difference: formatDifference(value, unit),

@@ -1,13 +1,15 @@
 import { channelMetrics, metricSpec } from '../../sim/metrics/metricRegistry.js';
 import type { PhoneMetric } from '../../sim/metrics/PhoneMetrics.js';
 import type { LoadedRun } from '../loadRun.js';
-import { type MetricValue, metricOf, slVariant } from '../runMetrics.js';
+import { type MetricValue, slVariant } from '../runMetrics.js';
 import { type Difference, pairedDifference, welchDifference } from './differenceCi.js';
 import { type PairingMethod, pairingMethod } from './pairingMethod.js';
 import { type Verdict, verdictOf } from './verdict.js';
 
 export interface MetricComparison {
-  metric: PhoneMetric;
+  /** The channel the metric belongs to (phone, chat). */
+  channel: string;
+  metric: string;
   a: MetricValue;
   b: MetricValue;
   difference: Difference;
@@ -38,10 +40,42 @@ export function comparedMetrics(a: LoadedRun): PhoneMetric[] {
   return [sl, ...rest];
 }
 
+/** A channel's compared metrics besides phone: its SL variant first, then its 'compare' view. */
+function channelComparedMetrics(run: LoadedRun, channel: string): string[] {
+  const targets = (run.summary.targets as Record<string, { variant: string } | undefined>)[channel];
+  const sl = targets?.variant;
+  const rest = channelMetrics(channel)
+    .filter((spec) => spec.views.includes('compare') && spec.name !== sl)
+    .map((spec) => spec.name);
+  return sl === undefined ? rest : [sl, ...rest];
+}
+
+/** Channels both runs carry, phone first. */
+function sharedChannels(a: LoadedRun, b: LoadedRun): string[] {
+  const has = (run: LoadedRun) => Object.keys(run.summary.channels as object);
+  return has(a).filter((channel) => channel !== 'phone' && has(b).includes(channel));
+}
+
 export function compareRuns(a: LoadedRun, b: LoadedRun): Comparison {
   const method = pairingMethod(a, b);
-  const rows = comparedMetrics(a).map((metric) => compareMetric(a, b, metric, method));
+  const rows = comparedMetrics(a).map((metric) => compareMetric(a, b, 'phone', metric, method));
+  for (const channel of sharedChannels(a, b)) {
+    for (const metric of channelComparedMetrics(a, channel))
+      rows.push(compareMetric(a, b, channel, metric, method));
+  }
   return { a, b, method, rows, warnings: windowWarnings(a, b) };
+}
+
+type Figures = Partial<Record<string, MetricValue>>;
+type Columns = Partial<Record<string, number[]>>;
+
+function figuresOf(run: LoadedRun, channel: string): Figures {
+  return ((run.summary.channels as Record<string, Figures | undefined>)[channel] ?? {}) as Figures;
+}
+
+function columnsOf(run: LoadedRun, channel: string): Columns {
+  const channels = run.replications?.channels as Record<string, { run: Columns } | undefined> | undefined;
+  return channels?.[channel]?.run ?? {};
 }
 
 function windowWarnings(a: LoadedRun, b: LoadedRun): string[] {
@@ -61,24 +95,24 @@ function windowWarnings(a: LoadedRun, b: LoadedRun): string[] {
 function compareMetric(
   a: LoadedRun,
   b: LoadedRun,
-  metric: PhoneMetric,
+  channel: string,
+  metric: string,
   method: PairingMethod,
 ): MetricComparison {
-  const va = metricOf(a.summary.channels.phone, metric);
-  const vb = metricOf(b.summary.channels.phone, metric);
+  const undefinedMetric: MetricValue = { mean: null, ci95: null, n: 0 };
+  const va = figuresOf(a, channel)[metric] ?? undefinedMetric;
+  const vb = figuresOf(b, channel)[metric] ?? undefinedMetric;
   const difference =
     method === 'paired'
-      ? pairedDifference(
-          a.replications?.channels.phone.run[metric] ?? [],
-          b.replications?.channels.phone.run[metric] ?? [],
-        )
+      ? pairedDifference(columnsOf(a, channel)[metric] ?? [], columnsOf(b, channel)[metric] ?? [])
       : welchDifference(va, vb);
   return {
+    channel,
     metric,
     a: va,
     b: vb,
     difference,
-    verdict: verdictOf(difference, metricSpec('phone', metric).direction),
+    verdict: verdictOf(difference, metricSpec(channel, metric).direction),
     insidePrediction: method === 'prediction-vs-measurement' ? insidePrediction(a, va, vb) : null,
   };
 }

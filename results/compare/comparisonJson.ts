@@ -10,6 +10,7 @@ export function comparisonJson(comparisons: readonly Comparison[], outcomes: rea
       b: runRef(c.b),
       method: c.method,
       metrics: c.rows.map((row) => ({
+        channel: row.channel,
         metric: row.metric,
         a: row.a,
         b: row.b,

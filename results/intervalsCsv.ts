@@ -7,9 +7,15 @@ import type { PhoneSummary } from '../sim/replications/summarizeReplications.js'
  * channel and registry metric `<channel>.<metric>`, `_lo` and `_hi` (mean and 95% CI bounds); empty
  * cells where undefined.
  */
-export function intervalsCsv(scenario: ScenarioModel, intervals: readonly PhoneSummary[]): string {
+export function intervalsCsv(
+  scenario: ScenarioModel,
+  intervals: readonly PhoneSummary[],
+  /** Chat's metrics per interval (keyed by the registry's chat names), when the run has chat. */
+  chat?: readonly Record<string, unknown>[],
+): string {
   const { intervalsPerDay, intervalS, dates } = scenario.calendar;
-  const channels = { phone: intervals };
+  const channels: Record<string, readonly unknown[]> = { phone: intervals };
+  if (chat !== undefined) channels.chat = chat;
   const header = ['interval', 'date', 'start'];
   for (const channel of Object.keys(channels)) {
     for (const metric of metricNames(channel)) {

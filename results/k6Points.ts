@@ -16,8 +16,23 @@ export interface MeasuredCall {
   retrial: boolean;
 }
 
+/** One chat session of a replay (metric chat_session_wait_s). */
+export interface MeasuredSession {
+  interval: number;
+  /** closed, abandoned, left, completed or error. */
+  outcome: string;
+  /** Whether a first reply came. */
+  answered: boolean;
+  /** Model seconds: the first response when answered, otherwise the time to the session's end. */
+  waitS: number;
+}
+
 export interface K6Measurement {
   calls: MeasuredCall[];
+  /** Chat sessions (empty when the replay had no chat). */
+  chatSessions?: MeasuredSession[];
+  /** Every chat reply's time (model seconds) with its interval. */
+  chatReplies?: { interval: number; s: number }[];
   httpRequests: number;
   httpFailed: number;
   droppedIterations: number;
@@ -32,7 +47,15 @@ interface PointLine {
 }
 
 export async function readK6Points(files: readonly string[]): Promise<K6Measurement> {
-  const out: K6Measurement = { calls: [], httpRequests: 0, httpFailed: 0, droppedIterations: 0, segments: 0 };
+  const out: K6Measurement = {
+    calls: [],
+    chatSessions: [],
+    chatReplies: [],
+    httpRequests: 0,
+    httpFailed: 0,
+    droppedIterations: 0,
+    segments: 0,
+  };
   for (const file of files) {
     out.segments++;
     const raw = createReadStream(file);
@@ -43,6 +66,8 @@ export async function readK6Points(files: readonly string[]): Promise<K6Measurem
       const metric = /"metric":"([^"]+)"/.exec(line)?.[1];
       if (
         metric !== 'call_wait_s' &&
+        metric !== 'chat_session_wait_s' &&
+        metric !== 'chat_reply_s' &&
         metric !== 'http_req_failed' &&
         metric !== 'http_reqs' &&
         metric !== 'dropped_iterations'
@@ -52,7 +77,17 @@ export async function readK6Points(files: readonly string[]): Promise<K6Measurem
       const point = JSON.parse(line) as PointLine;
       if (point.type !== 'Point') continue;
       const value = point.data?.value ?? 0;
-      if (metric === 'call_wait_s') {
+      if (metric === 'chat_session_wait_s') {
+        const tags = point.data?.tags ?? {};
+        out.chatSessions!.push({
+          interval: Number(tags.interval ?? -1),
+          outcome: tags.outcome ?? 'error',
+          answered: tags.answered === '1',
+          waitS: value,
+        });
+      } else if (metric === 'chat_reply_s') {
+        out.chatReplies!.push({ interval: Number(point.data?.tags?.interval ?? -1), s: value });
+      } else if (metric === 'call_wait_s') {
         const tags = point.data?.tags ?? {};
         out.calls.push({
           interval: Number(tags.interval ?? -1),

@@ -10,6 +10,7 @@ import exec from 'k6/execution';
 import http from 'k6/http';
 import { Counter, Rate, Trend } from 'k6/metrics';
 import { buildDistribution } from '../../sim/distributions/buildDistribution.js';
+import { chatScenario } from './chatReplay.js';
 import {
   buildCallPayload,
   callHeaders,
@@ -51,6 +52,9 @@ const retrialDelay = config.retrial ? buildDistribution(config.retrial.delay, '/
 const url = `${config.target}/v1/calls`;
 const token = config.tokenEnv ? __ENV[config.tokenEnv] : undefined;
 const headers = callHeaders(token);
+
+/** The chat scenario (exec 'chat'): one WebSocket session per planned arrival. */
+export const chat = chatScenario(config, token);
 
 export default function (): void {
   const n = exec.scenario.iterationInTest;

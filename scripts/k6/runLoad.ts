@@ -9,7 +9,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readK6Points } from '../../results/k6Points.js';
-import { buildK6PhoneSummary, evaluateThresholds, thresholdsJunit } from '../../results/k6Summary.js';
+import {
+  buildK6ChatSummary,
+  buildK6PhoneSummary,
+  evaluateThresholds,
+  thresholdsJunit,
+} from '../../results/k6Summary.js';
 import type { RunSummary } from '../../results/runFormat.js';
 import { type SavedK6Run, saveK6Run } from '../../results/saveK6Run.js';
 import { checkRunOutput } from '../../results/writeRunFolder.js';
@@ -18,7 +23,14 @@ import { loadScenarioFile } from '../../scenarios/loadScenario.js';
 import type { ScenarioModel } from '../../scenarios/ScenarioModel.js';
 import { buildK6Bundle } from './buildK6Bundle.js';
 import { type ArrivalMode, compileProfile, type ReplayProfile } from './compileProfile.js';
-import { CONFIG_FILE_ENV, OFFSETS_FILE_ENV, type ReplayConfig, replayConfig } from './replayConfig.js';
+import {
+  CHAT_SESSIONS_FILE_ENV,
+  CONFIG_FILE_ENV,
+  chatSessionEntries,
+  OFFSETS_FILE_ENV,
+  type ReplayConfig,
+  replayConfig,
+} from './replayConfig.js';
 import { type ResolvedK6, resolveK6 } from './resolveK6.js';
 
 export const THRESHOLD_EXIT_CODE = 99;
@@ -103,6 +115,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     const configFile = join(work, 'k6-config.json');
     writeFileSync(configFile, JSON.stringify(config));
     writeFileSync(join(work, 'k6-offsets.json'), JSON.stringify(profile.offsetsMs));
+    writeFileSync(join(work, 'k6-chat.json'), JSON.stringify(chatSessionEntries(profile)));
     const segments = options.segments;
     const argsList = Array.from({ length: segments }, (_, i) =>
       k6Args(bundle.file, configFile, work, i, segments, options.quiet === true || i > 0),
@@ -135,7 +148,13 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       measurement,
       profile.intervals.map((i) => i.index),
     );
-    const thresholds = evaluateThresholds(profile.thresholds, measurement, profile.slThresholdS);
+    const chat = buildK6ChatSummary(scenario, measurement, profile.chat?.intervals.map((i) => i.index) ?? []);
+    const thresholds = evaluateThresholds(
+      profile.thresholds,
+      measurement,
+      profile.slThresholdS,
+      profile.chat?.thresholdS,
+    );
     const failure = codes.find((c) => c !== 0 && c !== THRESHOLD_EXIT_CODE);
     const breached = codes.includes(THRESHOLD_EXIT_CODE) || thresholds.some((t) => !t.ok);
     const exitCode = failure ?? (breached ? THRESHOLD_EXIT_CODE : 0);
@@ -148,6 +167,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         file: options.scenarioFile,
         seed,
         summary,
+        chat,
         info: {
           version: k6.version,
           target: options.target ?? 'mocks',
@@ -205,6 +225,8 @@ function k6Args(
     `${CONFIG_FILE_ENV}=${configFile}`,
     '-e',
     `${OFFSETS_FILE_ENV}=${join(work, 'k6-offsets.json')}`,
+    '-e',
+    `${CHAT_SESSIONS_FILE_ENV}=${join(work, 'k6-chat.json')}`,
     '--out',
     `json=${join(work, `points-${i}.json.gz`)}`,
     '--summary-export',

@@ -8,6 +8,7 @@ export function metricsText(
   state: AcdSnapshot,
   responseTimes?: ResponseTimeHistogram,
   chat?: ChatSnapshot,
+  chatReplyLateness?: ResponseTimeHistogram,
 ): string {
   const lines: string[] = [];
   const gauge = (name: string, help: string, value: number) => {
@@ -43,6 +44,14 @@ export function metricsText(
     for (const outcome of CHAT_OUTCOMES) {
       lines.push(`hotline_chat_sessions_total{outcome="${outcome}"} ${chat.sessions[outcome]}`);
     }
+  }
+  if (chatReplyLateness) {
+    lines.push(
+      ...chatReplyLateness.text(
+        'hotline_chat_reply_lateness_seconds',
+        'Wall time between a chat reply model instant and its frame going out (what the mock adds).',
+      ),
+    );
   }
   if (responseTimes) {
     lines.push(

@@ -1,5 +1,6 @@
 import type { ChatProcess } from '../../sim/channels/chat/ChatProcess.js';
 import type { ModelService } from '../ModelService.js';
+import { ResponseTimeHistogram } from '../ResponseTimeHistogram.js';
 
 /** How a chat session ends, as the chat process says (the names of its k6 `outcome` tag). */
 export const CHAT_OUTCOMES = ['closed', 'abandoned', 'left', 'completed'] as const;
@@ -60,6 +61,8 @@ export class ChatService {
   private readonly counts: ChatCounts = { closed: 0, abandoned: 0, left: 0, completed: 0 };
   private nextId = 0;
   private endingAll = false;
+  /** Wall seconds each reply went out after its model instant (timer and event-loop lateness). */
+  readonly replyLateness = new ResponseTimeHistogram();
 
   constructor(
     private readonly model: ModelService,
@@ -138,6 +141,8 @@ export class ChatService {
   private replied(id: number, message: number, atS: number, agent: number): void {
     const session = this.sessions.get(id);
     if (session === undefined || session.muted) return;
+    const clock = this.model.clock;
+    this.replyLateness.observe(Math.max(0, clock.nowS() - atS) / clock.timeScale);
     const reply: ChatReply = { message, atS: finite(atS), agent: agent + 1 };
     if (message === 1) reply.firstResponseS = finite(atS - session.openedAtS);
     session.listener.reply(reply);

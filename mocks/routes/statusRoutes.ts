@@ -71,7 +71,7 @@ export function registerStatusRoutes(
     },
     async (_request, reply) => {
       reply.type('text/plain; version=0.0.4; charset=utf-8');
-      return metricsText(acd.snapshot(), responseTimes, chat?.snapshot());
+      return metricsText(acd.snapshot(), responseTimes, chat?.snapshot(), chat?.replyLateness);
     },
   );
   app.get(

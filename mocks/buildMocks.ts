@@ -1,5 +1,6 @@
 import swagger from '@fastify/swagger';
 import underPressure from '@fastify/under-pressure';
+import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import { InputError, type InputIssue } from '../scenarios/inputError.js';
 import { MAX_TIME_SCALE } from '../scenarios/limits.js';
@@ -7,12 +8,15 @@ import type { ScenarioModel } from '../scenarios/ScenarioModel.js';
 import { createModelClock, type ModelClock } from '../sim/engine/ModelClock.js';
 import type { TimerHost } from '../sim/engine/RealtimeDriver.js';
 import { installBearerAuth } from './auth.js';
+import { ChatService } from './chat/ChatService.js';
 import { installErrorHandlers } from './errors.js';
 import { buildFaults, type FaultOptions } from './faults.js';
+import { ModelService } from './ModelService.js';
 import type { CallResult, PatienceSource } from './phone/callTypes.js';
 import { PhoneService } from './phone/PhoneService.js';
 import { ResponseTimeHistogram } from './ResponseTimeHistogram.js';
 import { registerCallsRoute } from './routes/callsRoute.js';
+import { registerChatRoute } from './routes/chatRoute.js';
 import { registerStatusRoutes } from './routes/statusRoutes.js';
 
 /** Thresholds of @fastify/under-pressure (503 + Retry-After when exceeded); see its README. */
@@ -47,6 +51,8 @@ export interface MocksOptions {
   faults?: FaultOptions;
   /** Calls held open at once before new ones get 503 (default 10000). */
   maxPendingCalls?: number;
+  /** Chat sessions open at once before new ones get an `overloaded` error frame (default 100000). */
+  maxChatSessions?: number;
   /** Retry-After of every 503, seconds (default 1). */
   retryAfterS?: number;
   /** Largest request body, bytes (default 16 KiB). */
@@ -70,7 +76,11 @@ export interface MocksOptions {
 
 /** What the app carries besides routes, for the server entry and for tests. */
 export interface MocksRuntime {
+  /** The one model run (shared agent pool) and its real-time driver, under every channel. */
+  readonly model: ModelService;
   readonly acd: PhoneService;
+  /** The chat transport; null when the scenario has no chat. */
+  readonly chat: ChatService | null;
   readonly clock: ModelClock;
   readonly faultDescriptions: readonly string[];
 }
@@ -86,6 +96,7 @@ const DEFAULTS = {
   seed: 1,
   startAtS: 0,
   maxPendingCalls: 10_000,
+  maxChatSessions: 100_000,
   retryAfterS: 1,
   bodyLimit: 16 * 1024,
 } as const;
@@ -129,16 +140,37 @@ export async function buildMocks(
   if (settings.token !== undefined) installBearerAuth(app, settings.token);
 
   const clock = createModelClock(settings.startAtS, settings.timeScale, options.wallNowMs);
-  const acd = new PhoneService(scenario, clock, settings.seed, options.timers, settings.patience);
+  const model = new ModelService(scenario, clock, settings.seed, options.timers);
+  const acd = new PhoneService(model, settings.patience);
+  const chat = scenario.chat === null ? null : new ChatService(model, settings.maxChatSessions);
+  // Registered before the routes (its README); at close, every open session hears its outcome
+  // (a closed frame) before its socket is closed.
+  await app.register(websocket, {
+    options: { maxPayload: settings.bodyLimit },
+    preClose: async function (this: FastifyInstance) {
+      model.shutdown();
+      for (const client of this.websocketServer.clients) client.close(1001, 'mock shutting down');
+      await new Promise<void>((resolve) => this.websocketServer.close(() => resolve()));
+    },
+  });
+  // @fastify/websocket answers a refused upgrade (401...) on the raw socket, which nothing then
+  // ends: end it, or the client's connection stays held and the server cannot close.
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.headers.upgrade !== undefined && reply.statusCode >= 400) request.raw.socket?.end();
+  });
   const closing = new AbortController();
-  app.decorate('hotline', { acd, clock, faultDescriptions: faults.descriptions });
+  app.decorate('hotline', { model, acd, chat, clock, faultDescriptions: faults.descriptions });
+  let started = false;
+  /** With clockStart 'firstCall': the first call or chat session starts the model clock. */
+  const firstContact = () => {
+    if (started || options.clockStart !== 'firstCall') return;
+    started = true;
+    clock.start();
+    model.driver.rearm(); // timers armed while the clock stood still would fire late
+  };
   if (options.clockStart === 'firstCall') {
-    let started = false;
     app.addHook('onRequest', async (request) => {
-      if (started || request.method !== 'POST' || request.routeOptions.url !== '/v1/calls') return;
-      started = true;
-      clock.start();
-      acd.driver.rearm(); // timers armed while the clock stood still would fire late
+      if (request.method === 'POST' && request.routeOptions.url === '/v1/calls') firstContact();
     });
   } else {
     app.addHook('onReady', async () => clock.start());
@@ -168,7 +200,14 @@ export async function buildMocks(
     closing: closing.signal,
     onCallEnd: options.onCallEnd,
   });
-  registerStatusRoutes(app, acd, { scenario: scenario.name, timeScale: settings.timeScale }, responseTimes);
+  if (chat !== null) registerChatRoute(app, { chat, onFirstContact: firstContact });
+  registerStatusRoutes(
+    app,
+    acd,
+    { scenario: scenario.name, timeScale: settings.timeScale },
+    responseTimes,
+    chat,
+  );
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
 }
@@ -179,6 +218,7 @@ interface Settings {
   seed: number | string;
   startAtS: number;
   maxPendingCalls: number;
+  maxChatSessions: number;
   retryAfterS: number;
   bodyLimit: number;
   patience: PatienceSource;
@@ -206,6 +246,7 @@ function checkOptions(options: MocksOptions): Settings {
   } else if (options.timeScale !== undefined) s.timeScale = options.timeScale;
   positive('startAtS', options.startAtS, 0, false);
   positive('maxPendingCalls', options.maxPendingCalls, 0, true);
+  positive('maxChatSessions', options.maxChatSessions, 0, true);
   positive('retryAfterS', options.retryAfterS, 0, true);
   positive('bodyLimit', options.bodyLimit, 64, true);
   if (options.seed !== undefined) s.seed = options.seed;

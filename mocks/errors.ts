@@ -10,6 +10,7 @@ export type MockErrorCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'not_found'
+  | 'upgrade_required'
   | 'injected_error'
   | 'overloaded'
   | 'outage'
@@ -34,6 +35,7 @@ const STATUS: Record<MockErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   not_found: 404,
+  upgrade_required: 426,
   injected_error: 500,
   overloaded: 503,
   outage: 503,
@@ -85,6 +87,9 @@ export function installErrorHandlers(app: FastifyInstance, retryAfterS: number):
   app.setErrorHandler((error: FastifyError | MockError, request: FastifyRequest, reply: FastifyReply) => {
     const mockError = toMockError(error);
     if (mockError.code === 'internal') request.log.error({ err: error }, 'unexpected error');
+    // A refused WebSocket upgrade (401 on GET /v1/chat) must not leave its socket open: nothing
+    // else would ever be sent on it, and the server could not close while it is held.
+    if (request.headers.upgrade !== undefined) reply.header('Connection', 'close');
     if (mockError.statusCode === 503 && !reply.hasHeader('retry-after')) {
       reply.header('Retry-After', String(mockError.retryAfterS ?? retryAfterS));
     }

@@ -1,9 +1,15 @@
+import { CHAT_OUTCOMES, type ChatSnapshot } from './chat/ChatService.js';
 import { CALL_OUTCOMES } from './phone/callTypes.js';
 import type { AcdSnapshot } from './phone/PhoneService.js';
 import type { ResponseTimeHistogram } from './ResponseTimeHistogram.js';
 
 /** The ACD's state in Prometheus text exposition format (version 0.0.4). */
-export function metricsText(state: AcdSnapshot, responseTimes?: ResponseTimeHistogram): string {
+export function metricsText(
+  state: AcdSnapshot,
+  responseTimes?: ResponseTimeHistogram,
+  chat?: ChatSnapshot,
+  chatReplyLateness?: ResponseTimeHistogram,
+): string {
   const lines: string[] = [];
   const gauge = (name: string, help: string, value: number) => {
     lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} gauge`, `${name} ${value}`);
@@ -26,6 +32,26 @@ export function metricsText(state: AcdSnapshot, responseTimes?: ResponseTimeHist
   lines.push('# HELP hotline_calls_total Calls ended, by outcome.', '# TYPE hotline_calls_total counter');
   for (const outcome of CALL_OUTCOMES) {
     lines.push(`hotline_calls_total{outcome="${outcome}"} ${state.calls[outcome]}`);
+  }
+  if (chat) {
+    gauge('hotline_chat_queue_length', 'Chat sessions waiting for an agent.', chat.queued);
+    gauge('hotline_chat_sessions_in_progress', 'Chat sessions held by an agent.', chat.inProgress);
+    gauge('hotline_chat_sessions_open', 'Chat sessions open over WebSockets.', chat.open);
+    lines.push(
+      '# HELP hotline_chat_sessions_total Chat sessions ended, by outcome.',
+      '# TYPE hotline_chat_sessions_total counter',
+    );
+    for (const outcome of CHAT_OUTCOMES) {
+      lines.push(`hotline_chat_sessions_total{outcome="${outcome}"} ${chat.sessions[outcome]}`);
+    }
+  }
+  if (chatReplyLateness) {
+    lines.push(
+      ...chatReplyLateness.text(
+        'hotline_chat_reply_lateness_seconds',
+        'Wall time between a chat reply model instant and its frame going out (what the mock adds).',
+      ),
+    );
   }
   if (responseTimes) {
     lines.push(

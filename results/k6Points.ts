@@ -28,12 +28,27 @@ export interface ServerReported {
   waitS: number;
 }
 
+/** One chat session of a replay (metric chat_session_wait_s). */
+export interface MeasuredSession {
+  interval: number;
+  /** closed, abandoned, left, completed or error. */
+  outcome: string;
+  /** Whether a first reply came. */
+  answered: boolean;
+  /** Model seconds: the first response when answered, otherwise the time to the session's end. */
+  waitS: number;
+}
+
 export interface K6Measurement {
   calls: MeasuredCall[];
   /** server_wait_s samples: calls whose reply carried a wait. */
   serverReported?: ServerReported[];
   /** wait_gap_s samples: client wait minus server wait, calls answered on both sides. */
   waitGapsS?: number[];
+  /** Chat sessions (empty when the replay had no chat). */
+  chatSessions?: MeasuredSession[];
+  /** Every chat reply's time (model seconds) with its interval. */
+  chatReplies?: { interval: number; s: number }[];
   httpRequests: number;
   httpFailed: number;
   droppedIterations: number;
@@ -54,6 +69,8 @@ export async function readK6Points(files: readonly string[]): Promise<K6Measurem
     calls: [],
     serverReported,
     waitGapsS,
+    chatSessions: [],
+    chatReplies: [],
     httpRequests: 0,
     httpFailed: 0,
     droppedIterations: 0,
@@ -71,6 +88,8 @@ export async function readK6Points(files: readonly string[]): Promise<K6Measurem
         metric !== 'call_wait_s' &&
         metric !== 'server_wait_s' &&
         metric !== 'wait_gap_s' &&
+        metric !== 'chat_session_wait_s' &&
+        metric !== 'chat_reply_s' &&
         metric !== 'http_req_failed' &&
         metric !== 'http_reqs' &&
         metric !== 'dropped_iterations'
@@ -80,7 +99,17 @@ export async function readK6Points(files: readonly string[]): Promise<K6Measurem
       const point = JSON.parse(line) as PointLine;
       if (point.type !== 'Point') continue;
       const value = point.data?.value ?? 0;
-      if (metric === 'call_wait_s') {
+      if (metric === 'chat_session_wait_s') {
+        const tags = point.data?.tags ?? {};
+        out.chatSessions!.push({
+          interval: Number(tags.interval ?? -1),
+          outcome: tags.outcome ?? 'error',
+          answered: tags.answered === '1',
+          waitS: value,
+        });
+      } else if (metric === 'chat_reply_s') {
+        out.chatReplies!.push({ interval: Number(point.data?.tags?.interval ?? -1), s: value });
+      } else if (metric === 'call_wait_s') {
         const tags = point.data?.tags ?? {};
         const call: MeasuredCall = {
           interval: Number(tags.interval ?? -1),

@@ -9,7 +9,7 @@ import type { K6Stat } from '../sim/metrics/MetricSpec.js';
 import { channelMetrics, metricNames } from '../sim/metrics/metricRegistry.js';
 import { serviceLevelDenominator } from '../sim/metrics/serviceLevel.js';
 import type { MetricSummary, PhoneSummary } from '../sim/replications/summarizeReplications.js';
-import type { K6Measurement, MeasuredCall } from './k6Points.js';
+import type { K6Measurement, MeasuredCall, MeasuredSession } from './k6Points.js';
 
 export interface K6PhoneSummary {
   run: PhoneSummary;
@@ -101,6 +101,106 @@ export function measurePhone(calls: readonly MeasuredCall[], thresholdS: number)
   return out;
 }
 
+/** One channel's metrics keyed by the registry's names (chat's, in a k6 run). */
+export type ChannelSummary = Record<string, MetricSummary>;
+
+export interface K6ChatSummary {
+  run: ChannelSummary;
+  days: ChannelSummary[];
+  intervals: ChannelSummary[];
+}
+
+/**
+ * Chat metrics of a set of measured sessions and replies, with the simulator's definitions: answered
+ * = sessions that got a first reply; first-response SLs by the one SL formula on (answered within T,
+ * answered, abandoned, abandoned after T); abandonRate = abandoned / (answered + abandoned).
+ */
+export function measureChat(
+  sessions: readonly MeasuredSession[],
+  replies: readonly number[],
+  thresholdS: number,
+): ChannelSummary {
+  let answered = 0;
+  let answeredWithinT = 0;
+  let abandoned = 0;
+  let abandonedAfterT = 0;
+  let firstSum = 0;
+  const firsts: number[] = [];
+  const byOutcome: Record<string, number> = { closed: 0, completed: 0, left: 0 };
+  for (const session of sessions) {
+    if (session.answered) {
+      answered++;
+      firstSum += session.waitS;
+      firsts.push(session.waitS);
+      if (session.waitS <= thresholdS) answeredWithinT++;
+    } else if (session.outcome === 'abandoned') {
+      abandoned++;
+      if (session.waitS > thresholdS) abandonedAfterT++;
+    }
+    if (session.outcome in byOutcome) byOutcome[session.outcome]!++;
+  }
+  firsts.sort((a, b) => a - b);
+  const sortedReplies = [...replies].sort((a, b) => a - b);
+  const counts = { answeredWithinT, answered, abandoned, abandonedAfterT };
+  const out: ChannelSummary = {};
+  for (const spec of channelMetrics('chat')) {
+    out[spec.name] =
+      spec.serviceLevel === null
+        ? NONE
+        : proportion(answeredWithinT, serviceLevelDenominator(spec.serviceLevel, counts));
+  }
+  Object.assign(out, {
+    offered: count(sessions.length),
+    answered: count(answered),
+    abandoned: count(abandoned),
+    closed: count(byOutcome.closed!),
+    completed: count(byOutcome.completed!),
+    leftAfterFirstReply: count(byOutcome.left!),
+    firstResponseMeanS: answered > 0 ? { mean: firstSum / answered, ci95: null, n: answered } : NONE,
+    firstResponseP50S: quantileOf(firsts, 0.5),
+    firstResponseP90S: quantileOf(firsts, 0.9),
+    firstResponseP95S: quantileOf(firsts, 0.95),
+    maxFirstResponseS: answered > 0 ? { mean: firsts[firsts.length - 1]!, ci95: null, n: answered } : NONE,
+    replyMeanS:
+      replies.length > 0
+        ? { mean: replies.reduce((a, b) => a + b, 0) / replies.length, ci95: null, n: replies.length }
+        : NONE,
+    replyP90S: quantileOf(sortedReplies, 0.9),
+    abandonRate: proportion(abandoned, answered + abandoned),
+  });
+  return out;
+}
+
+/** Chat at run, day and interval levels over the calendar; null when the replay had no chat. */
+export function buildK6ChatSummary(
+  scenario: ScenarioModel,
+  measurement: K6Measurement,
+  windowIntervals: readonly number[],
+): K6ChatSummary | null {
+  if (scenario.chat === null) return null;
+  const { intervalsPerDay, days } = scenario.calendar;
+  const thresholdS = scenario.chat.targets.thresholdS;
+  const sessions = measurement.chatSessions ?? [];
+  const replies = measurement.chatReplies ?? [];
+  const inWindow = new Set(windowIntervals);
+  const empty: ChannelSummary = Object.fromEntries(metricNames('chat').map((m) => [m, NONE]));
+  const measure = (keep: (interval: number) => boolean) =>
+    measureChat(
+      sessions.filter((s) => keep(s.interval)),
+      replies.filter((r) => keep(r.interval)).map((r) => r.s),
+      thresholdS,
+    );
+  const intervals = Array.from({ length: intervalsPerDay * days }, (_, i) =>
+    inWindow.has(i) ? measure((k) => k === i) : empty,
+  );
+  const dayList = Array.from({ length: days }, (_, d) =>
+    windowIntervals.some((i) => Math.floor(i / intervalsPerDay) === d)
+      ? measure((k) => Math.floor(k / intervalsPerDay) === d)
+      : empty,
+  );
+  return { run: measure(() => true), days: dayList, intervals };
+}
+
 /** Run, day and interval levels over the scenario calendar, like the simulator's summary. */
 export function buildK6PhoneSummary(
   scenario: ScenarioModel,
@@ -145,6 +245,8 @@ export function evaluateThresholds(
   thresholds: Record<string, string[]>,
   measurement: K6Measurement,
   thresholdS: number,
+  /** The chat first-response threshold when the replay had chat. */
+  chatThresholdS?: number,
 ): ThresholdResult[] {
   const run = measurePhone(measurement.calls, thresholdS);
   const values: Record<string, Partial<Record<K6Stat, number | null>>> = {
@@ -164,6 +266,18 @@ export function evaluateThresholds(
     if (!spec.k6) continue;
     values[spec.k6.metric] ??= {};
     values[spec.k6.metric]![spec.k6.stat] = run[spec.name].mean;
+  }
+  if (chatThresholdS !== undefined) {
+    const chatRun = measureChat(
+      measurement.chatSessions ?? [],
+      (measurement.chatReplies ?? []).map((r) => r.s),
+      chatThresholdS,
+    );
+    for (const spec of channelMetrics('chat')) {
+      if (!spec.k6) continue;
+      values[spec.k6.metric] ??= {};
+      values[spec.k6.metric]![spec.k6.stat] ??= chatRun[spec.name]?.mean ?? null;
+    }
   }
   const results: ThresholdResult[] = [];
   for (const [metric, expressions] of Object.entries(thresholds)) {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { ScenarioModel } from '../scenarios/ScenarioModel.js';
 import { datedDays, targetsSummary } from './buildRunSummary.js';
 import { intervalsCsv } from './intervalsCsv.js';
-import type { K6PhoneSummary, ThresholdResult } from './k6Summary.js';
+import type { K6ChatSummary, K6PhoneSummary, ThresholdResult } from './k6Summary.js';
 import { writeReport } from './report/writeReport.js';
 import { RESULT_FORMAT_VERSION, type RunInfo, type RunSummary } from './runFormat.js';
 import type { ServerCrossCheck } from './serverCrossCheck.js';
@@ -30,6 +30,8 @@ export interface K6RunInput {
   file: string | null;
   seed: number | string;
   summary: K6PhoneSummary;
+  /** The measured chat channel; absent when the replay had no chat. */
+  chat?: K6ChatSummary | null;
   info: K6RunInfo['k6'];
   startedAt: Date;
   durationMs: number;
@@ -51,9 +53,10 @@ export function buildK6RunSummary(
   scenario: ScenarioModel,
   summary: K6PhoneSummary,
   window: K6RunInfo['k6']['window'],
+  chat: K6ChatSummary | null = null,
 ): RunSummary {
   const targets = scenario.phone.targets;
-  return {
+  const base: RunSummary = {
     formatVersion: RESULT_FORMAT_VERSION,
     kind: 'k6',
     scenario: scenario.name,
@@ -63,6 +66,16 @@ export function buildK6RunSummary(
     targets: { phone: targetsSummary(targets) },
     days: { phone: datedDays(scenario, summary.days) },
   };
+  if (chat === null || scenario.chat === null) return base;
+  // Format 2 accepts every registered channel beside phone (runSchema.ts byChannel).
+  const channels = base.channels as Record<string, unknown>;
+  channels.chat = chat.run;
+  (base.targets as Record<string, unknown>).chat = targetsSummary(scenario.chat.targets);
+  (base.days as Record<string, unknown>).chat = datedDays(
+    scenario,
+    chat.days as unknown as Parameters<typeof datedDays>[1],
+  );
+  return base;
 }
 
 export function saveK6Run(input: K6RunInput, out?: string): SavedK6Run {
@@ -87,7 +100,7 @@ export function saveK6Run(input: K6RunInput, out?: string): SavedK6Run {
     durationMs: Math.round(input.durationMs),
     k6: input.info,
   };
-  const summary = buildK6RunSummary(scenario, input.summary, input.info.window);
+  const summary = buildK6RunSummary(scenario, input.summary, input.info.window, input.chat ?? null);
   if (input.crossCheck) summary.serverCrossCheck = input.crossCheck;
   // report.html is written into the temporary folder, so the run appears whole or not at all.
   const folder = writeRunFolder(
@@ -95,7 +108,11 @@ export function saveK6Run(input: K6RunInput, out?: string): SavedK6Run {
     {
       'run.json': `${JSON.stringify(info, null, 2)}\n`,
       'summary.json': `${JSON.stringify(summary, null, 2)}\n`,
-      'intervals.csv': intervalsCsv(scenario, input.summary.intervals),
+      'intervals.csv': intervalsCsv(
+        scenario,
+        input.summary.intervals,
+        input.chat ? { chat: input.chat.intervals } : {},
+      ),
       ...input.artifacts,
     },
     { flag: out ? '--out' : RUNS_DIR_FLAG, beforeRename: (temporary) => writeReport(temporary) },

@@ -1,6 +1,7 @@
-// `npm run bench`: the timing targets (never asserted in tests). `npm run bench -- --only sim|mocks|replay`
+// `npm run bench`: the timing targets (never asserted in tests). `npm run bench -- --only sim|mocks|chat|replay`
 // runs one section; the mocks and replay sections run the real k6 against loopback only.
 import { fileURLToPath } from 'node:url';
+import { chatBench } from './bench/chatBench.js';
 import { mocksBench } from './bench/mocksBench.js';
 import { replayBench } from './bench/replayBench.js';
 import { memoryChild, simBenches } from './bench/simBenches.js';
@@ -14,5 +15,6 @@ if (process.argv.includes('--memory-child')) {
 } else {
   if (!only || only === 'sim') await simBenches(repo, fileURLToPath(import.meta.url));
   if (!only || only === 'mocks') await mocksBench(repo);
+  if (!only || only === 'mocks' || only === 'chat') await chatBench(repo);
   if (!only || only === 'replay') await replayBench(repo, toolVersion());
 }

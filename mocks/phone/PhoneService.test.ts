@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createModelClock } from '../../sim/engine/ModelClock.js';
 import { ManualTime } from '../../sim/testing/ManualTime.js';
+import { ModelService } from '../ModelService.js';
 import { stationary } from '../testing.js';
 import type { CallResult, PatienceSource } from './callTypes.js';
 import { PhoneService } from './PhoneService.js';
@@ -11,7 +12,7 @@ import { PhoneService } from './PhoneService.js';
 function service(changes: Parameters<typeof stationary>[0], patience?: PatienceSource) {
   const time = new ManualTime();
   const clock = createModelClock(0, 1, time.wallNowMs);
-  const phone = new PhoneService(stationary(changes), clock, 1, time, patience);
+  const phone = new PhoneService(new ModelService(stationary(changes), clock, 1, time), patience);
   clock.start();
   return {
     phone,

@@ -1,9 +1,9 @@
-import type { ScenarioModel } from '../../scenarios/ScenarioModel.js';
 import type { PhoneOutcomeRecord } from '../../sim/channels/phone/PhoneOutcome.js';
 import type { PhoneProcess } from '../../sim/channels/phone/PhoneProcess.js';
 import type { ModelClock } from '../../sim/engine/ModelClock.js';
-import { NODE_TIMERS, RealtimeDriver, type TimerHost } from '../../sim/engine/RealtimeDriver.js';
-import { createModelRun, type ModelRun } from '../../sim/ModelRun.js';
+import type { RealtimeDriver } from '../../sim/engine/RealtimeDriver.js';
+import type { ModelRun } from '../../sim/ModelRun.js';
+import type { ModelService } from '../ModelService.js';
 import {
   CALL_OUTCOMES,
   type CallCounts,
@@ -38,11 +38,10 @@ interface HeldCall {
 
 /**
  * The phone channel over HTTP: transport only. The model is the simulator's own phone process
- * (sim/channels/phone/PhoneProcess.ts) with the shared agent pool, run by the real-time driver on the
- * mocks' model clock; this class turns a request into an offer, the process's outcome into a
- * response, and a dropped connection into a hang-up. Draws come from the simulator's streams of
- * replication 0 (arrivals and retrials are the client's business). Past the scenario's horizon the
- * scenario repeats, so a long-running mock keeps serving.
+ * (sim/channels/phone/PhoneProcess.ts) in the mocks' one model run (ModelService: shared agent pool,
+ * one real-time driver on the mocks' model clock, chat beside it); this class turns a request into an
+ * offer, the process's outcome into a response, and a dropped connection into a hang-up. Arrivals
+ * and retrials are the client's business.
  *
  * `patience` says who makes a queued caller give up when the request carries no patienceS:
  * 'scenario' (the class's draw) or 'client' (nobody but the caller hanging up: infinite patience).
@@ -58,36 +57,31 @@ export class PhoneService {
   private readonly counts: CallCounts = zeroCounts();
   private hangUps = 0;
   private nextId = 0;
-  private shutDown = false;
+  private readonly clock: ModelClock;
 
   constructor(
-    scenario: ScenarioModel,
-    private readonly clock: ModelClock,
-    seed: number | string,
-    timers: TimerHost = NODE_TIMERS,
+    private readonly model: ModelService,
     private readonly patience: PatienceSource = 'scenario',
   ) {
+    const scenario = model.scenario;
+    this.clock = model.clock;
     this.classNames = scenario.phone.classes.map((c) => c.name);
     this.classIndex = new Map(this.classNames.map((name, i) => [name, i]));
-    this.run = createModelRun(scenario, {
-      seed,
-      replication: 0,
-      mode: 'realtime',
-      startAtS: clock.nowS(),
-      phoneObserver: {
-        arrived: (id, _at, klass) => {
-          const call = this.held.get(id);
-          if (call !== undefined) call.klass = klass;
-        },
-        outcome: (record) => this.answer(record),
+    model.phoneListener = {
+      arrived: (id, _at, klass) => {
+        const call = this.held.get(id);
+        if (call !== undefined) call.klass = klass;
       },
-    });
+      outcome: (record) => this.answer(record),
+    };
+    this.run = model.run;
     this.phone = this.run.phone;
-    this.driver = new RealtimeDriver(this.run.simulation, clock, timers);
+    this.driver = model.driver;
+    model.onShutdown({ endAll: (now) => this.endAll(now) });
   }
 
   get isShutDown(): boolean {
-    return this.shutDown;
+    return this.model.isShutDown;
   }
 
   get pendingCalls(): number {
@@ -111,7 +105,7 @@ export class PhoneService {
           ? Number.POSITIVE_INFINITY
           : request.patienceS;
       const hangUp = () => {
-        if (this.shutDown) return;
+        if (this.model.isShutDown) return;
         this.driver.act((now) => {
           // What was due ran first: a call answered before the hang-up stays answered.
           if (this.held.has(id)) this.phone.hangUp(now, id);
@@ -136,7 +130,7 @@ export class PhoneService {
   }
 
   snapshot(): AcdSnapshot {
-    const now = this.shutDown ? this.run.simulation.now : this.driver.runDue();
+    const now = this.model.now();
     return {
       modelTimeS: now,
       interval: this.run.simulation.interval,
@@ -151,14 +145,15 @@ export class PhoneService {
   }
 
   /**
-   * Ends the model: every held call gets the outcome "abandoned" with reason "shutdown" (waitS is its
-   * wait in queue so far, 0 in the IVR), the driver stops, and later offers are refused by the routes.
+   * Ends the model (every channel: ModelService.shutdown); every held call gets the outcome
+   * "abandoned" with reason "shutdown", and later offers are refused by the routes.
    */
   shutdown(): void {
-    if (this.shutDown) return;
-    const now = this.driver.runDue();
-    this.shutDown = true;
-    this.driver.stop();
+    this.model.shutdown();
+  }
+
+  /** At shutdown: waitS is the wait in queue so far, 0 in the IVR. */
+  private endAll(now: number): void {
     for (const [id, call] of [...this.held]) {
       const queuedAt = this.phone.queuedSince(id);
       this.held.delete(id);

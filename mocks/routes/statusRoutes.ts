@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { CHAT_OUTCOMES, type ChatService } from '../chat/ChatService.js';
 import { metricsText } from '../metricsText.js';
 import { CALL_OUTCOMES } from '../phone/callTypes.js';
 import type { PhoneService } from '../phone/PhoneService.js';
@@ -24,6 +25,20 @@ const StateSchema = {
     pendingCalls: { type: 'integer' },
     calls: countsSchema,
     hangUps: { type: 'integer', description: 'Calls ended by the caller hanging up (in calls.abandoned).' },
+    chat: {
+      type: 'object',
+      description: 'The chat channel (absent when the scenario has none).',
+      properties: {
+        queued: { type: 'integer', description: 'Sessions waiting for an agent.' },
+        inProgress: { type: 'integer', description: 'Sessions held by an agent.' },
+        open: { type: 'integer', description: 'Sessions open over WebSockets.' },
+        sessions: {
+          type: 'object',
+          description: 'Sessions ended, by outcome.',
+          properties: Object.fromEntries(CHAT_OUTCOMES.map((o) => [o, { type: 'integer' }])),
+        },
+      },
+    },
   },
 } as const;
 
@@ -33,6 +48,7 @@ export function registerStatusRoutes(
   acd: PhoneService,
   info: { scenario: string; timeScale: number },
   responseTimes?: ResponseTimeHistogram,
+  chat: ChatService | null = null,
 ): void {
   app.get(
     '/health',
@@ -56,12 +72,17 @@ export function registerStatusRoutes(
     },
     async (_request, reply) => {
       reply.type('text/plain; version=0.0.4; charset=utf-8');
-      return metricsText(acd.snapshot(), responseTimes);
+      return metricsText(acd.snapshot(), responseTimes, chat?.snapshot(), chat?.replyLateness);
     },
   );
   app.get(
     '/v1/state',
     { schema: { summary: 'Snapshot of the ACD', response: { 200: StateSchema } } },
-    async () => ({ scenario: info.scenario, timeScale: info.timeScale, ...acd.snapshot() }),
+    async () => ({
+      scenario: info.scenario,
+      timeScale: info.timeScale,
+      ...acd.snapshot(),
+      ...(chat === null ? {} : { chat: chat.snapshot() }),
+    }),
   );
 }

@@ -13,7 +13,7 @@ import { buildK6Bundle } from '../k6/buildK6Bundle.js';
 import { ARRIVAL_MODES, type ArrivalMode, compileProfile } from '../k6/compileProfile.js';
 import { k6OperatorManifests } from '../k6/k6Operator.js';
 import { loadAdapter } from '../k6/loadAdapter.js';
-import { replayConfig } from '../k6/replayConfig.js';
+import { chatSessionEntries, replayConfig } from '../k6/replayConfig.js';
 import { runLoad } from '../k6/runLoad.js';
 import { seedValue, wholeNumber } from './optionParsers.js';
 import { printNotices } from './printNotices.js';
@@ -206,6 +206,7 @@ async function emitOperator(file: string, flags: LoadFlags): Promise<void> {
     bundle: bundle.text,
     config,
     callers: profile.callers,
+    chatSessions: chatSessionEntries(profile),
     parallelism: flags.segments,
   });
   for (const [name, text] of Object.entries(manifests)) writeFileSync(join(dir, name), text);

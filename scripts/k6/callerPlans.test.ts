@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ModelService } from '../../mocks/ModelService.js';
 import type { CallResult } from '../../mocks/phone/callTypes.js';
 import { PhoneService } from '../../mocks/phone/PhoneService.js';
 import { stationary } from '../../mocks/testing.js';
@@ -22,7 +23,7 @@ describe('buildCallerPlans', () => {
     const plans = buildCallerPlans(twoClasses, 40, [], 7);
     const time = new ManualTime();
     const clock = createModelClock(0, 60, time.wallNowMs);
-    const acd = new PhoneService(twoClasses, clock, 7, time);
+    const acd = new PhoneService(new ModelService(twoClasses, clock, 7, time));
     clock.start();
     const results: Promise<CallResult>[] = plans.map((_, n) => acd.offer({ callId: String(n) }));
     time.advance(1e9);

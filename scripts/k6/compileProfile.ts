@@ -25,6 +25,7 @@ import type { ScenarioModel, TargetsModel } from '../../scenarios/ScenarioModel.
 import { k6TargetThresholds } from '../../sim/metrics/judgeTargets.js';
 import { createStream, type Rng } from '../../sim/rng/createStream.js';
 import { buildCallerPlans, type CallerPlan } from './callerPlans.js';
+import { type ChatReplayPlan, chatReplayPlan } from './chatSessions.js';
 import type { RetrialConfig } from './phoneCalls.js';
 
 export interface ReplayWindow {
@@ -99,6 +100,8 @@ export interface ReplayProfile {
   requestTimeoutMs: number;
   thresholds: Record<string, string[]>;
   slThresholdS: number;
+  /** The chat replay (its own arrivals, residents and thresholds); null when the scenario has no chat. */
+  chat: (ChatReplayPlan & { thresholds: Record<string, string[]> }) | null;
   /** The scenario's retrials, replayed by the calling VU itself (null: none). */
   retrial: RetrialConfig | null;
 }
@@ -156,50 +159,30 @@ export function compileProfile(
   const { intervalS } = calendar;
   const timeUnitMs = Math.max(1, Math.round((intervalS / timeScale) * 1000));
   const arrivals = options.arrivals ?? 'poisson';
-  const rng = createStream(options.seed ?? 1, 'phone.arrivals', 0);
-
-  const intervals: ProfileInterval[] = [];
-  const stages: K6Stage[] = [];
-  const cumulative = [0];
-  let planned = 0;
-  let exactPlanned = 0;
-  for (let k = Math.floor(startS / intervalS); k * intervalS < endS; k++) {
-    const a = Math.max(startS, k * intervalS);
-    const b = Math.min(endS, (k + 1) * intervalS);
-    const fraction = (b - a) / intervalS;
-    const expected = (phone.expectedCalls[k] ?? 0) * fraction;
-    const drawn = arrivals === 'poisson' ? samplePoisson(expected, rng) : expected;
-    const wallMs = Math.max(1, Math.round(((b - a) / timeScale) * 1000));
-    const target = Math.round((drawn * timeUnitMs) / wallMs);
-    const plannedCalls = (target * wallMs) / timeUnitMs;
-    exactPlanned += plannedCalls;
-    planned = Math.floor(exactPlanned + 1e-9);
-    cumulative.push(planned);
-    intervals.push({
-      index: k,
-      modelStartS: a,
-      modelEndS: b,
-      expectedCalls: expected,
-      drawnCalls: arrivals === 'poisson' ? drawn : Math.round(expected),
-      target,
-      wallMs,
-      plannedCalls,
-      open: phone.open[k] === 1,
-    });
-    stages.push({ duration: '0s', target }, { duration: `${wallMs}ms`, target });
+  const phonePlan = planArrivals(
+    (k) => phone.expectedCalls[k] ?? 0,
+    (k) => phone.open[k] === 1,
+    { startS, endS, intervalS, timeScale, timeUnitMs, arrivals },
+    createStream(options.seed ?? 1, 'phone.arrivals', 0),
+  );
+  const chatPlan =
+    scenario.chat === null
+      ? null
+      : planArrivals(
+          (k) => scenario.chat!.expectedSessions[k] ?? 0,
+          (k) => scenario.chat!.open[k] === 1 || scenario.chat!.asynchronous,
+          { startS, endS, intervalS, timeScale, timeUnitMs, arrivals },
+          createStream(options.seed ?? 1, 'chat.arrivals', 0),
+        );
+  // Both channels run in one k6 process from one start: one lead for both keeps their model clocks equal.
+  const leadMs = Math.max(phonePlan.leadMs, chatPlan?.leadMs ?? 0);
+  for (const plan of [phonePlan, chatPlan]) {
+    if (plan === null || plan.leadMs === leadMs) continue;
+    plan.offsetsMs = plan.offsetsMs.map((t) => Math.round((t + leadMs - plan.leadMs) * 10) / 10);
+    plan.leadMs = leadMs;
   }
-
-  // k6 starts iteration n when the integral of the rate reaches n + 1, so the last planned iterations
-  // fall on the very end of the last hold, and k6 was seen to skip up to a few of them at high rates
-  // (4,581 of 4,584). A tail of ten gaps at the last rate lets every planned iteration start; the
-  // script makes the few extra ones no-ops (iteration n >= plannedCalls sends nothing).
-  const last = intervals[intervals.length - 1];
-  if (last && last.target > 0) {
-    stages.push({ duration: `${Math.ceil((10 * timeUnitMs) / last.target)}ms`, target: last.target });
-  }
-  const durationMs = intervals.reduce((sum, i) => sum + i.wallMs, 0);
-  const schedule = arrivals === 'poisson' ? arrivalSchedule(intervals, cumulative, timeUnitMs, rng) : null;
-  const leadMs = schedule?.leadMs ?? 0;
+  const { intervals, stages, cumulative, planned, durationMs } = phonePlan;
+  const schedule = arrivals === 'poisson' ? phonePlan : null;
   const holdMs = expectedHoldMs(scenario, timeScale);
   const peakRatePerMs = Math.max(0, ...intervals.map((i) => i.target / timeUnitMs));
   // Little's law: calls in flight = arrival rate x time a VU holds a call (sleep until its arrival,
@@ -233,19 +216,25 @@ export function compileProfile(
     offsetsMs: schedule?.offsetsMs ?? [],
     callers: buildCallerPlans(scenario, planned, schedule?.offsetsMs ?? [], options.seed ?? 1),
     leadMs,
-    firstCallWallMs:
-      planned === 0
-        ? null
-        : schedule
-          ? schedule.offsetsMs[0]! - leadMs
-          : firstLatticeMs(intervals, timeUnitMs),
+    firstCallWallMs: earliest(phonePlan.firstWallMs, chatPlan?.firstWallMs ?? null),
     peakConcurrency,
     preAllocatedVUs,
     maxVUs,
     durationS: durationMs / 1000,
     requestTimeoutMs: Number.isFinite(requestTimeoutMs) ? requestTimeoutMs : 600_000,
-    thresholds: buildThresholds(phone.targets),
+    // One k6 process replays both channels: the chat targets are thresholds of the same run.
+    thresholds: {
+      ...buildThresholds(phone.targets),
+      ...(scenario.chat === null ? {} : k6TargetThresholds('chat', scenario.chat.targets)),
+    },
     slThresholdS: phone.targets.thresholdS,
+    chat:
+      chatPlan === null || scenario.chat === null
+        ? null
+        : {
+            ...chatReplayPlan(scenario.chat, chatPlan, timeScale, options.seed ?? 1),
+            thresholds: k6TargetThresholds('chat', scenario.chat.targets),
+          },
     retrial: phone.retrial
       ? {
           afterBlocked: phone.retrial.afterBlocked,
@@ -256,6 +245,99 @@ export function compileProfile(
         }
       : null,
   };
+}
+
+interface PlanSettings {
+  startS: number;
+  endS: number;
+  intervalS: number;
+  timeScale: number;
+  timeUnitMs: number;
+  arrivals: ArrivalMode;
+}
+
+/** One channel's arrivals over the window: stages, iteration boundaries and (Poisson) instants. */
+export interface ArrivalPlan {
+  intervals: ProfileInterval[];
+  stages: K6Stage[];
+  cumulative: number[];
+  planned: number;
+  durationMs: number;
+  offsetsMs: number[];
+  leadMs: number;
+  /** Wall ms from the window start to the first arrival (lead not included); null when none. */
+  firstWallMs: number | null;
+}
+
+function planArrivals(
+  expectedAt: (k: number) => number,
+  openAt: (k: number) => boolean,
+  settings: PlanSettings,
+  rng: Rng,
+): ArrivalPlan {
+  const { startS, endS, intervalS, timeScale, timeUnitMs, arrivals } = settings;
+  const intervals: ProfileInterval[] = [];
+  const stages: K6Stage[] = [];
+  const cumulative = [0];
+  let planned = 0;
+  let exactPlanned = 0;
+  for (let k = Math.floor(startS / intervalS); k * intervalS < endS; k++) {
+    const a = Math.max(startS, k * intervalS);
+    const b = Math.min(endS, (k + 1) * intervalS);
+    const fraction = (b - a) / intervalS;
+    const expected = expectedAt(k) * fraction;
+    const drawn = arrivals === 'poisson' ? samplePoisson(expected, rng) : expected;
+    const wallMs = Math.max(1, Math.round(((b - a) / timeScale) * 1000));
+    const target = Math.round((drawn * timeUnitMs) / wallMs);
+    const plannedCalls = (target * wallMs) / timeUnitMs;
+    exactPlanned += plannedCalls;
+    planned = Math.floor(exactPlanned + 1e-9);
+    cumulative.push(planned);
+    intervals.push({
+      index: k,
+      modelStartS: a,
+      modelEndS: b,
+      expectedCalls: expected,
+      drawnCalls: arrivals === 'poisson' ? drawn : Math.round(expected),
+      target,
+      wallMs,
+      plannedCalls,
+      open: openAt(k),
+    });
+    stages.push({ duration: '0s', target }, { duration: `${wallMs}ms`, target });
+  }
+
+  // k6 starts iteration n when the integral of the rate reaches n + 1, so the last planned iterations
+  // fall on the very end of the last hold, and k6 was seen to skip up to a few of them at high rates
+  // (4,581 of 4,584). A tail of ten gaps at the last rate lets every planned iteration start; the
+  // script makes the few extra ones no-ops (iteration n >= plannedCalls sends nothing).
+  const last = intervals[intervals.length - 1];
+  if (last && last.target > 0) {
+    stages.push({ duration: `${Math.ceil((10 * timeUnitMs) / last.target)}ms`, target: last.target });
+  }
+  const durationMs = intervals.reduce((sum, i) => sum + i.wallMs, 0);
+  const schedule = arrivals === 'poisson' ? arrivalSchedule(intervals, cumulative, timeUnitMs, rng) : null;
+  const leadMs = schedule?.leadMs ?? 0;
+  return {
+    intervals,
+    stages,
+    cumulative,
+    planned,
+    durationMs,
+    offsetsMs: schedule?.offsetsMs ?? [],
+    leadMs,
+    firstWallMs:
+      planned === 0
+        ? null
+        : schedule
+          ? schedule.offsetsMs[0]! - leadMs
+          : firstLatticeMs(intervals, timeUnitMs),
+  };
+}
+
+function earliest(a: number | null, b: number | null): number | null {
+  if (a === null) return b;
+  return b === null ? a : Math.min(a, b);
 }
 
 /** A Poisson count with mean `mean`: unit-rate exponential gaps counted until they pass the mean. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../../scenarios/loadScenario.js';
 import { compileProfile } from './compileProfile.js';
 import { dnsLabel, k6OperatorManifests } from './k6Operator.js';
-import { replayConfig } from './replayConfig.js';
+import { chatSessionEntries, replayConfig } from './replayConfig.js';
 
 describe('k6OperatorManifests', () => {
   it('a TestRun with the parallelism and a ConfigMap holding the bundle and its config', () => {
@@ -28,6 +28,29 @@ describe('k6OperatorManifests', () => {
     // The callers (Poisson schedule and draws) travel beside the config, and the runners are told where.
     expect(m['configmap.yaml']).toContain(`  callers.json: |\n    [{"t":${profile.offsetsMs[0]},`);
     expect(m['testrun.yaml']).toContain('-e HOTLINE_K6_CALLERS_FILE=/test/callers.json');
+    expect(m['configmap.yaml']).not.toContain('chat.json');
+    expect(m['testrun.yaml']).not.toContain('HOTLINE_K6_CHAT_FILE');
     expect(dnsLabel('Line 122 (Berlin)')).toBe('line-122-berlin');
+  });
+
+  it('with chat, the chat sessions travel beside the callers and the runners are told where', () => {
+    const scenario = loadScenarioFile('scenarios/ecosystem.json');
+    const profile = compileProfile(scenario, { day: 0, from: '09:00', to: '10:00' }, 60);
+    const config = replayConfig(profile, 'https://acd.example.org', null, 'r');
+    expect(config.chat).not.toBeNull();
+    const chatSessions = chatSessionEntries(profile);
+    const m = k6OperatorManifests({
+      name: 'eco',
+      bundle: 'export default function () {}\n',
+      config,
+      callers: profile.callers,
+      chatSessions,
+      parallelism: 2,
+    });
+    expect(m['configmap.yaml']).toContain(`  chat.json: |\n    ${JSON.stringify(chatSessions)}\n`);
+    expect(m['configmap.yaml']).toContain('  callers.json: |');
+    expect(m['testrun.yaml']).toContain(
+      '-e HOTLINE_K6_CALLERS_FILE=/test/callers.json -e HOTLINE_K6_CHAT_FILE=/test/chat.json',
+    );
   });
 });

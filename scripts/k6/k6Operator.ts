@@ -3,8 +3,8 @@
 // (the operator assigns the execution segments itself).
 
 import type { CallerPlan } from './callerPlans.js';
-import type { ReplayConfig } from './replayConfig.js';
-import { CALLERS_FILE_ENV, CONFIG_FILE_ENV } from './replayConfig.js';
+import type { ChatSessionEntry, ReplayConfig } from './replayConfig.js';
+import { CALLERS_FILE_ENV, CHAT_SESSIONS_FILE_ENV, CONFIG_FILE_ENV } from './replayConfig.js';
 
 export interface K6OperatorManifests {
   'configmap.yaml': string;
@@ -18,6 +18,8 @@ export interface K6OperatorOptions {
   config: ReplayConfig;
   /** The callers (ReplayProfile.callers): arrival instants, patience, class, retrial draws. */
   callers: readonly CallerPlan[];
+  /** The chat sessions (chatSessionEntries(profile)); needed when config.chat is set. */
+  chatSessions?: readonly ChatSessionEntry[];
   parallelism: number;
   /** Secret holding the bearer token (key `token`) when config.tokenEnv is set. */
   tokenSecret?: string;
@@ -38,6 +40,9 @@ export function k6OperatorManifests(options: K6OperatorOptions): K6OperatorManif
     indent(JSON.stringify(options.config, null, 2), 4),
     '  callers.json: |',
     indent(JSON.stringify(options.callers), 4),
+    ...(options.config.chat === null
+      ? []
+      : ['  chat.json: |', indent(JSON.stringify(options.chatSessions ?? []), 4)]),
     '  phoneReplay.js: |',
     indent(options.bundle, 4),
   ].join('\n');
@@ -64,7 +69,9 @@ export function k6OperatorManifests(options: K6OperatorOptions): K6OperatorManif
     '    configMap:',
     `      name: ${mapName}`,
     '      file: phoneReplay.js',
-    `  arguments: --no-usage-report -e ${CONFIG_FILE_ENV}=/test/config.json -e ${CALLERS_FILE_ENV}=/test/callers.json`,
+    `  arguments: --no-usage-report -e ${CONFIG_FILE_ENV}=/test/config.json -e ${CALLERS_FILE_ENV}=/test/callers.json${
+      options.config.chat === null ? '' : ` -e ${CHAT_SESSIONS_FILE_ENV}=/test/chat.json`
+    }`,
     '  runner:',
     '    env:',
     '      - name: K6_AUTO_EXTENSION_RESOLUTION',

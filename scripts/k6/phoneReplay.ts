@@ -10,6 +10,7 @@ import exec from 'k6/execution';
 import http from 'k6/http';
 import { Counter, Rate, Trend } from 'k6/metrics';
 import type { CallerPlan } from './callerPlans.js';
+import { chatScenario } from './chatReplay.js';
 import {
   buildCallPayload,
   callHeaders,
@@ -59,6 +60,9 @@ const arrivalLagMs = new Trend('arrival_lag_ms', true);
 const url = `${config.target}${config.adapter.callsPath}`;
 const token = config.tokenEnv ? __ENV[config.tokenEnv] : undefined;
 const headers = callHeaders(token, config.adapter);
+
+/** The chat scenario (exec 'chat'): one WebSocket session per planned arrival. */
+export const chat = chatScenario(config, token);
 
 export default function (): void {
   const n = exec.scenario.iterationInTest;

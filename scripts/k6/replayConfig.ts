@@ -2,6 +2,7 @@
 // imports; the k6 options object is built here so it is unit-tested in Node.
 
 import { type CallAdapter, resolveAdapter } from './callAdapter.js';
+import type { ChatSessionPlan } from './chatSessions.js';
 import type { K6Stage, ReplayProfile } from './compileProfile.js';
 import type { RetrialConfig } from './phoneCalls.js';
 
@@ -39,6 +40,31 @@ export interface ReplayConfig {
   intervalWallStartMs: number[];
   /** Wall ms after the scenario start at which the window ends (lead included). */
   windowEndWallMs: number;
+  /** The chat replay (a second k6 scenario, `exec: 'chat'`); null when the scenario has no chat. */
+  chat: ChatReplayConfig | null;
+}
+
+/** The chat scenario of the replay; its residents and instants travel in CHAT_SESSIONS_FILE_ENV. */
+export interface ChatReplayConfig {
+  stages: K6Stage[];
+  preAllocatedVUs: number;
+  maxVUs: number;
+  cumulative: number[];
+  intervalIndex: number[];
+  sessionTimeoutMs: number;
+  thresholdS: number;
+}
+
+/** One entry per planned session of the chat replay (SharedArray): when it opens and its resident. */
+export interface ChatSessionEntry extends ChatSessionPlan {
+  /** Wall ms after the scenario start (lead included); null with even arrivals (open when started). */
+  atMs: number | null;
+}
+
+export function chatSessionEntries(profile: ReplayProfile): ChatSessionEntry[] {
+  const chat = profile.chat;
+  if (chat === null) return [];
+  return chat.sessions.map((plan, n) => ({ ...plan, atMs: chat.offsetsMs[n] ?? null }));
 }
 
 /** Environment variables the script reads (passed with `-e NAME=value`). */
@@ -46,7 +72,10 @@ export const CONFIG_ENV = 'HOTLINE_K6_CONFIG';
 export const CONFIG_FILE_ENV = 'HOTLINE_K6_CONFIG_FILE';
 /** Path of the JSON array of callers (CallerPlan, by iteration). */
 export const CALLERS_FILE_ENV = 'HOTLINE_K6_CALLERS_FILE';
+/** Path of the JSON array of chat sessions (ChatSessionEntry, by iteration of the chat scenario). */
+export const CHAT_SESSIONS_FILE_ENV = 'HOTLINE_K6_CHAT_FILE';
 export const SCENARIO_NAME = 'phone';
+export const CHAT_SCENARIO_NAME = 'chat';
 
 export function replayConfig(
   profile: ReplayProfile,
@@ -75,6 +104,18 @@ export function replayConfig(
     retrial: profile.retrial,
     intervalWallStartMs: profile.intervals.map((_, k) => wallStart(profile, k)),
     windowEndWallMs: wallStart(profile, profile.intervals.length),
+    chat:
+      profile.chat === null
+        ? null
+        : {
+            stages: profile.chat.stages,
+            preAllocatedVUs: profile.chat.preAllocatedVUs,
+            maxVUs: profile.chat.maxVUs,
+            cumulative: profile.chat.cumulative,
+            intervalIndex: profile.chat.intervals.map((i) => i.index),
+            sessionTimeoutMs: profile.chat.sessionTimeoutMs,
+            thresholdS: profile.chat.thresholdS,
+          },
   };
 }
 
@@ -97,6 +138,21 @@ export function k6Options(config: ReplayConfig) {
         gracefulStop: `${Math.ceil((config.leadMs + config.requestTimeoutMs) / 1000)}s`,
         tags: { channel: 'phone' },
       },
+      ...(config.chat === null
+        ? {}
+        : {
+            [CHAT_SCENARIO_NAME]: {
+              executor: 'ramping-arrival-rate' as const,
+              exec: 'chat',
+              startRate: 0,
+              timeUnit: `${config.timeUnitMs}ms`,
+              preAllocatedVUs: config.chat.preAllocatedVUs,
+              maxVUs: config.chat.maxVUs,
+              stages: config.chat.stages,
+              gracefulStop: `${Math.ceil((config.leadMs + config.chat.sessionTimeoutMs) / 1000)}s`,
+              tags: { channel: 'chat' },
+            },
+          }),
     },
     thresholds: config.thresholds,
     summaryTrendStats: ['avg', 'min', 'med', 'p(90)', 'p(95)', 'p(99)', 'max', 'count'],

@@ -17,7 +17,12 @@ import { createInterface } from 'node:readline';
 import type { FaultOptions } from '../../mocks/faults.js';
 import type { CallResult } from '../../mocks/phone/callTypes.js';
 import { type K6Measurement, readK6Points } from '../../results/k6Points.js';
-import { buildK6PhoneSummary, evaluateThresholds, thresholdsJunit } from '../../results/k6Summary.js';
+import {
+  buildK6ChatSummary,
+  buildK6PhoneSummary,
+  evaluateThresholds,
+  thresholdsJunit,
+} from '../../results/k6Summary.js';
 import type { RunSummary } from '../../results/runFormat.js';
 import { type SavedK6Run, saveK6Run } from '../../results/saveK6Run.js';
 import { type ServerLogEntry, serverCrossCheck } from '../../results/serverCrossCheck.js';
@@ -29,7 +34,14 @@ import { Interrupted, type SignalWatch, watchSignals } from '../interrupted.js';
 import { buildK6Bundle } from './buildK6Bundle.js';
 import type { CallAdapter } from './callAdapter.js';
 import { type ArrivalMode, compileProfile, type ReplayProfile } from './compileProfile.js';
-import { CALLERS_FILE_ENV, CONFIG_FILE_ENV, type ReplayConfig, replayConfig } from './replayConfig.js';
+import {
+  CALLERS_FILE_ENV,
+  CHAT_SESSIONS_FILE_ENV,
+  CONFIG_FILE_ENV,
+  chatSessionEntries,
+  type ReplayConfig,
+  replayConfig,
+} from './replayConfig.js';
 import { type ResolvedK6, resolveK6 } from './resolveK6.js';
 
 export const THRESHOLD_EXIT_CODE = 99;
@@ -170,6 +182,7 @@ async function replay(
     const configFile = join(work, 'k6-config.json');
     writeFileSync(configFile, JSON.stringify(config));
     writeFileSync(join(work, 'k6-callers.json'), JSON.stringify(profile.callers));
+    writeFileSync(join(work, 'k6-chat.json'), JSON.stringify(chatSessionEntries(profile)));
     const segments = options.segments;
     const argsList = Array.from({ length: segments }, (_, i) =>
       k6Args(bundle.file, configFile, work, i, segments, options.quiet === true || i > 0),
@@ -204,7 +217,13 @@ async function replay(
       measurement,
       profile.intervals.map((i) => i.index),
     );
-    const thresholds = evaluateThresholds(profile.thresholds, measurement, profile.slThresholdS);
+    const chat = buildK6ChatSummary(scenario, measurement, profile.chat?.intervals.map((i) => i.index) ?? []);
+    const thresholds = evaluateThresholds(
+      profile.thresholds,
+      measurement,
+      profile.slThresholdS,
+      profile.chat?.thresholdS,
+    );
     const serverLog: ServerLogEntry[] | null =
       options.target === undefined
         ? mockCalls.map((c) => ({ outcome: c.outcome, waitS: c.waitS, callId: c.callId }))
@@ -222,6 +241,7 @@ async function replay(
         file: options.scenarioFile,
         seed,
         summary,
+        chat,
         info: {
           version: k6.version,
           target: options.target ?? 'mocks',
@@ -293,6 +313,8 @@ function k6Args(
     `${CONFIG_FILE_ENV}=${configFile}`,
     '-e',
     `${CALLERS_FILE_ENV}=${join(work, 'k6-callers.json')}`,
+    '-e',
+    `${CHAT_SESSIONS_FILE_ENV}=${join(work, 'k6-chat.json')}`,
     '--out',
     `json=${join(work, `points-${i}.json.gz`)}`,
     '--summary-export',

@@ -1,0 +1,73 @@
+import type { ScenarioModel } from '../scenarios/ScenarioModel.js';
+import type { ChatObserver } from '../sim/channels/chat/ChatProcess.js';
+import type { PhoneObserver } from '../sim/channels/phone/PhoneOutcome.js';
+import type { ModelClock } from '../sim/engine/ModelClock.js';
+import { NODE_TIMERS, RealtimeDriver, type TimerHost } from '../sim/engine/RealtimeDriver.js';
+import { createModelRun, type ModelRun } from '../sim/ModelRun.js';
+
+/** What a channel's transport does when the mocks stop: give every contact it holds an outcome. */
+export interface ShutdownParticipant {
+  endAll(nowS: number): void;
+}
+
+/**
+ * The one model run of the mocks and its real-time driver: every channel's transport (PhoneService,
+ * ChatService) is a thin layer over the processes of this run, so phone calls and chat sessions are
+ * served by the same agent pool on the same model clock. Draws come from the simulator's streams of
+ * replication 0; past the scenario's horizon the scenario repeats.
+ */
+export class ModelService {
+  readonly run: ModelRun;
+  readonly driver: RealtimeDriver;
+  /** Set by the phone transport: the phone process's observer. */
+  phoneListener: PhoneObserver | null = null;
+  /** Set by the chat transport: the chat process's observer. */
+  chatListener: ChatObserver | null = null;
+  private readonly participants: ShutdownParticipant[] = [];
+  private shutDown = false;
+
+  constructor(
+    readonly scenario: ScenarioModel,
+    readonly clock: ModelClock,
+    seed: number | string,
+    timers: TimerHost = NODE_TIMERS,
+  ) {
+    this.run = createModelRun(scenario, {
+      seed,
+      replication: 0,
+      mode: 'realtime',
+      startAtS: clock.nowS(),
+      phoneObserver: {
+        arrived: (id, at, klass, attempt) => this.phoneListener?.arrived?.(id, at, klass, attempt),
+        outcome: (record) => this.phoneListener?.outcome(record),
+      },
+      chatObserver: {
+        outcome: (id, outcome, at) => this.chatListener?.outcome(id, outcome, at),
+        reply: (id, message, at, agent) => this.chatListener?.reply(id, message, at, agent),
+      },
+    });
+    this.driver = new RealtimeDriver(this.run.simulation, clock, timers);
+  }
+
+  get isShutDown(): boolean {
+    return this.shutDown;
+  }
+
+  /** Model time now, having run what is due (the time the model stopped at after shutdown). */
+  now(): number {
+    return this.shutDown ? this.run.simulation.now : this.driver.runDue();
+  }
+
+  onShutdown(participant: ShutdownParticipant): void {
+    this.participants.push(participant);
+  }
+
+  /** Runs what is due, lets every transport end what it holds at that instant, then stops the driver. */
+  shutdown(): void {
+    if (this.shutDown) return;
+    const now = this.driver.runDue();
+    for (const participant of this.participants) participant.endAll(now);
+    this.shutDown = true;
+    this.driver.stop();
+  }
+}

@@ -1,0 +1,154 @@
+// Chat WebSockets under load on loopback: the mocks (`hotline mocks`, its own process) hold at least
+// 2,000 sessions at once from a client process (Node + ws), each one writing again half a second
+// after every reply. The agents answer in exactly 2 s of model time (time scale 1); whatever the
+// client waits beyond that is latency the mock (and the loopback) adds. Bounded: about 20 s.
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { benchLine, formatCount } from './benchLine.js';
+
+const SESSIONS = Number(process.env.HOTLINE_BENCH_CHAT_SESSIONS ?? 2500);
+const REPLY_MS = 2000;
+
+export async function chatBench(repo: string): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'hotline-bench-chat-'));
+  const scenario = chatScenario(repo, work);
+  const mock = await startMock(repo, scenario);
+  try {
+    const before = await latenessBuckets(mock.url);
+    const client = join(work, 'chat-client.mjs');
+    writeFileSync(client, clientScript(join(repo, 'node_modules', 'ws', 'wrapper.mjs')));
+    const result = spawnSync(process.execPath, [client, mock.url, String(SESSIONS), String(REPLY_MS)], {
+      encoding: 'utf8',
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    if (result.status !== 0) throw new Error(`chat bench client failed: ${result.stderr}`);
+    const serverP99 = quantileBound(before, await latenessBuckets(mock.url), 0.99);
+    const f = JSON.parse(result.stdout) as {
+      peakOpen: number;
+      serverPeakOpen: number;
+      replies: number;
+      errors: number;
+      p50: number;
+      p99: number;
+      max: number;
+      seconds: number;
+    };
+    benchLine(
+      `mocks: chat WebSockets, ${formatCount(SESSIONS)} sessions at once (${f.seconds} s)`,
+      `open at once ${formatCount(f.peakOpen)} (mock's /v1/state ${formatCount(f.serverPeakOpen)}), ` +
+        `${formatCount(f.replies)} replies, errors ${f.errors}; added latency p50 ${f.p50.toFixed(2)} ms, ` +
+        `p99 ${f.p99.toFixed(2)} ms, max ${f.max.toFixed(2)} ms seen by the client; mock's reply lateness ` +
+        `p99 <= ${serverP99} ms (its histogram) (target >= 2,000 sessions, p99 <= 10 ms)`,
+    );
+  } finally {
+    mock.process.kill('SIGTERM');
+  }
+}
+
+/** Cumulative bucket counts of hotline_chat_reply_lateness_seconds, by upper bound in seconds. */
+async function latenessBuckets(url: string): Promise<Map<number, number>> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const buckets = new Map<number, number>();
+  for (const match of text.matchAll(
+    /^hotline_chat_reply_lateness_seconds_bucket\{le="([^"]+)"\} ([0-9.e+-]+)$/gm,
+  )) {
+    buckets.set(match[1] === '+Inf' ? Number.POSITIVE_INFINITY : Number(match[1]), Number(match[2]));
+  }
+  return buckets;
+}
+
+/** Upper bound (ms) of the bucket holding the q-quantile between two scrapes. */
+function quantileBound(before: Map<number, number>, after: Map<number, number>, q: number): string {
+  const bounds = [...after.keys()].sort((a, b) => a - b);
+  const total = (after.get(Number.POSITIVE_INFINITY) ?? 0) - (before.get(Number.POSITIVE_INFINITY) ?? 0);
+  const bound = bounds.find((b) => after.get(b)! - (before.get(b) ?? 0) >= q * total);
+  return bound === undefined || bound === Number.POSITIVE_INFINITY ? 'inf' : String(bound * 1000);
+}
+
+/** stationary-mmc plus a chat desk with a slot for every session and replies of exactly 2 s. */
+function chatScenario(repo: string, work: string): string {
+  const file = JSON.parse(readFileSync(join(repo, 'scenarios', 'stationary-mmc.json'), 'utf8'));
+  delete file.$schema;
+  file.agents.groups.push({
+    name: 'chat-desk',
+    skills: ['chat'],
+    maxChats: 1,
+    staffing: { kind: 'constant', agents: SESSIONS + 100 },
+  });
+  file.channels.chat = {
+    hours: '24/7',
+    demand: { sessionsPerDay: 1000, intradayShape: Array(48).fill(1) },
+    messages: 1,
+    replyTime: `${REPLY_MS / 1000}s`,
+    patience: '1h',
+    targets: { firstResponse: { variant: 'slOffered', threshold: '60s', goal: 0.8 } },
+  };
+  const path = join(work, 'chat.json');
+  writeFileSync(path, JSON.stringify(file));
+  return path;
+}
+
+function startMock(repo: string, scenario: string): Promise<{ url: string; process: ChildProcess }> {
+  const child = spawn(
+    process.execPath,
+    [join(repo, 'dist', 'hotline.js'), 'mocks', scenario, '--port', '0', '--quiet', '--time-scale', '1'],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /http:\/\/127\.0\.0\.1:\d+/.exec(out);
+      if (match) resolve({ url: match[0], process: child });
+    });
+    child.on('exit', (code) => reject(new Error(`the mocks exited with code ${code} before listening`)));
+  });
+}
+
+/** The client process: opens the sessions over 2.5 s, keeps them talking for 15 s, prints figures. */
+function clientScript(wsModule: string): string {
+  return `import { WebSocket } from ${JSON.stringify(wsModule)};
+const [url, sessionsText, replyText] = process.argv.slice(2);
+const sessions = Number(sessionsText), replyMs = Number(replyText);
+const added = [];
+let open = 0, peakOpen = 0, serverPeakOpen = 0, errors = 0, stopping = false;
+const sockets = [];
+const startedAt = performance.now();
+function session(i) {
+  const ws = new WebSocket(url.replace('http', 'ws') + '/v1/chat');
+  sockets.push(ws);
+  let sentAt = 0;
+  ws.on('open', () => { sentAt = performance.now(); ws.send(JSON.stringify({ type: 'open', sessionId: 'b' + i })); });
+  ws.on('message', (data) => {
+    const frame = JSON.parse(String(data));
+    if (frame.type === 'opened') { open++; peakOpen = Math.max(peakOpen, open); return; }
+    if (frame.type === 'reply') {
+      // The first 3 s are warm-up (sessions still opening); measure after.
+      if (performance.now() - startedAt > 3000) added.push(performance.now() - sentAt - replyMs);
+      setTimeout(() => { if (!stopping) { sentAt = performance.now(); ws.send('{"type":"message"}'); } }, 500);
+      return;
+    }
+    if (frame.type === 'error') errors++;
+    if (frame.type === 'closed') open--;
+  });
+  ws.on('error', () => { errors++; });
+}
+for (let i = 0; i < sessions; i++) setTimeout(() => session(i), (i * 2500) / sessions);
+const poll = setInterval(async () => {
+  const state = await (await fetch(url + '/v1/state')).json().catch(() => null);
+  if (state && state.chat) serverPeakOpen = Math.max(serverPeakOpen, state.chat.open);
+}, 1000);
+setTimeout(() => {
+  stopping = true;
+  clearInterval(poll);
+  for (const ws of sockets) ws.close();
+  added.sort((a, b) => a - b);
+  const q = (p) => added.length === 0 ? NaN : added[Math.min(added.length - 1, Math.floor(p * added.length))];
+  process.stdout.write(JSON.stringify({ peakOpen, serverPeakOpen, replies: added.length, errors,
+    p50: q(0.5), p99: q(0.99), max: added.at(-1) ?? NaN, seconds: 15 }));
+  setTimeout(() => process.exit(0), 200);
+}, 15000);
+`;
+}

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startMocks } from '../../mocks/server.js';
+import { untilTurns } from '../../mocks/testing.js';
 import { loadScenarioFile } from '../../scenarios/loadScenario.js';
 import { checkReachable } from '../k6/runLoad.js';
 import { registerCompareCommand } from './compareCommand.js';
@@ -209,8 +210,13 @@ describe('hotline load --adapter', () => {
     // own words; it records what it was sent and which callers hung up on it.
     const seen: { path: string; key: unknown; tenant: unknown; body: Record<string, unknown> }[] = [];
     let hungUp = 0;
+    let inFlight = 0;
     const server = createHttpServer((req, res) => {
       if (req.url === '/status') return res.end('ok');
+      inFlight++;
+      res.on('close', () => {
+        inFlight--;
+      });
       let text = '';
       req.on('data', (chunk) => {
         text += chunk;
@@ -258,6 +264,11 @@ describe('hotline load --adapter', () => {
         out,
       );
       expect([0, 99], stderr).toContain(code);
+      // k6 has exited, but this process may not have handled the last closed connections yet.
+      await untilTurns(
+        () => inFlight === 0,
+        () => `${inFlight} calls still open at the deployment`,
+      );
       const summary = JSON.parse(stdout);
       const phone = summary.channels.phone;
       expect(seen.length).toBe(phone.offered.mean);

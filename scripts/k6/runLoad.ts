@@ -200,11 +200,7 @@ async function replay(
     stopIfInterrupted();
     let mockState: unknown = null;
     if (mocks) {
-      mockState = await fetch(`${mocks.url}/v1/state`, {
-        headers: token ? { Authorization: `Bearer ${token}` } : {},
-      })
-        .then((r) => r.json())
-        .catch(() => null);
+      mockState = await settledMockState(mocks.url, token);
       await mocks.close();
       mocks = undefined;
     }
@@ -480,4 +476,22 @@ function mockStartS(scenario: ScenarioModel, profile: ReplayProfile): number {
   const horizonS = scenario.calendar.days * 86_400;
   const startS = profile.window.startS + ((profile.firstCallWallMs ?? 0) / 1000) * profile.timeScale;
   return startS % horizonS;
+}
+
+/**
+ * The mocks' state once k6 is gone. k6's exit closes its connections, and the mocks (in this process)
+ * may not have handled every close yet: a caller who hung up at the very end would be missing from
+ * the counts. So the state is read again until no call is held, for at most about a second.
+ */
+async function settledMockState(url: string, token: string | undefined): Promise<unknown> {
+  const read = () =>
+    fetch(`${url}/v1/state`, { headers: token ? { Authorization: `Bearer ${token}` } : {} })
+      .then((r) => r.json() as Promise<{ pendingCalls?: number }>)
+      .catch(() => null);
+  let state = await read();
+  for (let tries = 0; tries < 100 && state !== null && (state.pendingCalls ?? 0) > 0; tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    state = await read();
+  }
+  return state;
 }

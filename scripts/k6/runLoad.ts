@@ -481,15 +481,18 @@ function mockStartS(scenario: ScenarioModel, profile: ReplayProfile): number {
 /**
  * The mocks' state once k6 is gone. k6's exit closes its connections, and the mocks (in this process)
  * may not have handled every close yet: a caller who hung up at the very end would be missing from
- * the counts. So the state is read again until no call is held, for at most about a second.
+ * the counts (and a chat socket closed at the end from the chat block). So the state is read again
+ * until no call is held and no chat session is open, for at most about a second.
  */
 async function settledMockState(url: string, token: string | undefined): Promise<unknown> {
   const read = () =>
     fetch(`${url}/v1/state`, { headers: token ? { Authorization: `Bearer ${token}` } : {} })
-      .then((r) => r.json() as Promise<{ pendingCalls?: number }>)
+      .then((r) => r.json() as Promise<{ pendingCalls?: number; chat?: { open?: number } }>)
       .catch(() => null);
+  const held = (state: { pendingCalls?: number; chat?: { open?: number } }) =>
+    (state.pendingCalls ?? 0) > 0 || (state.chat?.open ?? 0) > 0;
   let state = await read();
-  for (let tries = 0; tries < 100 && state !== null && (state.pendingCalls ?? 0) > 0; tries++) {
+  for (let tries = 0; tries < 100 && state !== null && held(state); tries++) {
     await new Promise((resolve) => setTimeout(resolve, 10));
     state = await read();
   }

@@ -2,42 +2,10 @@
 // intervals.csv columns. The formulas are in deriveChatMetrics.ts (simulator); a k6 replay measures
 // the ones with a k6 source. Service levels are on the first reply (first response), with the same
 // three variants as phone, computed by sim/metrics/serviceLevel.ts.
-import type {
-  ChannelMetricSpecs,
-  K6Source,
-  MetricDirection,
-  MetricSpec,
-  MetricUnit,
-  MetricView,
-} from '../../metrics/MetricSpec.js';
-import type { ServiceLevelKind } from '../../metrics/serviceLevel.js';
+import { metricsOf } from '../../metrics/defineMetric.js';
+import type { ChannelMetricSpecs, K6Source } from '../../metrics/MetricSpec.js';
 
-interface Options {
-  label?: string;
-  k6?: K6Source | null;
-  serviceLevel?: ServiceLevelKind;
-  band?: boolean;
-  views?: readonly MetricView[];
-}
-
-function metric<Name extends string>(
-  name: Name,
-  unit: MetricUnit,
-  direction: MetricDirection,
-  options: Options = {},
-): MetricSpec<Name> {
-  return {
-    name,
-    channel: 'chat',
-    label: options.label ?? name,
-    unit,
-    direction,
-    k6: options.k6 ?? null,
-    serviceLevel: options.serviceLevel ?? null,
-    band: options.band ?? false,
-    views: options.views ?? [],
-  };
-}
+const metric = metricsOf('chat');
 
 const sessions = (outcome?: string): K6Source => ({
   metric: outcome ? `chat_sessions{outcome:${outcome}}` : 'chat_sessions',

@@ -1,42 +1,10 @@
 // The phone channel's metrics, declared once. Order is the order of summary.json keys and
 // intervals.csv columns. The formulas are in sim/metrics/PhoneMetrics.ts (simulator) and
 // results/k6Summary.ts (a k6 replay); both use sim/metrics/serviceLevel.ts for the SL variants.
-import type {
-  ChannelMetricSpecs,
-  K6Source,
-  MetricDirection,
-  MetricSpec,
-  MetricUnit,
-  MetricView,
-} from '../../metrics/MetricSpec.js';
-import type { ServiceLevelKind } from '../../metrics/serviceLevel.js';
+import { metricsOf } from '../../metrics/defineMetric.js';
+import type { ChannelMetricSpecs, K6Source } from '../../metrics/MetricSpec.js';
 
-interface Options {
-  label?: string;
-  k6?: K6Source | null;
-  serviceLevel?: ServiceLevelKind;
-  band?: boolean;
-  views?: readonly MetricView[];
-}
-
-function metric<Name extends string>(
-  name: Name,
-  unit: MetricUnit,
-  direction: MetricDirection,
-  options: Options = {},
-): MetricSpec<Name> {
-  return {
-    name,
-    channel: 'phone',
-    label: options.label ?? name,
-    unit,
-    direction,
-    k6: options.k6 ?? null,
-    serviceLevel: options.serviceLevel ?? null,
-    band: options.band ?? false,
-    views: options.views ?? [],
-  };
-}
+const metric = metricsOf('phone');
 
 const calls = (outcome?: string): K6Source => ({
   metric: outcome ? `calls{outcome:${outcome}}` : 'calls',

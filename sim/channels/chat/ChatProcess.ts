@@ -224,7 +224,7 @@ export class ChatProcess implements EventHandler, Integrator, WorkSource {
 
   /** A free slot of `agent`: it takes waiting sessions while it has slots and the chat is open. */
   serve(agent: number, t: number): boolean {
-    if (this.queueLength === 0 || this.model.open[this.simulation.interval] === 0) return false;
+    if (this.queueLength === 0 || !this.isOpenAt(t)) return false;
     let took = false;
     while (this.queueLength > 0 && this.agents.loadOf(agent) < this.slotsOf(agent)) {
       const slot = this.popQueue();
@@ -253,7 +253,7 @@ export class ChatProcess implements EventHandler, Integrator, WorkSource {
     const messages = model.messages.sample(this.messagesRng);
     const work = model.replyTime.sample(this.replyRng);
     const patience = model.patience.sample(this.patienceRng);
-    const open = model.open[k] === 1;
+    const open = this.isOpenAt(t);
     if (!open && !model.asynchronous) {
       c.closed[k]!++;
       this.observer?.outcome(contactId, 'closed', t);
@@ -428,12 +428,21 @@ export class ChatProcess implements EventHandler, Integrator, WorkSource {
   }
 
   private assignWaiting(t: number): void {
-    if (this.model.open[this.simulation.interval] === 0) return;
+    if (!this.isOpenAt(t)) return;
     while (this.queueLength > 0) {
       const agent = this.agents.takeSlot(this.channel);
       if (agent < 0) return;
       this.assign(t, this.popQueue(), agent);
     }
+  }
+
+  /**
+   * Whether the chat answers at `t`. Read from `t`, not from the simulation's current interval:
+   * the opening (OPENS) and the agents' shift start (STAFF) at a boundary may pop before the
+   * boundary event that moves the interval on, and then the queue would wait for the next arrival.
+   */
+  private isOpenAt(t: number): boolean {
+    return this.model.open[this.simulation.intervalAt(t)] === 1;
   }
 
   private popQueue(): number {

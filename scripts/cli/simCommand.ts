@@ -3,11 +3,16 @@ import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { buildRunSummary } from '../../results/buildRunSummary.js';
 import { REPORT_FILE } from '../../results/report/writeReport.js';
+import { saveShard } from '../../results/saveShard.js';
 import { saveSimRun } from '../../results/saveSimRun.js';
 import { checkRunOutput } from '../../results/writeRunFolder.js';
+import { readScenarioFile } from '../../scenarios/loadScenario.js';
 import { defaultThreads } from '../../sim/replications/runReplications.js';
 import type { WindowSpec } from '../../sim/replications/runWindow.js';
-import { simulateScenarioFile } from '../../sim/simulateScenario.js';
+import { parseShard, type ShardSpec } from '../../sim/replications/shardRange.js';
+import { simulateScenario } from '../../sim/simulateScenario.js';
+import { stopOnSignal } from '../stopOnSignal.js';
+import { checkShardFlags } from './checkShardFlags.js';
 import { formatSimReport } from './formatSimReport.js';
 import { seedValue, wholeNumber } from './optionParsers.js';
 import { printNotices } from './printNotices.js';
@@ -24,6 +29,7 @@ interface SimFlags {
   json?: boolean;
   out?: string;
   quiet?: boolean;
+  shard?: ShardSpec;
 }
 
 export function registerSimCommand(program: Command): void {
@@ -60,6 +66,11 @@ export function registerSimCommand(program: Command): void {
     .option('--json', 'print the summary as JSON on stdout and nothing else there')
     .option('-o, --out <dir>', 'write the run into this folder instead of results/runs/<id>/')
     .option('-q, --quiet', 'no progress bar')
+    .option(
+      '--shard <i/n>',
+      'run only replication range i of n (1-based, contiguous) into a shard folder (--out); `hotline merge` joins the shards',
+      parseShard,
+    )
     .addHelpText(
       'after',
       `
@@ -68,24 +79,49 @@ Examples:
   hotline sim scenarios/line-122.json --replications 50 --seed 7 --days 2
   hotline sim scenarios/stationary-mmc.json --json | jq .channels.phone.slOffered
   hotline sim scenarios/stationary-mmc.json --day 1 --from 00:00 --to 02:00   # the window a replay measures
+  hotline sim scenarios/covid-hotline.json -r 300 --shard 2/3 --out shards/2   # then: hotline merge shards/*
 
 Writes results/runs/<id>/ with run.json (how it was made), summary.json (per run and per day:
 mean and 95% CI of every metric), intervals.csv (the same per interval), replications.json (each
-replication's figures, for paired comparisons) and report.html (charts; open it in a browser).`,
+replication's figures, for paired comparisons) and report.html (charts; open it in a browser).
+With --shard, --out gets a shard folder instead (shard.json, scenario.json, metrics.json).
+Exit codes: 0 written, 2 bad input, 130 / 143 stopped by SIGINT / SIGTERM (worker threads ended,
+nothing written).`,
     )
     .action(async (file: string, flags: SimFlags) => {
+      const range = flags.shard ? checkShardFlags(flags.shard, flags) : undefined;
       checkRunOutput(flags.out); // before minutes of simulation, not after
-      const bar = progressBar(flags);
-      const result = await simulateScenarioFile(file, {
-        replications: flags.replications,
-        seed: flags.seed,
-        days: flags.days,
-        threads: flags.threads,
-        window: windowOf(flags),
-        onProgress: bar ? (done) => bar.update(done) : undefined,
-      }).finally(() => bar?.stop());
+      const text = readScenarioFile(file);
+      const result = await stopOnSignal(
+        'simulation stopped, worker threads ended; nothing written',
+        (signal) => {
+          const bar = progressBar(flags, range ? range.to - range.from : flags.replications);
+          return simulateScenario(
+            { text, file, options: { days: flags.days } },
+            {
+              replications: flags.replications,
+              seed: flags.seed,
+              threads: flags.threads,
+              window: windowOf(flags),
+              range,
+              signal,
+              onProgress: bar,
+            },
+          ).finally(() => bar?.(-1, 0));
+        },
+      );
       printNotices(file, result.scenario);
       const version = toolVersion();
+      if (flags.shard && range) {
+        const folder = saveShard(
+          { result, scenarioText: text, days: flags.days, shard: flags.shard, range, toolVersion: version },
+          flags.out!,
+        );
+        process.stdout.write(
+          `shard ${flags.shard.index}/${flags.shard.count} (replications ${range.from} to ${range.to - 1} of ${flags.replications}) written to ${folder} in ${(result.durationMs / 1000).toFixed(1)} s\n`,
+        );
+        return;
+      }
       const saved = saveSimRun(result, version, flags.out);
       const report = join(saved.folder, REPORT_FILE);
       if (flags.json) {
@@ -108,14 +144,30 @@ function windowOf(flags: SimFlags): WindowSpec | undefined {
   return { day: flags.day ?? 1, from: flags.from ?? '00:00', to: flags.to ?? '24:00' };
 }
 
-function progressBar(flags: SimFlags): SingleBar | undefined {
-  if (flags.quiet || !process.stderr.isTTY) return undefined;
+type Progress = (done: number, total: number) => void;
+
+/**
+ * A progress bar on a terminal; elsewhere (CI logs, a pod's log) a line when the first replication is
+ * done and at every tenth of the run. Called with done = -1 to stop.
+ */
+function progressBar(flags: SimFlags, total: number): Progress | undefined {
+  if (flags.quiet) return undefined;
+  if (!process.stderr.isTTY) {
+    let shown = 0;
+    return (done) => {
+      const tenth = Math.floor((done * 10) / total);
+      if (done > 0 && (done === 1 || tenth > shown)) {
+        shown = Math.max(shown, tenth);
+        process.stderr.write(`replications ${done}/${total}\n`);
+      }
+    };
+  }
   const bar = new SingleBar({
     stream: process.stderr,
     format: 'replications [{bar}] {value}/{total} | {duration_formatted} elapsed | eta {eta_formatted}',
     hideCursor: true,
     clearOnComplete: true,
   });
-  bar.start(flags.replications, 0);
-  return bar;
+  bar.start(total, 0);
+  return (done) => (done < 0 ? bar.stop() : bar.update(done));
 }

@@ -13,6 +13,7 @@ import { parseShard, type ShardSpec } from '../../sim/replications/shardRange.js
 import { simulateScenario } from '../../sim/simulateScenario.js';
 import { stopOnSignal } from '../stopOnSignal.js';
 import { checkShardFlags } from './checkShardFlags.js';
+import { emitK8s, refuseK8sFlagsAlone } from './emitK8s.js';
 import { formatSimReport } from './formatSimReport.js';
 import { seedValue, wholeNumber } from './optionParsers.js';
 import { printNotices } from './printNotices.js';
@@ -30,6 +31,9 @@ interface SimFlags {
   out?: string;
   quiet?: boolean;
   shard?: ShardSpec;
+  emitK8s?: string;
+  shards?: number;
+  image?: string;
 }
 
 export function registerSimCommand(program: Command): void {
@@ -71,6 +75,15 @@ export function registerSimCommand(program: Command): void {
       'run only replication range i of n (1-based, contiguous) into a shard folder (--out); `hotline merge` joins the shards',
       parseShard,
     )
+    .option(
+      '--emit-k8s <dir>',
+      'write Kubernetes manifests (an Indexed Job of --shards pods, then a merge Job) instead of running',
+    )
+    .option('--shards <n>', 'with --emit-k8s: shards, one pod each', wholeNumber('--shards', 1, 10_000))
+    .option(
+      '--image <ref>',
+      'with --emit-k8s: container image with `hotline` on its PATH (default hotline-harness:<version>)',
+    )
     .addHelpText(
       'after',
       `
@@ -80,6 +93,7 @@ Examples:
   hotline sim scenarios/stationary-mmc.json --json | jq .channels.phone.slOffered
   hotline sim scenarios/stationary-mmc.json --day 1 --from 00:00 --to 02:00   # the window a replay measures
   hotline sim scenarios/covid-hotline.json -r 300 --shard 2/3 --out shards/2   # then: hotline merge shards/*
+  hotline sim scenarios/covid-hotline.json -r 300 --emit-k8s k8s/ --shards 10  # then: kubectl apply -f k8s/
 
 Writes results/runs/<id>/ with run.json (how it was made), summary.json (per run and per day:
 mean and 95% CI of every metric), intervals.csv (the same per interval), replications.json (each
@@ -89,6 +103,11 @@ Exit codes: 0 written, 2 bad input, 130 / 143 stopped by SIGINT / SIGTERM (worke
 nothing written).`,
     )
     .action(async (file: string, flags: SimFlags) => {
+      if (flags.emitK8s !== undefined) {
+        emitK8s(file, { ...flags, emitK8s: flags.emitK8s, window: windowOf(flags) }, toolVersion());
+        return;
+      }
+      refuseK8sFlagsAlone(flags);
       const range = flags.shard ? checkShardFlags(flags.shard, flags) : undefined;
       checkRunOutput(flags.out); // before minutes of simulation, not after
       const text = readScenarioFile(file);

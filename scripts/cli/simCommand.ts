@@ -9,8 +9,8 @@ import { checkRunOutput } from '../../results/writeRunFolder.js';
 import { readScenarioFile } from '../../scenarios/loadScenario.js';
 import { defaultThreads } from '../../sim/replications/runReplications.js';
 import type { WindowSpec } from '../../sim/replications/runWindow.js';
-import { parseShard, type ShardSpec } from '../../sim/replications/shardRange.js';
-import { simulateScenario } from '../../sim/simulateScenario.js';
+import { parseShard, type ReplicationRange, type ShardSpec } from '../../sim/replications/shardRange.js';
+import { type SimulationResult, simulateScenario } from '../../sim/simulateScenario.js';
 import { stopOnSignal } from '../stopOnSignal.js';
 import { checkShardFlags } from './checkShardFlags.js';
 import { emitK8s, refuseK8sFlagsAlone } from './emitK8s.js';
@@ -111,50 +111,69 @@ nothing written).`,
       const range = flags.shard ? checkShardFlags(flags.shard, flags) : undefined;
       checkRunOutput(flags.out); // before minutes of simulation, not after
       const text = readScenarioFile(file);
-      const result = await stopOnSignal(
-        'simulation stopped, worker threads ended; nothing written',
-        (signal) => {
-          const bar = progressBar(flags, range ? range.to - range.from : flags.replications);
-          return simulateScenario(
-            { text, file, options: { days: flags.days } },
-            {
-              replications: flags.replications,
-              seed: flags.seed,
-              threads: flags.threads,
-              window: windowOf(flags),
-              range,
-              signal,
-              onProgress: bar,
-            },
-          ).finally(() => bar?.(-1, 0));
-        },
-      );
-      printNotices(file, result.scenario);
-      const version = toolVersion();
-      if (flags.shard && range) {
-        const folder = saveShard(
-          { result, scenarioText: text, days: flags.days, shard: flags.shard, range, toolVersion: version },
-          flags.out!,
-        );
-        process.stdout.write(
-          `shard ${flags.shard.index}/${flags.shard.count} (replications ${range.from} to ${range.to - 1} of ${flags.replications}) written to ${folder} in ${(result.durationMs / 1000).toFixed(1)} s\n`,
-        );
-        return;
-      }
-      const saved = saveSimRun(result, version, flags.out);
-      const report = join(saved.folder, REPORT_FILE);
-      if (flags.json) {
-        process.stdout.write(`${JSON.stringify(buildRunSummary(result), null, 2)}\n`);
-        process.stderr.write(`run written to ${saved.folder}\nreport ${report}\n`);
-        return;
-      }
-      process.stdout.write(
-        `${formatSimReport(result.scenario, result.summary, result.replications, result.window)}\n\n`,
-      );
-      process.stdout.write(
-        `run ${saved.id} written to ${saved.folder} in ${(result.durationMs / 1000).toFixed(1)} s\nreport ${report}\n`,
-      );
+      // The writes below stay inside: they are synchronous, so a signal then waits for a whole folder.
+      await stopOnSignal('simulation stopped, worker threads ended; nothing written', async (signal) => {
+        const result = await simulate(file, text, flags, range, signal);
+        printNotices(file, result.scenario);
+        if (flags.shard && range) writeShard(result, text, flags, flags.shard, range);
+        else writeRun(result, flags);
+      });
     });
+}
+
+function simulate(
+  file: string,
+  text: string,
+  flags: SimFlags,
+  range: ReplicationRange | undefined,
+  signal: AbortSignal,
+): Promise<SimulationResult> {
+  const bar = progressBar(flags, range ? range.to - range.from : flags.replications);
+  return simulateScenario(
+    { text, file, options: { days: flags.days } },
+    {
+      replications: flags.replications,
+      seed: flags.seed,
+      threads: flags.threads,
+      window: windowOf(flags),
+      range,
+      signal,
+      onProgress: bar,
+    },
+  ).finally(() => bar?.(-1, 0));
+}
+
+function writeShard(
+  result: SimulationResult,
+  scenarioText: string,
+  flags: SimFlags,
+  shard: ShardSpec,
+  range: ReplicationRange,
+): void {
+  const folder = saveShard(
+    { result, scenarioText, days: flags.days, shard, range, toolVersion: toolVersion() },
+    flags.out!,
+  );
+  process.stdout.write(
+    `shard ${shard.index}/${shard.count} (replications ${range.from} to ${range.to - 1} of ${flags.replications}) ` +
+      `written to ${folder} in ${(result.durationMs / 1000).toFixed(1)} s\n`,
+  );
+}
+
+function writeRun(result: SimulationResult, flags: SimFlags): void {
+  const saved = saveSimRun(result, toolVersion(), flags.out);
+  const report = join(saved.folder, REPORT_FILE);
+  if (flags.json) {
+    process.stdout.write(`${JSON.stringify(buildRunSummary(result), null, 2)}\n`);
+    process.stderr.write(`run written to ${saved.folder}\nreport ${report}\n`);
+    return;
+  }
+  process.stdout.write(
+    `${formatSimReport(result.scenario, result.summary, result.replications, result.window)}\n\n`,
+  );
+  process.stdout.write(
+    `run ${saved.id} written to ${saved.folder} in ${(result.durationMs / 1000).toFixed(1)} s\nreport ${report}\n`,
+  );
 }
 
 /** The --day/--from/--to window, or undefined for the whole horizon. */

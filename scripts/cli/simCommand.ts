@@ -69,7 +69,7 @@ export function registerSimCommand(program: Command): void {
     )
     .option('--json', 'print the summary as JSON on stdout and nothing else there')
     .option('-o, --out <dir>', 'write the run into this folder instead of results/runs/<id>/')
-    .option('-q, --quiet', 'no progress bar')
+    .option('-q, --quiet', 'no progress (a bar on a terminal, else a line per tenth of the run on stderr)')
     .option(
       '--shard <i/n>',
       'run only replication range i of n (1-based, contiguous) into a shard folder (--out); `hotline merge` joins the shards',

@@ -82,6 +82,12 @@ describe('hotline sim --emit-k8s', () => {
       ),
     );
     for (const pod of pods) expect(pod.code, pod.stderr).toBe(0);
+    // A pod run again once its shard is written (a retry after an eviction) succeeds and changes nothing.
+    const shardFile = join(mounts.results, 'hotline-stationary-mmc-s4', 'shard-2', 'shard.json');
+    const before = readFileSync(shardFile, 'utf8');
+    const retried = await runContainer(container, mounts, { JOB_COMPLETION_INDEX: '1' });
+    expect(retried.code, retried.stderr).toBe(0);
+    expect(readFileSync(shardFile, 'utf8')).toBe(before);
 
     const merge = manifests['merge-job.json']!.spec.template.spec;
     const waited = await runContainer(merge.initContainers[0], mounts, {}); // returns at once: all shards are there

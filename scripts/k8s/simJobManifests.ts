@@ -134,6 +134,9 @@ export function shardCommand(options: SimJobOptions): string {
   ];
   return [
     'i=$((JOB_COMPLETION_INDEX + 1))',
+    // A pod retried after its shard was written (evicted between the rename and its exit) is done;
+    // `hotline merge` still checks that the folder is a shard of this run.
+    'if [ -f "$RESULTS_DIR/shard-$i/shard.json" ]; then echo "shard $i already written"; exit 0; fi',
     `exec hotline sim "$SCENARIO_FILE" ${flags.join(' ')} --shard "$i/${options.shards}" --out "$RESULTS_DIR/shard-$i"`,
   ].join('\n');
 }

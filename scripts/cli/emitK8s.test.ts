@@ -94,6 +94,8 @@ describe('hotline sim --emit-k8s', () => {
     expect(waited.code, waited.stderr).toBe(0);
     const merged = await runContainer(merge.containers[0], mounts, {});
     expect(merged.code, merged.stderr).toBe(0);
+    const again = await runContainer(merge.containers[0], mounts, {}); // a retry after the run is written
+    expect(again.code, again.stderr).toBe(0);
 
     const full = join(runsDir, 'full');
     expect(hotline(...sim, '-q', '--out', full).code).toBe(0);

@@ -148,5 +148,9 @@ function waitCommand(shards: number): string {
 
 function mergeCommand(shards: number): string {
   const folders = Array.from({ length: shards }, (_, i) => `"$RESULTS_DIR/shard-${i + 1}"`).join(' ');
-  return `exec hotline merge ${folders} --out "$RESULTS_DIR/run"`;
+  return [
+    // As for the shards: a retry after the run was written is done.
+    'if [ -f "$RESULTS_DIR/run/run.json" ]; then echo "run already written"; exit 0; fi',
+    `exec hotline merge ${folders} --out "$RESULTS_DIR/run"`,
+  ].join('\n');
 }

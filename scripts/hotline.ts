@@ -2,6 +2,7 @@
 import { registerCompareCommand } from './cli/compareCommand.js';
 import { registerErlangCommand } from './cli/erlangCommand.js';
 import { registerLoadCommand } from './cli/loadCommand.js';
+import { registerMergeCommand } from './cli/mergeCommand.js';
 import { registerMocksCommand } from './cli/mocksCommand.js';
 import { registerReportCommand } from './cli/reportCommand.js';
 import { runCli } from './cli/runCli.js';
@@ -15,6 +16,7 @@ process.exitCode = await runCli(
   process.argv.slice(2),
   [
     registerSimCommand,
+    registerMergeCommand,
     registerValidateCommand,
     registerErlangCommand,
     registerSchemaCommand,

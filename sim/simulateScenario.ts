@@ -5,6 +5,7 @@ import type { ReplicationMetrics } from './replications/measureReplication.js';
 import { runReplications } from './replications/runReplications.js';
 import { type RunWindow, resolveRunWindow, type WindowSpec } from './replications/runWindow.js';
 import { loadSource, type ScenarioSource } from './replications/ScenarioSource.js';
+import type { ReplicationRange } from './replications/shardRange.js';
 import { type ReplicationSummary, summarizeReplications } from './replications/summarizeReplications.js';
 
 export interface SimulateOptions {
@@ -14,6 +15,10 @@ export interface SimulateOptions {
   threads?: number;
   /** Whole-run metrics over this window of one day (--day, --from, --to). */
   window?: WindowSpec;
+  /** A shard: only these replications run (perReplication holds them); `replications` stays the run's. */
+  range?: ReplicationRange;
+  /** Aborting stops the worker threads and rejects with the signal's reason. */
+  signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -21,6 +26,7 @@ export interface SimulationResult {
   scenario: ScenarioModel;
   file: string | undefined;
   seed: number | string;
+  /** Replications of the whole run (a shard's perReplication holds only its range). */
   replications: number;
   perReplication: ReplicationMetrics[];
   summary: ReplicationSummary;

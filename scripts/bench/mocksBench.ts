@@ -72,13 +72,13 @@ const PREAMBLE = `import http from 'k6/http';
 const body = JSON.stringify({});
 const params = { headers: { 'content-type': 'application/json' } };`;
 
-function closedLoopScript(url: string): string {
+export function closedLoopScript(url: string): string {
   return `${PREAMBLE}
 export const options = { scenarios: { s: { executor: 'constant-vus', vus: 64, duration: '5s' } } };
 export default function () { http.post('${url}/v1/calls', body, params); }`;
 }
 
-function openLoopScript(url: string, rate: number, seconds: number): string {
+export function openLoopScript(url: string, rate: number, seconds: number): string {
   return `${PREAMBLE}
 export const options = { scenarios: { s: { executor: 'constant-arrival-rate', rate: ${rate}, timeUnit: '1s',
   duration: '${seconds}s', preAllocatedVUs: 200, maxVUs: 400 } }, summaryTrendStats: ['avg', 'p(50)', 'p(99)', 'max'] };
@@ -105,7 +105,7 @@ function quantileBound(before: Map<number, number>, after: Map<number, number>, 
   return bound === undefined || bound === Number.POSITIVE_INFINITY ? 'inf' : String(bound * 1000);
 }
 
-interface K6Figures {
+export interface K6Figures {
   rate: number;
   count: number;
   failed: number;
@@ -123,6 +123,11 @@ function runK6(k6: string, work: string, name: string, script: string): K6Figure
     encoding: 'utf8',
   });
   if (result.status !== 0) throw new Error(`k6 failed (${result.status}): ${result.stderr}`);
+  return k6Figures(summary);
+}
+
+/** The figures of a k6 --summary-export file. */
+export function k6Figures(summary: string): K6Figures {
   const metrics = JSON.parse(readFileSync(summary, 'utf8')).metrics;
   return {
     rate: metrics.http_reqs.rate,

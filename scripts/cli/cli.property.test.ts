@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadRun } from '../../results/loadRun.js';
+import { loadShard } from '../../results/loadShard.js';
 import { scenarioText } from '../../scenarios/testing/scenarioArbitraries.js';
 import { registerCompareCommand } from './compareCommand.js';
 import { registerErlangCommand } from './erlangCommand.js';
@@ -122,8 +123,13 @@ const simArgs = fc
     ),
     fc.option(outPath, { nil: undefined }),
     fc.oneof({ weight: 5, arbitrary: fc.subarray(['--json', '-q']) }, fc.constant(['--bogus'])),
+    fc.oneof(
+      { weight: 3, arbitrary: fc.constant([]) },
+      { weight: 2, arbitrary: fc.constantFrom('1/1', '1/2', '2/2', '3/3').map((v) => ['--shard', v]) },
+      fc.constantFrom('0/3', '4/3', '1/0', 'a/b', '2/', '1/99', '').map((v) => ['--shard', v]),
+    ),
   )
-  .map(([file, r, seed, days, day, from, to, threads, out, switches]) => [
+  .map(([file, r, seed, days, day, from, to, threads, out, switches, shard]) => [
     'sim',
     file(),
     '-r',
@@ -136,6 +142,7 @@ const simArgs = fc
     ...threads,
     ...(out ? ['--out', out()] : []),
     ...switches,
+    ...shard,
   ]);
 
 const erlangArgs = fc
@@ -181,7 +188,8 @@ function checkContract(args: string[], { code, stdout, stderr }: CliResult): voi
   const written = /written to (\S+)/.exec(stdout + stderr);
   if (args[0] === 'sim') {
     expect(written, what).not.toBeNull();
-    expect(loadRun(written![1]!).info.kind, what).toBe('sim');
+    if (args.includes('--shard')) expect(loadShard(written![1]!).info.kind, what).toBe('sim-shard');
+    else expect(loadRun(written![1]!).info.kind, what).toBe('sim');
   }
 }
 

@@ -3,11 +3,17 @@ import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { buildRunSummary } from '../../results/buildRunSummary.js';
 import { REPORT_FILE } from '../../results/report/writeReport.js';
+import { saveShard } from '../../results/saveShard.js';
 import { saveSimRun } from '../../results/saveSimRun.js';
 import { checkRunOutput } from '../../results/writeRunFolder.js';
+import { readScenarioFile } from '../../scenarios/loadScenario.js';
 import { defaultThreads } from '../../sim/replications/runReplications.js';
 import type { WindowSpec } from '../../sim/replications/runWindow.js';
-import { simulateScenarioFile } from '../../sim/simulateScenario.js';
+import { parseShard, type ReplicationRange, type ShardSpec } from '../../sim/replications/shardRange.js';
+import { type SimulationResult, simulateScenario } from '../../sim/simulateScenario.js';
+import { stopOnSignal } from '../stopOnSignal.js';
+import { checkShardFlags } from './checkShardFlags.js';
+import { emitK8s, refuseK8sFlagsAlone } from './emitK8s.js';
 import { formatSimReport } from './formatSimReport.js';
 import { seedValue, wholeNumber } from './optionParsers.js';
 import { printNotices } from './printNotices.js';
@@ -24,6 +30,10 @@ interface SimFlags {
   json?: boolean;
   out?: string;
   quiet?: boolean;
+  shard?: ShardSpec;
+  emitK8s?: string;
+  shards?: number;
+  image?: string;
 }
 
 export function registerSimCommand(program: Command): void {
@@ -59,7 +69,21 @@ export function registerSimCommand(program: Command): void {
     )
     .option('--json', 'print the summary as JSON on stdout and nothing else there')
     .option('-o, --out <dir>', 'write the run into this folder instead of results/runs/<id>/')
-    .option('-q, --quiet', 'no progress bar')
+    .option('-q, --quiet', 'no progress (a bar on a terminal, else a line per tenth of the run on stderr)')
+    .option(
+      '--shard <i/n>',
+      'run only replication range i of n (1-based, contiguous) into a shard folder (--out); `hotline merge` joins the shards',
+      parseShard,
+    )
+    .option(
+      '--emit-k8s <dir>',
+      'write Kubernetes manifests (an Indexed Job of --shards pods, then a merge Job) instead of running',
+    )
+    .option('--shards <n>', 'with --emit-k8s: shards, one pod each', wholeNumber('--shards', 1, 10_000))
+    .option(
+      '--image <ref>',
+      'with --emit-k8s: container image with `hotline` on its PATH (default hotline-harness:<version>)',
+    )
     .addHelpText(
       'after',
       `
@@ -68,38 +92,88 @@ Examples:
   hotline sim scenarios/line-122.json --replications 50 --seed 7 --days 2
   hotline sim scenarios/stationary-mmc.json --json | jq .channels.phone.slOffered
   hotline sim scenarios/stationary-mmc.json --day 1 --from 00:00 --to 02:00   # the window a replay measures
+  hotline sim scenarios/covid-hotline.json -r 300 --shard 2/3 --out shards/2   # then: hotline merge shards/*
+  hotline sim scenarios/covid-hotline.json -r 300 --emit-k8s k8s/ --shards 10  # then: kubectl apply -f k8s/
 
 Writes results/runs/<id>/ with run.json (how it was made), summary.json (per run and per day:
 mean and 95% CI of every metric), intervals.csv (the same per interval), replications.json (each
-replication's figures, for paired comparisons) and report.html (charts; open it in a browser).`,
+replication's figures, for paired comparisons) and report.html (charts; open it in a browser).
+With --shard, --out gets a shard folder instead (shard.json, scenario.json, metrics.json).
+Exit codes: 0 written, 2 bad input, 130 / 143 stopped by SIGINT / SIGTERM (worker threads ended,
+nothing written).`,
     )
     .action(async (file: string, flags: SimFlags) => {
-      checkRunOutput(flags.out); // before minutes of simulation, not after
-      const bar = progressBar(flags);
-      const result = await simulateScenarioFile(file, {
-        replications: flags.replications,
-        seed: flags.seed,
-        days: flags.days,
-        threads: flags.threads,
-        window: windowOf(flags),
-        onProgress: bar ? (done) => bar.update(done) : undefined,
-      }).finally(() => bar?.stop());
-      printNotices(file, result.scenario);
-      const version = toolVersion();
-      const saved = saveSimRun(result, version, flags.out);
-      const report = join(saved.folder, REPORT_FILE);
-      if (flags.json) {
-        process.stdout.write(`${JSON.stringify(buildRunSummary(result), null, 2)}\n`);
-        process.stderr.write(`run written to ${saved.folder}\nreport ${report}\n`);
+      if (flags.emitK8s !== undefined) {
+        emitK8s(file, { ...flags, emitK8s: flags.emitK8s, window: windowOf(flags) }, toolVersion());
         return;
       }
-      process.stdout.write(
-        `${formatSimReport(result.scenario, result.summary, result.replications, result.window)}\n\n`,
-      );
-      process.stdout.write(
-        `run ${saved.id} written to ${saved.folder} in ${(result.durationMs / 1000).toFixed(1)} s\nreport ${report}\n`,
-      );
+      refuseK8sFlagsAlone(flags);
+      const range = flags.shard ? checkShardFlags(flags.shard, flags) : undefined;
+      checkRunOutput(flags.out); // before minutes of simulation, not after
+      const text = readScenarioFile(file);
+      // The writes below stay inside: they are synchronous, so a signal then waits for a whole folder.
+      await stopOnSignal('simulation stopped, worker threads ended; nothing written', async (signal) => {
+        const result = await simulate(file, text, flags, range, signal);
+        printNotices(file, result.scenario);
+        if (flags.shard && range) writeShard(result, text, flags, flags.shard, range);
+        else writeRun(result, flags);
+      });
     });
+}
+
+function simulate(
+  file: string,
+  text: string,
+  flags: SimFlags,
+  range: ReplicationRange | undefined,
+  signal: AbortSignal,
+): Promise<SimulationResult> {
+  const bar = progressBar(flags, range ? range.to - range.from : flags.replications);
+  return simulateScenario(
+    { text, file, options: { days: flags.days } },
+    {
+      replications: flags.replications,
+      seed: flags.seed,
+      threads: flags.threads,
+      window: windowOf(flags),
+      range,
+      signal,
+      onProgress: bar,
+    },
+  ).finally(() => bar?.(-1, 0));
+}
+
+function writeShard(
+  result: SimulationResult,
+  scenarioText: string,
+  flags: SimFlags,
+  shard: ShardSpec,
+  range: ReplicationRange,
+): void {
+  const folder = saveShard(
+    { result, scenarioText, days: flags.days, shard, range, toolVersion: toolVersion() },
+    flags.out!,
+  );
+  process.stdout.write(
+    `shard ${shard.index}/${shard.count} (replications ${range.from} to ${range.to - 1} of ${flags.replications}) ` +
+      `written to ${folder} in ${(result.durationMs / 1000).toFixed(1)} s\n`,
+  );
+}
+
+function writeRun(result: SimulationResult, flags: SimFlags): void {
+  const saved = saveSimRun(result, toolVersion(), flags.out);
+  const report = join(saved.folder, REPORT_FILE);
+  if (flags.json) {
+    process.stdout.write(`${JSON.stringify(buildRunSummary(result), null, 2)}\n`);
+    process.stderr.write(`run written to ${saved.folder}\nreport ${report}\n`);
+    return;
+  }
+  process.stdout.write(
+    `${formatSimReport(result.scenario, result.summary, result.replications, result.window)}\n\n`,
+  );
+  process.stdout.write(
+    `run ${saved.id} written to ${saved.folder} in ${(result.durationMs / 1000).toFixed(1)} s\nreport ${report}\n`,
+  );
 }
 
 /** The --day/--from/--to window, or undefined for the whole horizon. */
@@ -108,14 +182,30 @@ function windowOf(flags: SimFlags): WindowSpec | undefined {
   return { day: flags.day ?? 1, from: flags.from ?? '00:00', to: flags.to ?? '24:00' };
 }
 
-function progressBar(flags: SimFlags): SingleBar | undefined {
-  if (flags.quiet || !process.stderr.isTTY) return undefined;
+type Progress = (done: number, total: number) => void;
+
+/**
+ * A progress bar on a terminal; elsewhere (CI logs, a pod's log) a line when the first replication is
+ * done and at every tenth of the run. Called with done = -1 to stop.
+ */
+function progressBar(flags: SimFlags, total: number): Progress | undefined {
+  if (flags.quiet) return undefined;
+  if (!process.stderr.isTTY) {
+    let shown = 0;
+    return (done) => {
+      const tenth = Math.floor((done * 10) / total);
+      if (done > 0 && (done === 1 || tenth > shown)) {
+        shown = Math.max(shown, tenth);
+        process.stderr.write(`replications ${done}/${total}\n`);
+      }
+    };
+  }
   const bar = new SingleBar({
     stream: process.stderr,
     format: 'replications [{bar}] {value}/{total} | {duration_formatted} elapsed | eta {eta_formatted}',
     hideCursor: true,
     clearOnComplete: true,
   });
-  bar.start(flags.replications, 0);
-  return bar;
+  bar.start(total, 0);
+  return (done) => (done < 0 ? bar.stop() : bar.update(done));
 }

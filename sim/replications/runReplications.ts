@@ -6,6 +6,7 @@ import { simulateReplication } from '../simulateReplication.js';
 import { measureReplication, type ReplicationMetrics } from './measureReplication.js';
 import type { RunWindow } from './runWindow.js';
 import { loadSource, type ScenarioSource } from './ScenarioSource.js';
+import type { ReplicationRange } from './shardRange.js';
 
 export interface ReplicationOptions {
   replications: number;
@@ -14,7 +15,11 @@ export interface ReplicationOptions {
   threads?: number;
   /** Measure `run` over this window only (the horizon is still simulated from its start). */
   window?: RunWindow;
-  /** Called after each finished replication with the number done so far. */
+  /** Run only these replication indices (a shard); default all of 0..replications-1. */
+  range?: ReplicationRange;
+  /** Stops the run: worker threads are terminated and awaited, then the promise rejects with the reason. */
+  signal?: AbortSignal;
+  /** Called after each finished replication with the number done so far (of the range). */
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -26,32 +31,53 @@ export async function runReplications(
   source: ScenarioSource,
   options: ReplicationOptions,
 ): Promise<ReplicationMetrics[]> {
-  const total = options.replications;
+  const { from, to } = options.range ?? { from: 0, to: options.replications };
+  const total = to - from;
   const threads = Math.max(1, Math.min(options.threads ?? defaultThreads(), total));
   const results: ReplicationMetrics[] = new Array(total);
   let done = 0;
   const finished = (replication: number, metrics: ReplicationMetrics) => {
-    results[replication] = metrics;
+    results[replication - from] = metrics;
     done++;
     options.onProgress?.(done, total);
   };
+  options.signal?.throwIfAborted();
   if (threads === 1) {
     const scenario = loadSource(source);
-    for (let r = 0; r < total; r++) {
+    for (let r = from; r < to; r++) {
       const counters = simulateReplication(scenario, options.seed, r);
       finished(r, measureReplication(scenario, counters.phone, options.window, counters.chat));
-      // Yield so a progress bar can repaint between replications.
+      // Yield so a progress bar can repaint and a signal handler can run between replications.
       await new Promise((resolve) => setImmediate(resolve));
+      options.signal?.throwIfAborted();
     }
     return results;
   }
   const script = workerScript();
-  const shares = Array.from({ length: threads }, (_, w) => range(total).filter((r) => r % threads === w));
-  await Promise.all(
-    shares.map((replications) =>
-      runWorker(script, { source, seed: options.seed, replications, window: options.window }, finished),
-    ),
-  );
+  const indices = Array.from({ length: total }, (_, i) => from + i);
+  const shares = Array.from({ length: threads }, (_, w) => indices.filter((r) => (r - from) % threads === w));
+  // One failing or aborted worker stops the others; every worker has exited before this returns.
+  const stop = new AbortController();
+  const forward = () => stop.abort(options.signal!.reason);
+  options.signal?.addEventListener('abort', forward, { once: true });
+  try {
+    const outcomes = await Promise.allSettled(
+      shares.map((replications) =>
+        runWorker(
+          script,
+          { source, seed: options.seed, replications, window: options.window },
+          finished,
+          stop.signal,
+        ).catch((error: unknown) => {
+          stop.abort(error);
+          throw error;
+        }),
+      ),
+    );
+    if (outcomes.some((outcome) => outcome.status === 'rejected')) throw stop.signal.reason;
+  } finally {
+    options.signal?.removeEventListener('abort', forward);
+  }
   return results;
 }
 
@@ -63,16 +89,26 @@ function runWorker(
   script: URL,
   workerData: { source: ScenarioSource; seed: number | string; replications: number[]; window?: RunWindow },
   finished: (replication: number, metrics: ReplicationMetrics) => void,
+  signal: AbortSignal,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
+    if (signal.aborted) {
+      reject(signal.reason);
+      return;
+    }
     const worker = new Worker(script, { workerData });
+    const terminate = () => void worker.terminate();
+    signal.addEventListener('abort', terminate, { once: true });
     worker.on('message', (message: { replication: number; metrics: ReplicationMetrics }) =>
       finished(message.replication, message.metrics),
     );
     worker.on('error', reject);
-    worker.on('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`replication worker exited with code ${code}`)),
-    );
+    worker.on('exit', (code) => {
+      signal.removeEventListener('abort', terminate);
+      if (signal.aborted) reject(signal.reason);
+      else if (code === 0) resolve();
+      else reject(new Error(`replication worker exited with code ${code}`));
+    });
   });
 }
 
@@ -86,8 +122,4 @@ function workerScript(): URL {
     throw new Error(`worker script ${fileURLToPath(url)} is missing: run \`npm run build\` first`);
   }
   return url;
-}
-
-function range(n: number): number[] {
-  return Array.from({ length: n }, (_, i) => i);
 }

@@ -9,6 +9,7 @@ import { compareRowText, runLetter } from './compareRow.js';
 import type { Comparison } from './compareRuns.js';
 import type { RuleOutcome } from './evaluateGate.js';
 import { describePairing } from './pairingMethod.js';
+import { type PredictionChart, predictionCharts } from './predictionCharts.js';
 import { describeSpan } from './runSpan.js';
 
 const PREDICTION_NOTE =
@@ -26,7 +27,9 @@ export function renderCompare(
   outcomes: readonly RuleOutcome[] | null,
 ): string {
   const axis = alignRuns(runs);
-  const charts = compareCharts(runs, axis);
+  const signature = predictionCharts(runs, axis);
+  const overlays = compareCharts(runs, axis);
+  const charts = [...signature.map((s) => s.chart), ...overlays];
   const body = [
     `<h1>Comparison of ${runs.length} runs <span class="note">A is the baseline</span></h1>`,
     runsTable(runs),
@@ -38,7 +41,10 @@ export function renderCompare(
       ),
     ...comparisons.map((c, i) => comparisonSection(c, runLetter(i + 1))),
     outcomes ? gateSection(outcomes) : '',
-    ...charts.map(chartSlot),
+    predictionSection(signature),
+    ...signature.map((s) => chartSlot(s.chart)),
+    signature.length > 0 ? '<h2>All runs overlaid</h2>' : '',
+    ...overlays.map(chartSlot),
   ].join('\n');
   return htmlPage({ title: `hotline compare: ${runs.map((r) => r.info.id).join(' vs ')}`, body, charts });
 }
@@ -103,4 +109,18 @@ function gateSection(outcomes: readonly RuleOutcome[]): string {
     ? `<span class="fail">failed: ${failed} regression(s)</span>`
     : '<span class="pass">passed</span>';
   return `<h2>Regression gate: ${verdict}</h2>\n<table><tbody>${rows.join('\n')}</tbody></table>`;
+}
+
+function predictionSection(charts: readonly PredictionChart[]): string {
+  if (charts.length === 0) return '';
+  const items = charts.map(
+    (c) =>
+      `<li data-outside="${c.channel}.${c.metric}" data-judged="${c.judged}" data-count="${c.outside}">` +
+      `${escapeHtml(c.chart.title)}: ${escapeHtml(c.summary)}</li>`,
+  );
+  return [
+    '<h2>Measured against the prediction, interval by interval</h2>',
+    '<p class="note">Each measured interval is one replication of the predicted process: about 5% of them fall outside the band of one replication by chance alone.</p>',
+    `<ul class="note">${items.join('\n')}</ul>`,
+  ].join('\n');
 }

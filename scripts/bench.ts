@@ -1,7 +1,8 @@
-// `npm run bench`: the timing targets (never asserted in tests). `npm run bench -- --only sim|mocks|chat|replay`
+// `npm run bench`: the timing targets (never asserted in tests). `npm run bench -- --only sim|mocks|chat|replay|gate`
 // runs one section; the mocks and replay sections run the real k6 against loopback only.
 import { fileURLToPath } from 'node:url';
 import { chatBench } from './bench/chatBench.js';
+import { gateBench } from './bench/gateBench.js';
 import { mocksBench } from './bench/mocksBench.js';
 import { replayBench } from './bench/replayBench.js';
 import { memoryChild, simBenches } from './bench/simBenches.js';
@@ -17,4 +18,5 @@ if (process.argv.includes('--memory-child')) {
   if (!only || only === 'mocks') await mocksBench(repo);
   if (!only || only === 'mocks' || only === 'chat') await chatBench(repo);
   if (!only || only === 'replay') await replayBench(repo, toolVersion());
+  if (!only || only === 'gate') await gateBench(repo, toolVersion());
 }

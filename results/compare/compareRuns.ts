@@ -93,7 +93,7 @@ function windowWarnings(a: LoadedRun, b: LoadedRun): string[] {
   ];
 }
 
-function compareMetric(
+export function compareMetric(
   a: LoadedRun,
   b: LoadedRun,
   channel: string,

@@ -42,6 +42,8 @@ export function comparisonJson(comparisons: readonly Comparison[], outcomes: rea
         candidate: o.candidate,
         // JSON has no infinity: a relative change from a zero baseline is reported as null.
         change: o.change !== null && Number.isFinite(o.change) ? o.change : null,
+        changeCi95: o.changeCi95,
+        method: o.method,
         failed: o.failed,
         message: o.message,
       })),

@@ -1,6 +1,6 @@
 import { loadRun } from '../loadRun.js';
 import { type Comparison, compareRuns } from './compareRuns.js';
-import { evaluateGate, type RuleOutcome } from './evaluateGate.js';
+import { evaluateGate, type GateOptions, type RuleOutcome } from './evaluateGate.js';
 import type { FailRule } from './failOnRules.js';
 import { renderCompare } from './renderCompare.js';
 
@@ -13,10 +13,14 @@ export interface ComparisonResult {
 }
 
 /** Loads the runs, compares each with the first (the baseline) and checks the gate rules. */
-export function runComparison(names: readonly string[], rules: readonly FailRule[] | null): ComparisonResult {
+export function runComparison(
+  names: readonly string[],
+  rules: readonly FailRule[] | null,
+  gate: GateOptions = {},
+): ComparisonResult {
   const runs = names.map(loadRun);
   const comparisons = runs.slice(1).map((run) => compareRuns(runs[0]!, run));
-  const outcomes = rules ? comparisons.flatMap((c) => evaluateGate(c, rules)) : null;
+  const outcomes = rules ? comparisons.flatMap((c) => evaluateGate(c, rules, gate)) : null;
   return {
     comparisons,
     outcomes,

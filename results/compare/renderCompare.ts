@@ -2,6 +2,7 @@ import type { LoadedRun } from '../loadRun.js';
 import { escapeHtml } from '../report/escapeHtml.js';
 import { formatValue } from '../report/formatMetric.js';
 import { chartSlot, htmlPage } from '../report/htmlPage.js';
+import { loadQualityPanel } from '../report/loadQualityPanel.js';
 import { metricOf, slVariant } from '../runMetrics.js';
 import { alignRuns } from './alignRuns.js';
 import { compareCharts } from './compareCharts.js';
@@ -45,6 +46,7 @@ export function renderCompare(
     ...signature.map((s) => chartSlot(s.chart)),
     signature.length > 0 ? '<h2>All runs overlaid</h2>' : '',
     ...overlays.map(chartSlot),
+    ...runs.map((run, i) => loadQualityPanel(run, runLetter(i))),
   ].join('\n');
   return htmlPage({ title: `hotline compare: ${runs.map((r) => r.info.id).join(' vs ')}`, body, charts });
 }

@@ -71,7 +71,8 @@ describe('hotline compare: a prediction against a k6 replay of its window', () =
           ).hotlineUplot['pred-phone-slOffered-B']!.scales.x;
           return [x.min, x.max];
         });
-        return { spans, summary, whole };
+        const qa = await p.locator('section[data-qa-panel] [data-threshold]').allTextContents();
+        return { spans, summary, whole, qa };
       },
     );
     expect(check.consoleErrors).toEqual([]);
@@ -95,6 +96,8 @@ describe('hotline compare: a prediction against a k6 replay of its window', () =
       'Mon 2020-12-07 09:00-10:00, 1 h',
     ]);
     expect(check.probed.summary).toBe('2');
+    // The QA panel of the k6 run: its thresholds with their verdicts (SL, abandonment, ASA breached).
+    expect(check.probed.qa).toEqual(['breached', 'breached', 'breached', 'ok', 'ok']);
     // One click shows the whole week: 7 days of 30-min intervals.
     expect(check.probed.whole).toEqual([
       Date.parse('2020-12-07T00:00:00Z') / 1000,

@@ -44,7 +44,10 @@ Examples:
 
 Differences are B − A. Two sim runs with the same seed, replication count and calendar are paired
 replication by replication (common random numbers); others use Welch's unpaired CI; a sim run
-against a k6 run says whether the measurement lies inside the prediction's 95% CI.
+against a k6 run says whether the measurement lies inside the 95% prediction interval of one
+replication, and its difference interval is that prediction interval (it contains 0 exactly when
+the measurement is inside). Runs are placed on calendar time (other weeks by weekday and time of
+day); charts open zoomed to a compared window.
 --fail-on rules are judged on the 95% interval of the change: "slOffered<-0.02" fails only if the
 whole interval of the SL change lies below -2 points, "asaS>+10%" if all of it lies above +10% of
 the baseline; a noisy run does not fail by chance. --strict judges the point estimate instead (so

@@ -105,6 +105,32 @@ describe('hotline compare: a prediction against a k6 replay of its window', () =
     ]);
   });
 
+  it('--json: every difference interval contains 0 exactly when the measurement is inside the prediction', () => {
+    const { code, stdout } = hotline(
+      'compare',
+      predicted,
+      MEASURED,
+      '--json',
+      '--out',
+      join(dir, 'json.html'),
+    );
+    expect(code).toBe(0);
+    const [comparison] = JSON.parse(stdout).comparisons;
+    expect(comparison.method).toBe('prediction-vs-measurement');
+    const judged = comparison.metrics.filter((m: { differenceCi95: unknown }) => m.differenceCi95 !== null);
+    expect(judged.length).toBeGreaterThan(5);
+    for (const m of judged) {
+      const [lo, hi] = m.differenceCi95;
+      expect(m.insidePrediction, m.metric).toBe(lo <= 0 && hi >= 0);
+      expect(m.differenceInterval).toMatch(/^prediction interval of one replication/);
+    }
+    const sl = comparison.metrics.find((m: { metric: string }) => m.metric === 'slOffered');
+    // The k6 run's own Wilson interval, labelled, is the fixture's: 1,774 of 3,632 within 20 s.
+    expect(sl.measuredOwnCi95Kind).toMatch(/^Wilson/);
+    expect(sl.b.mean).toBeCloseTo(1774 / 3632, 6);
+    expect(sl.measuredOwnCi95[0]).toBeLessThan(sl.b.mean);
+  });
+
   it('a replay of another week is placed by weekday and time of day, and the page says so', () => {
     const page = join(dir, 'next-week.html');
     const result = hotline('compare', predicted, shiftedFixture(7, 'next-week'), '--out', page);

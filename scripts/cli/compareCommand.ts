@@ -72,8 +72,9 @@ Exit codes: 0 no regression, 1 a --fail-on rule failed, 2 bad input (runs, rules
         );
         process.stderr.write(`comparison page written to ${page}\n`);
       } else {
+        const notes = result.notes.length > 0 ? `\n\n${result.notes.join('\n')}` : '';
         process.stdout.write(
-          `${formatCompareText(result.comparisons, result.outcomes)}\n\ncomparison page: ${page}\n`,
+          `${formatCompareText(result.comparisons, result.outcomes)}${notes}\n\ncomparison page: ${page}\n`,
         );
       }
       if (result.failed) process.exitCode = 1;

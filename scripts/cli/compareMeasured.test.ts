@@ -135,6 +135,11 @@ describe('hotline compare: a prediction against a k6 replay of its window', () =
     const page = join(dir, 'next-week.html');
     const result = hotline('compare', predicted, shiftedFixture(7, 'next-week'), '--out', page);
     expect(result.code, result.stderr).toBe(0);
+    // The terminal says it too, with the band tally of the measured metrics.
+    expect(result.stdout).toMatch(/is another week than A: it is drawn on A's calendar by weekday/);
+    expect(result.stdout).toMatch(
+      /^SL \(slOffered\): B measured against the prediction A: \d of 2 intervals outside the band/m,
+    );
     const html = readFileSync(page, 'utf8');
     expect(html).toContain('data-placement="weekday"');
     expect(html).toMatch(

@@ -61,6 +61,11 @@ describe('alignRuns: runs on calendar time', () => {
     expect(axis.focus).toBeNull();
   });
 
+  it('opens at least one interval wide (a 10-minute window on a 30-minute grid)', () => {
+    const short = k6Window('2020-12-07', 7, { day: 1, from: '09:00', to: '09:10' });
+    expect(alignRuns([week, short]).focus).toEqual([MON_0900, MON_0900 + 1800]);
+  });
+
   it('has no focus when no run has a window', () => {
     expect(alignRuns([week, week]).focus).toBeNull();
   });

@@ -1,7 +1,7 @@
 import type { LoadedRun } from '../loadRun.js';
 import { intervalTimes } from '../report/intervalTimes.js';
 import { describeSpan } from './runSpan.js';
-import { type RunWindow, runCalendar, runWindow } from './runWindow.js';
+import { focusRange, type RunWindow, runCalendar, runWindow } from './runWindow.js';
 
 /**
  * How a run lands on the baseline's calendar:
@@ -42,7 +42,8 @@ export function alignRuns(runs: readonly LoadedRun[]): AlignedAxis {
       return kind === 'outside' || slot < 0 || slot >= x.length ? -1 : slot;
     });
   });
-  return { x, slots, placements, focus: focusOf(runs, placements, span) };
+  const focus = focusOf(runs, placements, span);
+  return { x, slots, placements, focus: focus && focusRange(focus[0], focus[1], stepS) };
 }
 
 const CALENDAR: RunPlacement = { kind: 'calendar', shiftS: 0, note: '' };

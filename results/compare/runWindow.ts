@@ -48,3 +48,11 @@ export function runCalendar(run: LoadedRun): { startS: number; endS: number } {
   const times = intervalTimes(run.intervals);
   return { startS: times[0]!, endS: times[times.length - 1]! + run.info.intervalMinutes * 60 };
 }
+
+/**
+ * The x range a chart about a window opens on: the window, at least one interval wide (a 10-minute
+ * window on a 30-minute grid would otherwise show one point on the edge of an empty chart).
+ */
+export function focusRange(startS: number, endS: number, stepS: number): [number, number] {
+  return [startS, Math.max(endS, startS + stepS)];
+}

@@ -154,7 +154,12 @@ export const CHART_SCRIPT = `
       chart.setScale('x', { min: r[0], max: r[1] });
       button.textContent = zoomed ? 'Show the whole span' : 'Zoom to the window';
     };
-    button.addEventListener('click', function () { zoomed = !zoomed; show(); });
+    // Decide from what the chart shows now: a double click (uPlot's reset) may have left the window.
+    button.addEventListener('click', function () {
+      var x = chart.scales.x;
+      zoomed = !(Math.abs(x.min - spec.focus[0]) < 1 && Math.abs(x.max - spec.focus[1]) < 1);
+      show();
+    });
     el.parentNode.insertBefore(button, el);
     show();
   }

@@ -1,6 +1,6 @@
 import { metricSpec } from '../../sim/metrics/metricRegistry.js';
 import type { PhoneMetric } from '../../sim/metrics/PhoneMetrics.js';
-import { runWindow } from '../compare/runWindow.js';
+import { focusRange, runWindow } from '../compare/runWindow.js';
 import type { LoadedRun } from '../loadRun.js';
 import { intervalSeries, metricOf, runLabel, slVariant } from '../runMetrics.js';
 import { type ChartSeries, type ChartSpec, compact, PALETTE } from './chartSpec.js';
@@ -22,7 +22,7 @@ export function reportCharts(run: LoadedRun): ChartSpec[] {
     xKind: 'time',
     xLabel: 'interval start',
     x,
-    ...(window ? { focus: [window.startS, window.endS] as [number, number] } : {}),
+    ...(window ? { focus: focusRange(window.startS, window.endS, run.info.intervalMinutes * 60) } : {}),
   });
   return [
     timeChart(offeredVsCapacity(run)),

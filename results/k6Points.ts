@@ -4,6 +4,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
+import { LOAD_QUALITY_METRICS, type LoadQuality, LoadQualityCollector } from './loadQuality.js';
 
 export interface MeasuredCall {
   /** Scenario interval index (tag `interval`). */
@@ -54,6 +55,8 @@ export interface K6Measurement {
   droppedIterations: number;
   /** Number of k6 processes merged. */
   segments: number;
+  /** Latency, failures by status, arrival lag per interval, dropped iterations, VUs (load-quality.json). */
+  quality?: LoadQuality;
 }
 
 interface PointLine {
@@ -76,6 +79,7 @@ export async function readK6Points(files: readonly string[]): Promise<K6Measurem
     droppedIterations: 0,
     segments: 0,
   };
+  const quality = new LoadQualityCollector();
   for (const file of files) {
     out.segments++;
     const raw = createReadStream(file);
@@ -84,6 +88,10 @@ export async function readK6Points(files: readonly string[]): Promise<K6Measurem
     for await (const line of lines) {
       if (!line.startsWith('{"type":"Point"') && !line.includes('"Point"')) continue;
       const metric = /"metric":"([^"]+)"/.exec(line)?.[1];
+      if (metric !== undefined && LOAD_QUALITY_METRICS.includes(metric)) {
+        const point = JSON.parse(line) as PointLine;
+        if (point.type === 'Point') quality.add(metric, point.data?.value ?? 0, point.data?.tags);
+      }
       if (
         metric !== 'call_wait_s' &&
         metric !== 'server_wait_s' &&
@@ -134,5 +142,6 @@ export async function readK6Points(files: readonly string[]): Promise<K6Measurem
       }
     }
   }
+  out.quality = quality.result();
   return out;
 }

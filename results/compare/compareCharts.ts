@@ -9,8 +9,7 @@ import { type AlignedAxis, alignRuns, onAxis } from './alignRuns.js';
 import { runLetter } from './compareRow.js';
 
 /** Overlaid per-interval charts, one series per run (A = baseline), plus the wait percentiles. */
-export function compareCharts(runs: readonly LoadedRun[]): ChartSpec[] {
-  const axis = alignRuns(runs);
+export function compareCharts(runs: readonly LoadedRun[], axis: AlignedAxis = alignRuns(runs)): ChartSpec[] {
   const metrics: PhoneMetric[] = [
     slVariant(runs[0]!),
     'offered',
@@ -46,10 +45,11 @@ function overlay(runs: readonly LoadedRun[], axis: AlignedAxis, metric: PhoneMet
   return {
     id: `cmp-${metric}`,
     title: `${capitalize(metricLabel(metric))} per interval`,
-    note: `Runs aligned on A's calendar by their offset from their own start.${band ? ' Bands: 95% CI.' : ''}`,
+    note: `Runs placed on A's calendar at the dates and times they cover.${band ? ' Bands: 95% CI.' : ''}`,
     xKind: 'time',
     xLabel: "interval start (A's calendar)",
     x: axis.x,
+    ...(axis.focus ? { focus: axis.focus } : {}),
     axes: [{ label: metricLabel(metric), unit: metricUnit(metric), side: 'left' }],
     series,
   };

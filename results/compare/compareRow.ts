@@ -10,9 +10,11 @@ export interface CompareRowText {
   ci: string;
   verdict: string;
   inside: string;
+  /** The measured (k6) side's own 95% interval: Wilson for proportions, with calls as independent trials. */
+  measuredOwn: string;
 }
 
-export function compareRowText(row: MetricComparison): CompareRowText {
+export function compareRowText(row: MetricComparison, measuredIs: 'A' | 'B' = 'B'): CompareRowText {
   const unit = metricUnit(row.metric, row.channel);
   const { value, ci95 } = row.difference;
   const label = metricLabel(row.metric, row.channel);
@@ -24,7 +26,12 @@ export function compareRowText(row: MetricComparison): CompareRowText {
     ci: ci95 ? `[${formatDifference(ci95[0], unit)}, ${formatDifference(ci95[1], unit)}]` : 'n/a',
     verdict: row.verdict,
     inside: row.insidePrediction === null ? 'n/a' : row.insidePrediction ? 'yes' : 'no',
+    measuredOwn: intervalText((measuredIs === 'A' ? row.a : row.b).ci95, unit),
   };
+}
+
+function intervalText(ci: [number, number] | null, unit: ReturnType<typeof metricUnit>): string {
+  return ci ? `[${formatValue(ci[0], unit)}, ${formatValue(ci[1], unit)}]` : 'n/a';
 }
 
 /** Letters name runs in tables and legends: A is the baseline. */

@@ -4,6 +4,7 @@ import type { LoadedRun } from '../loadRun.js';
 import { type MetricValue, slVariant } from '../runMetrics.js';
 import { type Difference, pairedDifference, welchDifference } from './differenceCi.js';
 import { type PairingMethod, pairingMethod } from './pairingMethod.js';
+import { insidePredictionInterval, predictionDifference } from './predictionDifference.js';
 import { type Verdict, verdictOf } from './verdict.js';
 
 export interface MetricComparison {
@@ -92,7 +93,7 @@ function windowWarnings(a: LoadedRun, b: LoadedRun): string[] {
   ];
 }
 
-function compareMetric(
+export function compareMetric(
   a: LoadedRun,
   b: LoadedRun,
   channel: string,
@@ -102,10 +103,15 @@ function compareMetric(
   const undefinedMetric: MetricValue = { mean: null, ci95: null, n: 0 };
   const va = figuresOf(a, channel)[metric] ?? undefinedMetric;
   const vb = figuresOf(b, channel)[metric] ?? undefinedMetric;
+  // The sim run is the prediction, whichever side of the comparison it is on.
+  const predictionIs = a.info.kind === 'sim' ? 'A' : 'B';
+  const [prediction, measured] = predictionIs === 'A' ? [va, vb] : [vb, va];
   const difference =
     method === 'paired'
       ? pairedDifference(columnsOf(a, channel)[metric] ?? [], columnsOf(b, channel)[metric] ?? [])
-      : welchDifference(va, vb);
+      : method === 'prediction-vs-measurement'
+        ? predictionDifference(prediction, measured, predictionIs)
+        : welchDifference(va, vb);
   return {
     channel,
     metric,
@@ -113,20 +119,12 @@ function compareMetric(
     b: vb,
     difference,
     verdict: verdictOf(difference, metricSpec(channel, metric).direction),
-    insidePrediction: method === 'prediction-vs-measurement' ? insidePrediction(a, va, vb) : null,
+    insidePrediction:
+      method === 'prediction-vs-measurement' ? insidePredictionInterval(prediction, measured) : null,
   };
 }
 
-// The sim run is the prediction, whichever side of the comparison it is on. A measurement is one
-// replication, so it is judged against the 95% prediction interval of one more replication:
-// mean ± t·s·√(1 + 1/n), which is the CI of the mean (± t·s/√n) widened by √(n + 1).
-function insidePrediction(a: LoadedRun, va: MetricValue, vb: MetricValue): boolean | null {
-  const [prediction, measured] = a.info.kind === 'sim' ? [va, vb] : [vb, va];
-  return withinPredictionInterval(prediction, measured.mean);
-}
-
+/** Whether a measured value lies inside the 95% prediction interval of one replication. */
 export function withinPredictionInterval(prediction: MetricValue, measured: number | null): boolean | null {
-  if (!prediction.ci95 || prediction.mean === null || measured === null) return null;
-  const half = ((prediction.ci95[1] - prediction.ci95[0]) / 2) * Math.sqrt(prediction.n + 1);
-  return Math.abs(measured - prediction.mean) <= half;
+  return insidePredictionInterval(prediction, { mean: measured, ci95: null, n: 1 });
 }

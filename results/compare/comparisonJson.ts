@@ -2,6 +2,16 @@ import type { LoadedRun } from '../loadRun.js';
 import type { Comparison } from './compareRuns.js';
 import type { RuleOutcome } from './evaluateGate.js';
 
+/** What `differenceCi95` is, per comparison method. */
+const INTERVAL_KIND = {
+  paired: 'paired t over replications',
+  welch: "Welch's t from each run's mean and CI",
+  'prediction-vs-measurement': 'prediction interval of one replication (measured − mean ± t·s·√(1 + 1/n))',
+} as const;
+
+const OWN_KIND =
+  'Wilson score interval of the measured run alone (calls as independent trials; null for non-proportions)';
+
 /** The machine-readable form of `hotline compare --json`: figures only, no page. */
 export function comparisonJson(comparisons: readonly Comparison[], outcomes: readonly RuleOutcome[] | null) {
   return {
@@ -16,6 +26,10 @@ export function comparisonJson(comparisons: readonly Comparison[], outcomes: rea
         b: row.b,
         difference: row.difference.value,
         differenceCi95: row.difference.ci95,
+        differenceInterval: INTERVAL_KIND[c.method],
+        ...(c.method === 'prediction-vs-measurement'
+          ? { measuredOwnCi95: (c.a.info.kind === 'k6' ? row.a : row.b).ci95, measuredOwnCi95Kind: OWN_KIND }
+          : {}),
         verdict: row.verdict,
         insidePrediction: row.insidePrediction,
       })),
@@ -28,6 +42,8 @@ export function comparisonJson(comparisons: readonly Comparison[], outcomes: rea
         candidate: o.candidate,
         // JSON has no infinity: a relative change from a zero baseline is reported as null.
         change: o.change !== null && Number.isFinite(o.change) ? o.change : null,
+        changeCi95: o.changeCi95,
+        method: o.method,
         failed: o.failed,
         message: o.message,
       })),

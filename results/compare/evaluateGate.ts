@@ -1,6 +1,12 @@
 import { metricOf } from '../runMetrics.js';
-import type { Comparison } from './compareRuns.js';
+import { type Comparison, compareMetric } from './compareRuns.js';
 import type { FailRule } from './failOnRules.js';
+
+/**
+ * How a rule was judged: 'interval' (the 95% interval of the change must lie wholly beyond the
+ * threshold), or 'point' (the point estimate: `--strict`, or no interval could be estimated).
+ */
+export type GateMethod = 'interval' | 'point';
 
 export interface RuleOutcome {
   rule: FailRule;
@@ -8,21 +14,36 @@ export interface RuleOutcome {
   candidate: string;
   /** candidate − baseline, or its ratio to the baseline for relative rules; null if undefined. */
   change: number | null;
+  /** The 95% interval of the change (same scale as `change`); null when none could be estimated. */
+  changeCi95: [number, number] | null;
+  method: GateMethod;
   failed: boolean;
   message: string;
 }
 
-/**
- * Checks every rule on one comparison (A = baseline, B = candidate) against the point estimate of
- * the change: the gate must be reproducible, and with common random numbers the point estimate of
- * a same-seed comparison is already free of sampling noise. A rule that cannot be evaluated (the
- * metric is undefined in a run) fails: a gate that silently passes on missing data gates nothing.
- */
-export function evaluateGate(comparison: Comparison, rules: readonly FailRule[]): RuleOutcome[] {
-  return rules.map((rule) => evaluateRule(comparison, rule));
+export interface GateOptions {
+  /** Judge the point estimate, as before: any change past the threshold fails, noise included. */
+  strict?: boolean;
 }
 
-function evaluateRule(comparison: Comparison, rule: FailRule): RuleOutcome {
+/**
+ * Checks every rule on one comparison (A = baseline, B = candidate). By default a rule fails only
+ * when the whole 95% interval of the change lies beyond its threshold: a noisy run does not fail CI
+ * by chance (the A/A false-alarm rate is in `npm run bench -- --only gate`). The interval is the
+ * comparison's own (paired with common random numbers, Welch, or the prediction interval of one
+ * replication for a measured run). A relative rule divides the interval by the baseline's mean.
+ * A rule that cannot be evaluated (the metric is undefined in a run) fails: a gate that silently
+ * passes on missing data gates nothing.
+ */
+export function evaluateGate(
+  comparison: Comparison,
+  rules: readonly FailRule[],
+  options: GateOptions = {},
+): RuleOutcome[] {
+  return rules.map((rule) => evaluateRule(comparison, rule, options));
+}
+
+function evaluateRule(comparison: Comparison, rule: FailRule, options: GateOptions): RuleOutcome {
   const base = metricOf(comparison.a.summary.channels.phone, rule.metric).mean;
   const cand = metricOf(comparison.b.summary.channels.phone, rule.metric).mean;
   const ids = { baseline: comparison.a.info.id, candidate: comparison.b.info.id };
@@ -32,19 +53,49 @@ function evaluateRule(comparison: Comparison, rule: FailRule): RuleOutcome {
       rule,
       ...ids,
       change,
+      changeCi95: null,
+      method: 'point',
       failed: true,
       message: `${rule.metric} is undefined in a run, cannot check`,
     };
   }
-  const failed = rule.op === '<' ? change < rule.threshold : change > rule.threshold;
-  const shown = rule.relative ? `${(change * 100).toFixed(1)}%` : String(Number(change.toPrecision(4)));
+  const changeCi95 = changeInterval(comparison, rule, base!);
+  const method: GateMethod = options.strict || changeCi95 === null ? 'point' : 'interval';
+  const beyond = (x: number) => (rule.op === '<' ? x < rule.threshold : x > rule.threshold);
+  // The end of the interval nearest the threshold decides: all of it must be past the threshold.
+  const failed =
+    method === 'point' ? beyond(change) : beyond(rule.op === '<' ? changeCi95![1] : changeCi95![0]);
+  const show = (x: number) =>
+    rule.relative
+      ? `${x > 0 ? '+' : ''}${(x * 100).toFixed(1)}%`
+      : `${x > 0 ? '+' : ''}${Number(x.toPrecision(4))}`;
+  const interval = changeCi95 ? `, 95% interval [${show(changeCi95[0])}, ${show(changeCi95[1])}]` : '';
+  const how =
+    method === 'interval'
+      ? `judged on the interval (${comparison.method})`
+      : options.strict
+        ? 'judged on the point estimate (--strict)'
+        : 'judged on the point estimate (no interval: one replication on a side)';
   return {
     rule,
     ...ids,
     change,
+    changeCi95,
+    method,
     failed,
-    message: `${rule.metric} changed by ${change > 0 ? '+' : ''}${shown} (${short(base)} -> ${short(cand)}); rule ${rule.text}`,
+    message: `${rule.metric} changed by ${show(change)}${interval} (${short(base)} -> ${short(cand)}); rule ${rule.text}, ${how}`,
   };
+}
+
+function changeInterval(comparison: Comparison, rule: FailRule, base: number): [number, number] | null {
+  const row =
+    comparison.rows.find((r) => r.channel === 'phone' && r.metric === rule.metric) ??
+    compareMetric(comparison.a, comparison.b, 'phone', rule.metric, comparison.method);
+  const ci = row.difference.ci95;
+  if (ci === null) return null;
+  if (!rule.relative) return ci;
+  if (base === 0) return null;
+  return [ci[0] / Math.abs(base), ci[1] / Math.abs(base)];
 }
 
 function changeOf(base: number | null, cand: number | null, relative: boolean): number | null {

@@ -21,11 +21,11 @@ function formatComparison(c: Comparison): string {
     'A',
     'B',
     'B - A',
-    '95% CI of B - A',
+    prediction ? '95% interval of B - A (one replication)' : '95% CI of B - A',
     prediction ? 'inside prediction' : 'verdict',
   ];
   const rows = c.rows.map((row) => {
-    const t = compareRowText(row);
+    const t = compareRowText(row, c.a.info.kind === 'k6' ? 'A' : 'B');
     return [t.metric, t.a, t.b, t.difference, t.ci, prediction ? t.inside : t.verdict];
   });
   return [

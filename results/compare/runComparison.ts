@@ -1,7 +1,9 @@
 import { loadRun } from '../loadRun.js';
+import { alignRuns } from './alignRuns.js';
 import { type Comparison, compareRuns } from './compareRuns.js';
-import { evaluateGate, type RuleOutcome } from './evaluateGate.js';
+import { evaluateGate, type GateOptions, type RuleOutcome } from './evaluateGate.js';
 import type { FailRule } from './failOnRules.js';
+import { predictionCharts } from './predictionCharts.js';
 import { renderCompare } from './renderCompare.js';
 
 export interface ComparisonResult {
@@ -10,17 +12,30 @@ export interface ComparisonResult {
   outcomes: RuleOutcome[] | null;
   failed: boolean;
   html: string;
+  /** For the terminal: where runs were placed on the calendar (if not on their dates), and per
+   * measured metric how many intervals fall outside the prediction band. */
+  notes: string[];
 }
 
 /** Loads the runs, compares each with the first (the baseline) and checks the gate rules. */
-export function runComparison(names: readonly string[], rules: readonly FailRule[] | null): ComparisonResult {
+export function runComparison(
+  names: readonly string[],
+  rules: readonly FailRule[] | null,
+  gate: GateOptions = {},
+): ComparisonResult {
   const runs = names.map(loadRun);
   const comparisons = runs.slice(1).map((run) => compareRuns(runs[0]!, run));
-  const outcomes = rules ? comparisons.flatMap((c) => evaluateGate(c, rules)) : null;
+  const outcomes = rules ? comparisons.flatMap((c) => evaluateGate(c, rules, gate)) : null;
+  const axis = alignRuns(runs);
+  const notes = [
+    ...axis.placements.filter((p) => p.kind !== 'calendar').map((p) => p.note),
+    ...predictionCharts(runs, axis).map((c) => `${c.chart.title}: ${c.summary}`),
+  ];
   return {
     comparisons,
     outcomes,
     failed: outcomes?.some((o) => o.failed) ?? false,
     html: renderCompare(runs, comparisons, outcomes),
+    notes,
   };
 }

@@ -8,6 +8,8 @@ export const CHART_SCRIPT = `
   var specs = JSON.parse(document.getElementById('hotline-charts').textContent);
   var utc = function (ts) { return uPlot.tzDate(new Date(ts * 1e3), 'Etc/UTC'); };
   window.hotlineCharts = [];
+  // The uPlot instances by chart id, so a test can read what the chart shows (e.g. its x range).
+  window.hotlineUplot = {};
 
   var DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
   function pad(n) { return (n < 10 ? '0' : '') + n; }
@@ -76,21 +78,39 @@ export const CHART_SCRIPT = `
         grid: { show: i === 0 }, values: tick(a.unit),
       });
     });
+    var noPath = function () { return null; };
     spec.series.forEach(function (s) {
       var unit = spec.axes[s.axis].unit;
       var value = function (u, v) { return fmt(unit, v); };
-      series.push({
+      var draw = s.draw || 'line';
+      var main = {
         label: s.label, scale: 'y' + s.axis, stroke: s.color, width: 2, dash: s.dash ? [6, 4] : undefined,
-        value: value, points: { show: !isTime },
-      });
+        // Time charts: uPlot's default shows markers only where points are far apart (a zoomed window).
+        value: value, points: isTime ? {} : { show: true },
+      };
+      // A measurement on top of a prediction: markers only, so the band under it stays readable.
+      if (draw === 'points') {
+        main.paths = noPath;
+        main.points = { show: true, size: s.pointSize || 8, width: 2, stroke: s.color, fill: s.color };
+      }
+      // A band alone (e.g. where one replication lands): its legend row stands for the band.
+      if (draw === 'band') {
+        main.paths = noPath;
+        main.points = { show: false };
+        main.stroke = rgba(s.color, 0.6);
+        main.width = 8;
+      }
+      series.push(main);
       data.push(s.values);
       if (s.band) {
         var hi = series.length;
+        var what = ' ' + (s.bandLabel || '95% CI');
+        var alpha = draw === 'band' ? 0.1 : 0.18;
         hidden.push(hi, hi + 1);
-        series.push({ label: s.label + ' 95% CI high', scale: 'y' + s.axis, stroke: rgba(s.color, 0.3), width: 1, value: value, points: { show: false } });
-        series.push({ label: s.label + ' 95% CI low', scale: 'y' + s.axis, stroke: rgba(s.color, 0.3), width: 1, value: value, points: { show: false } });
+        series.push({ label: s.label + what + ' high', scale: 'y' + s.axis, stroke: rgba(s.color, 0.3), width: 1, value: value, points: { show: false } });
+        series.push({ label: s.label + what + ' low', scale: 'y' + s.axis, stroke: rgba(s.color, 0.3), width: 1, value: value, points: { show: false } });
         data.push(s.band.hi, s.band.lo);
-        bands.push({ series: [hi, hi + 1], fill: rgba(s.color, 0.18) });
+        bands.push({ series: [hi, hi + 1], fill: rgba(s.color, alpha) });
       }
     });
     return {
@@ -108,6 +128,41 @@ export const CHART_SCRIPT = `
     for (var i = 1; i < data.length; i++) for (var j = 0; j < data[i].length; j++) if (data[i][j] != null) n++;
     return n;
   }
+  // Per series of the spec: its defined values, and those inside the focus (what tests check).
+  function seriesPoints(spec) {
+    return spec.series.map(function (s) {
+      var all = 0, inFocus = 0;
+      s.values.forEach(function (v, j) {
+        if (v == null) return;
+        all++;
+        if (spec.focus && spec.x[j] >= spec.focus[0] && spec.x[j] < spec.focus[1]) inFocus++;
+      });
+      return { label: s.label, points: all, inFocus: inFocus };
+    });
+  }
+  // Charts of a comparison about a window open zoomed to it; the button (or a double click) shows
+  // the whole span, and the button brings the window back.
+  function focusControl(chart, spec, el) {
+    var whole = [spec.x[0], spec.x[spec.x.length - 1]];
+    var zoomed = true;
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'focus-toggle';
+    button.setAttribute('data-focus-toggle', spec.id);
+    var show = function () {
+      var r = zoomed ? spec.focus : whole;
+      chart.setScale('x', { min: r[0], max: r[1] });
+      button.textContent = zoomed ? 'Show the whole span' : 'Zoom to the window';
+    };
+    // Decide from what the chart shows now: a double click (uPlot's reset) may have left the window.
+    button.addEventListener('click', function () {
+      var x = chart.scales.x;
+      zoomed = !(Math.abs(x.min - spec.focus[0]) < 1 && Math.abs(x.max - spec.focus[1]) < 1);
+      show();
+    });
+    el.parentNode.insertBefore(button, el);
+    show();
+  }
 
   specs.forEach(function (spec) {
     var el = document.querySelector('[data-chart="' + spec.id + '"]');
@@ -117,7 +172,12 @@ export const CHART_SCRIPT = `
     // CI bounds are drawn as the band; their legend rows would only repeat the series name.
     var rows = chart.root.querySelectorAll('.u-legend .u-series');
     built.hidden.forEach(function (i) { if (rows[i]) rows[i].style.display = 'none'; });
-    window.hotlineCharts.push({ id: spec.id, series: built.data.length - 1, points: drawnPoints(built.data) });
+    if (spec.focus) focusControl(chart, spec, el);
+    window.hotlineCharts.push({
+      id: spec.id, series: built.data.length - 1, points: drawnPoints(built.data),
+      focus: spec.focus || null, perSeries: seriesPoints(spec),
+    });
+    window.hotlineUplot[spec.id] = chart;
     window.addEventListener('resize', function () {
       chart.setSize({ width: Math.max(480, Math.min(1180, el.clientWidth)), height: 320 });
     });

@@ -17,6 +17,8 @@ export interface ChartSpec {
   xTickLabels?: string[];
   axes: ChartAxis[];
   series: ChartSeries[];
+  /** 'time' charts: the x range the chart opens zoomed to (the window compared); the whole span is one click away. */
+  focus?: [number, number];
 }
 
 export interface ChartAxis {
@@ -34,6 +36,12 @@ export interface ChartSeries {
   dash?: boolean;
   /** 95% CI drawn as a shaded band around the series. */
   band?: { lo: Array<number | null>; hi: Array<number | null> };
+  /** What the band is, in the legend (default "95% CI"). */
+  bandLabel?: string;
+  /** 'points': markers only, no line (a measurement on top of a prediction); 'band': the band only. */
+  draw?: 'line' | 'points' | 'band';
+  /** Marker size in pixels for 'points'. */
+  pointSize?: number;
 }
 
 /** Colour-blind-safe palette (Okabe-Ito), in the order runs and series take them. */

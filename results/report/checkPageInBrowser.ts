@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.HOTLINE_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -11,6 +11,12 @@ export interface ChartCheck {
   id: string;
   series: number;
   points: number;
+  /** The window the chart opens zoomed to (null: the whole span). */
+  focus: [number, number] | null;
+  /** The x range the chart shows now. */
+  xRange: [number, number];
+  /** Per series of the spec: defined values, and those inside the focus. */
+  perSeries: Array<{ label: string; points: number; inFocus: number }>;
   /** Canvas pixels that are not background: 0 means nothing was drawn. */
   inkPixels: number;
 }
@@ -23,7 +29,20 @@ export interface PageCheck {
   chartSlots: number;
 }
 
-export async function checkPageInBrowser(file: string, screenshot: string): Promise<PageCheck> {
+/** What a test may do on the page before the screenshot (click, read the DOM); its result comes back. */
+export type PageProbe<T> = (page: Page) => Promise<T>;
+
+export async function checkPageInBrowser(file: string, screenshot: string): Promise<PageCheck>;
+export async function checkPageInBrowser<T>(
+  file: string,
+  screenshot: string,
+  probe: PageProbe<T>,
+): Promise<PageCheck & { probed: T }>;
+export async function checkPageInBrowser<T>(
+  file: string,
+  screenshot: string,
+  probe?: PageProbe<T>,
+): Promise<PageCheck & { probed?: T }> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `Chromium not found at ${CHROMIUM}: install it (apt-get install chromium) or set HOTLINE_CHROMIUM; ` +
@@ -63,9 +82,10 @@ export async function checkPageInBrowser(file: string, screenshot: string): Prom
       )
       .catch(() => undefined);
     const charts = await page.evaluate(inkPerChart);
+    const probed = probe ? await probe(page) : undefined;
     mkdirSync(dirname(screenshot), { recursive: true });
     await page.screenshot({ path: screenshot, fullPage: true });
-    return { consoleErrors, externalRequests, charts, chartSlots };
+    return { consoleErrors, externalRequests, charts, chartSlots, ...(probe ? { probed } : {}) };
   } finally {
     await browser.close();
   }
@@ -82,7 +102,8 @@ function inkPerChart(): ChartCheck[] {
     ): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } | null;
   }
   const w = globalThis as unknown as {
-    hotlineCharts?: Array<Omit<ChartCheck, 'inkPixels'>>;
+    hotlineCharts?: Array<Omit<ChartCheck, 'inkPixels' | 'xRange'>>;
+    hotlineUplot?: Record<string, { scales: { x: { min: number; max: number } } }>;
     document: { querySelector(selector: string): Canvas | null };
   };
   return (w.hotlineCharts ?? []).map((chart) => {
@@ -93,6 +114,7 @@ function inkPerChart(): ChartCheck[] {
       const data = ctx.getImageData(0, 0, canvas!.width, canvas!.height).data;
       for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) inkPixels++;
     }
-    return { ...chart, inkPixels };
+    const x = w.hotlineUplot?.[chart.id]?.scales.x;
+    return { ...chart, inkPixels, xRange: [x?.min ?? Number.NaN, x?.max ?? Number.NaN] };
   });
 }

@@ -17,6 +17,7 @@ th { background: #f6f8fa; font-weight: 600; } td.text, th.text { text-align: lef
 .scroll { overflow-x: auto; }
 .chart { margin: 4px 0 18px; min-height: 330px; }
 .u-legend { font-size: 12px; } .u-legend th { background: none; }
+.focus-toggle { font: inherit; font-size: 12px; margin: 0 0 4px; padding: 2px 8px; cursor: pointer; }
 `;
 
 export interface PageParts {

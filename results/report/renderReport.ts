@@ -2,6 +2,7 @@ import type { LoadedRun } from '../loadRun.js';
 import { runLabel } from '../runMetrics.js';
 import { chatCharts, chatSummaryHtml } from './chatSection.js';
 import { chartSlot, htmlPage } from './htmlPage.js';
+import { loadQualityPanel } from './loadQualityPanel.js';
 import { reportCharts } from './reportCharts.js';
 import { runHeader } from './runHeader.js';
 import { serverCrossCheckTable } from './serverCrossCheckTable.js';
@@ -19,6 +20,7 @@ export function renderReport(run: LoadedRun): string {
       : '<p class="note">Mean over replications; the small figure is the half-width of the 95% confidence interval.</p>',
     summaryTable(run),
     serverCrossCheckTable(run),
+    loadQualityPanel(run),
     ...charts.filter((c) => !chat.includes(c)).map(chartSlot),
     chatSummaryHtml(run),
     ...chat.map(chartSlot),

@@ -1,5 +1,6 @@
 import { metricSpec } from '../../sim/metrics/metricRegistry.js';
 import type { PhoneMetric } from '../../sim/metrics/PhoneMetrics.js';
+import { focusRange, runWindow } from '../compare/runWindow.js';
 import type { LoadedRun } from '../loadRun.js';
 import { intervalSeries, metricOf, runLabel, slVariant } from '../runMetrics.js';
 import { type ChartSeries, type ChartSpec, compact, PALETTE } from './chartSpec.js';
@@ -14,11 +15,14 @@ const [BLUE, VERMILLION, GREEN, PINK, ORANGE, , BLACK] = PALETTE as [string, ...
 /** The charts of `hotline report`, in reading order: demand, service, waiting, staff. */
 export function reportCharts(run: LoadedRun): ChartSpec[] {
   const x = intervalTimes(run.intervals);
+  // A run about a window (a k6 replay, sim --day/--from/--to) opens zoomed to it.
+  const window = runWindow(run);
   const timeChart = (rest: Omit<ChartSpec, 'x' | 'xKind' | 'xLabel'>): ChartSpec => ({
     ...rest,
     xKind: 'time',
     xLabel: 'interval start',
     x,
+    ...(window ? { focus: focusRange(window.startS, window.endS, run.info.intervalMinutes * 60) } : {}),
   });
   return [
     timeChart(offeredVsCapacity(run)),

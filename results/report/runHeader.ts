@@ -1,5 +1,6 @@
 import { judgeTargets } from '../../sim/metrics/judgeTargets.js';
 import { metricSpec } from '../../sim/metrics/metricRegistry.js';
+import { describeSpan } from '../compare/runSpan.js';
 import type { LoadedRun } from '../loadRun.js';
 import { runLabel, slVariant } from '../runMetrics.js';
 import { targetText } from '../targetText.js';
@@ -19,14 +20,15 @@ export function runHeader(run: LoadedRun): string {
   const { info } = run;
   const fact = (label: string, value: string) => `<b>${escapeHtml(label)}</b> ${escapeHtml(value)}`;
   const kind = info.kind === 'sim' ? 'sim (prediction)' : 'k6 (measurement)';
-  const span = `${info.days} day${info.days === 1 ? '' : 's'} from ${info.startDate}, ${info.intervalMinutes}-min intervals`;
+  // What the run covers: its window for a k6 replay or a sim window, its days otherwise.
+  const span = `${describeSpan(run)}, ${info.intervalMinutes}-min intervals`;
   return [
     `<h1>${escapeHtml(info.scenario.name)} <span class="note">run ${escapeHtml(info.id)}</span></h1>`,
     `<p class="meta">${[
       fact('kind', kind),
       fact('seed', String(info.seed)),
       fact('replications', String(info.replications)),
-      fact('span', span),
+      `<span data-span>${fact('span', span)}</span>`,
       fact('duration', formatDurationMs(info.durationMs)),
     ].join(' · ')}</p>`,
     `<p class="meta">${[

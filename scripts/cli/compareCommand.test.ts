@@ -77,6 +77,40 @@ describe('hotline compare --baseline --fail-on (the regression gate)', () => {
     expect(xml).toMatch(/<failure message="slOffered changed by/);
   });
 
+  it('prints how each rule was judged: on the interval by default, on the point estimate with --strict', () => {
+    const byInterval = hotline(
+      'compare',
+      '--baseline',
+      base,
+      fewer,
+      '--fail-on',
+      GATE,
+      '--json',
+      '--out',
+      join(dir, 'i.html'),
+    );
+    const rules = JSON.parse(byInterval.stdout).gate.rules;
+    expect(rules.map((r: { method: string }) => r.method)).toEqual(['interval', 'interval', 'interval']);
+    const sl = rules[0];
+    expect(sl.changeCi95[0]).toBeLessThanOrEqual(sl.change);
+    expect(sl.changeCi95[1]).toBeGreaterThanOrEqual(sl.change);
+    const strict = hotline(
+      'compare',
+      '--baseline',
+      base,
+      fewer,
+      '--fail-on',
+      GATE,
+      '--strict',
+      '--out',
+      join(dir, 's.html'),
+    );
+    expect(strict.stdout).toMatch(/judged on the point estimate \(--strict\)/);
+    const alone = hotline('compare', base, fewer, '--strict', '--out', join(dir, 'a.html'));
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toMatch(/--strict needs --fail-on rules/);
+  });
+
   it('rejects a bad rule with exit 2, naming the rule and what is allowed', () => {
     for (const [rules, expected] of [
       ['slOffered<<-0.02', /not a rule: "slOffered<<-0.02".*allowed: <metric><op><change>/],

@@ -14,6 +14,7 @@ interface CompareFlags {
   json?: boolean;
   failOn?: FailRule[];
   junit?: string;
+  strict?: boolean;
 }
 
 export function registerCompareCommand(program: Command): void {
@@ -32,6 +33,7 @@ export function registerCompareCommand(program: Command): void {
       parseFailOn,
     )
     .option('--junit <file>', 'write the gate result as JUnit XML (needs --fail-on)')
+    .option('--strict', 'judge --fail-on rules on the point estimate of the change, not on its 95% interval')
     .addHelpText(
       'after',
       `
@@ -42,9 +44,14 @@ Examples:
 
 Differences are B − A. Two sim runs with the same seed, replication count and calendar are paired
 replication by replication (common random numbers); others use Welch's unpaired CI; a sim run
-against a k6 run says whether the measurement lies inside the prediction's 95% CI.
---fail-on rules compare the point estimates: "slOffered<-0.02" fails if SL fell by more than
-2 points, "asaS>+10%" if ASA rose by more than 10% of the baseline.
+against a k6 run says whether the measurement lies inside the 95% prediction interval of one
+replication, and its difference interval is that prediction interval (it contains 0 exactly when
+the measurement is inside). Runs are placed on calendar time (other weeks by weekday and time of
+day); charts open zoomed to a compared window.
+--fail-on rules are judged on the 95% interval of the change: "slOffered<-0.02" fails only if the
+whole interval of the SL change lies below -2 points, "asaS>+10%" if all of it lies above +10% of
+the baseline; a noisy run does not fail by chance. --strict judges the point estimate instead (so
+does a rule whose change has no interval, e.g. one replication). Each rule prints how it was judged.
 Exit codes: 0 no regression, 1 a --fail-on rule failed, 2 bad input (runs, rules).`,
     )
     .action((names: string[], flags: CompareFlags) => {
@@ -53,9 +60,10 @@ Exit codes: 0 no regression, 1 a --fail-on rule failed, 2 bad input (runs, rules
         throw new InputError(undefined, 'compare needs at least two runs (or --baseline and one run)');
       }
       if (flags.junit && !flags.failOn) throw new InputError(undefined, '--junit needs --fail-on rules');
+      if (flags.strict && !flags.failOn) throw new InputError(undefined, '--strict needs --fail-on rules');
       const page = checkOutputFile('--out', flags.out);
       const junit = flags.junit === undefined ? undefined : checkOutputFile('--junit', flags.junit);
-      const result = runComparison(runs, flags.failOn ?? null);
+      const result = runComparison(runs, flags.failOn ?? null, { strict: flags.strict === true });
       writeFileAtomically(page, result.html);
       if (junit && result.outcomes) writeFileAtomically(junit, junitXml(result.outcomes));
       if (flags.json) {
@@ -64,8 +72,9 @@ Exit codes: 0 no regression, 1 a --fail-on rule failed, 2 bad input (runs, rules
         );
         process.stderr.write(`comparison page written to ${page}\n`);
       } else {
+        const notes = result.notes.length > 0 ? `\n\n${result.notes.join('\n')}` : '';
         process.stdout.write(
-          `${formatCompareText(result.comparisons, result.outcomes)}\n\ncomparison page: ${page}\n`,
+          `${formatCompareText(result.comparisons, result.outcomes)}${notes}\n\ncomparison page: ${page}\n`,
         );
       }
       if (result.failed) process.exitCode = 1;

@@ -342,11 +342,23 @@ describe('hotline load against the mocks (real k6, ~10 s)', () => {
       'junit.xml',
       'k6-config.json',
       'k6-summary.json',
+      'load-quality.json',
       'mock-state.json',
       'report.html',
       'run.json',
       'summary.json',
     ]);
+    // The load itself, per replayed interval: the 200 calls' requests, split over the two intervals.
+    const quality = JSON.parse(readFileSync(join(out, 'load-quality.json'), 'utf8'));
+    expect(quality.whole.requests).toBe(200);
+    const perInterval = quality.intervals.map((r: { interval: number; requests: number }) => [
+      r.interval,
+      r.requests,
+    ]);
+    expect(perInterval.map(([i]: number[]) => i)).toEqual([0, 1]);
+    expect(perInterval.reduce((sum: number, [, n]: number[]) => sum + n, 0)).toBe(200);
+    // Even arrivals have no planned instants, so no arrival lag (k6 records it for Poisson only).
+    expect(quality.whole.arrivalLagMs).toBeNull();
     const run = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));
     expect(run).toMatchObject({ kind: 'k6', replications: 1, k6: { target: 'mocks', exitCode: 0 } });
     const csv = readFileSync(join(out, 'intervals.csv'), 'utf8').trim().split('\n');

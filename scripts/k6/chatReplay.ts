@@ -39,7 +39,7 @@ export function chatScenario(config: ReplayConfig, token: string | undefined): (
       const dueAt = exec.scenario.startTime + plan.atMs;
       const waitMs = dueAt - Date.now();
       if (waitMs > 0) sleep(waitMs / 1000); // before the socket exists: nothing needs the event loop yet
-      arrivalLagMs.add(Date.now() - dueAt, { channel: 'chat' });
+      arrivalLagMs.add(Date.now() - dueAt, { channel: 'chat', interval });
     }
     const resident = new ChatResident(plan, config.timeScale, `${config.runId}-c${n}`);
     const timers: Partial<Record<'think' | 'patience', number>> = {};

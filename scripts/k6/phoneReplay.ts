@@ -75,7 +75,7 @@ export default function (): void {
     const dueAt = exec.scenario.startTime + caller.t;
     const waitMs = dueAt - Date.now();
     if (waitMs > 0) sleep(waitMs / 1000);
-    arrivalLagMs.add(Date.now() - dueAt, { channel: 'phone' });
+    arrivalLagMs.add(Date.now() - dueAt, { channel: 'phone', interval });
   }
   // A caller whose call is blocked, abandoned or closed may call again after the scenario's retrial
   // delay (compressed), as in the simulator; a retrial counts as offered in the interval it arrives.

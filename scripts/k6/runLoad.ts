@@ -231,6 +231,7 @@ async function replay(
 
     const artifacts = collectArtifacts(work, segments, config, mockState);
     artifacts['junit.xml'] = thresholdsJunit(`hotline load ${scenario.name}`, thresholds);
+    if (measurement.quality) artifacts['load-quality.json'] = `${JSON.stringify(measurement.quality)}\n`;
     const saved = saveK6Run(
       {
         scenario,

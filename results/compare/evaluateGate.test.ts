@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { studentT975 } from '../../sim/metrics/studentT975.js';
+import { compareRuns } from './compareRuns.js';
+import { evaluateGate } from './evaluateGate.js';
+import { parseFailOn } from './failOnRules.js';
+import { fakeRun } from './testing/fakeRun.js';
+
+// Two sim runs of 10 replications with different seeds: Welch. Each CI half-width is 0.01 (SL) and
+// 1 s (ASA), so each standard error is half / t(9); equal variances give df = 18.
+const t9 = studentT975(9);
+const slHalf = studentT975(18) * Math.sqrt(2) * (0.01 / t9);
+const asaHalf = studentT975(18) * Math.sqrt(2) * (1 / t9);
+const a = fakeRun({
+  kind: 'sim',
+  id: 'main',
+  replications: 10,
+  seed: 1,
+  phone: { slOffered: { mean: 0.8, ci95: [0.79, 0.81], n: 10 }, asaS: { mean: 20, ci95: [19, 21], n: 10 } },
+});
+const b = fakeRun({
+  kind: 'sim',
+  id: 'pr',
+  replications: 10,
+  seed: 2,
+  phone: { slOffered: { mean: 0.77, ci95: [0.76, 0.78], n: 10 }, asaS: { mean: 24, ci95: [23, 25], n: 10 } },
+});
+
+describe('evaluateGate: a gate that knows noise', () => {
+  const comparison = compareRuns(a, b);
+
+  it('fails only when the whole 95% interval of the change lies beyond the threshold (hand-computed Welch)', () => {
+    expect(comparison.method).toBe('welch');
+    // SL change -0.03, interval [-0.03 - h, -0.03 + h] with h = 0.01314: its top -0.0169 is above -0.02.
+    expect(slHalf).toBeCloseTo(0.01314, 4);
+    const [loose, tight] = evaluateGate(comparison, parseFailOn('slOffered<-0.02,slOffered<-0.01'));
+    expect(loose!.changeCi95![1]).toBeCloseTo(-0.03 + slHalf, 9);
+    expect(loose).toMatchObject({ method: 'interval', failed: false });
+    expect(tight).toMatchObject({ method: 'interval', failed: true });
+    expect(loose!.message).toMatch(/judged on the interval \(welch\)/);
+  });
+
+  it('divides the interval by the baseline for relative rules', () => {
+    // ASA +4 s on 20 s: +20%, interval (4 ± 1.313) / 20 = [+13.4%, +26.6%]: wholly above +10%, not above +15%.
+    const [ten, fifteen] = evaluateGate(comparison, parseFailOn('asaS>+10%,asaS>+15%'));
+    expect(ten!.changeCi95![0]).toBeCloseTo((4 - asaHalf) / 20, 9);
+    expect(ten!.failed).toBe(true);
+    expect(fifteen!.failed).toBe(false);
+  });
+
+  it('--strict judges the point estimate', () => {
+    const [rule] = evaluateGate(comparison, parseFailOn('slOffered<-0.02'), { strict: true });
+    expect(rule).toMatchObject({ method: 'point', failed: true });
+    expect(rule!.message).toMatch(/point estimate \(--strict\)/);
+  });
+
+  it('falls back to the point estimate when no interval exists (runs of one replication)', () => {
+    const one = (id: string, sl: number) =>
+      fakeRun({ kind: 'sim', id, replications: 1, phone: { slOffered: { mean: sl, ci95: null, n: 1 } } });
+    const [rule] = evaluateGate(compareRuns(one('x', 0.8), one('y', 0.7)), parseFailOn('slOffered<-0.02'));
+    expect(rule).toMatchObject({ method: 'point', failed: true, changeCi95: null });
+  });
+
+  it('fails a rule on a metric a run does not define', () => {
+    const [rule] = evaluateGate(comparison, parseFailOn('abandonRate>+0.01'));
+    expect(rule).toMatchObject({ failed: true, message: 'abandonRate is undefined in a run, cannot check' });
+  });
+});

@@ -1,0 +1,79 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../scenarios/inputError.js';
+import type { LoadQuality } from '../loadQuality.js';
+import { loadRun } from '../loadRun.js';
+import { loadQualityPanel } from './loadQualityPanel.js';
+
+const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'k6-covid-window');
+
+function copy(): string {
+  const dir = join(mkdtempSync(join(tmpdir(), 'hotline-qa-')), 'run');
+  cpSync(FIXTURE, dir, { recursive: true });
+  rmSync(join(dir, 'load-quality.json'), { force: true });
+  return dir;
+}
+
+const row = (interval: number, requests: number) => ({
+  interval,
+  requests,
+  latencyMs: { p50: 300, p95: 1200, p99: 1300 },
+  failedByStatus: { '0': 7, '503': 2 },
+  arrivalLagMs: { p50: 0.9, p95: 34, p99: 75 },
+});
+
+describe('loadQualityPanel', () => {
+  it('shows k6 version, target, time scale and every threshold with its verdict from run.json', () => {
+    const html = loadQualityPanel(loadRun(copy()));
+    expect(html).toContain('<b>k6</b> v2.2.0');
+    expect(html).toContain('<b>target</b> mocks');
+    expect(html).toContain('<b>time scale</b> 120×');
+    // The fixture's replay breached SL (48.8% < 80%) and met call_errors.
+    expect(html).toMatch(/data-threshold="sl_offered">breached/);
+    expect(html).toMatch(/data-threshold="call_errors">ok/);
+  });
+
+  it('reads an older folder without load-quality.json from k6-summary.json and says so', () => {
+    const html = loadQualityPanel(loadRun(copy()));
+    expect(html).toContain('not recorded in this run folder');
+    // k6-summary.json of the fixture: 3,946 requests, 260 failed (hang-ups), 0 dropped.
+    expect(html).toContain('<b>requests</b> 3946');
+    expect(html).toContain('<b>failed requests</b> 260');
+    expect(html).toContain('<b>dropped iterations</b> 0');
+  });
+
+  it('shows per-interval rows from load-quality.json, on the run calendar', () => {
+    const dir = copy();
+    const quality: LoadQuality = {
+      formatVersion: 1,
+      intervals: [row(18, 1900), row(19, 2000)],
+      whole: row(-1, 3900),
+      droppedIterations: 3,
+      vusMax: 257,
+    };
+    writeFileSync(join(dir, 'load-quality.json'), JSON.stringify(quality));
+    const html = loadQualityPanel(loadRun(dir));
+    expect(html).toMatch(
+      /data-qa-interval="18"><td class="text">2020-12-07 09:00<\/td><td>1,900<\/td><td>300 ms<\/td><td>1200 ms<\/td>/,
+    );
+    expect(html).toContain('7 × no response, 2 × 503');
+    expect(html).toContain('<b>dropped iterations</b> 3');
+    expect(html).toContain('at most 257');
+    // 75 ms wall at the fixture's 120x is 9 s of model time.
+    expect(html).toContain('<b>arrival lag p99</b> 75 ms wall = 9.0 s of model time at 120×');
+  });
+
+  it('refuses a corrupt load-quality.json naming the file (bad input, not a crash)', () => {
+    const dir = copy();
+    writeFileSync(join(dir, 'load-quality.json'), '{"formatVersion":1,"intervals":"x"}');
+    expect(() => loadQualityPanel(loadRun(dir))).toThrow(InputError);
+    expect(() => loadQualityPanel(loadRun(dir))).toThrow(/load-quality\.json/);
+  });
+
+  it('is empty for a sim run', () => {
+    const sim = loadRun(join(import.meta.dirname, '..', 'fixtures', 'v1-sim-run'));
+    expect(loadQualityPanel(sim)).toBe('');
+  });
+});

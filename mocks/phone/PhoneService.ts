@@ -1,5 +1,6 @@
 import type { PhoneOutcomeRecord } from '../../sim/channels/phone/PhoneOutcome.js';
 import type { PhoneProcess } from '../../sim/channels/phone/PhoneProcess.js';
+import { FIRST_EXTERNAL_CONTACT_ID } from '../../sim/engine/externalContacts.js';
 import type { ModelClock } from '../../sim/engine/ModelClock.js';
 import type { RealtimeDriver } from '../../sim/engine/RealtimeDriver.js';
 import type { ModelRun } from '../../sim/ModelRun.js';
@@ -21,6 +22,8 @@ export interface AcdSnapshot {
   agentsBusy: number;
   agentsOnDuty: number;
   trunkLinesBusy: number;
+  /** Retrials of the model's own callers still to come (a warm start's; 0 otherwise). */
+  retrialsPending: number;
   /** Requests held open now (in the IVR or in the queue). */
   pendingCalls: number;
   calls: CallCounts;
@@ -56,7 +59,8 @@ export class PhoneService {
   private readonly held = new Map<number, HeldCall>();
   private readonly counts: CallCounts = zeroCounts();
   private hangUps = 0;
-  private nextId = 0;
+  /** Outside the model's own ids: a warm-started model has its own callers too, which are not ours. */
+  private nextId = FIRST_EXTERNAL_CONTACT_ID;
   private readonly clock: ModelClock;
 
   constructor(
@@ -138,6 +142,7 @@ export class PhoneService {
       agentsBusy: this.run.agents.agentsBusy,
       agentsOnDuty: this.run.agents.agentsOnDuty,
       trunkLinesBusy: this.phone.trunkLinesBusy,
+      retrialsPending: this.phone.pendingRetrials,
       pendingCalls: this.held.size,
       calls: { ...this.counts },
       hangUps: this.hangUps,

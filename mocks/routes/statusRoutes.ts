@@ -22,6 +22,10 @@ const StateSchema = {
     agentsBusy: { type: 'integer' },
     agentsOnDuty: { type: 'integer' },
     trunkLinesBusy: { type: 'integer' },
+    retrialsPending: {
+      type: 'integer',
+      description: "Retrials of the model's own callers still to come (warm start; 0 otherwise).",
+    },
     pendingCalls: { type: 'integer' },
     calls: countsSchema,
     hangUps: { type: 'integer', description: 'Calls ended by the caller hanging up (in calls.abandoned).' },

@@ -1,5 +1,6 @@
 import type { AgentPool, WorkSource } from '../../agents/AgentPool.js';
-import type { PiecewisePoissonArrivals } from '../../arrivals/PiecewisePoissonArrivals.js';
+import type { ArrivalSource } from '../../arrivals/ArrivalSource.js';
+import { isExternalContact } from '../../engine/externalContacts.js';
 import type { EventHandler, Integrator, Simulation } from '../../engine/Simulation.js';
 import { WAIT_BUCKETS, waitBucket } from '../../metrics/WaitHistogram.js';
 import { ContactQueue } from '../../queues/ContactQueue.js';
@@ -37,9 +38,10 @@ export interface ChatProcessOptions {
    * Batch runs draw their own arrivals and residents. null: residents are outside (the mocks' clients):
    * they open sessions (`offer`), send later messages (`message`) and end sessions (`close`), and
    * their think times, message counts and reply patience are theirs; agents and their replies stay
-   * the model's.
+   * the model's. A warm-started run (ArrivalsUntil) has both: its own residents act in the model,
+   * those offered from outside (ids from FIRST_EXTERNAL_CONTACT_ID) act for themselves.
    */
-  readonly arrivals: PiecewisePoissonArrivals | null;
+  readonly arrivals: ArrivalSource | null;
   readonly observer?: ChatObserver | null;
 }
 
@@ -60,7 +62,7 @@ export class ChatProcess implements EventHandler, Integrator, WorkSource {
   private readonly agents: AgentPool;
   private readonly channel: number;
   private readonly base: number;
-  private readonly arrivals: PiecewisePoissonArrivals | null;
+  private readonly arrivals: ArrivalSource | null;
   private readonly observer: ChatObserver | null;
   private readonly thresholdS: number;
   private readonly queue = new ContactQueue(1);
@@ -267,7 +269,7 @@ export class ChatProcess implements EventHandler, Integrator, WorkSource {
     this.firstWork[slot] = work;
     this.contactId[slot] = contactId;
     this.messageAt[slot] = t;
-    if (this.arrivals === null) this.slotOf.set(contactId, slot);
+    if (this.isOutside(contactId)) this.slotOf.set(contactId, slot);
     const agent = open ? this.agents.takeSlot(this.channel) : -1;
     if (agent >= 0) {
       this.assign(t, slot, agent);
@@ -351,7 +353,7 @@ export class ChatProcess implements EventHandler, Integrator, WorkSource {
     }
     this.observer?.reply(this.contactId[slot]!, done, t, this.agentOf[slot]!);
     this.state[slot] = THINKING;
-    if (this.arrivals === null) return; // the resident outside writes again or closes
+    if (this.isOutside(this.contactId[slot]!)) return; // the resident outside writes again or closes
     if (done >= this.messagesTotal[slot]!) {
       this.complete(t, slot);
       return;
@@ -366,7 +368,7 @@ export class ChatProcess implements EventHandler, Integrator, WorkSource {
     const work = this.model.replyTime.sample(this.replyRng);
     this.startReply(t, slot, work, this.agents.loadOf(this.agentOf[slot]!));
     const patience = this.model.replyPatience;
-    if (patience !== null && this.arrivals !== null) {
+    if (patience !== null && !this.isOutside(this.contactId[slot]!)) {
       this.simulation.calendar.schedule(
         t + patience.sample(this.replyPatienceRng),
         this.base | REPLY_PATIENCE,
@@ -473,6 +475,11 @@ export class ChatProcess implements EventHandler, Integrator, WorkSource {
       );
   }
 
+  /** Whether the session's resident is outside the model (a client of the mocks). */
+  private isOutside(contactId: number): boolean {
+    return this.arrivals === null || isExternalContact(contactId);
+  }
+
   private factorAt(load: number): number {
     const factors = this.model.concurrencyFactors;
     return factors[Math.min(Math.max(load, 1), factors.length) - 1]!;
@@ -490,7 +497,7 @@ export class ChatProcess implements EventHandler, Integrator, WorkSource {
   }
 
   private release(slot: number): void {
-    if (this.arrivals === null) this.slotOf.delete(this.contactId[slot]!);
+    if (this.isOutside(this.contactId[slot]!)) this.slotOf.delete(this.contactId[slot]!);
     this.state[slot] = 0;
     this.gen[slot]!++;
     this.free.push(slot);

@@ -169,6 +169,9 @@ async function replay(
         seed,
         startAtS: mockStartS(scenario, profile),
         clockStart: 'firstCall',
+        // The window starts with the simulator's state at its start (queue, busy agents, retrials
+        // of the morning's callers), not empty: the same day the prediction measures it in.
+        warmStart: true,
         token,
         // The caller is the client: k6 hangs up at its patience, the mocks invent none.
         patience: 'client',

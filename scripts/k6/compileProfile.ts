@@ -22,6 +22,7 @@
 // `arrivals: 'even'` keeps the lattice and the expected counts (a steady load, no randomness).
 import { InputError } from '../../scenarios/inputError.js';
 import type { ScenarioModel, TargetsModel } from '../../scenarios/ScenarioModel.js';
+import { dayFactors } from '../../sim/arrivals/arrivalRates.js';
 import { k6TargetThresholds } from '../../sim/metrics/judgeTargets.js';
 import { createStream, type Rng } from '../../sim/rng/createStream.js';
 import { buildCallerPlans, type CallerPlan } from './callerPlans.js';
@@ -50,7 +51,12 @@ export interface ProfileInterval {
   modelEndS: number;
   /** Expected calls in the covered part (fractional, from the scenario). */
   expectedCalls: number;
-  /** Calls drawn for the covered part (Poisson), or the expected calls rounded with `even` arrivals. */
+  /**
+   * The day's volume factor (`dailyCv`) the Poisson draw applied: the simulator's for replication 0
+   * of the same seed (stream `<channel>.demand`); 1 with `even` arrivals or no `dailyCv`.
+   */
+  dayFactor: number;
+  /** Calls drawn for the covered part (Poisson, mean expected x day factor), or the expected calls rounded with `even` arrivals. */
   drawnCalls: number;
   /** Iterations per timeUnit during the hold. */
   target: number;
@@ -159,11 +165,22 @@ export function compileProfile(
   const { intervalS } = calendar;
   const timeUnitMs = Math.max(1, Math.round((intervalS / timeScale) * 1000));
   const arrivals = options.arrivals ?? 'poisson';
+  const seed = options.seed ?? 1;
+  // The day's volume as the simulator draws it for replication 0 (the mocks' replication).
+  const factorOf = (dailyCv: number, stream: 'phone.demand' | 'chat.demand') => {
+    const factors = dayFactors(
+      calendar.days,
+      arrivals === 'poisson' ? dailyCv : 0,
+      createStream(seed, stream, 0),
+    );
+    return (k: number) => factors[Math.floor(k / calendar.intervalsPerDay) % calendar.days]!;
+  };
   const phonePlan = planArrivals(
     (k) => phone.expectedCalls[k] ?? 0,
     (k) => phone.open[k] === 1,
     { startS, endS, intervalS, timeScale, timeUnitMs, arrivals },
-    createStream(options.seed ?? 1, 'phone.arrivals', 0),
+    createStream(seed, 'phone.arrivals', 0),
+    factorOf(phone.dailyCv, 'phone.demand'),
   );
   const chatPlan =
     scenario.chat === null
@@ -172,7 +189,8 @@ export function compileProfile(
           (k) => scenario.chat!.expectedSessions[k] ?? 0,
           (k) => scenario.chat!.open[k] === 1 || scenario.chat!.asynchronous,
           { startS, endS, intervalS, timeScale, timeUnitMs, arrivals },
-          createStream(options.seed ?? 1, 'chat.arrivals', 0),
+          createStream(seed, 'chat.arrivals', 0),
+          factorOf(scenario.chat.dailyCv, 'chat.demand'),
         );
   // Both channels run in one k6 process from one start: one lead for both keeps their model clocks equal.
   const leadMs = Math.max(phonePlan.leadMs, chatPlan?.leadMs ?? 0);
@@ -274,6 +292,7 @@ function planArrivals(
   openAt: (k: number) => boolean,
   settings: PlanSettings,
   rng: Rng,
+  dayFactorAt: (k: number) => number,
 ): ArrivalPlan {
   const { startS, endS, intervalS, timeScale, timeUnitMs, arrivals } = settings;
   const intervals: ProfileInterval[] = [];
@@ -286,7 +305,8 @@ function planArrivals(
     const b = Math.min(endS, (k + 1) * intervalS);
     const fraction = (b - a) / intervalS;
     const expected = expectedAt(k) * fraction;
-    const drawn = arrivals === 'poisson' ? samplePoisson(expected, rng) : expected;
+    const dayFactor = dayFactorAt(k);
+    const drawn = arrivals === 'poisson' ? samplePoisson(expected * dayFactor, rng) : expected;
     const wallMs = Math.max(1, Math.round(((b - a) / timeScale) * 1000));
     const target = Math.round((drawn * timeUnitMs) / wallMs);
     const plannedCalls = (target * wallMs) / timeUnitMs;
@@ -298,6 +318,7 @@ function planArrivals(
       modelStartS: a,
       modelEndS: b,
       expectedCalls: expected,
+      dayFactor,
       drawnCalls: arrivals === 'poisson' ? drawn : Math.round(expected),
       target,
       wallMs,

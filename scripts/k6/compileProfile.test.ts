@@ -160,6 +160,32 @@ describe('compileProfile', () => {
       expect(JSON.stringify(c.callers)).not.toBe(JSON.stringify(a.callers));
     });
 
+    it('--warmup: replays earlier, marks the warm-up intervals unmeasured, keeps the window the same', () => {
+      const window = { day: 0, from: '09:00', to: '10:00' };
+      const plain = compileProfile(covid, window, 120, { seed: 4 });
+      const warm = compileProfile(covid, window, 120, { seed: 4, warmupS: 5400 });
+      expect(warm.warmupS).toBe(5400);
+      expect(warm.window).toMatchObject({ startS: 7.5 * 3600, measuredFromS: 9 * 3600, endS: 10 * 3600 });
+      expect(warm.intervals.map((i) => [i.index, i.measured])).toEqual([
+        [15, false],
+        [16, false],
+        [17, false],
+        [18, true],
+        [19, true],
+      ]);
+      expect(plain.intervals.every((i) => i.measured)).toBe(true);
+      expect(plain.window.startS).toBe(plain.window.measuredFromS);
+      // The window's expectation is the same; the warm-up adds calls before it.
+      const expected = (p: typeof warm) => p.intervals.filter((i) => i.measured).map((i) => i.expectedCalls);
+      expect(expected(warm)).toEqual(expected(plain));
+      expect(warm.cumulative[3]).toBeGreaterThan(1000); // calls of the warm-up, before the window
+      expect(warm.plannedCalls).toBeGreaterThan(plain.plannedCalls + 1000);
+      // A warm-up that starts inside an interval prorates it.
+      const half = compileProfile(covid, window, 120, { seed: 4, warmupS: 900 });
+      expect(half.intervals[0]).toMatchObject({ index: 17, measured: false, modelStartS: 8.75 * 3600 });
+      expect(half.intervals[0]!.expectedCalls).toBeCloseTo(covid.phone.expectedCalls[17]! / 2, 9);
+    });
+
     it("draws the day's volume like the simulator: its day factor for replication 0 of the seed", () => {
       expect(covid.phone.dailyCv).toBe(0.05);
       const ipd = covid.calendar.intervalsPerDay;

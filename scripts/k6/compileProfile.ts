@@ -66,12 +66,17 @@ export interface ProfileInterval {
   plannedCalls: number;
   /** Whether the phone channel is open (closed intervals are still replayed; callers hear "closed"). */
   open: boolean;
+  /** False for an interval of the warm-up (`--warmup`): its calls are sent but not measured. */
+  measured: boolean;
 }
 
 export interface ReplayProfile {
   scenario: string;
   timeScale: number;
-  window: ReplayWindow & { startS: number; endS: number };
+  /** The measured window; `startS` is where the replay starts (earlier by `warmupS`). */
+  window: ReplayWindow & { startS: number; endS: number; measuredFromS: number };
+  /** Model seconds replayed before the measured window (`--warmup`; 0 without). */
+  warmupS: number;
   timeUnitMs: number;
   intervals: ProfileInterval[];
   stages: K6Stage[];
@@ -120,6 +125,12 @@ export interface CompileOptions {
   arrivals?: ArrivalMode;
   /** Seed of the drawn arrivals; the same seed draws the same schedule (default 1). */
   seed?: number | string;
+  /**
+   * Model seconds replayed before the window (`--warmup`, default 0): for a target that cannot be
+   * warm-started, calls are sent from that much earlier so the window meets a queue; only the
+   * window's intervals are measured (see results/measuredWindow.ts).
+   */
+  warmupS?: number;
 }
 
 /** Share of calls assumed to fail (blocked, abandoned, closed) when sizing VUs for retrials. */
@@ -160,9 +171,11 @@ export function compileProfile(
     ]);
   }
   const dayS = window.day * 86_400;
-  const startS = dayS + fromS;
-  const endS = dayS + toS;
+  const measuredFromS = dayS + fromS;
   const { intervalS } = calendar;
+  const warmupS = checkWarmup(options.warmupS ?? 0, measuredFromS, intervalS, window.from);
+  const startS = measuredFromS - warmupS;
+  const endS = dayS + toS;
   const timeUnitMs = Math.max(1, Math.round((intervalS / timeScale) * 1000));
   const arrivals = options.arrivals ?? 'poisson';
   const seed = options.seed ?? 1;
@@ -178,7 +191,7 @@ export function compileProfile(
   const phonePlan = planArrivals(
     (k) => phone.expectedCalls[k] ?? 0,
     (k) => phone.open[k] === 1,
-    { startS, endS, intervalS, timeScale, timeUnitMs, arrivals },
+    { startS, endS, measuredFromS, intervalS, timeScale, timeUnitMs, arrivals },
     createStream(seed, 'phone.arrivals', 0),
     factorOf(phone.dailyCv, 'phone.demand'),
   );
@@ -188,7 +201,7 @@ export function compileProfile(
       : planArrivals(
           (k) => scenario.chat!.expectedSessions[k] ?? 0,
           (k) => scenario.chat!.open[k] === 1 || scenario.chat!.asynchronous,
-          { startS, endS, intervalS, timeScale, timeUnitMs, arrivals },
+          { startS, endS, measuredFromS, intervalS, timeScale, timeUnitMs, arrivals },
           createStream(seed, 'chat.arrivals', 0),
           factorOf(scenario.chat.dailyCv, 'chat.demand'),
         );
@@ -224,7 +237,8 @@ export function compileProfile(
   return {
     scenario: scenario.name,
     timeScale,
-    window: { ...window, startS, endS },
+    window: { ...window, startS, endS, measuredFromS },
+    warmupS,
     timeUnitMs,
     intervals,
     stages,
@@ -268,6 +282,8 @@ export function compileProfile(
 interface PlanSettings {
   startS: number;
   endS: number;
+  /** Intervals from here on are measured; those before are the warm-up. */
+  measuredFromS: number;
   intervalS: number;
   timeScale: number;
   timeUnitMs: number;
@@ -294,7 +310,7 @@ function planArrivals(
   rng: Rng,
   dayFactorAt: (k: number) => number,
 ): ArrivalPlan {
-  const { startS, endS, intervalS, timeScale, timeUnitMs, arrivals } = settings;
+  const { startS, endS, measuredFromS, intervalS, timeScale, timeUnitMs, arrivals } = settings;
   const intervals: ProfileInterval[] = [];
   const stages: K6Stage[] = [];
   const cumulative = [0];
@@ -324,6 +340,7 @@ function planArrivals(
       wallMs,
       plannedCalls,
       open: openAt(k),
+      measured: a >= measuredFromS,
     });
     stages.push({ duration: '0s', target }, { duration: `${wallMs}ms`, target });
   }
@@ -435,6 +452,46 @@ export function buildThresholds(targets: TargetsModel): Record<string, string[]>
   thresholds.call_errors = [`rate<${MAX_HTTP_FAILED_RATE}`];
   thresholds.dropped_iterations = ['count==0'];
   return thresholds;
+}
+
+/**
+ * A warm-up must be a finite duration that stays within the scenario (from day 1 00:00), and the
+ * window it leads into must start on an interval boundary: measured calls are told from warm-up
+ * calls by their interval, so no interval may hold both.
+ */
+function checkWarmup(warmupS: number, measuredFromS: number, intervalS: number, from: string): number {
+  if (!Number.isFinite(warmupS) || warmupS < 0) {
+    throw new InputError(undefined, [
+      {
+        path: '--warmup',
+        message: 'expected a duration of 0 or more',
+        value: warmupS,
+        allowed: 'e.g. 30m, 2h',
+      },
+    ]);
+  }
+  if (warmupS === 0) return 0;
+  if (warmupS > measuredFromS) {
+    throw new InputError(undefined, [
+      {
+        path: '--warmup',
+        message: "reaches before the scenario's start (day 1 00:00)",
+        value: `${warmupS}s`,
+        allowed: `at most ${measuredFromS}s before this window`,
+      },
+    ]);
+  }
+  if (measuredFromS % intervalS !== 0) {
+    throw new InputError(undefined, [
+      {
+        path: '--from',
+        message: 'with --warmup the window must start on an interval boundary',
+        value: from,
+        allowed: `a multiple of ${intervalS / 60} minutes`,
+      },
+    ]);
+  }
+  return warmupS;
 }
 
 /** 'HH:MM' -> seconds since midnight; '24:00' allowed. */

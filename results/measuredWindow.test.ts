@@ -77,3 +77,16 @@ describe('the measured window (--warmup)', () => {
     expect(m.chatSessions).toHaveLength(2);
   });
 });
+
+describe('the server log of a warm-up replay', () => {
+  it('keeps the calls the client measured, by callId, whatever interval the server saw', async () => {
+    const { measuredServerLog } = await import('./measuredWindow.js');
+    const log = [
+      { callId: 'r-1', interval: 1 }, // warm-up
+      { callId: 'r-2', interval: 1 }, // the client's window call, seen a moment early by the server
+      { callId: 'r-3', interval: 2 },
+      { interval: 2 }, // no id: not the client's
+    ];
+    expect(measuredServerLog(log, new Set(['r-2', 'r-3']))).toEqual([log[1], log[2]]);
+  });
+});

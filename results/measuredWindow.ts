@@ -13,3 +13,15 @@ export function measuredIntervals(
   const measured = new Set(intervals.filter((i) => i.measured).map((i) => i.index));
   return (interval) => measured.has(interval);
 }
+
+/**
+ * The server's log (the mocks' record of every call) restricted to the calls the client measured,
+ * matched on callId: the client's interval decides, as for every other figure. (The server's own
+ * interval of a call can differ near a boundary: its clock and k6's are not the same clock.)
+ */
+export function measuredServerLog<T extends { readonly callId?: string }>(
+  log: readonly T[],
+  measuredCallIds: ReadonlySet<string | undefined>,
+): T[] {
+  return log.filter((entry) => entry.callId !== undefined && measuredCallIds.has(entry.callId));
+}

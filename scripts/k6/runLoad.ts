@@ -23,7 +23,7 @@ import {
   evaluateThresholds,
   thresholdsJunit,
 } from '../../results/k6Summary.js';
-import { measuredIntervals } from '../../results/measuredWindow.js';
+import { measuredIntervals, measuredServerLog } from '../../results/measuredWindow.js';
 import type { RunSummary } from '../../results/runFormat.js';
 import { type SavedK6Run, saveK6Run } from '../../results/saveK6Run.js';
 import { type ServerLogEntry, serverCrossCheck } from '../../results/serverCrossCheck.js';
@@ -234,9 +234,10 @@ async function replay(
     );
     const serverLog: ServerLogEntry[] | null =
       options.target === undefined
-        ? mockCalls
-            .filter((c) => isMeasured(c.interval))
-            .map((c) => ({ outcome: c.outcome, waitS: c.waitS, callId: c.callId }))
+        ? (profile.warmupS > 0
+            ? measuredServerLog(mockCalls, new Set(measurement.calls.map((c) => c.callId)))
+            : mockCalls
+          ).map((c) => ({ outcome: c.outcome, waitS: c.waitS, callId: c.callId }))
         : null;
     const crossCheck = serverCrossCheck(measurement, profile.slThresholdS, serverLog);
     const failure = codes.find((c) => c !== 0 && c !== THRESHOLD_EXIT_CODE);

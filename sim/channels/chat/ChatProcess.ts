@@ -353,13 +353,16 @@ export class ChatProcess implements EventHandler, Integrator, WorkSource {
     }
     this.observer?.reply(this.contactId[slot]!, done, t, this.agentOf[slot]!);
     this.state[slot] = THINKING;
-    if (this.isOutside(this.contactId[slot]!)) return; // the resident outside writes again or closes
+    // The resident outside writes again or closes on its own. In a warm-started run its think time is
+    // still drawn (and not used), so the model's own residents keep the full day's draws.
+    const outside = this.isOutside(this.contactId[slot]!);
+    if (outside && this.arrivals === null) return;
     if (done >= this.messagesTotal[slot]!) {
-      this.complete(t, slot);
+      if (!outside) this.complete(t, slot);
       return;
     }
     const think = this.model.thinkTime === null ? 0 : this.model.thinkTime.sample(this.thinkRng);
-    this.simulation.calendar.schedule(t + think, this.base | MESSAGE, slot, this.gen[slot]!);
+    if (!outside) this.simulation.calendar.schedule(t + think, this.base | MESSAGE, slot, this.gen[slot]!);
   }
 
   private nextMessage(t: number, slot: number): void {
@@ -368,14 +371,11 @@ export class ChatProcess implements EventHandler, Integrator, WorkSource {
     const work = this.model.replyTime.sample(this.replyRng);
     this.startReply(t, slot, work, this.agents.loadOf(this.agentOf[slot]!));
     const patience = this.model.replyPatience;
-    if (patience !== null && !this.isOutside(this.contactId[slot]!)) {
-      this.simulation.calendar.schedule(
-        t + patience.sample(this.replyPatienceRng),
-        this.base | REPLY_PATIENCE,
-        slot,
-        t,
-      );
-    }
+    if (patience === null || this.arrivals === null) return;
+    // Drawn for a resident outside too (warm start), for the same reason as the think time.
+    const at = t + patience.sample(this.replyPatienceRng);
+    if (!this.isOutside(this.contactId[slot]!))
+      this.simulation.calendar.schedule(at, this.base | REPLY_PATIENCE, slot, t);
   }
 
   private complete(t: number, slot: number): void {

@@ -6,6 +6,15 @@ import type { ModelClock } from '../sim/engine/ModelClock.js';
 import { NODE_TIMERS, RealtimeDriver, type TimerHost } from '../sim/engine/RealtimeDriver.js';
 import { createModelRun, type ModelRun } from '../sim/ModelRun.js';
 
+/**
+ * How to warm-start: the model's own arrivals stop at `ownArrivalsUntilS` (default: the clock's
+ * start). `hotline load` gives the window's start: its clock starts a little later, at the first
+ * call, and the contacts between the two are k6's, not the model's.
+ */
+export interface WarmStart {
+  readonly ownArrivalsUntilS?: number;
+}
+
 /** What a channel's transport does when the mocks stop: give every contact it holds an outcome. */
 export interface ShutdownParticipant {
   endAll(nowS: number): void;
@@ -40,16 +49,17 @@ export class ModelService {
     readonly clock: ModelClock,
     seed: number | string,
     timers: TimerHost = NODE_TIMERS,
-    warmStart = false,
+    warmStart: WarmStart | null = null,
   ) {
     const startAtS = clock.nowS();
-    const warm = warmStart && startAtS > 0;
+    const warm = warmStart !== null && startAtS > 0;
+    const ownUntilS = Math.min(startAtS, warmStart?.ownArrivalsUntilS ?? startAtS);
     this.run = createModelRun(scenario, {
       seed,
       replication: 0,
       mode: 'realtime',
       startAtS: warm ? 0 : startAtS,
-      ownArrivalsUntilS: warm ? startAtS : undefined,
+      ownArrivalsUntilS: warm ? ownUntilS : undefined,
       phoneObserver: {
         arrived: (id, at, klass, attempt) => this.phoneListener?.arrived?.(id, at, klass, attempt),
         outcome: (record) => this.phoneListener?.outcome(record),

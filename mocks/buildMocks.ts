@@ -50,6 +50,8 @@ export interface MocksOptions {
    * starts with the predicted queue, busy agents and pending retrials (default false: empty).
    */
   warmStart?: boolean;
+  /** With warmStart: the model's own arrivals stop here (default startAtS; see ModelService's WarmStart). */
+  warmStartArrivalsUntilS?: number;
   /** Pino options, or false for no logs (default false). */
   logger?: FastifyServerOptions['logger'];
   /** Log a line per request (off by default: a load test sends thousands). */
@@ -146,7 +148,9 @@ export async function buildMocks(
   if (settings.token !== undefined) installBearerAuth(app, settings.token);
 
   const clock = createModelClock(settings.startAtS, settings.timeScale, options.wallNowMs);
-  const model = new ModelService(scenario, clock, settings.seed, options.timers, options.warmStart === true);
+  const warmStart =
+    options.warmStart === true ? { ownArrivalsUntilS: options.warmStartArrivalsUntilS } : null;
+  const model = new ModelService(scenario, clock, settings.seed, options.timers, warmStart);
   const acd = new PhoneService(model, settings.patience);
   const chat = scenario.chat === null ? null : new ChatService(model, settings.maxChatSessions);
   // Registered before the routes (its README); at close, every open session hears its outcome

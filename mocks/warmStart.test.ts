@@ -91,6 +91,28 @@ describe('mocks: warm start of a window that starts mid-day', () => {
     }
   });
 
+  it("stops the model's own calls at the window start when the clock starts later (hotline load)", async () => {
+    const scenario = covidMonday();
+    const time = new ManualTime();
+    // hotline load: window from 09:00, its first call (and the clock) at 09:10.
+    const app = await buildMocks(scenario, {
+      seed: 3,
+      startAtS: NINE + 600,
+      warmStart: true,
+      warmStartArrivalsUntilS: NINE,
+      wallNowMs: time.wallNowMs,
+      timers: time,
+    });
+    apps.push(app);
+    const { counters } = app.hotline.model.run.phone;
+    const window = app.hotline.model.run.simulation.intervalAt(NINE);
+    expect(app.hotline.model.now()).toBe(NINE + 600);
+    // Between 09:00 and 09:10 only the morning callers' retrials came, no first call of the model's.
+    expect(counters.retrials[window]).toBeGreaterThan(0);
+    expect(counters.offered[window]).toBe(counters.retrials[window]);
+    expect(counters.offered[window - 1]).toBe(simulatorState(scenario, 3, 0, NINE).offered[window - 1]);
+  });
+
   it('starts empty without the warm start (what the replay measured before)', async () => {
     const { state } = await mocksState(covidMonday(), 1, NINE, false);
     expect(state).toMatchObject({ queueLength: 0, agentsBusy: 0, retrialsPending: 0 });

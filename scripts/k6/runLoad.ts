@@ -180,6 +180,8 @@ async function replay(
         // The window starts with the simulator's state at its start (queue, busy agents, retrials
         // of the morning's callers), not empty: the same day the prediction measures it in.
         warmStart: true,
+        // The model's own calls stop at the window's start; the clock starts at the first k6 call.
+        warmStartArrivalsUntilS: profile.window.startS % (scenario.calendar.days * 86_400),
         token,
         // The caller is the client: k6 hangs up at its patience, the mocks invent none.
         patience: 'client',

@@ -11,7 +11,7 @@ import { MAX_TIME_SCALE } from '../../scenarios/limits.js';
 import { loadScenarioFile } from '../../scenarios/loadScenario.js';
 import type { PhoneMetric } from '../../sim/metrics/PhoneMetrics.js';
 import { buildK6Bundle } from '../k6/buildK6Bundle.js';
-import { ARRIVAL_MODES, type ArrivalMode, compileProfile } from '../k6/compileProfile.js';
+import { ARRIVAL_MODES, type ArrivalMode, compileProfile, type ReplayProfile } from '../k6/compileProfile.js';
 import { k6OperatorManifests } from '../k6/k6Operator.js';
 import { loadAdapter } from '../k6/loadAdapter.js';
 import { chatSessionEntries, replayConfig } from '../k6/replayConfig.js';
@@ -184,6 +184,7 @@ SIGTERM (k6 stopped and awaited, nothing written); other codes are k6's own fail
       const variant = result.summary.targets.phone.variant as PhoneMetric;
       const lines = [
         `replayed ${result.profile.plannedCalls} planned calls of ${result.summary.scenario} with k6 ${result.k6.version}`,
+        ...warmupLines(result.profile, flags.target === undefined),
         `  offered ${run('offered')}  answered ${run('answered')}  abandoned ${run('abandoned')}  blocked ${run('blocked')}  closed ${run('closed')}`,
         `  ${variant} ${pct(run(variant))}  abandonRate ${pct(run('abandonRate'))}  ASA ${asa === null ? '-' : `${asa.toFixed(1)} s`}`,
         ...crossCheckLines(result.summary.serverCrossCheck),
@@ -192,6 +193,20 @@ SIGTERM (k6 stopped and awaited, nothing written); other codes are k6's own fail
       ];
       process.stdout.write(`${lines.join('\n')}\n`);
     });
+}
+
+/** What came before the window: the warm-up's calls (sent, not measured) and the mocks' warm start. */
+function warmupLines(profile: ReplayProfile, mocks: boolean): string[] {
+  const lines: string[] = [];
+  if (profile.warmupS > 0) {
+    const first = profile.intervals.findIndex((i) => i.measured);
+    const sent = first < 0 ? profile.plannedCalls : profile.cumulative[first]!;
+    lines.push(
+      `  warm-up ${profile.warmupS / 60} min before ${profile.window.from}: ${sent} calls sent, not measured`,
+    );
+  }
+  if (mocks) lines.push('  mocks warm-started: the model ran the day up to the window with its own calls');
+  return lines;
 }
 
 function pct(value: number | null): string {

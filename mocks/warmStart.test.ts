@@ -167,6 +167,9 @@ describe('mocks: warm start of a window that starts mid-day', () => {
     };
     // The transport counts its one call; the model also took the morning callers' retrials.
     expect(Object.values(state.calls).reduce((a, b) => a + b, 0)).toBe(1);
+    // The model's own callers (the morning's retrials) ended too, counted apart from the HTTP calls.
+    const own = (state as unknown as { ownCalls: Record<string, number> }).ownCalls;
+    expect(own.answered).toBeGreaterThan(0);
     expect(retrialsBefore).toBeGreaterThan(3);
     expect(run.phone.counters.retrials[window]).toBeGreaterThan(0);
     expect(run.phone.counters.offered[window]).toBe(1 + run.phone.counters.retrials[window]!);

@@ -28,6 +28,11 @@ const StateSchema = {
     },
     pendingCalls: { type: 'integer' },
     calls: countsSchema,
+    ownCalls: {
+      ...countsSchema,
+      description:
+        "Outcomes of the model's own callers since the clock started (a warm start's: the day before the window goes on in the model).",
+    },
     hangUps: { type: 'integer', description: 'Calls ended by the caller hanging up (in calls.abandoned).' },
     chat: {
       type: 'object',

@@ -1,9 +1,19 @@
 import type { ScenarioModel } from '../scenarios/ScenarioModel.js';
 import type { ChatObserver } from '../sim/channels/chat/ChatProcess.js';
 import type { PhoneObserver } from '../sim/channels/phone/PhoneOutcome.js';
+import { runUntil } from '../sim/engine/BatchDriver.js';
 import type { ModelClock } from '../sim/engine/ModelClock.js';
 import { NODE_TIMERS, RealtimeDriver, type TimerHost } from '../sim/engine/RealtimeDriver.js';
 import { createModelRun, type ModelRun } from '../sim/ModelRun.js';
+
+/**
+ * How to warm-start: the model's own arrivals stop at `ownArrivalsUntilS` (default: the clock's
+ * start). `hotline load` gives the window's start: its clock starts a little later, at the first
+ * call, and the contacts between the two are k6's, not the model's.
+ */
+export interface WarmStart {
+  readonly ownArrivalsUntilS?: number;
+}
 
 /** What a channel's transport does when the mocks stop: give every contact it holds an outcome. */
 export interface ShutdownParticipant {
@@ -15,6 +25,14 @@ export interface ShutdownParticipant {
  * ChatService) is a thin layer over the processes of this run, so phone calls and chat sessions are
  * served by the same agent pool on the same model clock. Draws come from the simulator's streams of
  * replication 0; past the scenario's horizon the scenario repeats.
+ *
+ * Warm start (`warmStart`, for a window that starts mid-day): the run starts at the scenario's start
+ * (model time 0) and the batch driver runs it, with the model's own arrivals and retrials (replication
+ * 0 of `hotline sim` with the same seed), up to the clock's start; then the real-time driver goes on
+ * with the same run, and contacts come from outside. The window so starts with the simulator's queue,
+ * busy agents and pending retrials; the model's own contacts go on in the model, and the transports
+ * ignore what the model reports about them. The scenario's start rather than the day's: only then is
+ * the state the simulator's exactly (the previous night's tail included, every stream in step).
  */
 export class ModelService {
   readonly run: ModelRun;
@@ -31,12 +49,17 @@ export class ModelService {
     readonly clock: ModelClock,
     seed: number | string,
     timers: TimerHost = NODE_TIMERS,
+    warmStart: WarmStart | null = null,
   ) {
+    const startAtS = clock.nowS();
+    const warm = warmStart !== null && startAtS > 0;
+    const ownUntilS = Math.min(startAtS, warmStart?.ownArrivalsUntilS ?? startAtS);
     this.run = createModelRun(scenario, {
       seed,
       replication: 0,
       mode: 'realtime',
-      startAtS: clock.nowS(),
+      startAtS: warm ? 0 : startAtS,
+      ownArrivalsUntilS: warm ? ownUntilS : undefined,
       phoneObserver: {
         arrived: (id, at, klass, attempt) => this.phoneListener?.arrived?.(id, at, klass, attempt),
         outcome: (record) => this.phoneListener?.outcome(record),
@@ -46,6 +69,7 @@ export class ModelService {
         reply: (id, message, at, agent) => this.chatListener?.reply(id, message, at, agent),
       },
     });
+    if (warm) runUntil(this.run.simulation, startAtS);
     this.driver = new RealtimeDriver(this.run.simulation, clock, timers);
   }
 

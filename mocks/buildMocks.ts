@@ -44,6 +44,14 @@ export interface MocksOptions {
    * a replay that starts a little after the mocks meets the model time it planned for.
    */
   clockStart?: 'ready' | 'firstCall';
+  /**
+   * Fast-forward the model from the scenario's start to `startAtS` with the batch driver (its own
+   * arrivals, as `hotline sim` replication 0 with the same seed), so a window that starts mid-day
+   * starts with the predicted queue, busy agents and pending retrials (default false: empty).
+   */
+  warmStart?: boolean;
+  /** With warmStart: the model's own arrivals stop here (default startAtS; see ModelService's WarmStart). */
+  warmStartArrivalsUntilS?: number;
   /** Pino options, or false for no logs (default false). */
   logger?: FastifyServerOptions['logger'];
   /** Log a line per request (off by default: a load test sends thousands). */
@@ -140,7 +148,9 @@ export async function buildMocks(
   if (settings.token !== undefined) installBearerAuth(app, settings.token);
 
   const clock = createModelClock(settings.startAtS, settings.timeScale, options.wallNowMs);
-  const model = new ModelService(scenario, clock, settings.seed, options.timers);
+  const warmStart =
+    options.warmStart === true ? { ownArrivalsUntilS: options.warmStartArrivalsUntilS } : null;
+  const model = new ModelService(scenario, clock, settings.seed, options.timers, warmStart);
   const acd = new PhoneService(model, settings.patience);
   const chat = scenario.chat === null ? null : new ChatService(model, settings.maxChatSessions);
   // Registered before the routes (its README); at close, every open session hears its outcome

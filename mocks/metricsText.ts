@@ -22,6 +22,11 @@ export function metricsText(
     state.agentsOnDuty,
   );
   gauge('hotline_trunk_lines_busy', 'Trunk lines in use (IVR, queue and talk).', state.trunkLinesBusy);
+  gauge(
+    'hotline_retrials_pending',
+    "Retrials of the model's own callers still to come (warm start).",
+    state.retrialsPending,
+  );
   gauge('hotline_calls_pending', 'Requests held open (in the IVR or the queue).', state.pendingCalls);
   gauge(
     'hotline_model_time_seconds',

@@ -65,7 +65,14 @@ interface PointLine {
   data?: { value?: number; tags?: Record<string, string>; metadata?: Record<string, string> };
 }
 
-export async function readK6Points(files: readonly string[]): Promise<K6Measurement> {
+/**
+ * `isMeasured`: which intervals count (results/measuredWindow.ts; default all): samples of other
+ * intervals (a warm-up's) are skipped here, so every figure derived from the measurement obeys it.
+ */
+export async function readK6Points(
+  files: readonly string[],
+  isMeasured: (interval: number) => boolean = () => true,
+): Promise<K6Measurement> {
   const serverReported: ServerReported[] = [];
   const waitGapsS: number[] = [];
   const out: K6Measurement = {
@@ -107,6 +114,10 @@ export async function readK6Points(files: readonly string[]): Promise<K6Measurem
       const point = JSON.parse(line) as PointLine;
       if (point.type !== 'Point') continue;
       const value = point.data?.value ?? 0;
+      const interval = point.data?.tags?.interval;
+      const health =
+        metric === 'http_reqs' || metric === 'http_req_failed' || metric === 'dropped_iterations';
+      if (!health && interval !== undefined && !isMeasured(Number(interval))) continue;
       if (metric === 'chat_session_wait_s') {
         const tags = point.data?.tags ?? {};
         out.chatSessions!.push({

@@ -1,13 +1,11 @@
 import type { ScenarioModel } from '../scenarios/ScenarioModel.js';
 import { AgentPool } from './agents/AgentPool.js';
 import { agentGroupsOf } from './agents/agentGroupsOf.js';
-import { arrivalRates } from './arrivals/arrivalRates.js';
-import { PiecewisePoissonArrivals } from './arrivals/PiecewisePoissonArrivals.js';
+import { ownArrivals } from './arrivals/ownArrivals.js';
 import { type ChatObserver, ChatProcess } from './channels/chat/ChatProcess.js';
 import type { PhoneObserver } from './channels/phone/PhoneOutcome.js';
 import { PhoneProcess } from './channels/phone/PhoneProcess.js';
 import { Simulation } from './engine/Simulation.js';
-import { createStream } from './rng/createStream.js';
 
 export interface ModelRunOptions {
   readonly seed: number | string;
@@ -19,6 +17,12 @@ export interface ModelRunOptions {
   readonly mode: 'batch' | 'realtime';
   /** Model time the run starts at (default 0). */
   readonly startAtS?: number;
+  /**
+   * 'realtime' only, the warm start of the mocks: the run draws its own arrivals (the batch run's,
+   * retrials included) before this model time, and takes contacts from outside from then on. Its own
+   * contacts go on in the model after it (outcomes, retrials, chat residents).
+   */
+  readonly ownArrivalsUntilS?: number;
   readonly phoneObserver?: PhoneObserver | null;
   readonly chatObserver?: ChatObserver | null;
 }
@@ -42,23 +46,14 @@ export function createModelRun(scenario: ScenarioModel, options: ModelRunOptions
   const channels = scenario.chat === null ? ['phone'] : ['phone', 'chat'];
   const agents = new AgentPool(simulation, agentGroupsOf(scenario), channels);
   const { seed, replication } = options;
-  const phoneArrivals =
-    options.mode === 'batch'
-      ? new PiecewisePoissonArrivals(
-          arrivalRates(
-            calendar,
-            scenario.phone.expectedCalls,
-            scenario.phone.dailyCv,
-            createStream(seed, 'phone.demand', replication),
-          ),
-          calendar.intervalS,
-          createStream(seed, 'phone.arrivals', replication),
-        )
-      : null;
+  const until = options.mode === 'batch' ? undefined : options.ownArrivalsUntilS;
+  const drawsOwn = options.mode === 'batch' || until !== undefined;
+  const arrivalsOf = (channel: 'phone' | 'chat', expected: Float64Array, dailyCv: number) =>
+    drawsOwn ? ownArrivals(calendar, channel, expected, dailyCv, seed, replication, until) : null;
   const phone = new PhoneProcess(simulation, agents, 0, scenario.phone, {
     seed,
     replication,
-    arrivals: phoneArrivals,
+    arrivals: arrivalsOf('phone', scenario.phone.expectedCalls, scenario.phone.dailyCv),
     observer: options.phoneObserver ?? null,
   });
   const chat =
@@ -67,19 +62,7 @@ export function createModelRun(scenario: ScenarioModel, options: ModelRunOptions
       : new ChatProcess(simulation, agents, 1, scenario.chat, {
           seed,
           replication,
-          arrivals:
-            options.mode === 'batch'
-              ? new PiecewisePoissonArrivals(
-                  arrivalRates(
-                    calendar,
-                    scenario.chat.expectedSessions,
-                    scenario.chat.dailyCv,
-                    createStream(seed, 'chat.demand', replication),
-                  ),
-                  calendar.intervalS,
-                  createStream(seed, 'chat.arrivals', replication),
-                )
-              : null,
+          arrivals: arrivalsOf('chat', scenario.chat.expectedSessions, scenario.chat.dailyCv),
           observer: options.chatObserver ?? null,
         });
   const t0 = options.startAtS ?? 0;

@@ -1,4 +1,5 @@
 import type { ChatProcess } from '../../sim/channels/chat/ChatProcess.js';
+import { FIRST_EXTERNAL_CONTACT_ID } from '../../sim/engine/externalContacts.js';
 import type { ModelService } from '../ModelService.js';
 import { ResponseTimeHistogram } from '../ResponseTimeHistogram.js';
 
@@ -59,7 +60,8 @@ export class ChatService {
   private readonly chat: ChatProcess;
   private readonly sessions = new Map<number, Session>();
   private readonly counts: ChatCounts = { closed: 0, abandoned: 0, left: 0, completed: 0 };
-  private nextId = 0;
+  /** Sessions opened so far; ids are FIRST_EXTERNAL_CONTACT_ID + n, apart from the model's own. */
+  private opened = 0;
   private endingAll = false;
   /** Wall seconds each reply went out after its model instant (timer and event-loop lateness). */
   readonly replyLateness = new ResponseTimeHistogram();
@@ -95,9 +97,10 @@ export class ChatService {
   open(listener: ChatSessionListener, sessionId?: string): number | ChatRefusal {
     if (this.model.isShutDown) return 'shutting_down';
     if (this.sessions.size >= this.maxSessions) return 'overloaded';
-    const id = this.nextId++;
+    const n = this.opened++;
+    const id = FIRST_EXTERNAL_CONTACT_ID + n;
     this.model.driver.act((now) => {
-      const session = { sessionId: sessionId ?? `s-${id}`, openedAtS: now, listener, muted: false };
+      const session = { sessionId: sessionId ?? `s-${n}`, openedAtS: now, listener, muted: false };
       this.sessions.set(id, session);
       listener.opened(session.sessionId, now);
       this.chat.offer(now, id);
@@ -149,9 +152,10 @@ export class ChatService {
   }
 
   private ended(id: number, outcome: ChatOutcome, atS: number): void {
-    this.counts[outcome]++;
     const session = this.sessions.get(id);
+    // A session this transport does not hold: the model's own resident (warm start).
     if (session === undefined) return;
+    this.counts[outcome]++;
     this.sessions.delete(id);
     if (!session.muted)
       session.listener.closed(outcome, finite(atS), this.endingAll ? 'shutdown' : undefined);

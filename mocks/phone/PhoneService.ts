@@ -1,5 +1,6 @@
 import type { PhoneOutcomeRecord } from '../../sim/channels/phone/PhoneOutcome.js';
 import type { PhoneProcess } from '../../sim/channels/phone/PhoneProcess.js';
+import { FIRST_EXTERNAL_CONTACT_ID, isExternalContact } from '../../sim/engine/externalContacts.js';
 import type { ModelClock } from '../../sim/engine/ModelClock.js';
 import type { RealtimeDriver } from '../../sim/engine/RealtimeDriver.js';
 import type { ModelRun } from '../../sim/ModelRun.js';
@@ -21,9 +22,13 @@ export interface AcdSnapshot {
   agentsBusy: number;
   agentsOnDuty: number;
   trunkLinesBusy: number;
+  /** Retrials of the model's own callers still to come (a warm start's; 0 otherwise). */
+  retrialsPending: number;
   /** Requests held open now (in the IVR or in the queue). */
   pendingCalls: number;
   calls: CallCounts;
+  /** Outcomes of the model's own callers since the clock started (a warm start's; zero otherwise). */
+  ownCalls: CallCounts;
   /** Calls ended by the caller hanging up (also counted in calls.abandoned). */
   hangUps: number;
 }
@@ -55,8 +60,10 @@ export class PhoneService {
   readonly classNames: readonly string[];
   private readonly held = new Map<number, HeldCall>();
   private readonly counts: CallCounts = zeroCounts();
+  private readonly ownCounts: CallCounts = zeroCounts();
   private hangUps = 0;
-  private nextId = 0;
+  /** Outside the model's own ids: a warm-started model has its own callers too, which are not ours. */
+  private nextId = FIRST_EXTERNAL_CONTACT_ID;
   private readonly clock: ModelClock;
 
   constructor(
@@ -138,8 +145,10 @@ export class PhoneService {
       agentsBusy: this.run.agents.agentsBusy,
       agentsOnDuty: this.run.agents.agentsOnDuty,
       trunkLinesBusy: this.phone.trunkLinesBusy,
+      retrialsPending: this.phone.pendingRetrials,
       pendingCalls: this.held.size,
       calls: { ...this.counts },
+      ownCalls: { ...this.ownCounts },
       hangUps: this.hangUps,
     };
   }
@@ -175,7 +184,11 @@ export class PhoneService {
   /** The process's outcome of a held call becomes its response. */
   private answer(record: PhoneOutcomeRecord): void {
     const call = this.held.get(record.contactId);
-    if (call === undefined) return;
+    if (call === undefined) {
+      // Not ours: one of the model's own callers (warm start). Counted apart, never answered here.
+      if (!isExternalContact(record.contactId)) this.ownCounts[record.outcome]++;
+      return;
+    }
     this.held.delete(record.contactId);
     const outcome: CallOutcome = record.outcome;
     this.counts[outcome]++;

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { FIRST_EXTERNAL_CONTACT_ID } from '../../sim/engine/externalContacts.js';
 import { ManualTime } from '../../sim/testing/ManualTime.js';
 import { type RunningMocks, startMocks } from '../server.js';
 import { untilTurns, withChat } from '../testing.js';
@@ -92,7 +93,9 @@ describe('GET /v1/chat (WebSocket)', () => {
     await c.until(2);
     expect(c.frames[1]).toEqual({ type: 'reply', message: 1, atS: 60, agent: 1, firstResponseS: 60 });
     c.send({ type: 'message' });
-    await untilTurns(() => mocks.app.hotline.model.run.chat!.sessionState(0) === 'replying');
+    await untilTurns(
+      () => mocks.app.hotline.model.run.chat!.sessionState(FIRST_EXTERNAL_CONTACT_ID) === 'replying',
+    );
     advanceModel(61);
     await c.until(3);
     expect(c.frames[2]).toMatchObject({ type: 'reply', message: 2, agent: 1 });

@@ -22,8 +22,17 @@ const StateSchema = {
     agentsBusy: { type: 'integer' },
     agentsOnDuty: { type: 'integer' },
     trunkLinesBusy: { type: 'integer' },
+    retrialsPending: {
+      type: 'integer',
+      description: "Retrials of the model's own callers still to come (warm start; 0 otherwise).",
+    },
     pendingCalls: { type: 'integer' },
     calls: countsSchema,
+    ownCalls: {
+      ...countsSchema,
+      description:
+        "Outcomes of the model's own callers since the clock started (a warm start's: the day before the window goes on in the model).",
+    },
     hangUps: { type: 'integer', description: 'Calls ended by the caller hanging up (in calls.abandoned).' },
     chat: {
       type: 'object',

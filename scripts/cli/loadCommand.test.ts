@@ -88,6 +88,21 @@ describe('hotline load (input problems: exit 2, k6 never started)', () => {
     const window = await hotline('load', 'scenarios/stationary-mmc.json', '--from', '10:00', '--to', '09:00');
     expect(window.code).toBe(2);
     expect(window.stderr).toContain('--to: must be later than --from');
+    for (const [args, says] of [
+      [['--warmup', '2 hours'], '--warmup: expected a duration with a unit, at most 7d'],
+      [['--warmup', '-1h'], '--warmup: expected a duration with a unit'],
+      [['--warmup', '8d'], '--warmup: expected a duration with a unit, at most 7d'],
+      [['--from', '01:00', '--warmup', '2h'], "--warmup: reaches before the scenario's start"],
+      [
+        ['--from', '09:10', '--to', '10:00', '--warmup', '1h'],
+        '--from: with --warmup the window must start on an interval boundary',
+      ],
+    ] as const) {
+      const bad = await hotline('load', 'scenarios/stationary-mmc.json', ...args);
+      expect(bad.code, args.join(' ')).toBe(2);
+      expect(bad.stderr).toContain(says);
+      expect(bad.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    }
     const token = await hotline('load', 'scenarios/stationary-mmc.json', '--token-env', 'HOTLINE_NOT_SET_X');
     expect(token.code).toBe(2);
     expect(token.stderr).toContain('HOTLINE_NOT_SET_X is not set');
@@ -310,6 +325,20 @@ describe('hotline load --emit-k6-operator', () => {
     expect(map).toContain('"target": "http://acd.hotline.svc:8080"');
     expect(map).toContain('ramping-arrival-rate');
     expect((await hotline('load', 'scenarios/stationary-mmc.json', '--emit-k6-operator', out)).code).toBe(2);
+    const warm = await hotline(
+      'load',
+      'scenarios/stationary-mmc.json',
+      '--target',
+      'http://acd.hotline.svc:8080',
+      '--from',
+      '02:00',
+      '--warmup',
+      '1h',
+      '--emit-k6-operator',
+      join(dir, 'k8s-warm'),
+    );
+    expect(warm.code).toBe(2);
+    expect(warm.stderr).toContain('--warmup: not with --emit-k6-operator');
   });
 });
 

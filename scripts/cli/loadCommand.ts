@@ -5,12 +5,13 @@ import { ensureFolder } from '../../results/outputPath.js';
 import { REPORT_FILE } from '../../results/report/writeReport.js';
 import type { RunSummary } from '../../results/runFormat.js';
 import { metricOf } from '../../results/runMetrics.js';
+import { tryParseDuration } from '../../scenarios/duration.js';
 import { InputError } from '../../scenarios/inputError.js';
 import { MAX_TIME_SCALE } from '../../scenarios/limits.js';
 import { loadScenarioFile } from '../../scenarios/loadScenario.js';
 import type { PhoneMetric } from '../../sim/metrics/PhoneMetrics.js';
 import { buildK6Bundle } from '../k6/buildK6Bundle.js';
-import { ARRIVAL_MODES, type ArrivalMode, compileProfile } from '../k6/compileProfile.js';
+import { ARRIVAL_MODES, type ArrivalMode, compileProfile, type ReplayProfile } from '../k6/compileProfile.js';
 import { k6OperatorManifests } from '../k6/k6Operator.js';
 import { loadAdapter } from '../k6/loadAdapter.js';
 import { chatSessionEntries, replayConfig } from '../k6/replayConfig.js';
@@ -35,6 +36,7 @@ interface LoadFlags {
   arrivals: ArrivalMode;
   emitK6Operator?: string;
   adapter?: string;
+  warmup?: number;
 }
 
 function arrivalMode(raw: string): ArrivalMode {
@@ -42,6 +44,22 @@ function arrivalMode(raw: string): ArrivalMode {
   throw new InputError(undefined, [
     { path: '--arrivals', message: 'unknown arrival mode', value: raw, allowed: ARRIVAL_MODES.join(', ') },
   ]);
+}
+
+/** --warmup: a duration with a unit, at most a week (longer is a typo: the replay would take days). */
+function warmupValue(raw: string): number {
+  const seconds = tryParseDuration(raw);
+  if (seconds === undefined || seconds > 7 * 86_400) {
+    throw new InputError(undefined, [
+      {
+        path: '--warmup',
+        message: 'expected a duration with a unit, at most 7d',
+        value: raw,
+        allowed: 'e.g. 30m, 2h (0s for none)',
+      },
+    ]);
+  }
+  return seconds;
 }
 
 function positiveNumber(raw: string): number {
@@ -71,6 +89,11 @@ export function registerLoadCommand(program: Command): void {
     .option('--day <d>', 'day of the calendar to replay (1 = first)', wholeNumber('--day', 1, 366), 1)
     .option('--from <HH:MM>', 'start of the window (time of day)', '00:00')
     .option('--to <HH:MM>', 'end of the window (24:00 = midnight)', '24:00')
+    .option(
+      '--warmup <duration>',
+      'replay this much before --from without measuring it, so a --target meets the window with a queue (the mocks are warm-started anyway)',
+      warmupValue,
+    )
     .option('--token-env <name>', 'environment variable holding the bearer token for the target')
     .option(
       '--adapter <file.json>',
@@ -105,6 +128,7 @@ Examples:
   hotline load scenarios/covid-hotline.json --target https://acd.example.org --token-env ACD_TOKEN \\
       --day 2 --from 07:00 --to 12:00 --segments 4
   hotline load scenarios/line-122.json --target http://acd.test:8080 --segments 8 --emit-k6-operator k8s/
+  hotline load scenarios/covid-hotline.json --target http://acd.test:8080 --from 09:00 --to 10:00 --warmup 2h
 
 Each interval of the window becomes two k6 ramping-arrival-rate stages (a '0s' jump to the rate, a hold
 for intervalS / time-scale). With --arrivals poisson (default) each interval's count is drawn as the
@@ -112,7 +136,11 @@ simulator draws it (Poisson, seeded by --seed) and each call is sent at its own 
 lead after the window clock; with --arrivals even k6 sends the expected counts evenly spaced. k6 sends
 each interval's count within 1 either way. Every caller (class, patience, retrials) is drawn before k6
 starts; k6 hangs up when a caller's patience runs out and measures each wait on its own clock, and
-summary.json's serverCrossCheck puts the target's self-report beside it. --adapter maps the call contract
+summary.json's serverCrossCheck puts the target's self-report beside it. The mocks that hotline load
+starts are warm-started: the model has run the day up to the window with its own calls, so the window
+starts with the predicted queue, busy agents and retrials. A --target cannot be fast-forwarded:
+--warmup 2h replays the two hours before --from too (--from then on an interval boundary) and measures
+only the window (calls of the warm-up are sent, not counted; their retrials inside the window count). --adapter maps the call contract
 (paths, auth header, field names) onto another API (see README). Writes
 results/runs/<id>/ like \`hotline sim\` (kind 'k6': run.json, summary.json, intervals.csv) plus
 k6-summary.json, junit.xml (one case per threshold) and, with --dashboard, dashboard.html.
@@ -140,6 +168,7 @@ SIGTERM (k6 stopped and awaited, nothing written); other codes are k6's own fail
         k6StdoutToStderr: flags.json,
         seed: flags.seed,
         arrivals: flags.arrivals,
+        warmupS: flags.warmup,
         toolVersion: toolVersion(),
       });
       process.exitCode = result.exitCode;
@@ -155,6 +184,7 @@ SIGTERM (k6 stopped and awaited, nothing written); other codes are k6's own fail
       const variant = result.summary.targets.phone.variant as PhoneMetric;
       const lines = [
         `replayed ${result.profile.plannedCalls} planned calls of ${result.summary.scenario} with k6 ${result.k6.version}`,
+        ...warmupLines(result.profile, flags.target === undefined),
         `  offered ${run('offered')}  answered ${run('answered')}  abandoned ${run('abandoned')}  blocked ${run('blocked')}  closed ${run('closed')}`,
         `  ${variant} ${pct(run(variant))}  abandonRate ${pct(run('abandonRate'))}  ASA ${asa === null ? '-' : `${asa.toFixed(1)} s`}`,
         ...crossCheckLines(result.summary.serverCrossCheck),
@@ -163,6 +193,20 @@ SIGTERM (k6 stopped and awaited, nothing written); other codes are k6's own fail
       ];
       process.stdout.write(`${lines.join('\n')}\n`);
     });
+}
+
+/** What came before the window: the warm-up's calls (sent, not measured) and the mocks' warm start. */
+function warmupLines(profile: ReplayProfile, mocks: boolean): string[] {
+  const lines: string[] = [];
+  if (profile.warmupS > 0) {
+    const first = profile.intervals.findIndex((i) => i.measured);
+    const sent = first < 0 ? profile.plannedCalls : profile.cumulative[first]!;
+    lines.push(
+      `  warm-up ${profile.warmupS / 60} min before ${profile.window.from}: ${sent} calls sent, not measured`,
+    );
+  }
+  if (mocks) lines.push('  mocks warm-started: the model ran the day up to the window with its own calls');
+  return lines;
 }
 
 function pct(value: number | null): string {
@@ -183,6 +227,16 @@ function crossCheckLines(check: RunSummary['serverCrossCheck']): string[] {
 }
 
 async function emitOperator(file: string, flags: LoadFlags): Promise<void> {
+  if (flags.warmup !== undefined && flags.warmup > 0) {
+    throw new InputError(undefined, [
+      {
+        path: '--warmup',
+        message:
+          'not with --emit-k6-operator: the warm-up is left out when hotline load reads the samples, and the cluster judges its thresholds on every call',
+        value: flags.warmup,
+      },
+    ]);
+  }
   if (!flags.target) {
     throw new InputError(undefined, [
       { path: '--emit-k6-operator', message: 'needs --target (the cluster cannot reach local mocks)' },

@@ -84,6 +84,13 @@ describe('hotline mocks flags', () => {
       logger: false,
       faults: { errorRate: 0.1, addedLatency: '50ms', outage: { from: '12:00', to: '12:30' } },
     });
+    expect(options.warmStart).toBe(false);
+    expect(
+      mocksServerOptions(scenario, { ...defaults, day: 1, start: 9 * 3600, warmStart: true }),
+    ).toMatchObject({
+      startAtS: 9 * 3600,
+      warmStart: true,
+    });
     expect(() => mocksServerOptions(scenario, { ...defaults, host: '10.0.0.1' })).toThrow(InputError);
     expect(mocksServerOptions(scenario, { ...defaults, host: '10.0.0.1', allowRemote: true }).host).toBe(
       '10.0.0.1',

@@ -26,6 +26,7 @@ export interface MocksFlags {
   logLevel: LogLevel;
   allowRemote?: boolean;
   patience: PatienceSource;
+  warmStart?: boolean;
 }
 
 const ROUTES = [
@@ -59,6 +60,10 @@ export function registerMocksCommand(program: Command): void {
       wholeNumber('--day', 1, 366),
       1,
     )
+    .option(
+      '--warm-start',
+      "fast-forward the model from the scenario's start to --day/--start with its own calls (as hotline sim), so the clock starts with the predicted queue, busy agents and retrials",
+    )
     .option('--error-rate <r>', 'share of calls answered 500 (0 to 1)', shareValue('--error-rate'))
     .option(
       '--latency <spec>',
@@ -89,10 +94,13 @@ export function registerMocksCommand(program: Command): void {
 Examples:
   hotline mocks scenarios/stationary-mmc.json
   hotline mocks scenarios/line-122.json --port 0 --time-scale 60 --day 1 --start 08:00
+  hotline mocks scenarios/covid-hotline.json --day 1 --start 09:00 --warm-start --time-scale 60
   hotline mocks scenarios/covid-hotline.json --token secret --error-rate 0.01 \\
       --latency '{"kind":"exponential","mean":"50ms"}' --outage 12:00-12:30
 
-Model time = start + wall time elapsed x time scale. A held call that is still waiting when the
+Model time = start + wall time elapsed x time scale. Without --warm-start the model starts empty at
+--day/--start; with it, the model has run the day so far with its own callers (replication 0 of
+hotline sim with the same --seed), whose outcomes and retrials go on inside the model. A held call that is still waiting when the
 mocks stop (Ctrl-C, SIGTERM) gets the outcome "abandoned" with "reason": "shutdown".`,
     )
     .action(async (file: string, flags: MocksFlags) => {
@@ -108,7 +116,7 @@ mocks stop (Ctrl-C, SIGTERM) gets the outcome "abandoned" with "reason": "shutdo
       if (flags.quiet) return;
       const { clock, faultDescriptions } = mocks.app.hotline;
       const lines = [
-        `hotline mocks: ${scenario.name}, ${clock.timeScale} model s per wall s, model clock from ${describeStart(clock.startAtS)}`,
+        `hotline mocks: ${scenario.name}, ${clock.timeScale} model s per wall s, model clock from ${describeStart(clock.startAtS)}${flags.warmStart ? ' (warm start: the model ran from day 1 00:00 with its own calls)' : ''}`,
         ...ROUTES.map((r) => `  ${r}`),
         ...faultDescriptions.map((d) => `  fault: ${d}`),
         flags.token ? '  auth: bearer token required' : '  auth: none',
@@ -151,6 +159,7 @@ export function mocksServerOptions(scenario: ScenarioModel, flags: MocksFlags): 
     token: flags.token,
     seed: flags.seed,
     startAtS: (flags.day - 1) * 86_400 + (flags.start ?? 0),
+    warmStart: flags.warmStart === true,
     faults,
     patience: flags.patience,
     logger: flags.quiet ? false : { level: flags.logLevel, stream: process.stderr },

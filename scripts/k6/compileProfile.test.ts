@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../scenarios/inputError.js';
 import { loadScenarioFile } from '../../scenarios/loadScenario.js';
+import { Gamma } from '../../sim/distributions/Gamma.js';
+import { createStream } from '../../sim/rng/createStream.js';
 import { buildThresholds, compileProfile, parseClock } from './compileProfile.js';
 
 const covid = loadScenarioFile('scenarios/covid-hotline.json');
@@ -144,6 +146,70 @@ describe('compileProfile', () => {
       const c = compileProfile(mmc, { day: 0, from: '00:00', to: '01:00' }, 60, { seed: 6 });
       expect(b.offsetsMs).toEqual(a.offsetsMs);
       expect(c.offsetsMs).not.toEqual(a.offsetsMs);
+    });
+
+    it('the same seed gives the same calls, callers and retrials; another seed other ones (covid, dailyCv)', () => {
+      const window = { day: 2, from: '09:00', to: '10:00' };
+      const a = compileProfile(covid, window, 120, { seed: 'q' });
+      const b = compileProfile(covid, window, 120, { seed: 'q' });
+      const c = compileProfile(covid, window, 120, { seed: 'r' });
+      expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+      // Retrial decisions and delays are planned, from the seeded stream (k6 draws nothing).
+      expect(a.callers.some((caller) => caller.d.length > 0)).toBe(true);
+      expect(c.intervals.map((i) => i.drawnCalls)).not.toEqual(a.intervals.map((i) => i.drawnCalls));
+      expect(JSON.stringify(c.callers)).not.toBe(JSON.stringify(a.callers));
+    });
+
+    it('--warmup: replays earlier, marks the warm-up intervals unmeasured, keeps the window the same', () => {
+      const window = { day: 0, from: '09:00', to: '10:00' };
+      const plain = compileProfile(covid, window, 120, { seed: 4 });
+      const warm = compileProfile(covid, window, 120, { seed: 4, warmupS: 5400 });
+      expect(warm.warmupS).toBe(5400);
+      expect(warm.window).toMatchObject({ startS: 7.5 * 3600, measuredFromS: 9 * 3600, endS: 10 * 3600 });
+      expect(warm.intervals.map((i) => [i.index, i.measured])).toEqual([
+        [15, false],
+        [16, false],
+        [17, false],
+        [18, true],
+        [19, true],
+      ]);
+      expect(plain.intervals.every((i) => i.measured)).toBe(true);
+      expect(plain.window.startS).toBe(plain.window.measuredFromS);
+      // The window's expectation is the same; the warm-up adds calls before it.
+      const expected = (p: typeof warm) => p.intervals.filter((i) => i.measured).map((i) => i.expectedCalls);
+      expect(expected(warm)).toEqual(expected(plain));
+      expect(warm.cumulative[3]).toBeGreaterThan(1000); // calls of the warm-up, before the window
+      expect(warm.plannedCalls).toBeGreaterThan(plain.plannedCalls + 1000);
+      // A warm-up that starts inside an interval prorates it.
+      const half = compileProfile(covid, window, 120, { seed: 4, warmupS: 900 });
+      expect(half.intervals[0]).toMatchObject({ index: 17, measured: false, modelStartS: 8.75 * 3600 });
+      expect(half.intervals[0]!.expectedCalls).toBeCloseTo(covid.phone.expectedCalls[17]! / 2, 9);
+    });
+
+    it("draws the day's volume like the simulator: its day factor for replication 0 of the seed", () => {
+      expect(covid.phone.dailyCv).toBe(0.05);
+      const ipd = covid.calendar.intervalsPerDay;
+      for (const seed of [1, 2, 3, 'x']) {
+        // The simulator draws one Gamma(mean 1, cv dailyCv) per day, day 1 first, from phone.demand.
+        const demand = createStream(seed, 'phone.demand', 0);
+        const gamma = new Gamma(1, covid.phone.dailyCv);
+        const factors = Array.from({ length: covid.calendar.days }, () => gamma.sample(demand));
+        for (const day of [0, 3]) {
+          const profile = compileProfile(covid, { day, from: '00:00', to: '24:00' }, 120, { seed });
+          for (const interval of profile.intervals) expect(interval.dayFactor).toBe(factors[day]);
+          // The whole day's calls are Poisson with mean expected x factor (sd = its root).
+          const expected = profile.intervals.reduce((sum, i) => sum + i.expectedCalls, 0);
+          const drawn = profile.intervals.reduce((sum, i) => sum + i.drawnCalls, 0);
+          const mean = expected * factors[day]!;
+          expect(Math.abs(drawn - mean), `seed ${seed} day ${day + 1}`).toBeLessThan(4 * Math.sqrt(mean));
+          expect(profile.intervals[0]!.index).toBe(day * ipd);
+        }
+      }
+      // Even arrivals stay the scenario's expectation; a scenario without dailyCv has factor 1.
+      const even = compileProfile(covid, { day: 0, from: '09:00', to: '10:00' }, 120, { arrivals: 'even' });
+      expect(even.intervals.map((i) => i.dayFactor)).toEqual([1, 1]);
+      const flat = compileProfile(mmc, { day: 0, from: '00:00', to: '01:00' }, 120, { seed: 1 });
+      expect(flat.intervals.map((i) => i.dayFactor)).toEqual([1, 1]);
     });
   });
 

@@ -22,6 +22,7 @@
 // `arrivals: 'even'` keeps the lattice and the expected counts (a steady load, no randomness).
 import { InputError } from '../../scenarios/inputError.js';
 import type { ScenarioModel, TargetsModel } from '../../scenarios/ScenarioModel.js';
+import { dayFactors } from '../../sim/arrivals/arrivalRates.js';
 import { k6TargetThresholds } from '../../sim/metrics/judgeTargets.js';
 import { createStream, type Rng } from '../../sim/rng/createStream.js';
 import { buildCallerPlans, type CallerPlan } from './callerPlans.js';
@@ -50,7 +51,12 @@ export interface ProfileInterval {
   modelEndS: number;
   /** Expected calls in the covered part (fractional, from the scenario). */
   expectedCalls: number;
-  /** Calls drawn for the covered part (Poisson), or the expected calls rounded with `even` arrivals. */
+  /**
+   * The day's volume factor (`dailyCv`) the Poisson draw applied: the simulator's for replication 0
+   * of the same seed (stream `<channel>.demand`); 1 with `even` arrivals or no `dailyCv`.
+   */
+  dayFactor: number;
+  /** Calls drawn for the covered part (Poisson, mean expected x day factor), or the expected calls rounded with `even` arrivals. */
   drawnCalls: number;
   /** Iterations per timeUnit during the hold. */
   target: number;
@@ -60,12 +66,17 @@ export interface ProfileInterval {
   plannedCalls: number;
   /** Whether the phone channel is open (closed intervals are still replayed; callers hear "closed"). */
   open: boolean;
+  /** False for an interval of the warm-up (`--warmup`): its calls are sent but not measured. */
+  measured: boolean;
 }
 
 export interface ReplayProfile {
   scenario: string;
   timeScale: number;
-  window: ReplayWindow & { startS: number; endS: number };
+  /** The measured window; `startS` is where the replay starts (earlier by `warmupS`). */
+  window: ReplayWindow & { startS: number; endS: number; measuredFromS: number };
+  /** Model seconds replayed before the measured window (`--warmup`; 0 without). */
+  warmupS: number;
   timeUnitMs: number;
   intervals: ProfileInterval[];
   stages: K6Stage[];
@@ -114,6 +125,12 @@ export interface CompileOptions {
   arrivals?: ArrivalMode;
   /** Seed of the drawn arrivals; the same seed draws the same schedule (default 1). */
   seed?: number | string;
+  /**
+   * Model seconds replayed before the window (`--warmup`, default 0): for a target that cannot be
+   * warm-started, calls are sent from that much earlier so the window meets a queue; only the
+   * window's intervals are measured (see results/measuredWindow.ts).
+   */
+  warmupS?: number;
 }
 
 /** Share of calls assumed to fail (blocked, abandoned, closed) when sizing VUs for retrials. */
@@ -154,16 +171,29 @@ export function compileProfile(
     ]);
   }
   const dayS = window.day * 86_400;
-  const startS = dayS + fromS;
-  const endS = dayS + toS;
+  const measuredFromS = dayS + fromS;
   const { intervalS } = calendar;
+  const warmupS = checkWarmup(options.warmupS ?? 0, measuredFromS, intervalS, window.from);
+  const startS = measuredFromS - warmupS;
+  const endS = dayS + toS;
   const timeUnitMs = Math.max(1, Math.round((intervalS / timeScale) * 1000));
   const arrivals = options.arrivals ?? 'poisson';
+  const seed = options.seed ?? 1;
+  // The day's volume as the simulator draws it for replication 0 (the mocks' replication).
+  const factorOf = (dailyCv: number, stream: 'phone.demand' | 'chat.demand') => {
+    const factors = dayFactors(
+      calendar.days,
+      arrivals === 'poisson' ? dailyCv : 0,
+      createStream(seed, stream, 0),
+    );
+    return (k: number) => factors[Math.floor(k / calendar.intervalsPerDay) % calendar.days]!;
+  };
   const phonePlan = planArrivals(
     (k) => phone.expectedCalls[k] ?? 0,
     (k) => phone.open[k] === 1,
-    { startS, endS, intervalS, timeScale, timeUnitMs, arrivals },
-    createStream(options.seed ?? 1, 'phone.arrivals', 0),
+    { startS, endS, measuredFromS, intervalS, timeScale, timeUnitMs, arrivals },
+    createStream(seed, 'phone.arrivals', 0),
+    factorOf(phone.dailyCv, 'phone.demand'),
   );
   const chatPlan =
     scenario.chat === null
@@ -171,8 +201,9 @@ export function compileProfile(
       : planArrivals(
           (k) => scenario.chat!.expectedSessions[k] ?? 0,
           (k) => scenario.chat!.open[k] === 1 || scenario.chat!.asynchronous,
-          { startS, endS, intervalS, timeScale, timeUnitMs, arrivals },
-          createStream(options.seed ?? 1, 'chat.arrivals', 0),
+          { startS, endS, measuredFromS, intervalS, timeScale, timeUnitMs, arrivals },
+          createStream(seed, 'chat.arrivals', 0),
+          factorOf(scenario.chat.dailyCv, 'chat.demand'),
         );
   // Both channels run in one k6 process from one start: one lead for both keeps their model clocks equal.
   const leadMs = Math.max(phonePlan.leadMs, chatPlan?.leadMs ?? 0);
@@ -206,7 +237,8 @@ export function compileProfile(
   return {
     scenario: scenario.name,
     timeScale,
-    window: { ...window, startS, endS },
+    window: { ...window, startS, endS, measuredFromS },
+    warmupS,
     timeUnitMs,
     intervals,
     stages,
@@ -250,6 +282,8 @@ export function compileProfile(
 interface PlanSettings {
   startS: number;
   endS: number;
+  /** Intervals from here on are measured; those before are the warm-up. */
+  measuredFromS: number;
   intervalS: number;
   timeScale: number;
   timeUnitMs: number;
@@ -274,8 +308,9 @@ function planArrivals(
   openAt: (k: number) => boolean,
   settings: PlanSettings,
   rng: Rng,
+  dayFactorAt: (k: number) => number,
 ): ArrivalPlan {
-  const { startS, endS, intervalS, timeScale, timeUnitMs, arrivals } = settings;
+  const { startS, endS, measuredFromS, intervalS, timeScale, timeUnitMs, arrivals } = settings;
   const intervals: ProfileInterval[] = [];
   const stages: K6Stage[] = [];
   const cumulative = [0];
@@ -286,7 +321,8 @@ function planArrivals(
     const b = Math.min(endS, (k + 1) * intervalS);
     const fraction = (b - a) / intervalS;
     const expected = expectedAt(k) * fraction;
-    const drawn = arrivals === 'poisson' ? samplePoisson(expected, rng) : expected;
+    const dayFactor = dayFactorAt(k);
+    const drawn = arrivals === 'poisson' ? samplePoisson(expected * dayFactor, rng) : expected;
     const wallMs = Math.max(1, Math.round(((b - a) / timeScale) * 1000));
     const target = Math.round((drawn * timeUnitMs) / wallMs);
     const plannedCalls = (target * wallMs) / timeUnitMs;
@@ -298,11 +334,13 @@ function planArrivals(
       modelStartS: a,
       modelEndS: b,
       expectedCalls: expected,
+      dayFactor,
       drawnCalls: arrivals === 'poisson' ? drawn : Math.round(expected),
       target,
       wallMs,
       plannedCalls,
       open: openAt(k),
+      measured: a >= measuredFromS,
     });
     stages.push({ duration: '0s', target }, { duration: `${wallMs}ms`, target });
   }
@@ -414,6 +452,46 @@ export function buildThresholds(targets: TargetsModel): Record<string, string[]>
   thresholds.call_errors = [`rate<${MAX_HTTP_FAILED_RATE}`];
   thresholds.dropped_iterations = ['count==0'];
   return thresholds;
+}
+
+/**
+ * A warm-up must be a finite duration that stays within the scenario (from day 1 00:00), and the
+ * window it leads into must start on an interval boundary: measured calls are told from warm-up
+ * calls by their interval, so no interval may hold both.
+ */
+function checkWarmup(warmupS: number, measuredFromS: number, intervalS: number, from: string): number {
+  if (!Number.isFinite(warmupS) || warmupS < 0) {
+    throw new InputError(undefined, [
+      {
+        path: '--warmup',
+        message: 'expected a duration of 0 or more',
+        value: warmupS,
+        allowed: 'e.g. 30m, 2h',
+      },
+    ]);
+  }
+  if (warmupS === 0) return 0;
+  if (warmupS > measuredFromS) {
+    throw new InputError(undefined, [
+      {
+        path: '--warmup',
+        message: "reaches before the scenario's start (day 1 00:00)",
+        value: `${warmupS}s`,
+        allowed: `at most ${measuredFromS}s before this window`,
+      },
+    ]);
+  }
+  if (measuredFromS % intervalS !== 0) {
+    throw new InputError(undefined, [
+      {
+        path: '--from',
+        message: 'with --warmup the window must start on an interval boundary',
+        value: from,
+        allowed: `a multiple of ${intervalS / 60} minutes`,
+      },
+    ]);
+  }
+  return warmupS;
 }
 
 /** 'HH:MM' -> seconds since midnight; '24:00' allowed. */

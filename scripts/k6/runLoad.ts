@@ -23,6 +23,7 @@ import {
   evaluateThresholds,
   thresholdsJunit,
 } from '../../results/k6Summary.js';
+import { measuredIntervals, measuredServerLog } from '../../results/measuredWindow.js';
 import type { RunSummary } from '../../results/runFormat.js';
 import { type SavedK6Run, saveK6Run } from '../../results/saveK6Run.js';
 import { type ServerLogEntry, serverCrossCheck } from '../../results/serverCrossCheck.js';
@@ -33,7 +34,12 @@ import type { ScenarioModel } from '../../scenarios/ScenarioModel.js';
 import { Interrupted, type SignalWatch, watchSignals } from '../interrupted.js';
 import { buildK6Bundle } from './buildK6Bundle.js';
 import type { CallAdapter } from './callAdapter.js';
-import { type ArrivalMode, compileProfile, type ReplayProfile } from './compileProfile.js';
+import {
+  type ArrivalMode,
+  compileProfile,
+  type ProfileInterval,
+  type ReplayProfile,
+} from './compileProfile.js';
 import {
   CALLERS_FILE_ENV,
   CHAT_SESSIONS_FILE_ENV,
@@ -66,6 +72,8 @@ export interface LoadOptions {
   seed?: number | string;
   /** See CompileOptions.arrivals (default 'poisson'). */
   arrivals?: ArrivalMode;
+  /** Model seconds replayed before the window and not measured (`--warmup`; default 0). */
+  warmupS?: number;
   toolVersion: string;
   /** How to talk to a target whose API differs from the mocks' contract (`--adapter`, loadAdapter). */
   adapter?: CallAdapter;
@@ -103,7 +111,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     scenario,
     { day: options.day, from: options.from, to: options.to },
     options.timeScale,
-    { arrivals: options.arrivals, seed: options.seed ?? 1 },
+    { arrivals: options.arrivals, seed: options.seed ?? 1, warmupS: options.warmupS },
   );
   const token = readToken(options.tokenEnv);
   if (!Number.isInteger(options.segments) || options.segments < 1) {
@@ -169,6 +177,11 @@ async function replay(
         seed,
         startAtS: mockStartS(scenario, profile),
         clockStart: 'firstCall',
+        // The window starts with the simulator's state at its start (queue, busy agents, retrials
+        // of the morning's callers), not empty: the same day the prediction measures it in.
+        warmStart: true,
+        // The model's own calls stop at the window's start; the clock starts at the first k6 call.
+        warmStartArrivalsUntilS: profile.window.startS % (scenario.calendar.days * 86_400),
         token,
         // The caller is the client: k6 hangs up at its patience, the mocks invent none.
         patience: 'client',
@@ -205,15 +218,16 @@ async function replay(
       mocks = undefined;
     }
 
+    // The counting rule (a warm-up's calls are sent, not measured) is applied once, when reading.
+    const isMeasured = measuredIntervals([...profile.intervals, ...(profile.chat?.intervals ?? [])]);
     const measurement = await readK6Points(
       argsList.map((_, i) => join(work, `points-${i}.json.gz`)).filter((f) => existsSync(f)),
+      isMeasured,
     );
-    const summary = buildK6PhoneSummary(
-      scenario,
-      measurement,
-      profile.intervals.map((i) => i.index),
-    );
-    const chat = buildK6ChatSummary(scenario, measurement, profile.chat?.intervals.map((i) => i.index) ?? []);
+    const windowOf = (intervals: readonly ProfileInterval[]) =>
+      intervals.filter((i) => i.measured).map((i) => i.index);
+    const summary = buildK6PhoneSummary(scenario, measurement, windowOf(profile.intervals));
+    const chat = buildK6ChatSummary(scenario, measurement, windowOf(profile.chat?.intervals ?? []));
     const thresholds = evaluateThresholds(
       profile.thresholds,
       measurement,
@@ -222,11 +236,16 @@ async function replay(
     );
     const serverLog: ServerLogEntry[] | null =
       options.target === undefined
-        ? mockCalls.map((c) => ({ outcome: c.outcome, waitS: c.waitS, callId: c.callId }))
+        ? (profile.warmupS > 0
+            ? measuredServerLog(mockCalls, new Set(measurement.calls.map((c) => c.callId)))
+            : mockCalls
+          ).map((c) => ({ outcome: c.outcome, waitS: c.waitS, callId: c.callId }))
         : null;
     const crossCheck = serverCrossCheck(measurement, profile.slThresholdS, serverLog);
     const failure = codes.find((c) => c !== 0 && c !== THRESHOLD_EXIT_CODE);
-    const breached = codes.includes(THRESHOLD_EXIT_CODE) || thresholds.some((t) => !t.ok);
+    // k6 judged its thresholds on every call, a warm-up's included; then only the re-judgement counts.
+    const k6Breached = profile.warmupS === 0 && codes.includes(THRESHOLD_EXIT_CODE);
+    const breached = k6Breached || thresholds.some((t) => !t.ok);
     const exitCode = failure ?? (breached ? THRESHOLD_EXIT_CODE : 0);
 
     const artifacts = collectArtifacts(work, segments, config, mockState);

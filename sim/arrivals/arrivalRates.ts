@@ -14,10 +14,23 @@ export function arrivalRates(
 ): Float64Array {
   const ipd = calendar.intervalsPerDay;
   const rates = new Float64Array(expected.length);
-  const dayFactor = dailyCv > 0 ? new Gamma(1, dailyCv) : null;
+  const factors = dayFactors(calendar.days, dailyCv, demandRng);
   for (let d = 0; d < calendar.days; d++) {
-    const factor = dayFactor === null ? 1 : dayFactor.sample(demandRng);
+    const factor = factors[d]!;
     for (let s = 0; s < ipd; s++) rates[d * ipd + s] = (expected[d * ipd + s]! * factor) / calendar.intervalS;
   }
   return rates;
+}
+
+/**
+ * The day factor of each calendar day, in the order the simulator draws them (one draw per day from
+ * day 1; none when `dailyCv` is 0). The k6 replay takes its day's volume from here with the same
+ * stream, so a replay with seed s has the day of the simulator's replication 0 with seed s.
+ */
+export function dayFactors(days: number, dailyCv: number, demandRng: Rng): Float64Array {
+  const factors = new Float64Array(days).fill(1);
+  if (dailyCv <= 0) return factors;
+  const dayFactor = new Gamma(1, dailyCv);
+  for (let d = 0; d < days; d++) factors[d] = dayFactor.sample(demandRng);
+  return factors;
 }

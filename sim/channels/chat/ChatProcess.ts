@@ -1,5 +1,6 @@
 import type { AgentPool, WorkSource } from '../../agents/AgentPool.js';
-import type { PiecewisePoissonArrivals } from '../../arrivals/PiecewisePoissonArrivals.js';
+import type { ArrivalSource } from '../../arrivals/ArrivalSource.js';
+import { isExternalContact } from '../../engine/externalContacts.js';
 import type { EventHandler, Integrator, Simulation } from '../../engine/Simulation.js';
 import { WAIT_BUCKETS, waitBucket } from '../../metrics/WaitHistogram.js';
 import { ContactQueue } from '../../queues/ContactQueue.js';
@@ -37,9 +38,10 @@ export interface ChatProcessOptions {
    * Batch runs draw their own arrivals and residents. null: residents are outside (the mocks' clients):
    * they open sessions (`offer`), send later messages (`message`) and end sessions (`close`), and
    * their think times, message counts and reply patience are theirs; agents and their replies stay
-   * the model's.
+   * the model's. A warm-started run (ArrivalsUntil) has both: its own residents act in the model,
+   * those offered from outside (ids from FIRST_EXTERNAL_CONTACT_ID) act for themselves.
    */
-  readonly arrivals: PiecewisePoissonArrivals | null;
+  readonly arrivals: ArrivalSource | null;
   readonly observer?: ChatObserver | null;
 }
 
@@ -60,7 +62,7 @@ export class ChatProcess implements EventHandler, Integrator, WorkSource {
   private readonly agents: AgentPool;
   private readonly channel: number;
   private readonly base: number;
-  private readonly arrivals: PiecewisePoissonArrivals | null;
+  private readonly arrivals: ArrivalSource | null;
   private readonly observer: ChatObserver | null;
   private readonly thresholdS: number;
   private readonly queue = new ContactQueue(1);
@@ -267,7 +269,7 @@ export class ChatProcess implements EventHandler, Integrator, WorkSource {
     this.firstWork[slot] = work;
     this.contactId[slot] = contactId;
     this.messageAt[slot] = t;
-    if (this.arrivals === null) this.slotOf.set(contactId, slot);
+    if (this.isOutside(contactId)) this.slotOf.set(contactId, slot);
     const agent = open ? this.agents.takeSlot(this.channel) : -1;
     if (agent >= 0) {
       this.assign(t, slot, agent);
@@ -351,13 +353,16 @@ export class ChatProcess implements EventHandler, Integrator, WorkSource {
     }
     this.observer?.reply(this.contactId[slot]!, done, t, this.agentOf[slot]!);
     this.state[slot] = THINKING;
-    if (this.arrivals === null) return; // the resident outside writes again or closes
+    // The resident outside writes again or closes on its own. In a warm-started run its think time is
+    // still drawn (and not used), so the model's own residents keep the full day's draws.
+    const outside = this.isOutside(this.contactId[slot]!);
+    if (outside && this.arrivals === null) return;
     if (done >= this.messagesTotal[slot]!) {
-      this.complete(t, slot);
+      if (!outside) this.complete(t, slot);
       return;
     }
     const think = this.model.thinkTime === null ? 0 : this.model.thinkTime.sample(this.thinkRng);
-    this.simulation.calendar.schedule(t + think, this.base | MESSAGE, slot, this.gen[slot]!);
+    if (!outside) this.simulation.calendar.schedule(t + think, this.base | MESSAGE, slot, this.gen[slot]!);
   }
 
   private nextMessage(t: number, slot: number): void {
@@ -366,14 +371,11 @@ export class ChatProcess implements EventHandler, Integrator, WorkSource {
     const work = this.model.replyTime.sample(this.replyRng);
     this.startReply(t, slot, work, this.agents.loadOf(this.agentOf[slot]!));
     const patience = this.model.replyPatience;
-    if (patience !== null && this.arrivals !== null) {
-      this.simulation.calendar.schedule(
-        t + patience.sample(this.replyPatienceRng),
-        this.base | REPLY_PATIENCE,
-        slot,
-        t,
-      );
-    }
+    if (patience === null || this.arrivals === null) return;
+    // Drawn for a resident outside too (warm start), for the same reason as the think time.
+    const at = t + patience.sample(this.replyPatienceRng);
+    if (!this.isOutside(this.contactId[slot]!))
+      this.simulation.calendar.schedule(at, this.base | REPLY_PATIENCE, slot, t);
   }
 
   private complete(t: number, slot: number): void {
@@ -473,6 +475,11 @@ export class ChatProcess implements EventHandler, Integrator, WorkSource {
       );
   }
 
+  /** Whether the session's resident is outside the model (a client of the mocks). */
+  private isOutside(contactId: number): boolean {
+    return this.arrivals === null || isExternalContact(contactId);
+  }
+
   private factorAt(load: number): number {
     const factors = this.model.concurrencyFactors;
     return factors[Math.min(Math.max(load, 1), factors.length) - 1]!;
@@ -490,7 +497,7 @@ export class ChatProcess implements EventHandler, Integrator, WorkSource {
   }
 
   private release(slot: number): void {
-    if (this.arrivals === null) this.slotOf.delete(this.contactId[slot]!);
+    if (this.isOutside(this.contactId[slot]!)) this.slotOf.delete(this.contactId[slot]!);
     this.state[slot] = 0;
     this.gen[slot]!++;
     this.free.push(slot);

@@ -1,9 +1,10 @@
 import type { PhoneModel } from '../../../scenarios/ScenarioModel.js';
 import type { AgentPool, WorkSource } from '../../agents/AgentPool.js';
-import type { PiecewisePoissonArrivals } from '../../arrivals/PiecewisePoissonArrivals.js';
+import type { ArrivalSource } from '../../arrivals/ArrivalSource.js';
 import { cumulativeShares } from '../../distributions/cumulativeShares.js';
 import type { Distribution } from '../../distributions/Distribution.js';
 import type { EventCalendar } from '../../engine/EventCalendar.js';
+import { isExternalContact } from '../../engine/externalContacts.js';
 import type { EventHandler, Integrator, Simulation } from '../../engine/Simulation.js';
 import { createPhoneCounters, type PhoneCounters } from '../../metrics/PhoneCounters.js';
 import { WAIT_BUCKETS, waitBucket } from '../../metrics/WaitHistogram.js';
@@ -32,9 +33,10 @@ export interface PhoneProcessOptions {
   readonly replication: number;
   /**
    * Batch runs draw their own arrivals (and retrials). The mocks pass `null`: callers arrive from
-   * outside through `offer`, and whether they call again is their business.
+   * outside through `offer`, and whether they call again is their business. A warm-started run
+   * (ArrivalsUntil) has both: its own contacts retry in the model, those from outside do not.
    */
-  readonly arrivals: PiecewisePoissonArrivals | null;
+  readonly arrivals: ArrivalSource | null;
   readonly observer?: PhoneObserver | null;
 }
 
@@ -55,7 +57,7 @@ export class PhoneProcess implements EventHandler, Integrator, WorkSource {
   private readonly base: number;
   private readonly contacts = new ContactPool(256);
   private readonly queue: ContactQueue;
-  private readonly arrivals: PiecewisePoissonArrivals | null;
+  private readonly arrivals: ArrivalSource | null;
   private readonly observer: PhoneObserver | null;
   private readonly thresholdS: number;
   /** External contacts by id, for hang-ups (real-time runs only). */
@@ -74,6 +76,7 @@ export class PhoneProcess implements EventHandler, Integrator, WorkSource {
   private nextContactId = 0;
   private trunkBusy = 0;
   private queueLength = 0;
+  private retrialsScheduled = 0;
 
   constructor(
     simulation: Simulation,
@@ -120,6 +123,11 @@ export class PhoneProcess implements EventHandler, Integrator, WorkSource {
     return this.trunkBusy;
   }
 
+  /** Retrials the model has scheduled that have not come yet (its own callers' only). */
+  get pendingRetrials(): number {
+    return this.retrialsScheduled;
+  }
+
   handle(kind: number, t: number, int: number, float: number): void {
     switch (kind) {
       case ARRIVAL:
@@ -127,6 +135,7 @@ export class PhoneProcess implements EventHandler, Integrator, WorkSource {
         this.scheduleNextArrival();
         break;
       case RETRY:
+        this.retrialsScheduled--;
         this.arrive(t, this.nextContactId++, int & 0xff, int >> 8, Number.NaN);
         break;
       case IVR_END:
@@ -231,13 +240,13 @@ export class PhoneProcess implements EventHandler, Integrator, WorkSource {
     if (model.open[k] === 0) {
       c.closed[k]!++;
       this.report(contactId, 'closed', t, 0, -1, cls, k, 0, attempt, null);
-      this.maybeRetry(t, model.retrial?.afterClosed ?? 0, attempt, cls);
+      this.maybeRetry(t, model.retrial?.afterClosed ?? 0, attempt, cls, contactId);
       return;
     }
     if (this.trunkBusy >= model.trunkLines) {
       c.blocked[k]!++;
       this.report(contactId, 'blocked', t, 0, -1, cls, k, 0, attempt, null);
-      this.maybeRetry(t, model.retrial?.afterBlocked ?? 0, attempt, cls);
+      this.maybeRetry(t, model.retrial?.afterBlocked ?? 0, attempt, cls, contactId);
       return;
     }
     this.trunkBusy++;
@@ -343,9 +352,11 @@ export class PhoneProcess implements EventHandler, Integrator, WorkSource {
     if (this.queueLength === 0) this.queue.clear();
     this.trunkBusy--;
     const attempt = contacts.attempt[slot]!;
+    const contactId = contacts.contactId[slot]!;
     if (this.observer !== null) this.reportSlot(slot, 'abandoned', t, wait, -1, reason);
     this.releaseSlot(slot);
-    if (reason === 'patience') this.maybeRetry(t, this.model.retrial?.afterAbandoned ?? 0, attempt, cls);
+    if (reason === 'patience')
+      this.maybeRetry(t, this.model.retrial?.afterAbandoned ?? 0, attempt, cls, contactId);
   }
 
   /** A caller who hangs up in the IVR: abandoned without having queued. */
@@ -365,14 +376,18 @@ export class PhoneProcess implements EventHandler, Integrator, WorkSource {
     this.contacts.release(slot);
   }
 
-  private maybeRetry(t: number, probability: number, attempt: number, cls: number): void {
+  private maybeRetry(t: number, probability: number, attempt: number, cls: number, contactId: number): void {
     const retrial = this.model.retrial;
     if (this.arrivals === null || retrial === null || probability <= 0 || attempt >= retrial.maxAttempts)
       return;
     if (this.retrialRng() >= probability) return;
     const at = t + retrial.delay.sample(this.retrialRng);
-    if (at < this.simulation.horizonS)
+    // A caller from outside calls again on its own; drawing for it anyway keeps every later draw of
+    // this stream the simulator's (a warm-started window then equals the full-day run's).
+    if (at < this.simulation.horizonS && !isExternalContact(contactId)) {
+      this.retrialsScheduled++;
       this.calendar.schedule(at, this.base | RETRY, (attempt + 1) | (cls << 8));
+    }
   }
 
   private reportSlot(

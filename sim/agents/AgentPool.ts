@@ -152,6 +152,7 @@ export class AgentPool implements EventHandler, Integrator {
 
   /** Agent `agent` (idle, just taken) works a contact of `channel` with all its capacity (a call). */
   occupy(agent: number, channel: number): void {
+    this.integrate();
     this.load[agent] = this.groups[this.groupOf[agent]!]!.slots;
     this.channelOf[agent] = channel;
     this.busyAgents++;
@@ -182,6 +183,7 @@ export class AgentPool implements EventHandler, Integrator {
 
   /** Agent `agent` (idle, or taken by takeSlot) starts one more session of `channel`. */
   addSession(agent: number, channel: number): void {
+    this.integrate();
     if (this.partialPos[agent]! >= 0) this.unlist(agent);
     const load = this.load[agent]!;
     const slots = this.groups[this.groupOf[agent]!]!.slots;
@@ -197,6 +199,7 @@ export class AgentPool implements EventHandler, Integrator {
 
   /** Agent `agent` ended one session at `t`: with none left it is freed; else it may take another. */
   removeSession(agent: number, t: number): void {
+    this.advance(t);
     const channel = this.channelOf[agent]!;
     const g = this.groupOf[agent]!;
     const slots = this.groups[g]!.slots;
@@ -227,6 +230,7 @@ export class AgentPool implements EventHandler, Integrator {
 
   /** Agent `agent` finished its contact at `t`: it leaves, takes more work, or waits idle. */
   release(agent: number, t: number): void {
+    this.advance(t);
     const channel = this.channelOf[agent]!;
     this.load[agent] = 0;
     this.channelOf[agent] = NONE;
@@ -285,6 +289,11 @@ export class AgentPool implements EventHandler, Integrator {
   }
 
   // --- inside ---------------------------------------------------------------------------------------
+
+  /** Integrates up to the model time now, before a change of the rates integrated (see Integrator). */
+  private integrate(): void {
+    this.advance(this.simulation.now);
+  }
 
   /** An agent with nothing in hand: leave if its group is over staffed, else serve a queue, else idle. */
   private freed(agent: number, t: number): void {
@@ -374,11 +383,13 @@ export class AgentPool implements EventHandler, Integrator {
   }
 
   private addOnDuty(g: number, delta: number): void {
+    this.integrate();
     const skills = this.groupSkills[g]!;
     for (let i = 0; i < skills.length; i++) this.onDutyFor[skills[i]!]! += delta;
   }
 
   private addOvertime(g: number, delta: number): void {
+    this.integrate();
     const skills = this.groupSkills[g]!;
     for (let i = 0; i < skills.length; i++) this.overtimeFor[skills[i]!]! += delta;
   }

@@ -193,6 +193,7 @@ export class PhoneProcess implements EventHandler, Integrator, WorkSource {
   /** The pool offers a free agent: answer the first waiting call in priority order. */
   serve(agent: number, t: number): boolean {
     if (this.queueLength === 0) return false;
+    this.advance(t);
     const slot = this.queue.pop(this.contacts.gen);
     this.queueLength--;
     if (this.queueLength === 0) this.queue.clear();
@@ -291,6 +292,7 @@ export class PhoneProcess implements EventHandler, Integrator, WorkSource {
       return;
     }
     contacts.state[slot] = IN_QUEUE;
+    this.advance(t);
     this.queue.push(contacts.klass[slot]!, slot, contacts.gen[slot]!);
     this.queueLength++;
     const c = this.counters;
@@ -339,6 +341,7 @@ export class PhoneProcess implements EventHandler, Integrator, WorkSource {
       c.byClass.abandonedAfterT[cls]!++;
     }
     c.queueTimeSumS[k]! += wait;
+    this.advance(t);
     this.queueLength--;
     if (this.queueLength === 0) this.queue.clear();
     this.trunkBusy--;

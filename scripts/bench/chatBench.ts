@@ -1,7 +1,13 @@
 // Chat WebSockets under load on loopback: the mocks (`hotline mocks`, its own process) hold at least
-// 2,000 sessions at once from a client process (Node + ws), each one writing again half a second
-// after every reply. The agents answer in exactly 2 s of model time (time scale 1); whatever the
-// client waits beyond that is latency the mock (and the loopback) adds. Bounded: about 20 s.
+// 2,000 sessions at once from a client process (Node + ws), each one writing again 0.25 to 0.75 s
+// (uniform, mean 0.5 s) after every reply. The agents answer in exactly 2 s of model time (time
+// scale 1); whatever the client waits beyond that is latency the mock (and the loopback) adds.
+// Bounded: about 20 s. Why the think time varies: with a fixed 0.5 s, any hiccup (the connection
+// storm of the first seconds) lines the sessions up, and from then on all of them write within a few
+// ms of each other every 2.5 s, for as long as the bench runs; the tail then measures how long one
+// process takes to write 2,000 frames in a row, not the latency of a session. Residents are not in
+// lock-step; a varying think time lets the sessions drift apart again at the same message rate.
+// HOTLINE_BENCH_CHAT_LOCKSTEP=1 keeps the fixed 0.5 s (the worst case) for comparison.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +15,7 @@ import { join } from 'node:path';
 import { benchLine, formatCount } from './benchLine.js';
 
 const SESSIONS = Number(process.env.HOTLINE_BENCH_CHAT_SESSIONS ?? 2500);
+const LOCKSTEP = process.env.HOTLINE_BENCH_CHAT_LOCKSTEP === '1';
 const REPLY_MS = 2000;
 
 export async function chatBench(repo: string): Promise<void> {
@@ -19,7 +26,8 @@ export async function chatBench(repo: string): Promise<void> {
     const before = await latenessBuckets(mock.url);
     const client = join(work, 'chat-client.mjs');
     writeFileSync(client, clientScript(join(repo, 'node_modules', 'ws', 'wrapper.mjs')));
-    const result = spawnSync(process.execPath, [client, mock.url, String(SESSIONS), String(REPLY_MS)], {
+    const args = [client, mock.url, String(SESSIONS), String(REPLY_MS), LOCKSTEP ? '0' : '250'];
+    const result = spawnSync(process.execPath, args, {
       encoding: 'utf8',
       maxBuffer: 16 * 1024 * 1024,
     });
@@ -36,7 +44,7 @@ export async function chatBench(repo: string): Promise<void> {
       seconds: number;
     };
     benchLine(
-      `mocks: chat WebSockets, ${formatCount(SESSIONS)} sessions at once (${f.seconds} s)`,
+      `mocks: chat WebSockets, ${formatCount(SESSIONS)} sessions at once (${f.seconds} s${LOCKSTEP ? ', lock-step' : ''})`,
       `open at once ${formatCount(f.peakOpen)} (mock's /v1/state ${formatCount(f.serverPeakOpen)}), ` +
         `${formatCount(f.replies)} replies, errors ${f.errors}; added latency p50 ${f.p50.toFixed(2)} ms, ` +
         `p99 ${f.p99.toFixed(2)} ms, max ${f.max.toFixed(2)} ms seen by the client; mock's reply lateness ` +
@@ -110,8 +118,11 @@ function startMock(repo: string, scenario: string): Promise<{ url: string; proce
 /** The client process: opens the sessions over 2.5 s, keeps them talking for 15 s, prints figures. */
 function clientScript(wsModule: string): string {
   return `import { WebSocket } from ${JSON.stringify(wsModule)};
-const [url, sessionsText, replyText] = process.argv.slice(2);
-const sessions = Number(sessionsText), replyMs = Number(replyText);
+const [url, sessionsText, replyText, spreadText] = process.argv.slice(2);
+const sessions = Number(sessionsText), replyMs = Number(replyText), spreadMs = Number(spreadText);
+// The think time: 500 ms +- spreadMs, uniform, from a seeded generator (same run, same draws).
+let seed = 12345;
+const think = () => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return 500 - spreadMs + (2 * spreadMs * seed) / 2 ** 32; };
 const added = [];
 let open = 0, peakOpen = 0, serverPeakOpen = 0, errors = 0, stopping = false;
 const sockets = [];
@@ -127,7 +138,7 @@ function session(i) {
     if (frame.type === 'reply') {
       // The first 3 s are warm-up (sessions still opening); measure after.
       if (performance.now() - startedAt > 3000) added.push(performance.now() - sentAt - replyMs);
-      setTimeout(() => { if (!stopping) { sentAt = performance.now(); ws.send('{"type":"message"}'); } }, 500);
+      setTimeout(() => { if (!stopping) { sentAt = performance.now(); ws.send('{"type":"message"}'); } }, think());
       return;
     }
     if (frame.type === 'error') errors++;

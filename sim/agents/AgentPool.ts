@@ -38,6 +38,8 @@ export class AgentPool implements EventHandler, Integrator {
   /** Groups having each channel's skill. */
   private readonly skillGroups: readonly Int32Array[];
   private readonly sources: (WorkSource | null)[];
+  /** The most slots an agent of any group has (takeSlot's search bound; computed once, it is hot). */
+  private readonly maxSlots: number;
   private readonly counters: (ChannelAgentCounters | null)[];
   /** Channels whose counters the pool integrates. */
   private readonly connected: number[] = [];
@@ -85,6 +87,7 @@ export class AgentPool implements EventHandler, Integrator {
     );
     this.sources = channelNames.map(() => null);
     this.counters = channelNames.map(() => null);
+    this.maxSlots = groups.reduce((max, g) => Math.max(max, g.slots), 1);
     this.idle = groups.map(() => new AgentRing());
     this.partial = groups.map((g) => Array.from({ length: g.slots }, () => []));
     this.offDuty = groups.map(() => []);
@@ -238,12 +241,6 @@ export class AgentPool implements EventHandler, Integrator {
     this.busyOn[channel]!--;
     this.engagedOn[channel]!--;
     this.freed(agent, t);
-  }
-
-  private get maxSlots(): number {
-    let max = 1;
-    for (const g of this.groups) if (g.slots > max) max = g.slots;
-    return max;
   }
 
   private list(agent: number, level: number): void {

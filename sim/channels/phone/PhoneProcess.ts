@@ -197,6 +197,9 @@ export class PhoneProcess implements EventHandler, Integrator, WorkSource {
     const slot = this.queue.pop(this.contacts.gen);
     this.queueLength--;
     if (this.queueLength === 0) this.queue.clear();
+    // Its patience can no longer run out: take the event out now rather than pop it stale later.
+    const abandonEvent = this.contacts.abandonEvent[slot]!;
+    if (abandonEvent >= 0) this.calendar.cancel(abandonEvent);
     this.agents.occupy(agent, this.channel);
     this.startService(t, slot, agent);
     return true;
@@ -299,8 +302,10 @@ export class PhoneProcess implements EventHandler, Integrator, WorkSource {
     const k = this.simulation.interval;
     if (this.queueLength > c.maxQueue[k]!) c.maxQueue[k] = this.queueLength;
     const patience = contacts.patience[slot]!;
-    if (patience < Number.POSITIVE_INFINITY)
-      this.calendar.schedule(t + patience, this.base | ABANDON, slot, contacts.gen[slot]!);
+    contacts.abandonEvent[slot] =
+      patience < Number.POSITIVE_INFINITY
+        ? this.calendar.schedule(t + patience, this.base | ABANDON, slot, contacts.gen[slot]!)
+        : -1;
   }
 
   /** Agent `agent` (already occupied) answers the contact in `slot`. */

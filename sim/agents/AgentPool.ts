@@ -38,6 +38,8 @@ export class AgentPool implements EventHandler, Integrator {
   /** Groups having each channel's skill. */
   private readonly skillGroups: readonly Int32Array[];
   private readonly sources: (WorkSource | null)[];
+  /** The most slots an agent of any group has (takeSlot's search bound; computed once, it is hot). */
+  private readonly maxSlots: number;
   private readonly counters: (ChannelAgentCounters | null)[];
   /** Channels whose counters the pool integrates. */
   private readonly connected: number[] = [];
@@ -85,6 +87,7 @@ export class AgentPool implements EventHandler, Integrator {
     );
     this.sources = channelNames.map(() => null);
     this.counters = channelNames.map(() => null);
+    this.maxSlots = groups.reduce((max, g) => Math.max(max, g.slots), 1);
     this.idle = groups.map(() => new AgentRing());
     this.partial = groups.map((g) => Array.from({ length: g.slots }, () => []));
     this.offDuty = groups.map(() => []);
@@ -152,6 +155,7 @@ export class AgentPool implements EventHandler, Integrator {
 
   /** Agent `agent` (idle, just taken) works a contact of `channel` with all its capacity (a call). */
   occupy(agent: number, channel: number): void {
+    this.integrate();
     this.load[agent] = this.groups[this.groupOf[agent]!]!.slots;
     this.channelOf[agent] = channel;
     this.busyAgents++;
@@ -182,6 +186,7 @@ export class AgentPool implements EventHandler, Integrator {
 
   /** Agent `agent` (idle, or taken by takeSlot) starts one more session of `channel`. */
   addSession(agent: number, channel: number): void {
+    this.integrate();
     if (this.partialPos[agent]! >= 0) this.unlist(agent);
     const load = this.load[agent]!;
     const slots = this.groups[this.groupOf[agent]!]!.slots;
@@ -197,6 +202,7 @@ export class AgentPool implements EventHandler, Integrator {
 
   /** Agent `agent` ended one session at `t`: with none left it is freed; else it may take another. */
   removeSession(agent: number, t: number): void {
+    this.advance(t);
     const channel = this.channelOf[agent]!;
     const g = this.groupOf[agent]!;
     const slots = this.groups[g]!.slots;
@@ -227,6 +233,7 @@ export class AgentPool implements EventHandler, Integrator {
 
   /** Agent `agent` finished its contact at `t`: it leaves, takes more work, or waits idle. */
   release(agent: number, t: number): void {
+    this.advance(t);
     const channel = this.channelOf[agent]!;
     this.load[agent] = 0;
     this.channelOf[agent] = NONE;
@@ -234,12 +241,6 @@ export class AgentPool implements EventHandler, Integrator {
     this.busyOn[channel]!--;
     this.engagedOn[channel]!--;
     this.freed(agent, t);
-  }
-
-  private get maxSlots(): number {
-    let max = 1;
-    for (const g of this.groups) if (g.slots > max) max = g.slots;
-    return max;
   }
 
   private list(agent: number, level: number): void {
@@ -285,6 +286,11 @@ export class AgentPool implements EventHandler, Integrator {
   }
 
   // --- inside ---------------------------------------------------------------------------------------
+
+  /** Integrates up to the model time now, before a change of the rates integrated (see Integrator). */
+  private integrate(): void {
+    this.advance(this.simulation.now);
+  }
 
   /** An agent with nothing in hand: leave if its group is over staffed, else serve a queue, else idle. */
   private freed(agent: number, t: number): void {
@@ -374,11 +380,13 @@ export class AgentPool implements EventHandler, Integrator {
   }
 
   private addOnDuty(g: number, delta: number): void {
+    this.integrate();
     const skills = this.groupSkills[g]!;
     for (let i = 0; i < skills.length; i++) this.onDutyFor[skills[i]!]! += delta;
   }
 
   private addOvertime(g: number, delta: number): void {
+    this.integrate();
     const skills = this.groupSkills[g]!;
     for (let i = 0; i < skills.length; i++) this.overtimeFor[skills[i]!]! += delta;
   }

@@ -8,7 +8,13 @@ export interface EventHandler {
   handle(kind: number, t: number, int: number, float: number): void;
 }
 
-/** Something that integrates time-weighted statistics (busy agents, queue length) up to `t`. */
+/**
+ * Something that integrates time-weighted statistics (busy agents, queue length) up to `t`. An
+ * integrator integrates itself (at `simulation.now`) before it changes what it integrates; the core
+ * asks all of them only where a run needs every statistic current: at interval boundaries (the
+ * counters are per interval) and before an external action or read (`Simulation.advance`). Most
+ * events change nothing an integrator holds, so integrating at every event was wasted work.
+ */
 export interface Integrator {
   advance(t: number): void;
 }
@@ -90,10 +96,12 @@ export class Simulation {
     const kind = calendar.pop();
     const current = calendar.current;
     const t = current.time;
-    this.advance(t);
+    this.now = t;
     const owner = kind >> OWNER_SHIFT;
-    if (owner === 0) this.crossBoundary(t);
-    else this.handlers[owner]!.handle(kind & LOCAL_MASK, t, current.int, current.float);
+    if (owner === 0) {
+      this.advance(t); // everything up to the boundary belongs to the interval that ends here
+      this.crossBoundary(t);
+    } else this.handlers[owner]!.handle(kind & LOCAL_MASK, t, current.int, current.float);
   }
 
   /** Interval index of model time `t` (modulo the horizon when cyclic). */

@@ -276,6 +276,7 @@ export class ChatProcess implements EventHandler, Integrator, WorkSource {
       return;
     }
     this.state[slot] = QUEUED;
+    this.advance(t);
     this.queue.push(0, slot, this.gen[slot]!);
     this.queueLength++;
     if (this.queueLength > c.maxQueue[k]!) c.maxQueue[k] = this.queueLength;
@@ -296,6 +297,7 @@ export class ChatProcess implements EventHandler, Integrator, WorkSource {
     this.agentSessions[agent * this.maxSlots + this.agentLoad[agent]!] = slot;
     this.agentLoad[agent]!++;
     this.agentOf[slot] = agent;
+    this.advance(t);
     this.inProgress++;
     this.startReply(t, slot, this.firstWork[slot]!, load);
   }
@@ -406,6 +408,7 @@ export class ChatProcess implements EventHandler, Integrator, WorkSource {
     const k = this.arrivalInterval[slot]!;
     c.abandoned[k]!++;
     if (t - this.arrivalAt[slot]! > this.thresholdS) c.abandonedAfterT[k]!++;
+    this.advance(t);
     this.queueLength--;
     if (this.queueLength === 0) this.queue.clear();
     this.observer?.outcome(this.contactId[slot]!, 'abandoned', t);
@@ -423,6 +426,7 @@ export class ChatProcess implements EventHandler, Integrator, WorkSource {
       break;
     }
     this.agentLoad[agent] = load - 1;
+    this.advance(t);
     this.inProgress--;
     this.release(slot);
     this.rescale(agent, t, this.agents.loadOf(agent) - 1);
@@ -448,6 +452,7 @@ export class ChatProcess implements EventHandler, Integrator, WorkSource {
   }
 
   private popQueue(): number {
+    this.advance(this.simulation.now);
     const slot = this.queue.pop(this.gen);
     this.queueLength--;
     if (this.queueLength === 0) this.queue.clear();

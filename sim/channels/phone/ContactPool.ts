@@ -20,6 +20,8 @@ export class ContactPool {
   afterCallWork: Float64Array;
   /** Who the contact is: the caller's id for contacts offered from outside, the arrival number otherwise. */
   contactId: Float64Array;
+  /** The calendar id of a queued contact's abandonment event (-1: none), cancelled when it is answered. */
+  abandonEvent: Int32Array;
   private free: Int32Array;
   private freeCount: number;
 
@@ -36,6 +38,7 @@ export class ContactPool {
     this.talk = new Float64Array(capacity);
     this.afterCallWork = new Float64Array(capacity);
     this.contactId = new Float64Array(capacity);
+    this.abandonEvent = new Int32Array(capacity);
     this.free = new Int32Array(capacity);
     for (let i = 0; i < capacity; i++) this.free[i] = capacity - 1 - i;
     this.freeCount = capacity;
@@ -70,6 +73,7 @@ export class ContactPool {
     this.talk = copy(this.talk, new Float64Array(capacity));
     this.afterCallWork = copy(this.afterCallWork, new Float64Array(capacity));
     this.contactId = copy(this.contactId, new Float64Array(capacity));
+    this.abandonEvent = copy(this.abandonEvent, new Int32Array(capacity));
     this.free = copy(this.free, new Int32Array(capacity));
     for (let i = capacity - 1; i >= old; i--) this.free[this.freeCount++] = i;
     this.capacity = capacity;

@@ -202,9 +202,13 @@ export class PhoneProcess implements EventHandler, Integrator, WorkSource {
   /** The pool offers a free agent: answer the first waiting call in priority order. */
   serve(agent: number, t: number): boolean {
     if (this.queueLength === 0) return false;
+    this.advance(t);
     const slot = this.queue.pop(this.contacts.gen);
     this.queueLength--;
     if (this.queueLength === 0) this.queue.clear();
+    // Its patience can no longer run out: take the event out now rather than pop it stale later.
+    const abandonEvent = this.contacts.abandonEvent[slot]!;
+    if (abandonEvent >= 0) this.calendar.cancel(abandonEvent);
     this.agents.occupy(agent, this.channel);
     this.startService(t, slot, agent);
     return true;
@@ -300,14 +304,17 @@ export class PhoneProcess implements EventHandler, Integrator, WorkSource {
       return;
     }
     contacts.state[slot] = IN_QUEUE;
+    this.advance(t);
     this.queue.push(contacts.klass[slot]!, slot, contacts.gen[slot]!);
     this.queueLength++;
     const c = this.counters;
     const k = this.simulation.interval;
     if (this.queueLength > c.maxQueue[k]!) c.maxQueue[k] = this.queueLength;
     const patience = contacts.patience[slot]!;
-    if (patience < Number.POSITIVE_INFINITY)
-      this.calendar.schedule(t + patience, this.base | ABANDON, slot, contacts.gen[slot]!);
+    contacts.abandonEvent[slot] =
+      patience < Number.POSITIVE_INFINITY
+        ? this.calendar.schedule(t + patience, this.base | ABANDON, slot, contacts.gen[slot]!)
+        : -1;
   }
 
   /** Agent `agent` (already occupied) answers the contact in `slot`. */
@@ -348,6 +355,7 @@ export class PhoneProcess implements EventHandler, Integrator, WorkSource {
       c.byClass.abandonedAfterT[cls]!++;
     }
     c.queueTimeSumS[k]! += wait;
+    this.advance(t);
     this.queueLength--;
     if (this.queueLength === 0) this.queue.clear();
     this.trunkBusy--;

@@ -11,6 +11,10 @@ import { registerSchemaCommand } from './cli/schemaCommand.js';
 import { registerSimCommand } from './cli/simCommand.js';
 import { toolVersion } from './cli/toolVersion.js';
 import { registerValidateCommand } from './cli/validateCommand.js';
+import { ignoreClosedPipe } from './ignoreClosedPipe.js';
+
+ignoreClosedPipe(process.stdout);
+ignoreClosedPipe(process.stderr);
 
 process.exitCode = await runCli(
   process.argv.slice(2),

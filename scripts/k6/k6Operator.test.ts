@@ -31,6 +31,10 @@ describe('k6OperatorManifests', () => {
     expect(m['configmap.yaml']).not.toContain('chat.json');
     expect(m['testrun.yaml']).not.toContain('HOTLINE_K6_CHAT_FILE');
     expect(dnsLabel('Line 122 (Berlin)')).toBe('line-122-berlin');
+    // Cut at 50 characters right after a hyphen: a DNS label may not end with one.
+    const long = `${'a'.repeat(49)} tail`;
+    expect(dnsLabel(long)).toBe('a'.repeat(49));
+    expect(dnsLabel(long)).toMatch(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/);
   });
 
   it('with chat, the chat sessions travel beside the callers and the runners are told where', () => {

@@ -94,6 +94,8 @@ export function dnsLabel(text: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9-]+/g, '-')
     .replace(/^-+|-+$/g, '')
-    .slice(0, 50);
+    .slice(0, 50)
+    // A cut can end on a hyphen, which a DNS label may not.
+    .replace(/-+$/, '');
   return label || 'hotline-load';
 }

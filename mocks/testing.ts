@@ -46,8 +46,8 @@ export async function postCall(
  */
 export async function untilHeld(app: FastifyInstance, count: number): Promise<void> {
   await untilTurns(
-    () => app.hotline.acd.pendingCalls >= count,
-    () => `the mock holds ${app.hotline.acd.pendingCalls} calls, expected ${count}`,
+    () => app.hotline.acd!.pendingCalls >= count,
+    () => `the mock holds ${app.hotline.acd!.pendingCalls} calls, expected ${count}`,
   );
 }
 

@@ -1,6 +1,6 @@
 import { InputError } from '../scenarios/inputError.js';
+import type { PhoneMetric } from '../sim/channels/phone/PhoneMetrics.js';
 import { metricChannels, metricNames } from '../sim/metrics/metricRegistry.js';
-import type { PhoneMetric } from '../sim/metrics/PhoneMetrics.js';
 
 /** Mean and 95% CI bounds of one metric, one entry per interval; null where undefined. */
 export interface MetricSeries {

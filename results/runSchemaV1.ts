@@ -1,7 +1,11 @@
 // Result format 1 (before the format was keyed by channel), kept only so run folders written then
 // still load: loadRun validates them against these schemas and migrates them (migrateRunV1.ts).
 import { type Static, Type } from '@sinclair/typebox';
-import { ClassSummarySchema, PhoneSummarySchema, TargetsSchema, WindowSchema } from './runSchema.js';
+import { channelObject, classSchema, MetricSummarySchema, TargetsSchema, WindowSchema } from './runSchema.js';
+
+// Format 1 had the phone channel only.
+const PhoneSummarySchema = channelObject('phone', MetricSummarySchema);
+const ClassSummarySchema = classSchema('phone');
 
 const IsoDate = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' });
 const MetricColumnsV1 = Type.Record(Type.String(), Type.Array(Type.Union([Type.Number(), Type.Null()])));

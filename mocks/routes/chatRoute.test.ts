@@ -92,7 +92,7 @@ describe('GET /v1/chat (WebSocket)', () => {
     await c.until(2);
     expect(c.frames[1]).toEqual({ type: 'reply', message: 1, atS: 60, agent: 1, firstResponseS: 60 });
     c.send({ type: 'message' });
-    await untilTurns(() => mocks.app.hotline.model.run.chat!.sessionState(0) === 'replying');
+    await untilTurns(() => mocks.app.hotline.model.run.processes.chat!.sessionState(0) === 'replying');
     advanceModel(61);
     await c.until(3);
     expect(c.frames[2]).toMatchObject({ type: 'reply', message: 2, agent: 1 });

@@ -1,5 +1,5 @@
+import type { PhoneMetric } from '../../sim/channels/phone/PhoneMetrics.js';
 import { channelMetrics, metricSpec } from '../../sim/metrics/metricRegistry.js';
-import type { PhoneMetric } from '../../sim/metrics/PhoneMetrics.js';
 import type { LoadedRun } from '../loadRun.js';
 import { type MetricValue, slVariant } from '../runMetrics.js';
 import { type Difference, pairedDifference, welchDifference } from './differenceCi.js';
@@ -33,7 +33,7 @@ export interface Comparison {
 
 /** The run-level figures compared: the scenario's SL variant first, then the registry's 'compare' view. */
 export function comparedMetrics(a: LoadedRun): PhoneMetric[] {
-  const sl = slVariant(a);
+  const sl = slVariant(a) as PhoneMetric;
   const rest = channelMetrics('phone')
     .filter((spec) => spec.views.includes('compare') && spec.name !== sl)
     .map((spec) => spec.name);

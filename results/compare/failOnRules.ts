@@ -1,6 +1,6 @@
 import { InputError } from '../../scenarios/inputError.js';
+import type { PhoneMetric } from '../../sim/channels/phone/PhoneMetrics.js';
 import { metricNames } from '../../sim/metrics/metricRegistry.js';
-import type { PhoneMetric } from '../../sim/metrics/PhoneMetrics.js';
 
 /**
  * One regression rule of `--fail-on`: fail when (candidate − baseline) crosses the threshold.

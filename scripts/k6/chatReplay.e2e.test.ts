@@ -44,7 +44,7 @@ function predicted(text: string, replications: number) {
   return Array.from({ length: replications }, (_, r) => {
     const run = createModelRun(scenario, { seed: 11, replication: r, mode: 'batch' });
     runBatch(run.simulation);
-    const c = run.chat!.counters;
+    const c = run.processes.chat!.counters;
     let answered = 0;
     let within = 0;
     let abandoned = 0;

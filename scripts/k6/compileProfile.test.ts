@@ -26,11 +26,16 @@ describe('compileProfile', () => {
         profile.intervals.forEach((interval, j) => {
           expect(interval.index).toBe(day * covid.calendar.intervalsPerDay + j);
           expect(Number.isInteger(interval.target)).toBe(true);
-          expect(Math.abs(started[j]! - covid.phone.expectedCalls[interval.index]!)).toBeLessThanOrEqual(1);
+          expect(
+            Math.abs(started[j]! - covid.channels.phone!.expectedCalls[interval.index]!),
+          ).toBeLessThanOrEqual(1);
           expect(Math.abs(interval.plannedCalls - interval.expectedCalls)).toBeLessThanOrEqual(1);
         });
-        const total = covid.phone.expectedCalls
-          .slice(day * covid.calendar.intervalsPerDay, (day + 1) * covid.calendar.intervalsPerDay)
+        const total = covid.channels
+          .phone!.expectedCalls.slice(
+            day * covid.calendar.intervalsPerDay,
+            (day + 1) * covid.calendar.intervalsPerDay,
+          )
           .reduce((a, b) => a + b, 0);
         // Rounding errors do not pile up beyond half a call per interval.
         expect(Math.abs(profile.plannedCalls - total)).toBeLessThanOrEqual(
@@ -49,7 +54,10 @@ describe('compileProfile', () => {
     const started = startedPerInterval(profile);
     profile.intervals.forEach((interval, j) => {
       const share = (interval.modelEndS - interval.modelStartS) / intervalS;
-      expect(interval.expectedCalls).toBeCloseTo(covid.phone.expectedCalls[interval.index]! * share, 9);
+      expect(interval.expectedCalls).toBeCloseTo(
+        covid.channels.phone!.expectedCalls[interval.index]! * share,
+        9,
+      );
       expect(Math.abs(started[j]! - interval.expectedCalls)).toBeLessThanOrEqual(1);
     });
   });

@@ -208,7 +208,7 @@ async function replay(
     const measurement = await readK6Points(
       argsList.map((_, i) => join(work, `points-${i}.json.gz`)).filter((f) => existsSync(f)),
     );
-    const summary = buildK6PhoneSummary(
+    const phone = buildK6PhoneSummary(
       scenario,
       measurement,
       profile.intervals.map((i) => i.index),
@@ -236,8 +236,7 @@ async function replay(
         scenario,
         file: options.scenarioFile,
         seed,
-        summary,
-        chat,
+        channels: { ...(phone === null ? {} : { phone }), ...(chat === null ? {} : { chat }) },
         info: {
           version: k6.version,
           target: options.target ?? 'mocks',

@@ -39,7 +39,7 @@ export async function runReplications(
     const scenario = loadSource(source);
     for (let r = 0; r < total; r++) {
       const counters = simulateReplication(scenario, options.seed, r);
-      finished(r, measureReplication(scenario, counters.phone, options.window, counters.chat));
+      finished(r, measureReplication(scenario, counters, options.window));
       // Yield so a progress bar can repaint between replications.
       await new Promise((resolve) => setImmediate(resolve));
     }

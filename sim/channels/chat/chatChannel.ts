@@ -1,0 +1,59 @@
+// The chat channel as a plug-in of the core (listed in sim/channels/index.ts).
+import { batchArrivals } from '../../arrivals/batchArrivals.js';
+import { type ChannelPlugin, SERVICE_LEVEL } from '../ChannelPlugin.js';
+import { buildChatModel } from './buildChatModel.js';
+import type { ChatCounters } from './ChatCounters.js';
+import type { ChatModel } from './ChatModel.js';
+import { type ChatObserver, ChatProcess } from './ChatProcess.js';
+import { CHAT_METRICS_DECLARATION } from './chatMetricSpecs.js';
+import { ChatChannel } from './chatSchema.js';
+import { measureChat } from './measureChat.js';
+
+export const chatChannel: ChannelPlugin<
+  'chat',
+  typeof ChatChannel,
+  ChatModel,
+  ChatCounters,
+  ChatObserver,
+  ChatProcess
+> = {
+  name: 'chat',
+  schema: ChatChannel,
+  metrics: CHAT_METRICS_DECLARATION,
+  buildModel: buildChatModel,
+  createProcess: (simulation, agents, owner, model, { seed, replication, calendar, mode, observer }) =>
+    new ChatProcess(simulation, agents, owner, model, {
+      seed,
+      replication,
+      arrivals:
+        mode === 'batch'
+          ? batchArrivals('chat', calendar, model.expectedSessions, model.dailyCv, seed, replication)
+          : null,
+      observer,
+    }),
+  measure: (_model, counters, calendar, window) => ({
+    ...measureChat(counters, calendar, window),
+    classes: [],
+  }),
+  classMetrics: [],
+  classes: () => [],
+  targets: (model) => model.targets,
+  expectedContacts: (model) => model.expectedSessions,
+  contactsNoun: 'sessions',
+  table: {
+    days: [
+      'offered',
+      'answered',
+      'abandonRate',
+      SERVICE_LEVEL,
+      'firstResponseMeanS',
+      'firstResponseP90S',
+      'answeredNextDayShare',
+      'occupancySlots',
+      'sessionsPerAgent',
+    ],
+    classLabel: 'class',
+    classes: [],
+    worstIntervals: [],
+  },
+};

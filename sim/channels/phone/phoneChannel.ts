@@ -1,0 +1,58 @@
+// The phone channel as a plug-in of the core (listed in sim/channels/index.ts).
+import { batchArrivals } from '../../arrivals/batchArrivals.js';
+import { type ChannelPlugin, SERVICE_LEVEL } from '../ChannelPlugin.js';
+import { buildPhoneModel } from './buildPhoneModel.js';
+import { CLASS_METRICS } from './ClassMetrics.js';
+import { measurePhone } from './measurePhone.js';
+import type { PhoneCounters } from './PhoneCounters.js';
+import type { PhoneModel } from './PhoneModel.js';
+import type { PhoneObserver } from './PhoneOutcome.js';
+import { PhoneProcess } from './PhoneProcess.js';
+import { PHONE_METRICS_DECLARATION } from './phoneMetricSpecs.js';
+import { PhoneChannel } from './phoneSchema.js';
+
+export const phoneChannel: ChannelPlugin<
+  'phone',
+  typeof PhoneChannel,
+  PhoneModel,
+  PhoneCounters,
+  PhoneObserver,
+  PhoneProcess
+> = {
+  name: 'phone',
+  schema: PhoneChannel,
+  metrics: PHONE_METRICS_DECLARATION,
+  buildModel: buildPhoneModel,
+  createProcess: (simulation, agents, owner, model, { seed, replication, calendar, mode, observer }) =>
+    new PhoneProcess(simulation, agents, owner, model, {
+      seed,
+      replication,
+      arrivals:
+        mode === 'batch'
+          ? batchArrivals('phone', calendar, model.expectedCalls, model.dailyCv, seed, replication)
+          : null,
+      observer,
+    }),
+  measure: measurePhone,
+  classMetrics: CLASS_METRICS,
+  classes: (model) => model.classes.map(({ name, priority, share }) => ({ name, priority, share })),
+  targets: (model) => model.targets,
+  expectedContacts: (model) => model.expectedCalls,
+  contactsNoun: 'calls',
+  table: {
+    days: [
+      'offered',
+      'answered',
+      'abandonRate',
+      'blocked',
+      SERVICE_LEVEL,
+      'asaS',
+      'waitP90S',
+      'occupancy',
+      'agentHours',
+    ],
+    classLabel: 'priority class',
+    classes: ['offered', 'answered', 'abandonRate', SERVICE_LEVEL, 'asaS'],
+    worstIntervals: ['offered', SERVICE_LEVEL, 'abandonRate', 'asaS', 'maxQueueLength', 'agentsOnDuty'],
+  },
+};

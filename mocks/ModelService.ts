@@ -10,8 +10,8 @@ export interface ShutdownParticipant {
 }
 
 /**
- * The one model run of the mocks and its real-time driver: every channel's transport (PhoneService,
- * ChatService) is a thin layer over the processes of this run, so phone calls and chat sessions are
+ * The one model run of the mocks and its real-time driver: every channel's transport (HTTP for calls,
+ * WebSocket for chat) is a thin layer over the processes of this run, so phone calls and chat sessions are
  * served by the same agent pool on the same model clock. Draws come from the simulator's streams of
  * replication 0; past the scenario's horizon the scenario repeats.
  */

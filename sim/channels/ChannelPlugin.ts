@@ -63,13 +63,14 @@ export interface ChannelPlugin<
   Counters = unknown,
   Observer = unknown,
   Process extends ChannelProcess<Counters> = ChannelProcess<Counters>,
+  Metric extends string = string,
 > {
   /** The key under `channels` in scenario files, run folders and metric columns. */
   readonly name: Name;
   /** The channel's fragment of the scenario file (`channels.<name>`). */
   readonly schema: Schema;
   /** Its metrics, declared once (the metric registry reads them from here). */
-  readonly metrics: ChannelMetricSpecs;
+  readonly metrics: ChannelMetricSpecs<Metric>;
   /** Defaults and cross-field checks; undefined when an issue was pushed. */
   buildModel(fragment: Static<Schema>, context: ChannelBuildContext): Model | undefined;
   createProcess(
@@ -112,4 +113,4 @@ export interface ChannelTable {
 export const SERVICE_LEVEL = 'serviceLevel';
 
 // biome-ignore lint/suspicious/noExplicitAny: the list holds plug-ins of different model types
-export type AnyChannelPlugin = ChannelPlugin<string, TSchema, any, any, any, ChannelProcess<any>>;
+export type AnyChannelPlugin = ChannelPlugin<string, TSchema, any, any, any, ChannelProcess<any>, string>;

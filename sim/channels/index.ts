@@ -17,6 +17,8 @@ type CountersOf<P> =
   P extends ChannelPlugin<string, infer _S, infer _M, infer C, infer _O, infer _P> ? C : never;
 type ObserverOf<P> =
   P extends ChannelPlugin<string, infer _S, infer _M, infer _C, infer O, infer _P> ? O : never;
+type MetricOf<P> =
+  P extends ChannelPlugin<string, infer _S, infer _M, infer _C, infer _O, infer _P, infer N> ? N : never;
 type ProcessOf<P> =
   P extends ChannelPlugin<string, infer _S, infer _M, infer _C, infer _O, infer R> ? R : never;
 
@@ -26,6 +28,8 @@ export type ChannelFiles = { [C in ChannelName]?: Static<PluginOf<C>['schema']> 
 export type ChannelModels = { readonly [C in ChannelName]?: ModelOf<PluginOf<C>> };
 /** The raw counters of one replication of the channels a scenario has, by name. */
 export type ChannelCounters = { readonly [C in ChannelName]?: CountersOf<PluginOf<C>> };
+/** The metric names of each channel, by channel (`ChannelMetricNames['phone']` = 'offered' | ...). */
+export type ChannelMetricNames = { [C in ChannelName]: MetricOf<PluginOf<C>> };
 /** The processes of one model run, by channel. */
 export type ChannelProcesses = { readonly [C in ChannelName]?: ProcessOf<PluginOf<C>> };
 /** Observers of contact outcomes by channel (the lockstep tests and the mocks listen). */

@@ -1,16 +1,8 @@
 // The one vocabulary of metrics: every channel's declared MetricSpecs, looked up by channel and
 // name. A channel's plug-in (sim/channels/index.ts) carries its declaration; nothing in results/ or
 // scripts/ names a channel's metrics otherwise.
-import type { ChatMetric } from '../channels/chat/chatMetricSpecs.js';
-import { CHANNELS } from '../channels/index.js';
-import type { PhoneMetricName } from '../channels/phone/phoneMetricSpecs.js';
+import { CHANNELS, type ChannelMetricNames } from '../channels/index.js';
 import type { ChannelMetricSpecs, MetricSpec } from './MetricSpec.js';
-
-/** Metric names by channel, for typed reads where a channel's own code knows its channel. */
-interface ChannelMetricNames {
-  phone: PhoneMetricName;
-  chat: ChatMetric;
-}
 
 const CHANNEL_METRICS = Object.fromEntries(CHANNELS.map((c) => [c.name, c.metrics])) as {
   [C in keyof ChannelMetricNames]: ChannelMetricSpecs<ChannelMetricNames[C]>;

@@ -5,7 +5,7 @@ import { buildChatModel } from './buildChatModel.js';
 import type { ChatCounters } from './ChatCounters.js';
 import type { ChatModel } from './ChatModel.js';
 import { type ChatObserver, ChatProcess } from './ChatProcess.js';
-import { CHAT_METRICS_DECLARATION } from './chatMetricSpecs.js';
+import { CHAT_METRICS_DECLARATION, type ChatMetric } from './chatMetricSpecs.js';
 import { ChatChannel } from './chatSchema.js';
 import { measureChat } from './measureChat.js';
 
@@ -15,7 +15,8 @@ export const chatChannel: ChannelPlugin<
   ChatModel,
   ChatCounters,
   ChatObserver,
-  ChatProcess
+  ChatProcess,
+  ChatMetric
 > = {
   name: 'chat',
   schema: ChatChannel,

@@ -8,7 +8,7 @@ import type { PhoneCounters } from './PhoneCounters.js';
 import type { PhoneModel } from './PhoneModel.js';
 import type { PhoneObserver } from './PhoneOutcome.js';
 import { PhoneProcess } from './PhoneProcess.js';
-import { PHONE_METRICS_DECLARATION } from './phoneMetricSpecs.js';
+import { PHONE_METRICS_DECLARATION, type PhoneMetricName } from './phoneMetricSpecs.js';
 import { PhoneChannel } from './phoneSchema.js';
 
 export const phoneChannel: ChannelPlugin<
@@ -17,7 +17,8 @@ export const phoneChannel: ChannelPlugin<
   PhoneModel,
   PhoneCounters,
   PhoneObserver,
-  PhoneProcess
+  PhoneProcess,
+  PhoneMetricName
 > = {
   name: 'phone',
   schema: PhoneChannel,

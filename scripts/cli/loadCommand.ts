@@ -8,7 +8,7 @@ import { metricOf } from '../../results/runMetrics.js';
 import { InputError } from '../../scenarios/inputError.js';
 import { MAX_TIME_SCALE } from '../../scenarios/limits.js';
 import { loadScenarioFile } from '../../scenarios/loadScenario.js';
-import { channelEntries } from '../../sim/channels/index.js';
+import { channelEntries, channelPlugin } from '../../sim/channels/index.js';
 import { metricSpec, serviceLevelVariant } from '../../sim/metrics/metricRegistry.js';
 import { buildK6Bundle } from '../k6/buildK6Bundle.js';
 import { ARRIVAL_MODES, type ArrivalMode, compileProfile } from '../k6/compileProfile.js';
@@ -234,7 +234,8 @@ function channelLines(summary: RunSummary): string[] {
     const counts = ['offered', 'answered', 'abandoned', 'blocked', 'closed'].filter(
       (m) => metrics[m] !== undefined,
     );
-    const wait = ['asaS', 'firstResponseMeanS'].find((m) => metrics[m] !== undefined);
+    const mean = channelPlugin(channel).meanWaitMetric;
+    const wait = metrics[mean] === undefined ? undefined : mean;
     const waitValue = wait === undefined ? null : run(wait);
     const prefix = entries.length > 1 ? `${channel}: ` : '';
     return [

@@ -92,6 +92,8 @@ export interface ChannelPlugin<
   targets(model: Model): ChannelTargets;
   /** Expected contacts per interval over the horizon, before day-to-day variability. */
   expectedContacts(model: Model): Float64Array;
+  /** The metric one-line summaries show as the channel's mean wait (phone's ASA, chat's first reply). */
+  readonly meanWaitMetric: Metric;
   /** What its contacts are called in messages, plural ("calls", "sessions"). */
   readonly contactsNoun: string;
   /** What `hotline sim` prints for the channel. */

@@ -40,6 +40,7 @@ export const chatChannel: ChannelPlugin<
   classes: () => [],
   targets: (model) => model.targets,
   expectedContacts: (model) => model.expectedSessions,
+  meanWaitMetric: 'firstResponseMeanS',
   contactsNoun: 'sessions',
   table: {
     days: [

@@ -39,6 +39,7 @@ export const phoneChannel: ChannelPlugin<
   classes: (model) => model.classes.map(({ name, priority, share }) => ({ name, priority, share })),
   targets: (model) => model.targets,
   expectedContacts: (model) => model.expectedCalls,
+  meanWaitMetric: 'asaS',
   contactsNoun: 'calls',
   table: {
     days: [

@@ -1,5 +1,4 @@
 import { CHANNEL_NAMES } from '../../sim/channels/index.js';
-import type { PhoneMetric } from '../../sim/channels/phone/PhoneMetrics.js';
 import { channelMetrics, metricSpec } from '../../sim/metrics/metricRegistry.js';
 import type { LoadedRun } from '../loadRun.js';
 import { type MetricValue, slVariant } from '../runMetrics.js';
@@ -30,15 +29,6 @@ export interface Comparison {
   rows: MetricComparison[];
   /** Reasons the run-level figures may not be comparable (e.g. different windows). */
   warnings: string[];
-}
-
-/** The run-level figures compared: the scenario's SL variant first, then the registry's 'compare' view. */
-export function comparedMetrics(a: LoadedRun): PhoneMetric[] {
-  const sl = slVariant(a) as PhoneMetric;
-  const rest = channelMetrics('phone')
-    .filter((spec) => spec.views.includes('compare') && spec.name !== sl)
-    .map((spec) => spec.name);
-  return [sl, ...rest];
 }
 
 /** A channel's compared metrics: its SL variant (the target's, else its default) first, then its 'compare' view. */

@@ -90,6 +90,8 @@ describe('a scenario with chat only', () => {
       f.channels = {} as typeof f.channels;
     });
     expect(() => loadScenarioText(none, 'none.json')).toThrow(InputError);
-    expect(() => loadScenarioText(none, 'none.json')).toThrow(/none\.json.*\/channels/s);
+    expect(() => loadScenarioText(none, 'none.json')).toThrow(
+      /none\.json at \/channels: needs at least 1 of its fields .*allowed: phone, chat/s,
+    );
   });
 });

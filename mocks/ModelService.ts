@@ -1,6 +1,5 @@
 import type { ScenarioModel } from '../scenarios/ScenarioModel.js';
-import type { ChatObserver } from '../sim/channels/chat/ChatProcess.js';
-import type { PhoneObserver } from '../sim/channels/phone/PhoneOutcome.js';
+import { CHANNEL_NAMES, type ChannelObservers } from '../sim/channels/index.js';
 import { runUntil } from '../sim/engine/BatchDriver.js';
 import type { ModelClock } from '../sim/engine/ModelClock.js';
 import { NODE_TIMERS, RealtimeDriver, type TimerHost } from '../sim/engine/RealtimeDriver.js';
@@ -21,8 +20,8 @@ export interface ShutdownParticipant {
 }
 
 /**
- * The one model run of the mocks and its real-time driver: every channel's transport (PhoneService,
- * ChatService) is a thin layer over the processes of this run, so phone calls and chat sessions are
+ * The one model run of the mocks and its real-time driver: every channel's transport (HTTP for calls,
+ * WebSocket for chat) is a thin layer over the processes of this run, so phone calls and chat sessions are
  * served by the same agent pool on the same model clock. Draws come from the simulator's streams of
  * replication 0; past the scenario's horizon the scenario repeats.
  *
@@ -37,10 +36,8 @@ export interface ShutdownParticipant {
 export class ModelService {
   readonly run: ModelRun;
   readonly driver: RealtimeDriver;
-  /** Set by the phone transport: the phone process's observer. */
-  phoneListener: PhoneObserver | null = null;
-  /** Set by the chat transport: the chat process's observer. */
-  chatListener: ChatObserver | null = null;
+  /** Each channel's transport listens to its process's outcomes (listen()). */
+  private readonly listeners = new Map<string, Record<string, (...args: unknown[]) => void>>();
   private readonly participants: ShutdownParticipant[] = [];
   private shutDown = false;
 
@@ -59,18 +56,39 @@ export class ModelService {
       replication: 0,
       mode: 'realtime',
       startAtS: warm ? 0 : startAtS,
-      ownArrivalsUntilS: warm ? ownUntilS : undefined,
-      phoneObserver: {
-        arrived: (id, at, klass, attempt) => this.phoneListener?.arrived?.(id, at, klass, attempt),
-        outcome: (record) => this.phoneListener?.outcome(record),
-      },
-      chatObserver: {
-        outcome: (id, outcome, at) => this.chatListener?.outcome(id, outcome, at),
-        reply: (id, message, at, agent) => this.chatListener?.reply(id, message, at, agent),
-      },
+      ...(warm ? { ownArrivalsUntilS: ownUntilS } : {}),
+      observers: Object.fromEntries(
+        CHANNEL_NAMES.map((name) => [name, this.forwarder(name)]),
+      ) as ChannelObservers,
     });
     if (warm) runUntil(this.run.simulation, startAtS);
     this.driver = new RealtimeDriver(this.run.simulation, clock, timers);
+  }
+
+  /** The transport of `channel` hears its process's outcomes from now on (its observer's methods). */
+  listen<Observer extends object>(channel: string, observer: Observer): void {
+    this.listeners.set(channel, observer as unknown as Record<string, (...args: unknown[]) => void>);
+  }
+
+  /**
+   * The observer handed to a channel's process: each method call goes to the transport listening
+   * then (transports are built after the run), and to nobody before.
+   */
+  private forwarder(channel: string): object {
+    const methods = new Map<PropertyKey, (...args: unknown[]) => void>();
+    return new Proxy(
+      {},
+      {
+        get: (_target, method) => {
+          let forward = methods.get(method);
+          if (forward === undefined) {
+            forward = (...args) => this.listeners.get(channel)?.[method as string]?.(...args);
+            methods.set(method, forward);
+          }
+          return forward;
+        },
+      },
+    );
   }
 
   get isShutDown(): boolean {

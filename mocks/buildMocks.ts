@@ -86,7 +86,8 @@ export interface MocksOptions {
 export interface MocksRuntime {
   /** The one model run (shared agent pool) and its real-time driver, under every channel. */
   readonly model: ModelService;
-  readonly acd: PhoneService;
+  /** The phone transport; null when the scenario has no phone channel. */
+  readonly acd: PhoneService | null;
   /** The chat transport; null when the scenario has no chat. */
   readonly chat: ChatService | null;
   readonly clock: ModelClock;
@@ -121,7 +122,7 @@ export async function buildMocks(
   const settings = checkOptions(options);
   // The scenario's faults, each one overridden by the same option given here (CLI flags).
   const faults = buildFaults(
-    { ...(scenario.phone.faults ?? {}), ...definedOnly(options.faults ?? {}) },
+    { ...(scenario.channels.phone?.faults ?? {}), ...definedOnly(options.faults ?? {}) },
     settings.seed,
   );
   const app = Fastify({
@@ -151,8 +152,8 @@ export async function buildMocks(
   const warmStart =
     options.warmStart === true ? { ownArrivalsUntilS: options.warmStartArrivalsUntilS } : null;
   const model = new ModelService(scenario, clock, settings.seed, options.timers, warmStart);
-  const acd = new PhoneService(model, settings.patience);
-  const chat = scenario.chat === null ? null : new ChatService(model, settings.maxChatSessions);
+  const acd = scenario.channels.phone === undefined ? null : new PhoneService(model, settings.patience);
+  const chat = scenario.channels.chat === undefined ? null : new ChatService(model, settings.maxChatSessions);
   // Registered before the routes (its README); at close, every open session hears its outcome
   // (a closed frame) before its socket is closed.
   await app.register(websocket, {
@@ -193,7 +194,7 @@ export async function buildMocks(
   // preClose runs while the server still has its connections: held calls get their outcome and
   // their responses go out before the server stops.
   app.addHook('preClose', async () => {
-    acd.shutdown();
+    model.shutdown();
     closing.abort();
   });
 
@@ -201,18 +202,20 @@ export async function buildMocks(
   app.addHook('preValidation', async (request) => {
     if (request.method === 'POST' && (request.body === undefined || request.body === null)) request.body = {};
   });
-  registerCallsRoute(app, {
-    acd,
-    clock,
-    faults,
-    maxPendingCalls: settings.maxPendingCalls,
-    retryAfterS: settings.retryAfterS,
-    closing: closing.signal,
-    onCallEnd: options.onCallEnd,
-  });
+  if (acd !== null)
+    registerCallsRoute(app, {
+      acd,
+      clock,
+      faults,
+      maxPendingCalls: settings.maxPendingCalls,
+      retryAfterS: settings.retryAfterS,
+      closing: closing.signal,
+      onCallEnd: options.onCallEnd,
+    });
   if (chat !== null) registerChatRoute(app, { chat, onFirstContact: firstContact });
   registerStatusRoutes(
     app,
+    model,
     acd,
     { scenario: scenario.name, timeScale: settings.timeScale },
     responseTimes,

@@ -5,7 +5,8 @@ import type { ResponseTimeHistogram } from './ResponseTimeHistogram.js';
 
 /** The ACD's state in Prometheus text exposition format (version 0.0.4). */
 export function metricsText(
-  state: AcdSnapshot,
+  clock: { modelTimeS: number; interval: number },
+  state: AcdSnapshot | null,
   responseTimes?: ResponseTimeHistogram,
   chat?: ChatSnapshot,
   chatReplyLateness?: ResponseTimeHistogram,
@@ -14,29 +15,33 @@ export function metricsText(
   const gauge = (name: string, help: string, value: number) => {
     lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} gauge`, `${name} ${value}`);
   };
-  gauge('hotline_queue_length', 'Calls waiting for an agent.', state.queueLength);
-  gauge('hotline_agents_busy', 'Agents talking or in after-call work.', state.agentsBusy);
-  gauge(
-    'hotline_agents_on_duty',
-    'Agents on duty (busy agents past their shift included).',
-    state.agentsOnDuty,
-  );
-  gauge('hotline_trunk_lines_busy', 'Trunk lines in use (IVR, queue and talk).', state.trunkLinesBusy);
-  gauge(
-    'hotline_retrials_pending',
-    "Retrials of the model's own callers still to come (warm start).",
-    state.retrialsPending,
-  );
-  gauge('hotline_calls_pending', 'Requests held open (in the IVR or the queue).', state.pendingCalls);
+  if (state) {
+    gauge('hotline_queue_length', 'Calls waiting for an agent.', state.queueLength);
+    gauge('hotline_agents_busy', 'Agents talking or in after-call work.', state.agentsBusy);
+    gauge(
+      'hotline_agents_on_duty',
+      'Agents on duty (busy agents past their shift included).',
+      state.agentsOnDuty,
+    );
+    gauge('hotline_trunk_lines_busy', 'Trunk lines in use (IVR, queue and talk).', state.trunkLinesBusy);
+    gauge(
+      'hotline_retrials_pending',
+      "Retrials of the model's own callers still to come (warm start).",
+      state.retrialsPending,
+    );
+    gauge('hotline_calls_pending', 'Requests held open (in the IVR or the queue).', state.pendingCalls);
+  }
   gauge(
     'hotline_model_time_seconds',
     'Model time, seconds since the start of day 1.',
-    round(state.modelTimeS),
+    round(clock.modelTimeS),
   );
-  gauge('hotline_interval', 'Interval index of the model time.', state.interval);
-  lines.push('# HELP hotline_calls_total Calls ended, by outcome.', '# TYPE hotline_calls_total counter');
-  for (const outcome of CALL_OUTCOMES) {
-    lines.push(`hotline_calls_total{outcome="${outcome}"} ${state.calls[outcome]}`);
+  gauge('hotline_interval', 'Interval index of the model time.', clock.interval);
+  if (state) {
+    lines.push('# HELP hotline_calls_total Calls ended, by outcome.', '# TYPE hotline_calls_total counter');
+    for (const outcome of CALL_OUTCOMES) {
+      lines.push(`hotline_calls_total{outcome="${outcome}"} ${state.calls[outcome]}`);
+    }
   }
   if (chat) {
     gauge('hotline_chat_queue_length', 'Chat sessions waiting for an agent.', chat.queued);

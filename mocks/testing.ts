@@ -46,8 +46,8 @@ export async function postCall(
  */
 export async function untilHeld(app: FastifyInstance, count: number): Promise<void> {
   await untilTurns(
-    () => app.hotline.acd.pendingCalls >= count,
-    () => `the mock holds ${app.hotline.acd.pendingCalls} calls, expected ${count}`,
+    () => app.hotline.acd!.pendingCalls >= count,
+    () => `the mock holds ${app.hotline.acd!.pendingCalls} calls, expected ${count}`,
   );
 }
 
@@ -91,5 +91,30 @@ export function withChat(
       targets: { firstResponse: { variant: 'slOffered', threshold: '60s', goal: 0.85 } },
       ...chat,
     };
+  });
+}
+
+/** A chat-only scenario (no phone channel): withChat's chat channel, one group with the chat skill. */
+export function chatOnly(
+  chat: Partial<ChatFile> = {},
+  group: { agents?: number; maxChats?: number } = {},
+): ScenarioModel {
+  return scenarioModel('stationary-mmc', (f) => {
+    f.agents.groups[0] = {
+      name: 'chat-desk',
+      skills: ['chat'],
+      maxChats: group.maxChats ?? 1,
+      staffing: { kind: 'constant', agents: group.agents ?? 1 },
+    };
+    f.channels.chat = {
+      hours: '24/7',
+      demand: { sessionsPerDay: 100, intradayShape: Array(48).fill(1) },
+      messages: 1,
+      replyTime: '90s',
+      patience: '1h',
+      targets: { firstResponse: { variant: 'slOffered', threshold: '60s', goal: 0.85 } },
+      ...chat,
+    };
+    delete (f.channels as { phone?: unknown }).phone;
   });
 }

@@ -52,12 +52,12 @@ function simulatorState(scenario: ScenarioModel, seed: number, replication: numb
   const run = createModelRun(scenario, { seed, replication, mode: 'batch' });
   runUntil(run.simulation, atS);
   return {
-    queueLength: run.phone.queued,
+    queueLength: run.processes.phone!.queued,
     agentsBusy: run.agents.agentsBusy,
     agentsOnDuty: run.agents.agentsOnDuty,
-    trunkLinesBusy: run.phone.trunkLinesBusy,
-    retrialsPending: run.phone.pendingRetrials,
-    offered: Array.from(run.phone.counters.offered),
+    trunkLinesBusy: run.processes.phone!.trunkLinesBusy,
+    retrialsPending: run.processes.phone!.pendingRetrials,
+    offered: Array.from(run.processes.phone!.counters.offered),
   };
 }
 
@@ -85,7 +85,7 @@ describe('mocks: warm start of a window that starts mid-day', () => {
         `seed ${seed} at ${atS} s`,
       ).toEqual(truthState);
       // The morning happened in the model, counted as the simulator counts it.
-      expect(Array.from(app.hotline.model.run.phone.counters.offered)).toEqual(offered);
+      expect(Array.from(app.hotline.model.run.processes.phone!.counters.offered)).toEqual(offered);
       // None of it is a call of the transport's.
       expect(state).toMatchObject({ pendingCalls: 0, calls: { answered: 0, abandoned: 0 } });
     }
@@ -104,7 +104,7 @@ describe('mocks: warm start of a window that starts mid-day', () => {
       timers: time,
     });
     apps.push(app);
-    const { counters } = app.hotline.model.run.phone;
+    const { counters } = app.hotline.model.run.processes.phone!;
     const window = app.hotline.model.run.simulation.intervalAt(NINE);
     expect(app.hotline.model.now()).toBe(NINE + 600);
     // Between 09:00 and 09:10 only the morning callers' retrials came, no first call of the model's.
@@ -152,7 +152,7 @@ describe('mocks: warm start of a window that starts mid-day', () => {
     apps.push(app);
     const run = app.hotline.model.run;
     const busyBefore = run.agents.agentsBusy;
-    const retrialsBefore = run.phone.pendingRetrials;
+    const retrialsBefore = run.processes.phone!.pendingRetrials;
     const window = run.simulation.intervalAt(NINE);
     const pending = postCall(app, { callId: 'k6-1' });
     await untilHeld(app, 1);
@@ -171,8 +171,10 @@ describe('mocks: warm start of a window that starts mid-day', () => {
     const own = (state as unknown as { ownCalls: Record<string, number> }).ownCalls;
     expect(own.answered).toBeGreaterThan(0);
     expect(retrialsBefore).toBeGreaterThan(3);
-    expect(run.phone.counters.retrials[window]).toBeGreaterThan(0);
-    expect(run.phone.counters.offered[window]).toBe(1 + run.phone.counters.retrials[window]!);
+    expect(run.processes.phone!.counters.retrials[window]).toBeGreaterThan(0);
+    expect(run.processes.phone!.counters.offered[window]).toBe(
+      1 + run.processes.phone!.counters.retrials[window]!,
+    );
     expect(busyBefore).toBeGreaterThan(50);
   });
 });

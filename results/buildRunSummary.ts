@@ -1,7 +1,10 @@
-import type { ScenarioModel, TargetsModel } from '../scenarios/ScenarioModel.js';
+import type { ScenarioModel } from '../scenarios/ScenarioModel.js';
+import type { AnyChannelPlugin } from '../sim/channels/ChannelPlugin.js';
+import { type ChannelName, presentChannels } from '../sim/channels/index.js';
+import type { ChannelTargets } from '../sim/metrics/judgeTargets.js';
+import type { ChannelSummary } from '../sim/replications/summarizeReplications.js';
 import type { SimulationResult } from '../sim/simulateScenario.js';
 import {
-  type PhoneSummary,
   RESULT_FORMAT_VERSION,
   type RunInfo,
   type RunSummary,
@@ -11,28 +14,33 @@ import {
 
 export function buildRunSummary(result: SimulationResult): RunSummary {
   const { scenario, summary } = result;
-  const targets = scenario.phone.targets;
+  const channels = presentChannels(scenario.channels);
+  const modelOf = (name: string) => (scenario.channels as Record<string, unknown>)[name];
+  const byChannel = <T>(value: (channel: AnyChannelPlugin, s: ChannelSummary) => T) =>
+    Object.fromEntries(channels.map((c) => [c.name, value(c, summary.channels[c.name as ChannelName]!)]));
+  const withClasses = channels.filter((c) => c.classMetrics.length > 0);
   return {
     formatVersion: RESULT_FORMAT_VERSION,
     kind: 'sim',
     scenario: scenario.name,
     replications: result.replications,
     ...windowOf(result),
-    channels: { phone: summary.run, ...(summary.chat ? { chat: summary.chat.run } : {}) },
-    targets: {
-      phone: targetsSummary(targets),
-      ...(scenario.chat ? { chat: targetsSummary(scenario.chat.targets) } : {}),
-    },
-    days: {
-      phone: datedDays(scenario, summary.days),
-      ...(summary.chat ? { chat: datedChannelDays(scenario, summary.chat.days) } : {}),
-    },
-    classes: {
-      phone: summary.classes.map((cls, k) => {
-        const { name, priority, share } = scenario.phone.classes[k]!;
-        return { name, priority, share, ...cls };
-      }),
-    },
+    channels: byChannel((_, s) => s.run),
+    targets: byChannel((c) => targetsSummary(c.targets(modelOf(c.name)))),
+    days: byChannel((_, s) => datedDays(scenario, s.days)),
+    ...(withClasses.length > 0
+      ? {
+          classes: Object.fromEntries(
+            withClasses.map((c) => [
+              c.name,
+              summary.channels[c.name as ChannelName]!.classes.map((cls, k) => {
+                const { name, priority, share } = c.classes(modelOf(c.name))[k]!;
+                return { name, priority, share, ...cls };
+              }),
+            ]),
+          ),
+        }
+      : {}),
   };
 }
 
@@ -61,25 +69,13 @@ function windowOf(result: SimulationResult): { window?: WindowInfo } {
 }
 
 /** The targets as summary.json carries them, for sim and k6 runs alike. */
-export function targetsSummary(targets: Omit<TargetsModel, 'variant'> & { variant: string }): TargetsSummary {
+export function targetsSummary(targets: ChannelTargets): TargetsSummary {
   const { variant, thresholdS, goal, maxAbandonRate, maxAsaS } = targets;
   return { variant, thresholdS, goal, maxAbandonRate, maxAsaS };
 }
 
-/** Per-day summaries with the date and weekday each one covers, for sim and k6 runs alike. */
-export function datedDays(
-  scenario: ScenarioModel,
-  days: readonly PhoneSummary[],
-): RunSummary['days']['phone'] {
-  return days.map((day, d) => ({
-    date: scenario.calendar.dates[d]!,
-    weekday: scenario.calendar.weekdays[d]!,
-    ...day,
-  }));
-}
-
-/** Per-day summaries of any channel with the date and weekday each one covers. */
-export function datedChannelDays<S extends object>(
+/** Per-day summaries of any channel with the date and weekday each one covers, for sim and k6 runs. */
+export function datedDays<S extends object>(
   scenario: ScenarioModel,
   days: readonly S[],
 ): Array<{ date: string; weekday: string } & S> {

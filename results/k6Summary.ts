@@ -5,18 +5,24 @@
 // in the denominator (1 for counts: one measurement). Metrics k6 cannot see (occupancy, queue length,
 // agents...: the metrics whose spec has `k6: null`) are null with n = 0, empty cells in intervals.csv.
 import type { ScenarioModel } from '../scenarios/ScenarioModel.js';
+import type { PhoneMetric } from '../sim/channels/phone/PhoneMetrics.js';
 import type { K6Stat } from '../sim/metrics/MetricSpec.js';
 import { channelMetrics, metricNames } from '../sim/metrics/metricRegistry.js';
 import { serviceLevelDenominator } from '../sim/metrics/serviceLevel.js';
-import type { MetricSummary, PhoneSummary } from '../sim/replications/summarizeReplications.js';
+import type { MetricSummary } from '../sim/replications/summarizeReplications.js';
 import type { K6Measurement, MeasuredCall, MeasuredSession } from './k6Points.js';
 
-export interface K6PhoneSummary {
-  run: PhoneSummary;
-  days: PhoneSummary[];
+type PhoneSummary = Record<PhoneMetric, MetricSummary>;
+
+/** One measured channel at run, day and interval levels, like the simulator's summary. */
+export interface K6ChannelLevels<S = Record<string, MetricSummary>> {
+  run: S;
+  days: S[];
   /** One per scenario interval over the whole calendar; all null outside the replayed window. */
-  intervals: PhoneSummary[];
+  intervals: S[];
 }
+
+export type K6PhoneSummary = K6ChannelLevels<PhoneSummary>;
 
 const Z95 = 1.959963984540054;
 
@@ -104,11 +110,7 @@ export function measurePhone(calls: readonly MeasuredCall[], thresholdS: number)
 /** One channel's metrics keyed by the registry's names (chat's, in a k6 run). */
 export type ChannelSummary = Record<string, MetricSummary>;
 
-export interface K6ChatSummary {
-  run: ChannelSummary;
-  days: ChannelSummary[];
-  intervals: ChannelSummary[];
-}
+export type K6ChatSummary = K6ChannelLevels<ChannelSummary>;
 
 /**
  * Chat metrics of a set of measured sessions and replies, with the simulator's definitions: answered
@@ -177,9 +179,10 @@ export function buildK6ChatSummary(
   measurement: K6Measurement,
   windowIntervals: readonly number[],
 ): K6ChatSummary | null {
-  if (scenario.chat === null) return null;
+  const chat = scenario.channels.chat;
+  if (chat === undefined) return null;
   const { intervalsPerDay, days } = scenario.calendar;
-  const thresholdS = scenario.chat.targets.thresholdS;
+  const thresholdS = chat.targets.thresholdS;
   const sessions = measurement.chatSessions ?? [];
   const replies = measurement.chatReplies ?? [];
   const inWindow = new Set(windowIntervals);
@@ -201,14 +204,16 @@ export function buildK6ChatSummary(
   return { run: measure(() => true), days: dayList, intervals };
 }
 
-/** Run, day and interval levels over the scenario calendar, like the simulator's summary. */
+/** Run, day and interval levels over the scenario calendar, like the simulator's summary; null without phone. */
 export function buildK6PhoneSummary(
   scenario: ScenarioModel,
   measurement: K6Measurement,
   windowIntervals: readonly number[],
-): K6PhoneSummary {
+): K6PhoneSummary | null {
+  const phone = scenario.channels.phone;
+  if (phone === undefined) return null;
   const { intervalsPerDay, days } = scenario.calendar;
-  const thresholdS = scenario.phone.targets.thresholdS;
+  const thresholdS = phone.targets.thresholdS;
   const total = intervalsPerDay * days;
   const byInterval: MeasuredCall[][] = Array.from({ length: total }, () => []);
   for (const call of measurement.calls) byInterval[call.interval]?.push(call);

@@ -1,5 +1,6 @@
 import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { channelEntries, channelPlugin } from '../sim/channels/index.js';
 import { type LoadedRun, loadRun } from './loadRun.js';
 import { metricOf, slVariant } from './runMetrics.js';
 import { runsDirectory } from './writeRunFolder.js';
@@ -15,6 +16,7 @@ export interface RunListing {
   slVariant: string | null;
   sl: number | null;
   abandonRate: number | null;
+  /** The channel's mean wait (its plug-in's meanWaitMetric: ASA for phone, mean first reply for chat). */
   asaS: number | null;
   /** Set when the folder is not a readable run (the listing still shows it, so it can be pruned). */
   problem: string | null;
@@ -74,8 +76,9 @@ function listing(runsDir: string, name: string): RunListing {
       problem,
     };
   }
-  const sl = slVariant(run);
-  const phone = run.summary.channels.phone;
+  // The run's first channel in the channel list stands for it in the one-line listing.
+  const [channel, figures] = channelEntries(run.summary.channels)[0] ?? ['phone', undefined];
+  const sl = slVariant(run, channel);
   return {
     id: name,
     folder,
@@ -84,9 +87,9 @@ function listing(runsDir: string, name: string): RunListing {
     startedAt: run.info.startedAt,
     replications: run.info.replications,
     slVariant: sl,
-    sl: metricOf(phone, sl).mean,
-    abandonRate: metricOf(phone, 'abandonRate').mean,
-    asaS: metricOf(phone, 'asaS').mean,
+    sl: metricOf(figures, sl).mean,
+    abandonRate: metricOf(figures, 'abandonRate').mean,
+    asaS: metricOf(figures, channelPlugin(channel).meanWaitMetric).mean,
     problem: null,
   };
 }

@@ -63,23 +63,23 @@ describe('loadRun: replications.json must match its run', () => {
   it('reads a run whose replications.json matches', () => {
     const run = loadRun(good);
     expect(run.replications?.replications).toBe(3);
-    expect(run.replications?.channels.phone.run.slOffered).toHaveLength(3);
-    expect(run.replications?.channels.phone.days).toHaveLength(2);
+    expect(run.replications?.channels.phone?.run.slOffered).toHaveLength(3);
+    expect(run.replications?.channels.phone?.days).toHaveLength(2);
   });
 
   it.each<[string, (data: Replications) => void, string]>([
     [
       'a column one value short',
-      (d) => d.channels.phone.run.slOffered!.pop(),
+      (d) => d.channels.phone!.run.slOffered!.pop(),
       '/channels/phone/run/slOffered',
     ],
     [
       'a day column one value long',
-      (d) => d.channels.phone.days[1]!.asaS!.push(1),
+      (d) => d.channels.phone!.days[1]!.asaS!.push(1),
       '/channels/phone/days/1/asaS',
     ],
     ['another replication count', (d) => (d.replications = 4), '/replications'],
-    ['a day missing', (d) => d.channels.phone.days.pop(), '/channels/phone/days'],
+    ['a day missing', (d) => d.channels.phone!.days.pop(), '/channels/phone/days'],
   ])('refuses %s, naming the file and the path', (name, change, path) => {
     const error = refusal(tampered(name.replaceAll(' ', '-'), change));
     expect(error.file).toMatch(/replications\.json$/);
@@ -88,7 +88,7 @@ describe('loadRun: replications.json must match its run', () => {
 
   it('so compare refuses it as bad input instead of pairing the wrong numbers', () => {
     const short = tampered('short-for-compare', (d) => {
-      for (const values of Object.values(d.channels.phone.run)) values?.pop();
+      for (const values of Object.values(d.channels.phone!.run)) values?.pop();
     });
     expect(() => runComparison([good, short], null)).toThrow(InputError);
     expect(() => runComparison([good, short], null)).toThrow(/replications\.json.*does not match its run/);

@@ -27,8 +27,8 @@ describe('a format 1 run folder', () => {
     expect(run.summary.days.phone).toEqual(v1.days.phone);
     expect(run.summary.targets.phone).toEqual(v1.targets.phone);
     expect(run.summary.classes?.phone).toEqual(v1.classes.phone);
-    expect(run.replications?.channels.phone.run).toEqual(v1Replications.run);
-    expect(run.replications?.channels.phone.days).toEqual(v1Replications.days);
+    expect(run.replications?.channels.phone?.run).toEqual(v1Replications.run);
+    expect(run.replications?.channels.phone?.days).toEqual(v1Replications.days);
   });
 
   it('reads the unprefixed intervals.csv columns', () => {

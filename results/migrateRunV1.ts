@@ -5,7 +5,7 @@ import type { ReplicationsFileV1, RunSummaryV1 } from './runSchemaV1.js';
 
 export function migrateSummaryV1(v1: RunSummaryV1): RunSummaryData {
   const { channels: _list, phone, formatVersion: _version, ...rest } = v1;
-  return { ...rest, formatVersion: 2, channels: { phone } };
+  return { ...rest, formatVersion: 2, channels: { phone } } as RunSummaryData;
 }
 
 export function migrateReplicationsV1(v1: ReplicationsFileV1): ReplicationsData {

@@ -1,6 +1,6 @@
 import { InputError } from '../scenarios/inputError.js';
+import type { ChannelName } from '../sim/channels/index.js';
 import { metricChannels, metricNames } from '../sim/metrics/metricRegistry.js';
-import type { PhoneMetric } from '../sim/metrics/PhoneMetrics.js';
 
 /** Mean and 95% CI bounds of one metric, one entry per interval; null where undefined. */
 export interface MetricSeries {
@@ -13,10 +13,8 @@ export interface MetricSeries {
 export interface IntervalTable {
   date: string[];
   start: string[];
-  channels: { phone: Partial<Record<PhoneMetric, MetricSeries>> } & Record<
-    string,
-    Partial<Record<string, MetricSeries>>
-  >;
+  /** Every registered channel; a channel the file has no columns of has no series (`{}`). */
+  channels: Record<ChannelName, Partial<Record<string, MetricSeries>>>;
 }
 
 /**
@@ -41,12 +39,13 @@ export function parseIntervalsCsv(file: string, text: string): IntervalTable {
     const known = v1 && channel !== 'phone' ? [] : metricNames(channel).filter((m) => col(name(m)) >= 0);
     return { channel, name, known };
   });
-  const table: IntervalTable = { date: [], start: [], channels: { phone: {} } };
+  const channels: Record<string, Partial<Record<string, MetricSeries>>> = {};
   for (const { channel, known } of columns) {
     const series: Partial<Record<string, MetricSeries>> = {};
     for (const metric of known) series[metric] = { mean: [], lo: [], hi: [] };
-    table.channels[channel] = series;
+    channels[channel] = series;
   }
+  const table: IntervalTable = { date: [], start: [], channels: channels as IntervalTable['channels'] };
   lines.slice(1).forEach((line, n) => {
     const cells = line.split(',');
     if (cells.length !== header.length) {

@@ -33,7 +33,7 @@ describe('RunSummarySchema, the one source of the RunSummary type', () => {
     expect(Value.Check(RunSummarySchema, bad)).toBe(false);
     const badMetric = {
       ...summary,
-      classes: { phone: [{ ...summary.classes!.phone[0]!, asaS: { mean: 'x' } }] },
+      classes: { phone: [{ ...summary.classes!.phone![0]!, asaS: { mean: 'x' } }] },
     };
     expect(Value.Check(RunSummarySchema, badMetric)).toBe(false);
   });

@@ -1,7 +1,11 @@
 // Result format 1 (before the format was keyed by channel), kept only so run folders written then
 // still load: loadRun validates them against these schemas and migrates them (migrateRunV1.ts).
 import { type Static, Type } from '@sinclair/typebox';
-import { ClassSummarySchema, PhoneSummarySchema, TargetsSchema, WindowSchema } from './runSchema.js';
+import { channelObject, classSchema, MetricSummarySchema, TargetsSchema, WindowSchema } from './runSchema.js';
+
+// Format 1 had the phone channel only.
+const V1ChannelSummarySchema = channelObject('phone', MetricSummarySchema);
+const V1ClassSummarySchema = classSchema('phone');
 
 const IsoDate = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' });
 const MetricColumnsV1 = Type.Record(Type.String(), Type.Array(Type.Union([Type.Number(), Type.Null()])));
@@ -13,14 +17,14 @@ export const RunSummaryV1Schema = Type.Object({
   replications: Type.Integer({ minimum: 1 }),
   channels: Type.Array(Type.String()),
   window: Type.Optional(WindowSchema),
-  phone: PhoneSummarySchema,
+  phone: V1ChannelSummarySchema,
   targets: Type.Object({ phone: TargetsSchema }),
   days: Type.Object({
     phone: Type.Array(
-      Type.Intersect([Type.Object({ date: IsoDate, weekday: Type.String() }), PhoneSummarySchema]),
+      Type.Intersect([Type.Object({ date: IsoDate, weekday: Type.String() }), V1ChannelSummarySchema]),
     ),
   }),
-  classes: Type.Optional(Type.Object({ phone: Type.Array(ClassSummarySchema) })),
+  classes: Type.Optional(Type.Object({ phone: Type.Array(V1ClassSummarySchema) })),
 });
 
 export const ReplicationsFileV1Schema = Type.Object({

@@ -2,9 +2,11 @@
 // kind 'k6') plus k6's own artifacts (raw summary JSON, JUnit XML, web dashboard), atomically.
 import { join } from 'node:path';
 import type { ScenarioModel } from '../scenarios/ScenarioModel.js';
+import type { AnyChannelPlugin } from '../sim/channels/ChannelPlugin.js';
+import { type ChannelMap, channelEntries, presentChannels } from '../sim/channels/index.js';
 import { datedDays, targetsSummary } from './buildRunSummary.js';
 import { intervalsCsv } from './intervalsCsv.js';
-import type { K6ChatSummary, K6PhoneSummary, ThresholdResult } from './k6Summary.js';
+import type { K6ChannelLevels, ThresholdResult } from './k6Summary.js';
 import { writeReport } from './report/writeReport.js';
 import { RESULT_FORMAT_VERSION, type RunInfo, type RunSummary } from './runFormat.js';
 import type { ServerCrossCheck } from './serverCrossCheck.js';
@@ -29,9 +31,8 @@ export interface K6RunInput {
   scenario: ScenarioModel;
   file: string | null;
   seed: number | string;
-  summary: K6PhoneSummary;
-  /** The measured chat channel; absent when the replay had no chat. */
-  chat?: K6ChatSummary | null;
+  /** What k6 measured, by channel (the channels the scenario has). */
+  channels: ChannelMap<K6ChannelLevels>;
   info: K6RunInfo['k6'];
   startedAt: Date;
   durationMs: number;
@@ -51,31 +52,25 @@ export interface SavedK6Run {
 /** `window` as run.json's k6 block has it (day 0 = first); summary.json says day 1 = first, like sim. */
 export function buildK6RunSummary(
   scenario: ScenarioModel,
-  summary: K6PhoneSummary,
+  measured: ChannelMap<K6ChannelLevels>,
   window: K6RunInfo['k6']['window'],
-  chat: K6ChatSummary | null = null,
 ): RunSummary {
-  const targets = scenario.phone.targets;
-  const base: RunSummary = {
+  const byName = measured as Readonly<Record<string, K6ChannelLevels | undefined>>;
+  const channels = presentChannels(scenario.channels).filter((c) => byName[c.name] !== undefined);
+  const byChannel = <T>(value: (channel: AnyChannelPlugin, levels: K6ChannelLevels) => T) =>
+    Object.fromEntries(channels.map((c) => [c.name, value(c, byName[c.name]!)]));
+  return {
     formatVersion: RESULT_FORMAT_VERSION,
     kind: 'k6',
     scenario: scenario.name,
     replications: 1,
     window: { day: window.day + 1, from: window.from, to: window.to },
-    channels: { phone: summary.run },
-    targets: { phone: targetsSummary(targets) },
-    days: { phone: datedDays(scenario, summary.days) },
+    channels: byChannel((_, levels) => levels.run),
+    targets: byChannel((c) =>
+      targetsSummary(c.targets((scenario.channels as Record<string, unknown>)[c.name])),
+    ),
+    days: byChannel((_, levels) => datedDays(scenario, levels.days)),
   };
-  if (chat === null || scenario.chat === null) return base;
-  // Format 2 accepts every registered channel beside phone (runSchema.ts byChannel).
-  const channels = base.channels as Record<string, unknown>;
-  channels.chat = chat.run;
-  (base.targets as Record<string, unknown>).chat = targetsSummary(scenario.chat.targets);
-  (base.days as Record<string, unknown>).chat = datedDays(
-    scenario,
-    chat.days as unknown as Parameters<typeof datedDays>[1],
-  );
-  return base;
 }
 
 export function saveK6Run(input: K6RunInput, out?: string): SavedK6Run {
@@ -100,7 +95,7 @@ export function saveK6Run(input: K6RunInput, out?: string): SavedK6Run {
     durationMs: Math.round(input.durationMs),
     k6: input.info,
   };
-  const summary = buildK6RunSummary(scenario, input.summary, input.info.window, input.chat ?? null);
+  const summary = buildK6RunSummary(scenario, input.channels, input.info.window);
   if (input.crossCheck) summary.serverCrossCheck = input.crossCheck;
   // report.html is written into the temporary folder, so the run appears whole or not at all.
   const folder = writeRunFolder(
@@ -110,8 +105,7 @@ export function saveK6Run(input: K6RunInput, out?: string): SavedK6Run {
       'summary.json': `${JSON.stringify(summary, null, 2)}\n`,
       'intervals.csv': intervalsCsv(
         scenario,
-        input.summary.intervals,
-        input.chat ? { chat: input.chat.intervals } : {},
+        Object.fromEntries(channelEntries(input.channels).map(([name, levels]) => [name, levels.intervals])),
       ),
       ...input.artifacts,
     },

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { SimulationResult } from '../sim/simulateScenario.js';
 import { buildRunInfo, buildRunSummary } from './buildRunSummary.js';
+import { intervalsByChannel } from './intervalsByChannel.js';
 import { intervalsCsv } from './intervalsCsv.js';
 import { buildReplicationsFile } from './replicationsFile.js';
 import { writeReport } from './report/writeReport.js';
@@ -25,11 +26,7 @@ export function saveSimRun(result: SimulationResult, toolVersion: string, out?: 
     {
       'run.json': `${JSON.stringify(buildRunInfo(result, id, toolVersion), null, 2)}\n`,
       'summary.json': `${JSON.stringify(buildRunSummary(result), null, 2)}\n`,
-      'intervals.csv': intervalsCsv(
-        result.scenario,
-        result.summary.intervals,
-        result.summary.chat ? { chat: result.summary.chat.intervals } : {},
-      ),
+      'intervals.csv': intervalsCsv(result.scenario, intervalsByChannel(result.summary)),
       'replications.json': `${JSON.stringify(buildReplicationsFile(result.perReplication))}\n`,
     },
     { flag: out ? '--out' : RUNS_DIR_FLAG, beforeRename: (temporary) => writeReport(temporary) },

@@ -31,7 +31,7 @@ function threeWays(targets: ChannelTargets) {
   const thresholds = buildThresholds({ ...targets, variant: targets.variant as 'slOffered' });
   const k6 = evaluateThresholds(thresholds, measurement, targets.thresholdS);
   return {
-    cli: formatVerdict(targets, summary, 'whole run'),
+    cli: formatVerdict(targets, summary, 'whole run', 'phone'),
     header: [...header.matchAll(/data-target="(\w+)">(\w+)</g)].map((m) => [m[1], m[2]]),
     verdict: /data-verdict="([\w/]+)"/.exec(header)![1],
     k6: k6

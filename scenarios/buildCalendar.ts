@@ -1,7 +1,8 @@
 import type { InputIssue } from './inputError.js';
 import { LAST_DATE } from './limits.js';
 import type { CalendarModel } from './ScenarioModel.js';
-import { type ScenarioFile, WEEKDAYS, type Weekday } from './scenarioSchema.js';
+import type { ScenarioFile } from './scenarioSchema.js';
+import { WEEKDAYS, type Weekday } from './schemaParts.js';
 
 const INTERVAL_SECONDS = { '15m': 900, '30m': 1800, '60m': 3600 } as const;
 

@@ -1,7 +1,7 @@
 import type { InputIssue } from './inputError.js';
 import { MAX_CALLS_IN_HORIZON } from './limits.js';
 import type { CalendarModel } from './ScenarioModel.js';
-import { WEEKDAYS, type Weekday } from './scenarioSchema.js';
+import { WEEKDAYS, type Weekday } from './schemaParts.js';
 
 type PerWeekday<T> = Partial<Record<Weekday, T>>;
 

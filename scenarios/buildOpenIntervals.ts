@@ -1,7 +1,7 @@
 import { tryParseClock } from './duration.js';
 import type { InputIssue } from './inputError.js';
 import type { CalendarModel } from './ScenarioModel.js';
-import { WEEKDAYS, type Weekday } from './scenarioSchema.js';
+import { WEEKDAYS, type Weekday } from './schemaParts.js';
 
 /** Opening hours as the file gives them: "24/7", or ranges per weekday (a missing day is closed). */
 export type HoursFile = '24/7' | Partial<Record<Weekday, readonly string[]>>;

@@ -15,7 +15,9 @@ const SEED = Number(process.env.FC_SEED ?? 20_261_122);
 
 /** Why the model is not one the engine can run, or undefined (plain checks: this runs 9,000 times). */
 function unrunnable(model: ScenarioModel): string | undefined {
-  const { phone, calendar } = model;
+  const { calendar } = model;
+  const phone = model.channels.phone;
+  if (phone === undefined) return 'no phone channel (every generated scenario has one)';
   if (calendar.dates.length !== calendar.days) return 'dates';
   if (calendar.dates.some((date) => !/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(date))) return 'date format';
   let calls = 0;
@@ -38,8 +40,8 @@ function unrunnable(model: ScenarioModel): string | undefined {
     phone.retrial?.delay,
     ...phone.classes.map((c) => c.patience),
   ];
-  const chat = model.chat;
-  if (chat !== null) {
+  const chat = model.channels.chat;
+  if (chat !== undefined) {
     for (const x of chat.expectedSessions)
       if (!(Number.isFinite(x) && x >= 0)) return `expected sessions ${x}`;
     for (const f of chat.concurrencyFactors) if (!(Number.isFinite(f) && f >= 1)) return `stretch ${f}`;

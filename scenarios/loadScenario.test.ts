@@ -8,12 +8,12 @@ const flat = (n: number, x: number) => Array.from({ length: n }, () => x);
 describe('loadScenario: defaults', () => {
   it('fills what the file leaves out', () => {
     const model = scenarioModel('stationary-mmc');
-    expect(model.phone.trunkLines).toBe(Number.POSITIVE_INFINITY);
-    expect(model.phone.ivr).toBeNull();
-    expect(model.phone.afterCallWork).toBeNull();
-    expect(model.phone.retrial).toBeNull();
-    expect(model.phone.dailyCv).toBe(0);
-    expect(model.phone.classes.map((c) => [c.name, c.share])).toEqual([['all', 1]]);
+    expect(model.channels.phone!.trunkLines).toBe(Number.POSITIVE_INFINITY);
+    expect(model.channels.phone!.ivr).toBeNull();
+    expect(model.channels.phone!.afterCallWork).toBeNull();
+    expect(model.channels.phone!.retrial).toBeNull();
+    expect(model.channels.phone!.dailyCv).toBe(0);
+    expect(model.channels.phone!.classes.map((c) => [c.name, c.share])).toEqual([['all', 1]]);
     expect(model.calendar).toMatchObject({
       intervalS: 1800,
       intervalsPerDay: 48,
@@ -21,7 +21,7 @@ describe('loadScenario: defaults', () => {
       weekdays: ['mon'],
     });
     expect(Object.isFrozen(model)).toBe(true);
-    expect(model.phone.expectedCalls.reduce((a, b) => a + b, 0)).toBeCloseTo(4800, 9);
+    expect(model.channels.phone!.expectedCalls.reduce((a, b) => a + b, 0)).toBeCloseTo(4800, 9);
   });
 
   it('--days overrides the calendar and must be a whole number of days', () => {
@@ -41,15 +41,15 @@ describe('loadScenario: demand', () => {
       f.calendar.closedDates = ['2021-01-27'];
     });
     const day = (d: number) =>
-      model.phone.expectedCalls.slice(d * 48, (d + 1) * 48).reduce((a, b) => a + b, 0);
+      model.channels.phone!.expectedCalls.slice(d * 48, (d + 1) * 48).reduce((a, b) => a + b, 0);
     expect(day(0)).toBeCloseTo(34_000, 6); // Monday from callsPerDay
     expect(day(1)).toBeCloseTo(1000, 6); // per-date override
     // Closed date: demand still arrives (callers hear "closed"), but no interval is open.
     expect(day(2)).toBeCloseTo(31_000, 6);
-    expect(model.phone.open.slice(2 * 48, 3 * 48).every((x) => x === 0)).toBe(true);
+    expect(model.channels.phone!.open.slice(2 * 48, 3 * 48).every((x) => x === 0)).toBe(true);
     // Monday open 07:00-20:00 = intervals 14..39; Saturday 08:00-13:00 = 16..25; Sunday closed.
     const open = (d: number) =>
-      [...model.phone.open.slice(d * 48, (d + 1) * 48)].flatMap((x, i) => (x ? [i] : []));
+      [...model.channels.phone!.open.slice(d * 48, (d + 1) * 48)].flatMap((x, i) => (x ? [i] : []));
     expect(open(0)).toEqual(Array.from({ length: 26 }, (_, i) => 14 + i));
     expect(open(5)).toEqual(Array.from({ length: 10 }, (_, i) => 16 + i));
     expect(open(6)).toEqual([]);

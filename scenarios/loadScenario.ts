@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { buildChatModel } from '../sim/channels/chat/buildChatModel.js';
-import { buildAgentGroups, scheduledFor } from './buildAgentGroups.js';
+import type { AnyChannelPlugin } from '../sim/channels/ChannelPlugin.js';
+import { CHANNELS, type ChannelModels } from '../sim/channels/index.js';
+import { buildAgentGroups } from './buildAgentGroups.js';
 import { buildCalendar } from './buildCalendar.js';
-import { buildPhoneModel } from './buildPhoneModel.js';
 import { InputError, type InputIssue } from './inputError.js';
 import { migrateScenario } from './migrateScenario.js';
 import type { ScenarioModel } from './ScenarioModel.js';
@@ -60,10 +60,15 @@ export function loadScenarioText(
   }
   const calendar = buildCalendar(scenario, options.days, issues);
   const agentGroups = issues.length === 0 ? buildAgentGroups(scenario, calendar, issues) : [];
-  const phone = issues.length === 0 ? buildPhoneModel(scenario, calendar, issues) : undefined;
-  const chat = issues.length === 0 ? buildChatModel(scenario, calendar, agentGroups, issues) : null;
-  if (issues.length > 0 || !phone) throw new InputError(file, inFile(issues));
-  const intervals = calendar.days * calendar.intervalsPerDay;
+  const channels: Record<string, unknown> = {};
+  if (issues.length === 0) {
+    const context = { calendar, agentGroups, closedDates: scenario.calendar.closedDates ?? [], issues };
+    for (const channel of CHANNELS as readonly AnyChannelPlugin[]) {
+      const fragment = (scenario.channels as Record<string, unknown>)[channel.name];
+      if (fragment !== undefined) channels[channel.name] = channel.buildModel(fragment, context);
+    }
+  }
+  if (issues.length > 0) throw new InputError(file, inFile(issues));
   return Object.freeze({
     name: scenario.name,
     description: scenario.description,
@@ -71,9 +76,7 @@ export function loadScenarioText(
     contentHash: createHash('sha256').update(text).digest('hex'),
     calendar,
     agentGroups,
-    phoneScheduledPerInterval: scheduledFor(agentGroups, 'phone', intervals),
-    phone,
-    chat,
+    channels: Object.freeze(channels) as ChannelModels,
     notices: Object.freeze(migrated.notice === null ? [] : [migrated.notice]),
   });
 }

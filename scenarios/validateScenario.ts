@@ -58,6 +58,18 @@ function describe(error: ValueError, path: string): InputIssue[] {
     }
     case ValueErrorType.ObjectRequiredProperty:
       return [{ path, message: 'required field is missing' }];
+    case ValueErrorType.ObjectMinProperties: {
+      // `channels: {}`: name the fields that would do (every object with a minimum lists them).
+      const known = Object.keys((schema as { properties?: object }).properties ?? {});
+      return [
+        {
+          path,
+          message: `needs at least ${schema.minProperties} of its fields`,
+          value,
+          allowed: known.length > 0 ? known.join(', ') : undefined,
+        },
+      ];
+    }
     case ValueErrorType.Union:
       return describeUnion(schema, value, path);
     case ValueErrorType.StringFormat:

@@ -1,10 +1,8 @@
 import type { ScenarioModel } from '../scenarios/ScenarioModel.js';
 import { AgentPool } from './agents/AgentPool.js';
 import { agentGroupsOf } from './agents/agentGroupsOf.js';
-import { ownArrivals } from './arrivals/ownArrivals.js';
-import { type ChatObserver, ChatProcess } from './channels/chat/ChatProcess.js';
-import type { PhoneObserver } from './channels/phone/PhoneOutcome.js';
-import { PhoneProcess } from './channels/phone/PhoneProcess.js';
+import type { ChannelProcess } from './channels/ChannelPlugin.js';
+import { type ChannelObservers, type ChannelProcesses, presentChannels } from './channels/index.js';
 import { Simulation } from './engine/Simulation.js';
 
 export interface ModelRunOptions {
@@ -23,17 +21,16 @@ export interface ModelRunOptions {
    * contacts go on in the model after it (outcomes, retrials, chat residents).
    */
   readonly ownArrivalsUntilS?: number;
-  readonly phoneObserver?: PhoneObserver | null;
-  readonly chatObserver?: ChatObserver | null;
+  /** Who hears each contact's outcome, by channel. */
+  readonly observers?: ChannelObservers;
 }
 
 /** One run of the ecosystem's model: the core, the shared agent pool and a process per channel. */
 export interface ModelRun {
   readonly simulation: Simulation;
   readonly agents: AgentPool;
-  readonly phone: PhoneProcess;
-  /** The chat channel's process; null when the scenario has no chat. */
-  readonly chat: ChatProcess | null;
+  /** The process of each channel the scenario has. */
+  readonly processes: ChannelProcesses;
 }
 
 export function createModelRun(scenario: ScenarioModel, options: ModelRunOptions): ModelRun {
@@ -43,32 +40,30 @@ export function createModelRun(scenario: ScenarioModel, options: ModelRunOptions
     intervals: calendar.days * calendar.intervalsPerDay,
     cyclic: options.mode === 'realtime',
   });
-  const channels = scenario.chat === null ? ['phone'] : ['phone', 'chat'];
-  const agents = new AgentPool(simulation, agentGroupsOf(scenario), channels);
-  const { seed, replication } = options;
-  const until = options.mode === 'batch' ? undefined : options.ownArrivalsUntilS;
-  const drawsOwn = options.mode === 'batch' || until !== undefined;
-  const arrivalsOf = (channel: 'phone' | 'chat', expected: Float64Array, dailyCv: number) =>
-    drawsOwn ? ownArrivals(calendar, channel, expected, dailyCv, seed, replication, until) : null;
-  const phone = new PhoneProcess(simulation, agents, 0, scenario.phone, {
-    seed,
-    replication,
-    arrivals: arrivalsOf('phone', scenario.phone.expectedCalls, scenario.phone.dailyCv),
-    observer: options.phoneObserver ?? null,
+  // A channel's owner id is its place among the channels the scenario has (the pool's routing index).
+  const channels = presentChannels(scenario.channels);
+  const agents = new AgentPool(
+    simulation,
+    agentGroupsOf(scenario),
+    channels.map((c) => c.name),
+  );
+  const { seed, replication, mode } = options;
+  const processes: Record<string, ChannelProcess<unknown>> = {};
+  channels.forEach((channel, owner) => {
+    const model = (scenario.channels as Record<string, unknown>)[channel.name];
+    const observer = (options.observers as Record<string, unknown> | undefined)?.[channel.name] ?? null;
+    processes[channel.name] = channel.createProcess(simulation, agents, owner, model, {
+      seed,
+      replication,
+      calendar,
+      mode,
+      ...(options.ownArrivalsUntilS === undefined ? {} : { ownArrivalsUntilS: options.ownArrivalsUntilS }),
+      observer,
+    });
   });
-  const chat =
-    scenario.chat === null
-      ? null
-      : new ChatProcess(simulation, agents, 1, scenario.chat, {
-          seed,
-          replication,
-          arrivals: arrivalsOf('chat', scenario.chat.expectedSessions, scenario.chat.dailyCv),
-          observer: options.chatObserver ?? null,
-        });
   const t0 = options.startAtS ?? 0;
   simulation.start(t0);
   agents.start(t0);
-  phone.start(t0);
-  chat?.start(t0);
-  return { simulation, agents, phone, chat };
+  for (const channel of channels) processes[channel.name]!.start(t0);
+  return { simulation, agents, processes: processes as ChannelProcesses };
 }

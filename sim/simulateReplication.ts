@@ -1,25 +1,22 @@
 import type { ScenarioModel } from '../scenarios/ScenarioModel.js';
-import type { ChatCounters } from './channels/chat/ChatCounters.js';
+import type { ChannelProcess } from './channels/ChannelPlugin.js';
+import type { ChannelCounters } from './channels/index.js';
 import { runBatch } from './engine/BatchDriver.js';
 import { createModelRun } from './ModelRun.js';
-import type { PhoneCounters } from './metrics/PhoneCounters.js';
 
-/** The raw counters of one replication, per channel (null for a channel the scenario lacks). */
-export interface ReplicationCounters {
-  readonly phone: PhoneCounters;
-  readonly chat: ChatCounters | null;
-}
-
-/** Runs one replication of the whole ecosystem in batch. */
+/** Runs one replication of the whole ecosystem in batch; the raw counters of each channel it has. */
 export function simulateReplication(
   scenario: ScenarioModel,
   seed: number | string,
   replication: number,
-): ReplicationCounters {
+): ChannelCounters {
   const run = createModelRun(scenario, { seed, replication, mode: 'batch' });
   runBatch(run.simulation);
   const horizonS = run.simulation.horizonS;
-  run.phone.finish(horizonS);
-  run.chat?.finish(horizonS);
-  return { phone: run.phone.counters, chat: run.chat?.counters ?? null };
+  const counters: Record<string, unknown> = {};
+  for (const [name, process] of Object.entries(run.processes) as [string, ChannelProcess<unknown>][]) {
+    process.finish(horizonS);
+    counters[name] = process.counters;
+  }
+  return counters as ChannelCounters;
 }

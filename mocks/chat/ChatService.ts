@@ -1,4 +1,4 @@
-import type { ChatProcess } from '../../sim/channels/chat/ChatProcess.js';
+import type { ChatObserver, ChatProcess } from '../../sim/channels/chat/ChatProcess.js';
 import { FIRST_EXTERNAL_CONTACT_ID } from '../../sim/engine/externalContacts.js';
 import type { ModelService } from '../ModelService.js';
 import { ResponseTimeHistogram } from '../ResponseTimeHistogram.js';
@@ -71,12 +71,13 @@ export class ChatService {
     /** Sessions open at once before new ones are refused with 'overloaded'. */
     private readonly maxSessions = 100_000,
   ) {
-    if (model.run.chat === null) throw new Error('the scenario has no chat channel');
-    this.chat = model.run.chat;
-    model.chatListener = {
+    const process = model.run.processes.chat;
+    if (process === undefined) throw new Error('the scenario has no chat channel');
+    this.chat = process;
+    model.listen<ChatObserver>('chat', {
       reply: (id, message, atS, agent) => this.replied(id, message, atS, agent),
       outcome: (id, outcome, atS) => this.ended(id, outcome, atS),
-    };
+    });
     model.onShutdown({ endAll: (now) => this.endAll(now) });
   }
 

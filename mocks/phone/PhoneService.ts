@@ -1,4 +1,4 @@
-import type { PhoneOutcomeRecord } from '../../sim/channels/phone/PhoneOutcome.js';
+import type { PhoneObserver, PhoneOutcomeRecord } from '../../sim/channels/phone/PhoneOutcome.js';
 import type { PhoneProcess } from '../../sim/channels/phone/PhoneProcess.js';
 import { FIRST_EXTERNAL_CONTACT_ID, isExternalContact } from '../../sim/engine/externalContacts.js';
 import type { ModelClock } from '../../sim/engine/ModelClock.js';
@@ -72,17 +72,20 @@ export class PhoneService {
   ) {
     const scenario = model.scenario;
     this.clock = model.clock;
-    this.classNames = scenario.phone.classes.map((c) => c.name);
+    const phone = scenario.channels.phone;
+    const process = model.run.processes.phone;
+    if (phone === undefined || process === undefined) throw new Error('the scenario has no phone channel');
+    this.classNames = phone.classes.map((c) => c.name);
     this.classIndex = new Map(this.classNames.map((name, i) => [name, i]));
-    model.phoneListener = {
+    model.listen<PhoneObserver>('phone', {
       arrived: (id, _at, klass) => {
         const call = this.held.get(id);
         if (call !== undefined) call.klass = klass;
       },
       outcome: (record) => this.answer(record),
-    };
+    });
     this.run = model.run;
-    this.phone = this.run.phone;
+    this.phone = process;
     this.driver = model.driver;
     model.onShutdown({ endAll: (now) => this.endAll(now) });
   }

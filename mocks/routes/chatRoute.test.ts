@@ -3,7 +3,7 @@ import WebSocket from 'ws';
 import { FIRST_EXTERNAL_CONTACT_ID } from '../../sim/engine/externalContacts.js';
 import { ManualTime } from '../../sim/testing/ManualTime.js';
 import { type RunningMocks, startMocks } from '../server.js';
-import { untilTurns, withChat } from '../testing.js';
+import { chatOnly, untilTurns, withChat } from '../testing.js';
 
 // GET /v1/chat over a real socket on 127.0.0.1. Model time is hand-moved (ManualTime) at a time
 // scale of 60: one model minute is one wall second of the injected clock, never of the machine's.
@@ -77,6 +77,27 @@ describe('GET /v1/chat (WebSocket)', () => {
     expect(client.frames[0]).toMatchObject({ type: 'opened', sessionId: 's-0' });
   });
 
+  it('serves a scenario without a phone channel: the chat socket, no calls route, state and metrics without calls', async () => {
+    const { mocks, advanceModel } = await chatMocks({}, chatOnly({ replyTime: '60s' }));
+    expect(mocks.app.hotline.acd).toBeNull();
+    const c = await connect(mocks.url);
+    c.send({ type: 'open', sessionId: 'r-1' });
+    await c.until(1);
+    advanceModel(61);
+    await c.until(2);
+    expect(c.frames[1]).toMatchObject({ type: 'reply', message: 1, atS: 60, firstResponseS: 60 });
+    const call = await fetch(`${mocks.url}/v1/calls`, { method: 'POST' });
+    expect(call.status).toBe(404);
+    const state = (await (await fetch(`${mocks.url}/v1/state`)).json()) as Record<string, unknown>;
+    expect(state).not.toHaveProperty('calls');
+    expect(state.modelTimeS).toBeGreaterThanOrEqual(61);
+    expect(state.chat).toMatchObject({ inProgress: 1, open: 1 });
+    const metrics = await (await fetch(`${mocks.url}/metrics`)).text();
+    expect(metrics).not.toContain('hotline_calls_total');
+    expect(metrics).toContain('hotline_model_time_seconds');
+    expect(metrics).toContain('hotline_chat_sessions_in_progress 1');
+  });
+
   it('a plain GET is 426 Upgrade Required', async () => {
     const { mocks } = await chatMocks();
     const response = await fetch(`${mocks.url}/v1/chat`);
@@ -94,7 +115,8 @@ describe('GET /v1/chat (WebSocket)', () => {
     expect(c.frames[1]).toEqual({ type: 'reply', message: 1, atS: 60, agent: 1, firstResponseS: 60 });
     c.send({ type: 'message' });
     await untilTurns(
-      () => mocks.app.hotline.model.run.chat!.sessionState(FIRST_EXTERNAL_CONTACT_ID) === 'replying',
+      () =>
+        mocks.app.hotline.model.run.processes.chat!.sessionState(FIRST_EXTERNAL_CONTACT_ID) === 'replying',
     );
     advanceModel(61);
     await c.until(3);

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { CHAT_OUTCOMES, type ChatService } from '../chat/ChatService.js';
+import type { ModelService } from '../ModelService.js';
 import { metricsText } from '../metricsText.js';
 import { CALL_OUTCOMES } from '../phone/callTypes.js';
 import type { PhoneService } from '../phone/PhoneService.js';
@@ -12,7 +13,7 @@ const countsSchema = {
 
 const StateSchema = {
   type: 'object',
-  required: ['modelTimeS', 'interval', 'queueLength', 'agentsBusy', 'agentsOnDuty', 'calls'],
+  required: ['modelTimeS', 'interval'],
   properties: {
     scenario: { type: 'string' },
     timeScale: { type: 'number' },
@@ -27,11 +28,14 @@ const StateSchema = {
       description: "Retrials of the model's own callers still to come (warm start; 0 otherwise).",
     },
     pendingCalls: { type: 'integer' },
-    calls: countsSchema,
+    calls: {
+      ...countsSchema,
+      description: 'Calls ended, by outcome (absent when the scenario has no phone).',
+    },
     ownCalls: {
       ...countsSchema,
       description:
-        "Outcomes of the model's own callers since the clock started (a warm start's: the day before the window goes on in the model).",
+        "Outcomes of the model's own callers since the clock started (a warm start's: the day before the window goes on in the model; absent when the scenario has no phone).",
     },
     hangUps: { type: 'integer', description: 'Calls ended by the caller hanging up (in calls.abandoned).' },
     chat: {
@@ -54,7 +58,8 @@ const StateSchema = {
 /** /health (no auth), /metrics (Prometheus text) and /v1/state (JSON snapshot). */
 export function registerStatusRoutes(
   app: FastifyInstance,
-  acd: PhoneService,
+  model: ModelService,
+  acd: PhoneService | null,
   info: { scenario: string; timeScale: number },
   responseTimes?: ResponseTimeHistogram,
   chat: ChatService | null = null,
@@ -68,7 +73,7 @@ export function registerStatusRoutes(
         response: { 200: { type: 'object', properties: { status: { type: 'string' } } } },
       },
     },
-    async () => ({ status: acd.isShutDown ? 'closing' : 'ok' }),
+    async () => ({ status: model.isShutDown ? 'closing' : 'ok' }),
   );
   app.get(
     '/metrics',
@@ -81,7 +86,13 @@ export function registerStatusRoutes(
     },
     async (_request, reply) => {
       reply.type('text/plain; version=0.0.4; charset=utf-8');
-      return metricsText(acd.snapshot(), responseTimes, chat?.snapshot(), chat?.replyLateness);
+      return metricsText(
+        modelTime(model),
+        acd?.snapshot() ?? null,
+        responseTimes,
+        chat?.snapshot(),
+        chat?.replyLateness,
+      );
     },
   );
   app.get(
@@ -90,8 +101,15 @@ export function registerStatusRoutes(
     async () => ({
       scenario: info.scenario,
       timeScale: info.timeScale,
-      ...acd.snapshot(),
+      ...modelTime(model),
+      ...acd?.snapshot(),
       ...(chat === null ? {} : { chat: chat.snapshot() }),
     }),
   );
+}
+
+/** Model time now (having run what is due) and its interval: every channel's clock. */
+function modelTime(model: ModelService): { modelTimeS: number; interval: number } {
+  const modelTimeS = model.now();
+  return { modelTimeS, interval: model.run.simulation.interval };
 }

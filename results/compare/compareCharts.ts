@@ -1,5 +1,5 @@
+import type { PhoneMetric } from '../../sim/channels/phone/PhoneMetrics.js';
 import { metricSpec } from '../../sim/metrics/metricRegistry.js';
-import type { PhoneMetric } from '../../sim/metrics/PhoneMetrics.js';
 import type { LoadedRun } from '../loadRun.js';
 import { type ChartSeries, type ChartSpec, compact, PALETTE } from '../report/chartSpec.js';
 import { metricLabel, metricUnit } from '../report/formatMetric.js';
@@ -11,7 +11,7 @@ import { runLetter } from './compareRow.js';
 /** Overlaid per-interval charts, one series per run (A = baseline), plus the wait percentiles. */
 export function compareCharts(runs: readonly LoadedRun[], axis: AlignedAxis = alignRuns(runs)): ChartSpec[] {
   const metrics: PhoneMetric[] = [
-    slVariant(runs[0]!),
+    slVariant(runs[0]!) as PhoneMetric,
     'offered',
     'abandonRate',
     'asaS',

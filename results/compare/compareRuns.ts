@@ -1,5 +1,5 @@
+import { CHANNEL_NAMES } from '../../sim/channels/index.js';
 import { channelMetrics, metricSpec } from '../../sim/metrics/metricRegistry.js';
-import type { PhoneMetric } from '../../sim/metrics/PhoneMetrics.js';
 import type { LoadedRun } from '../loadRun.js';
 import { type MetricValue, slVariant } from '../runMetrics.js';
 import { type Difference, pairedDifference, welchDifference } from './differenceCi.js';
@@ -32,34 +32,24 @@ export interface Comparison {
   warnings: string[];
 }
 
-/** The run-level figures compared: the scenario's SL variant first, then the registry's 'compare' view. */
-export function comparedMetrics(a: LoadedRun): PhoneMetric[] {
-  const sl = slVariant(a);
-  const rest = channelMetrics('phone')
+/** A channel's compared metrics: its SL variant (the target's, else its default) first, then its 'compare' view. */
+function channelComparedMetrics(run: LoadedRun, channel: string): string[] {
+  const sl = slVariant(run, channel);
+  const rest = channelMetrics(channel)
     .filter((spec) => spec.views.includes('compare') && spec.name !== sl)
     .map((spec) => spec.name);
   return [sl, ...rest];
 }
 
-/** A channel's compared metrics besides phone: its SL variant first, then its 'compare' view. */
-function channelComparedMetrics(run: LoadedRun, channel: string): string[] {
-  const targets = (run.summary.targets as Record<string, { variant: string } | undefined>)[channel];
-  const sl = targets?.variant;
-  const rest = channelMetrics(channel)
-    .filter((spec) => spec.views.includes('compare') && spec.name !== sl)
-    .map((spec) => spec.name);
-  return sl === undefined ? rest : [sl, ...rest];
-}
-
-/** Channels both runs carry, phone first. */
+/** Channels both runs carry, in the order of the channel list. */
 function sharedChannels(a: LoadedRun, b: LoadedRun): string[] {
-  const has = (run: LoadedRun) => Object.keys(run.summary.channels as object);
-  return has(a).filter((channel) => channel !== 'phone' && has(b).includes(channel));
+  const has = (run: LoadedRun, channel: string) => channel in (run.summary.channels as object);
+  return CHANNEL_NAMES.filter((channel) => has(a, channel) && has(b, channel));
 }
 
 export function compareRuns(a: LoadedRun, b: LoadedRun): Comparison {
   const method = pairingMethod(a, b);
-  const rows = comparedMetrics(a).map((metric) => compareMetric(a, b, 'phone', metric, method));
+  const rows: MetricComparison[] = [];
   for (const channel of sharedChannels(a, b)) {
     for (const metric of channelComparedMetrics(a, channel))
       rows.push(compareMetric(a, b, channel, metric, method));

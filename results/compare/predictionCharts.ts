@@ -61,7 +61,9 @@ function bandMetrics(run: LoadedRun, channel: string): string[] {
 }
 
 function seriesOf(run: LoadedRun, channel: string, metric: string): MetricSeries | null {
-  const byChannel = run.intervals.channels[channel] as Partial<Record<string, MetricSeries>> | undefined;
+  const byChannel = (run.intervals.channels as Record<string, unknown>)[channel] as
+    | Partial<Record<string, MetricSeries>>
+    | undefined;
   return byChannel?.[metric] ?? null;
 }
 

@@ -1,5 +1,5 @@
+import type { PhoneMetric } from '../../sim/channels/phone/PhoneMetrics.js';
 import { metricSpec } from '../../sim/metrics/metricRegistry.js';
-import type { PhoneMetric } from '../../sim/metrics/PhoneMetrics.js';
 import { focusRange, runWindow } from '../compare/runWindow.js';
 import type { LoadedRun } from '../loadRun.js';
 import { intervalSeries, metricOf, runLabel, slVariant } from '../runMetrics.js';
@@ -14,6 +14,9 @@ const [BLUE, VERMILLION, GREEN, PINK, ORANGE, , BLACK] = PALETTE as [string, ...
 
 /** The charts of `hotline report`, in reading order: demand, service, waiting, staff. */
 export function reportCharts(run: LoadedRun): ChartSpec[] {
+  const targets = run.summary.targets.phone;
+  // These charts are the phone channel's; a run without phone has its channels' own sections.
+  if (targets === undefined || run.summary.channels.phone === undefined) return [];
   const x = intervalTimes(run.intervals);
   // A run about a window (a k6 replay, sim --day/--from/--to) opens zoomed to it.
   const window = runWindow(run);
@@ -28,8 +31,8 @@ export function reportCharts(run: LoadedRun): ChartSpec[] {
     timeChart(offeredVsCapacity(run)),
     timeChart(serviceLevel(run)),
     timeOfDayProfile(run),
-    timeChart(withTarget(run, 'abandonRate', run.summary.targets.phone.maxAbandonRate, 'abandonment')),
-    timeChart(withTarget(run, 'asaS', run.summary.targets.phone.maxAsaS, 'ASA (mean wait of answered)')),
+    timeChart(withTarget(run, 'abandonRate', targets.maxAbandonRate, 'abandonment')),
+    timeChart(withTarget(run, 'asaS', targets.maxAsaS, 'ASA (mean wait of answered)')),
     timeChart(queueLength(run)),
     timeChart(occupancyAndAgents(run)),
     waitDistribution(run),
@@ -87,8 +90,8 @@ function bandNote(run: LoadedRun): string {
 }
 
 function serviceLevel(run: LoadedRun) {
-  const variant = slVariant(run);
-  const { goal, thresholdS } = run.summary.targets.phone;
+  const variant = slVariant(run) as PhoneMetric;
+  const { goal, thresholdS } = run.summary.targets.phone!;
   return {
     id: 'sl',
     title: `Service level (${variant}) against its target`,
@@ -171,7 +174,7 @@ function waitDistribution(run: LoadedRun): ChartSpec {
     dash,
     values: compact(WAIT_PERCENTILES.map(([, metric]) => metricOf(summary, metric).mean)),
   });
-  const days = run.summary.days.phone.map((day, d) =>
+  const days = (run.summary.days.phone ?? []).map((day, d) =>
     curve(`${day.weekday} ${day.date}`, day, DAY_COLORS[d % DAY_COLORS.length]!, true),
   );
   return {

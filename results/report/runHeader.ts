@@ -1,3 +1,4 @@
+import { channelEntries } from '../../sim/channels/index.js';
 import { judgeTargets } from '../../sim/metrics/judgeTargets.js';
 import { metricSpec } from '../../sim/metrics/metricRegistry.js';
 import { describeSpan } from '../compare/runSpan.js';
@@ -41,21 +42,29 @@ export function runHeader(run: LoadedRun): string {
   ].join('\n');
 }
 
-/** Every target with its figure and pass/fail, then the verdict: judgeTargets, as `hotline sim` and k6 judge. */
+/**
+ * Every channel's targets with their figures and pass/fail, then each channel's verdict: judgeTargets,
+ * as `hotline sim` and k6 judge. With one channel the line reads as it always has (no channel name).
+ */
 export function targetsLine(run: LoadedRun): string {
-  const targets = { ...run.summary.targets.phone, variant: slVariant(run) };
-  const { verdict, outcomes } = judgeTargets('phone', targets, run.summary.channels.phone);
+  const entries = channelEntries(run.summary.targets);
   const cls = (status: string) =>
     status === 'pass' || status === 'met' ? 'pass' : status === 'n/a' ? 'same' : 'fail';
-  const parts = outcomes.map((o) => {
-    const { unit } = metricSpec('phone', o.metric);
+  const lines = entries.map(([channel, fileTargets]) => {
+    const targets = { ...fileTargets, variant: slVariant(run, channel) };
+    const { verdict, outcomes } = judgeTargets(channel, targets, run.summary.channels[channel] ?? {});
+    const parts = outcomes.map((o) => {
+      const { unit } = metricSpec(channel, o.metric);
+      return (
+        `${escapeHtml(targetText(channel, o, targets, 'unicode'))}: ${escapeHtml(formatValue(o.value, unit))} ` +
+        `<span class="${cls(o.status)}" data-target="${o.target}">${o.status}</span>`
+      );
+    });
+    const name = entries.length > 1 ? `${escapeHtml(channel)} ` : '';
     return (
-      `${escapeHtml(targetText('phone', o, targets, 'unicode'))}: ${escapeHtml(formatValue(o.value, unit))} ` +
-      `<span class="${cls(o.status)}" data-target="${o.target}">${o.status}</span>`
+      `<b>${name}targets</b> (${escapeHtml(runLabel(run))}) ${parts.join('; ')} — ` +
+      `<span class="${cls(verdict)}" data-verdict="${verdict}">${verdict}</span>`
     );
   });
-  return (
-    `<b>targets</b> (${escapeHtml(runLabel(run))}) ${parts.join('; ')} — ` +
-    `<span class="${cls(verdict)}" data-verdict="${verdict}">${verdict}</span>`
-  );
+  return lines.join('<br>\n');
 }

@@ -1,8 +1,8 @@
+import type { PhoneMetric } from '../../sim/channels/phone/PhoneMetrics.js';
 import { channelMetrics } from '../../sim/metrics/metricRegistry.js';
-import type { PhoneMetric } from '../../sim/metrics/PhoneMetrics.js';
 import type { LoadedRun } from '../loadRun.js';
 import { metricOf, runLabel, slVariant } from '../runMetrics.js';
-import type { PhoneSummaryData } from '../runSchema.js';
+import type { ChannelSummaryData, DaySummaryData } from '../runSchema.js';
 import { escapeHtml } from './escapeHtml.js';
 import { formatHalfWidth, formatValue, metricLabel, metricUnit } from './formatMetric.js';
 
@@ -14,12 +14,12 @@ function tableMetrics(run: LoadedRun): PhoneMetric[] {
   const specs = channelMetrics('phone').filter((s) => s.views.includes('table') && s.serviceLevel === null);
   const names = specs.map((s) => s.name);
   const at = specs.findIndex((s) => s.unit !== 'count');
-  names.splice(at < 0 ? names.length : at, 0, slVariant(run));
+  names.splice(at < 0 ? names.length : at, 0, slVariant(run) as PhoneMetric);
   return names;
 }
 
 /** "mean ±half" with the CI in a quieter span; "n/a" for undefined metrics. */
-export function cellWithCi(summary: PhoneSummaryData, metric: PhoneMetric): string {
+export function cellWithCi(summary: ChannelSummaryData | DaySummaryData, metric: PhoneMetric): string {
   const { mean, ci95 } = metricOf(summary, metric);
   const unit = metricUnit(metric);
   const half = mean === null ? '' : formatHalfWidth(ci95, unit);
@@ -28,14 +28,16 @@ export function cellWithCi(summary: PhoneSummaryData, metric: PhoneMetric): stri
 
 /** Per day and whole run, every value with its 95% CI half-width. */
 export function summaryTable(run: LoadedRun): string {
+  const phone = run.summary.channels.phone;
+  if (phone === undefined) return '';
   const metrics = tableMetrics(run);
   const head = ['<th class="text">day</th>', ...metrics.map((m) => `<th>${escapeHtml(metricLabel(m))}</th>`)];
-  const row = (label: string, summary: PhoneSummaryData, strong = false) => {
+  const row = (label: string, summary: ChannelSummaryData | DaySummaryData, strong = false) => {
     const cells = metrics.map((m) => `<td>${cellWithCi(summary, m)}</td>`).join('');
     const name = strong ? `<b>${escapeHtml(label)}</b>` : escapeHtml(label);
     return `<tr><td class="text">${name}</td>${cells}</tr>`;
   };
-  const rows = run.summary.days.phone.map((day) => row(`${day.weekday} ${day.date}`, day));
-  rows.push(row(runLabel(run), run.summary.channels.phone, true));
+  const rows = (run.summary.days.phone ?? []).map((day) => row(`${day.weekday} ${day.date}`, day));
+  rows.push(row(runLabel(run), phone, true));
   return `<div class="scroll"><table>\n<thead><tr>${head.join('')}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table></div>`;
 }

@@ -12,14 +12,14 @@ const DAY_COLORS = PALETTE.filter((c) => c !== BLACK);
  */
 export function timeOfDayProfile(run: LoadedRun): ChartSpec {
   const variant = slVariant(run);
-  const { goal } = run.summary.targets.phone;
+  const { goal } = run.summary.targets.phone!;
   const sl = intervalSeries(run, variant).mean;
   const handled = handledPerInterval(run);
   const perDay = run.info.intervalMinutes > 0 ? (24 * 60) / run.info.intervalMinutes : 48;
   const days = Math.ceil(sl.length / perDay);
   const x = Array.from({ length: perDay }, (_, s) => (s * run.info.intervalMinutes) / 60);
   const dayLines: ChartSeries[] = Array.from({ length: days }, (_, d) => ({
-    label: `${run.summary.days.phone[d]?.weekday ?? 'day'} ${run.intervals.date[d * perDay] ?? ''}`.trim(),
+    label: `${run.summary.days.phone?.[d]?.weekday ?? 'day'} ${run.intervals.date[d * perDay] ?? ''}`.trim(),
     axis: 0,
     color: DAY_COLORS[d % DAY_COLORS.length]!,
     dash: true,

@@ -9,6 +9,7 @@ import { buildRunInfo, buildRunSummary } from '../../results/buildRunSummary.js'
 import { compareRuns } from '../../results/compare/compareRuns.js';
 import { evaluateGate } from '../../results/compare/evaluateGate.js';
 import { parseFailOn } from '../../results/compare/failOnRules.js';
+import { intervalsByChannel } from '../../results/intervalsByChannel.js';
 import { intervalsCsv } from '../../results/intervalsCsv.js';
 import type { LoadedRun } from '../../results/loadRun.js';
 import { parseIntervalsCsv } from '../../results/parseIntervalsCsv.js';
@@ -28,7 +29,7 @@ async function simulated(text: string, seed: number, toolVersion: string): Promi
     { replications: REPLICATIONS, seed, threads: 1 },
   );
   const id = `seed-${seed}`;
-  const csv = intervalsCsv(result.scenario, result.summary.intervals);
+  const csv = intervalsCsv(result.scenario, intervalsByChannel(result.summary));
   return {
     folder: id,
     info: buildRunInfo(result, id, toolVersion),

@@ -37,7 +37,7 @@ export async function replayBench(repo: string, toolVersion: string): Promise<vo
   const lag = metrics.arrival_lag_ms ?? {};
   benchLine(
     'replay: covid-hotline Mon 10:00-11:00 at time scale 60',
-    `${formatCount(result.profile.plannedCalls)} calls planned (+${result.summary.channels.phone.retrials!.mean ?? 0} retrials); worst interval sent ${worst.sent} of ${worst.planned} ` +
+    `${formatCount(result.profile.plannedCalls)} calls planned (+${result.summary.channels.phone?.retrials?.mean ?? 0} retrials); worst interval sent ${worst.sent} of ${worst.planned} ` +
       `(${worst.ok ? 'within' : 'OUTSIDE'} 1% or 2 calls); dropped_iterations ${dropped}; ` +
       `arrival lag p50 ${num(lag.med)} ms, p99 ${num(lag['p(99)'])} ms; k6 exit ${result.exitCode}`,
   );

@@ -114,9 +114,9 @@ function ecosystemBench(): void {
   for (let r = 0; r < 20; r++) {
     const started = performance.now();
     const counters = simulateReplication(model, 1, r);
-    measureReplication(model, counters.phone, undefined, counters.chat);
+    measureReplication(model, counters);
     if (r >= 5) times.push(performance.now() - started);
-    calls = counters.phone.offered.reduce((a, b) => a + b, 0);
+    calls = counters.phone!.offered.reduce((a, b) => a + b, 0);
     sessions = counters.chat!.offered.reduce((a, b) => a + b, 0);
   }
   line(
@@ -133,10 +133,10 @@ async function covidBench(): Promise<void> {
   // Five warm-up replications let the JIT settle, as it has in any real run of many replications.
   for (let r = 0; r < 20; r++) {
     const started = performance.now();
-    const counters = simulatePhone(oneDay, 1, r);
+    const counters = simulateReplication(oneDay, 1, r);
     measureReplication(oneDay, counters);
     if (r >= 5) times.push(performance.now() - started);
-    calls = counters.offered.reduce((a, b) => a + b, 0);
+    calls = counters.phone!.offered.reduce((a, b) => a + b, 0);
   }
   line(
     'covid-hotline one day per replication',
@@ -157,9 +157,9 @@ export function memoryChild(repoRoot: string): void {
   // stable. Five days make 5,000,000 calls.
   const model = loadScenarioText(stationary(1_000_000, 2_150, '180s', '5m', 5), undefined);
   const started = performance.now();
-  const counters = simulatePhone(model, 1, 0);
+  const counters = simulateReplication(model, 1, 0);
   measureReplication(model, counters);
-  const calls = counters.offered.reduce((a, b) => a + b, 0);
+  const calls = counters.phone!.offered.reduce((a, b) => a + b, 0);
   const peakMb = process.resourceUsage().maxRSS / 1024;
   process.stdout.write(
     `${calls.toLocaleString('en-US')} calls in ${((performance.now() - started) / 1000).toFixed(2)} s, peak RSS ${peakMb.toFixed(0)} MB (target < 500 MB)\n`,

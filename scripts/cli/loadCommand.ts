@@ -9,7 +9,8 @@ import { tryParseDuration } from '../../scenarios/duration.js';
 import { InputError } from '../../scenarios/inputError.js';
 import { MAX_TIME_SCALE } from '../../scenarios/limits.js';
 import { loadScenarioFile } from '../../scenarios/loadScenario.js';
-import type { PhoneMetric } from '../../sim/metrics/PhoneMetrics.js';
+import { channelEntries, channelPlugin } from '../../sim/channels/index.js';
+import { metricSpec, serviceLevelVariant } from '../../sim/metrics/metricRegistry.js';
 import { buildK6Bundle } from '../k6/buildK6Bundle.js';
 import { ARRIVAL_MODES, type ArrivalMode, compileProfile, type ReplayProfile } from '../k6/compileProfile.js';
 import { k6OperatorManifests } from '../k6/k6Operator.js';
@@ -179,14 +180,10 @@ SIGTERM (k6 stopped and awaited, nothing written); other codes are k6's own fail
         process.stderr.write(`${where}\n`);
         return;
       }
-      const run = (metric: PhoneMetric) => metricOf(result.summary.channels.phone, metric).mean;
-      const asa = run('asaS');
-      const variant = result.summary.targets.phone.variant as PhoneMetric;
       const lines = [
-        `replayed ${result.profile.plannedCalls} planned calls of ${result.summary.scenario} with k6 ${result.k6.version}`,
+        `replayed ${result.profile.plannedCalls} planned calls${result.profile.chat ? ` and ${result.profile.chat.plannedSessions} chat sessions` : ''} of ${result.summary.scenario} with k6 ${result.k6.version}`,
         ...warmupLines(result.profile, flags.target === undefined),
-        `  offered ${run('offered')}  answered ${run('answered')}  abandoned ${run('abandoned')}  blocked ${run('blocked')}  closed ${run('closed')}`,
-        `  ${variant} ${pct(run(variant))}  abandonRate ${pct(run('abandonRate'))}  ASA ${asa === null ? '-' : `${asa.toFixed(1)} s`}`,
+        ...channelLines(result.summary),
         ...crossCheckLines(result.summary.serverCrossCheck),
         result.exitCode === 0 ? 'all thresholds passed' : `exit ${result.exitCode}: see junit.xml`,
         where,
@@ -280,4 +277,27 @@ function checkUrl(target: string): void {
   throw new InputError(undefined, [
     { path: '--target', message: 'expected an http or https URL', value: target },
   ]);
+}
+
+/** Two lines per measured channel: its counts, then its service level, abandonment and mean wait. */
+function channelLines(summary: RunSummary): string[] {
+  const entries = channelEntries(summary.channels);
+  return entries.flatMap(([channel, metrics]) => {
+    const run = (metric: string) => metricOf(metrics, metric).mean;
+    const variant = serviceLevelVariant(channel, summary.targets[channel]?.variant);
+    const counts = ['offered', 'answered', 'abandoned', 'blocked', 'closed'].filter(
+      (m) => metrics[m] !== undefined,
+    );
+    const mean = channelPlugin(channel).meanWaitMetric;
+    const wait = metrics[mean] === undefined ? undefined : mean;
+    const waitValue = wait === undefined ? null : run(wait);
+    const prefix = entries.length > 1 ? `${channel}: ` : '';
+    return [
+      `  ${prefix}${counts.map((m) => `${m} ${run(m)}`).join('  ')}`,
+      `  ${prefix}${variant} ${pct(run(variant))}  abandonRate ${pct(run('abandonRate'))}` +
+        (wait === undefined
+          ? ''
+          : `  ${metricSpec(channel, wait).label} ${waitValue === null ? '-' : `${waitValue.toFixed(1)} s`}`),
+    ];
+  });
 }

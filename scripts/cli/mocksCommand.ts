@@ -29,9 +29,11 @@ export interface MocksFlags {
   warmStart?: boolean;
 }
 
+/** The routes of the channels a scenario has, then the status routes every run serves. */
+const CALL_ROUTE = 'POST /v1/calls   place a call; answered when an agent picks up';
+const CHAT_ROUTE = 'GET  /v1/chat    WebSocket: open a chat session, post messages, get agent replies';
 const ROUTES = [
-  'POST /v1/calls   place a call; answered when an agent picks up',
-  'GET  /v1/state   JSON snapshot of the ACD',
+  'GET  /v1/state   JSON snapshot of the model (queues, agents, outcomes)',
   'GET  /metrics    Prometheus metrics',
   'GET  /health     liveness (no token)',
   'GET  /openapi.json',
@@ -40,7 +42,9 @@ const ROUTES = [
 export function registerMocksCommand(program: Command): void {
   program
     .command('mocks')
-    .description("Serve the scenario's phone ACD over HTTP in real time (for k6 replays and manual tests).")
+    .description(
+      "Serve the scenario's channels in real time: calls over HTTP, chat over WebSocket (for k6 replays and manual tests).",
+    )
     .argument('<scenario>', 'scenario file (JSON)')
     .option('-p, --port <port>', 'port; 0 picks a free one', wholeNumber('--port', 0, 65_535), 8080)
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
@@ -114,10 +118,15 @@ mocks stop (Ctrl-C, SIGTERM) gets the outcome "abandoned" with "reason": "shutdo
       );
       process.stdout.write(`${mocks.url}\n`);
       if (flags.quiet) return;
-      const { clock, faultDescriptions } = mocks.app.hotline;
+      const { clock, faultDescriptions, acd, chat } = mocks.app.hotline;
+      const routes = [
+        ...(acd === null ? [] : [CALL_ROUTE]),
+        ...(chat === null ? [] : [CHAT_ROUTE]),
+        ...ROUTES,
+      ];
       const lines = [
         `hotline mocks: ${scenario.name}, ${clock.timeScale} model s per wall s, model clock from ${describeStart(clock.startAtS)}${flags.warmStart ? ' (warm start: the model ran from day 1 00:00 with its own calls)' : ''}`,
-        ...ROUTES.map((r) => `  ${r}`),
+        ...routes.map((r) => `  ${r}`),
         ...faultDescriptions.map((d) => `  fault: ${d}`),
         flags.token ? '  auth: bearer token required' : '  auth: none',
         'Ctrl-C to stop.',

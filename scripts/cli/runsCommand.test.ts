@@ -49,7 +49,7 @@ describe('hotline runs', () => {
     expect(runs[0].sl).toBeGreaterThan(0.5);
     expect(list.find((r: { id: string }) => r.id === 'not-a-run').problem).toMatch(/not a run folder/);
     const table = hotline('runs');
-    expect(table.stdout).toMatch(/^id\s+kind\s+scenario\s+date\s+replications\s+SL\s+abandon\s+ASA/);
+    expect(table.stdout).toMatch(/^id\s+kind\s+scenario\s+date\s+replications\s+SL\s+abandon\s+wait/);
   });
 
   it('prune --keep N keeps the newest N runs and never deletes folders that are not readable runs', () => {

@@ -56,5 +56,5 @@ function runsTable(list: readonly RunListing[]): string {
           formatValue(r.asaS, 'seconds'),
         ],
   );
-  return formatTable(['id', 'kind', 'scenario', 'date', 'replications', 'SL', 'abandon', 'ASA'], rows);
+  return formatTable(['id', 'kind', 'scenario', 'date', 'replications', 'SL', 'abandon', 'wait'], rows);
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { InputError } from '../../scenarios/inputError.js';
 import { loadScenarioFile, readScenarioFile } from '../../scenarios/loadScenario.js';
+import { presentChannels } from '../../sim/channels/index.js';
 import { printNotices } from './printNotices.js';
 
 export function registerValidateCommand(program: Command): void {
@@ -22,9 +23,15 @@ export function registerValidateCommand(program: Command): void {
         try {
           const model = loadScenarioFile(file);
           printNotices(file, model);
-          const calls = model.phone.expectedCalls.reduce((a, b) => a + b, 0);
+          const contacts = presentChannels(model.channels).map((channel) => {
+            const expected = channel.expectedContacts(
+              (model.channels as Record<string, unknown>)[channel.name],
+            );
+            const total = expected.reduce((a: number, b: number) => a + b, 0);
+            return `~${Math.round(total).toLocaleString('en-US')} ${channel.contactsNoun}`;
+          });
           process.stdout.write(
-            `ok  ${file}: ${model.name}, ${model.calendar.days} day(s), ~${Math.round(calls).toLocaleString('en-US')} calls\n`,
+            `ok  ${file}: ${model.name}, ${model.calendar.days} day(s), ${contacts.join(', ')}\n`,
           );
         } catch (error) {
           if (!(error instanceof InputError)) throw error;

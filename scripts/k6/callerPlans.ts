@@ -38,7 +38,8 @@ export function buildCallerPlans(
   offsetsMs: readonly number[],
   seed: number | string,
 ): CallerPlan[] {
-  const phone = scenario.phone;
+  const phone = scenario.channels.phone;
+  if (phone === undefined) return [];
   const routing = createStream(seed, 'phone.routing', 0);
   const ivrRng = createStream(seed, 'phone.ivr', 0);
   const patienceRng = createStream(seed, 'phone.patience', 0);

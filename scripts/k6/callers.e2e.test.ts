@@ -41,7 +41,7 @@ async function predicted(file: string, text: string, intervals: number) {
     let abandoned = 0;
     let answered = 0;
     let waitSum = 0;
-    for (const m of r.intervals.slice(0, intervals)) {
+    for (const m of r.channels.phone!.intervals.slice(0, intervals)) {
       const h = m.answered! + m.abandoned!;
       handled += h;
       withinT += (m.slOffered ?? 0) * h;
@@ -104,7 +104,7 @@ describe('callers hang up in k6', () => {
     }
     // Callers abandon as the scenario says, though the mock applied no patience: inside the prediction.
     const sim = await predicted(file, text, 2);
-    const phone = result.summary.channels.phone;
+    const phone = result.summary.channels.phone!;
     console.log(
       JSON.stringify({ calls: calls.length, hungUp, inFlight, sim, abandonRate: phone.abandonRate!.mean }),
     );
@@ -117,9 +117,9 @@ describe('callers hang up in k6', () => {
     const state = result.mockState as { calls: Record<string, number>; hangUps: number };
     expect(state.hangUps).toBe(hungUp);
     expect(state.calls.abandoned).toBe(hungUp);
-    expect(state.calls.answered).toBe(result.summary.channels.phone.answered!.mean! + inFlight);
+    expect(state.calls.answered).toBe(result.summary.channels.phone!.answered!.mean! + inFlight);
     expect(result.summary.serverCrossCheck?.outcomes).toEqual({
-      'answered/answered': result.summary.channels.phone.answered!.mean,
+      'answered/answered': result.summary.channels.phone!.answered!.mean,
       'abandoned/abandoned': hungUp,
       ...(inFlight > 0 ? { 'abandoned/answered': inFlight } : {}),
     });
@@ -134,7 +134,7 @@ describe('callers hang up in k6', () => {
     writeFileSync(file, text);
     const result = await runLoad(base('slow', { scenarioFile: file, timeScale: 60 }));
     const check = result.summary.serverCrossCheck!;
-    const phone = result.summary.channels.phone;
+    const phone = result.summary.channels.phone!;
     const sim = await predicted(file, text, 2);
     const report = { sim, check, client: { sl: phone.slOffered!.mean, asa: phone.asaS!.mean } };
     console.log(JSON.stringify(report, null, 2));

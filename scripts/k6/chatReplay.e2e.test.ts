@@ -7,14 +7,20 @@ import { runBatch } from '../../sim/engine/BatchDriver.js';
 import { createModelRun } from '../../sim/ModelRun.js';
 import { runLoad } from './runLoad.js';
 
-// The REAL k6 against the mocks on loopback, phone and chat in one run: one hour of model time at
-// 240x (15 s of wall time plus the sessions' tails). The prediction is the simulator's own chat
-// process in batch replications over the same window, counted from its raw counters; one replay is
-// one more replication, so it must lie inside their spread.
+// The REAL k6 against the mocks on loopback, phone and chat in one run, and chat alone (a scenario
+// without phone: no phone k6 scenario, no calls route): one hour of model time at 240x (15 s of wall
+// time plus the sessions' tails). The prediction is the simulator's own chat process in batch
+// replications over the same window, counted from its raw counters; one replay is one more
+// replication, so it must lie inside their spread. The chat desk serves chat only, so phone's
+// presence changes nothing of chat's.
 
-function chatScenario(): string {
+function chatScenario(withPhone: boolean): string {
   const file = JSON.parse(readFileSync('scenarios/stationary-mmc.json', 'utf8'));
   delete file.$schema;
+  if (!withPhone) {
+    delete file.channels.phone;
+    file.agents.groups = [];
+  }
   file.agents.groups.push({
     name: 'chat-desk',
     skills: ['chat'],
@@ -44,7 +50,7 @@ function predicted(text: string, replications: number) {
   return Array.from({ length: replications }, (_, r) => {
     const run = createModelRun(scenario, { seed: 11, replication: r, mode: 'batch' });
     runBatch(run.simulation);
-    const c = run.chat!.counters;
+    const c = run.processes.chat!.counters;
     let answered = 0;
     let within = 0;
     let abandoned = 0;
@@ -65,10 +71,13 @@ const stats = (xs: number[]) => {
   return { mean, sd };
 };
 
-describe('chat replay (k6/websockets) against the mocks', () => {
+describe.each([
+  ['beside phone', true],
+  ['alone (no phone channel)', false],
+])('chat replay (k6/websockets) against the mocks, %s', (_, withPhone) => {
   it('measures first-response SL and abandonment inside the simulator spread; the mock agrees on counts', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hotline-chat-replay-'));
-    const text = chatScenario();
+    const text = chatScenario(withPhone);
     const file = join(dir, 'chat-e2e.json');
     writeFileSync(file, text);
     const result = await runLoad({
@@ -101,6 +110,8 @@ describe('chat replay (k6/websockets) against the mocks', () => {
         },
       }),
     );
+    expect(Object.keys(result.summary.channels)).toEqual(withPhone ? ['phone', 'chat'] : ['chat']);
+    if (!withPhone) expect(result.profile.plannedCalls).toBe(0);
     // Every planned session was opened and ended with an outcome the mock counted too.
     expect(chat.offered!.mean).toBe(planned);
     const state = result.mockState as { chat: { sessions: Record<string, number>; open: number } };

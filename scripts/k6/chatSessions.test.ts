@@ -10,7 +10,7 @@ describe('drawChatSessions', () => {
       messages: { kind: 'geometric', mean: 3 },
       thinkTime: { kind: 'exponential', mean: '2m' },
       replyPatience: '10m',
-    }).chat!;
+    }).channels.chat!;
     const a = drawChatSessions(chat, 4000, 7);
     expect(drawChatSessions(chat, 4000, 7)).toEqual(a);
     expect(drawChatSessions(chat, 4000, 8)).not.toEqual(a);
@@ -28,7 +28,7 @@ describe('drawChatSessions', () => {
   });
 
   it('without reply patience a resident waits for ever (-1)', () => {
-    const chat = withChat({ messages: 2, thinkTime: '1m' }).chat!;
+    const chat = withChat({ messages: 2, thinkTime: '1m' }).channels.chat!;
     expect(drawChatSessions(chat, 1, 1)[0]).toEqual({ messages: 2, thinkS: [60], replyPatienceS: [-1] });
   });
 });

@@ -2,7 +2,8 @@
 // Node from the simulator's streams (so k6 has no RNG), the resident's state machine over the
 // WebSocket frames of GET /v1/chat, and one session as the k6 samples of the chat metrics.
 import type { ChatModel } from '../../sim/channels/chat/ChatModel.js';
-import { channelMetrics } from '../../sim/metrics/metricRegistry.js';
+// Its channel's declaration directly, not the registry (which k6's bundle must not carry).
+import { CHAT_METRICS_DECLARATION } from '../../sim/channels/chat/chatMetricSpecs.js';
 import { type ServiceLevelCounts, serviceLevelDenominator } from '../../sim/metrics/serviceLevel.js';
 import { createStream } from '../../sim/rng/createStream.js';
 import type { ArrivalPlan, K6Stage, ProfileInterval } from './compileProfile.js';
@@ -224,7 +225,7 @@ export class ChatResident {
 // --- one session as k6 samples --------------------------------------------------------------------
 
 /** The chat metrics a replay records as k6 Rates, from the registry (first-response SLs, abandon rate). */
-export const CHAT_RATE_METRICS = channelMetrics('chat').filter((s) => s.k6?.stat === 'rate');
+export const CHAT_RATE_METRICS = CHAT_METRICS_DECLARATION.metrics.filter((s) => s.k6?.stat === 'rate');
 
 /**
  * One session's contributions to the chat Rates by metric name: 1/0, or null when the session is not

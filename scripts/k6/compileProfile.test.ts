@@ -28,11 +28,16 @@ describe('compileProfile', () => {
         profile.intervals.forEach((interval, j) => {
           expect(interval.index).toBe(day * covid.calendar.intervalsPerDay + j);
           expect(Number.isInteger(interval.target)).toBe(true);
-          expect(Math.abs(started[j]! - covid.phone.expectedCalls[interval.index]!)).toBeLessThanOrEqual(1);
+          expect(
+            Math.abs(started[j]! - covid.channels.phone!.expectedCalls[interval.index]!),
+          ).toBeLessThanOrEqual(1);
           expect(Math.abs(interval.plannedCalls - interval.expectedCalls)).toBeLessThanOrEqual(1);
         });
-        const total = covid.phone.expectedCalls
-          .slice(day * covid.calendar.intervalsPerDay, (day + 1) * covid.calendar.intervalsPerDay)
+        const total = covid.channels
+          .phone!.expectedCalls.slice(
+            day * covid.calendar.intervalsPerDay,
+            (day + 1) * covid.calendar.intervalsPerDay,
+          )
           .reduce((a, b) => a + b, 0);
         // Rounding errors do not pile up beyond half a call per interval.
         expect(Math.abs(profile.plannedCalls - total)).toBeLessThanOrEqual(
@@ -51,7 +56,10 @@ describe('compileProfile', () => {
     const started = startedPerInterval(profile);
     profile.intervals.forEach((interval, j) => {
       const share = (interval.modelEndS - interval.modelStartS) / intervalS;
-      expect(interval.expectedCalls).toBeCloseTo(covid.phone.expectedCalls[interval.index]! * share, 9);
+      expect(interval.expectedCalls).toBeCloseTo(
+        covid.channels.phone!.expectedCalls[interval.index]! * share,
+        9,
+      );
       expect(Math.abs(started[j]! - interval.expectedCalls)).toBeLessThanOrEqual(1);
     });
   });
@@ -183,16 +191,16 @@ describe('compileProfile', () => {
       // A warm-up that starts inside an interval prorates it.
       const half = compileProfile(covid, window, 120, { seed: 4, warmupS: 900 });
       expect(half.intervals[0]).toMatchObject({ index: 17, measured: false, modelStartS: 8.75 * 3600 });
-      expect(half.intervals[0]!.expectedCalls).toBeCloseTo(covid.phone.expectedCalls[17]! / 2, 9);
+      expect(half.intervals[0]!.expectedCalls).toBeCloseTo(covid.channels.phone!.expectedCalls[17]! / 2, 9);
     });
 
     it("draws the day's volume like the simulator: its day factor for replication 0 of the seed", () => {
-      expect(covid.phone.dailyCv).toBe(0.05);
+      expect(covid.channels.phone!.dailyCv).toBe(0.05);
       const ipd = covid.calendar.intervalsPerDay;
       for (const seed of [1, 2, 3, 'x']) {
         // The simulator draws one Gamma(mean 1, cv dailyCv) per day, day 1 first, from phone.demand.
         const demand = createStream(seed, 'phone.demand', 0);
-        const gamma = new Gamma(1, covid.phone.dailyCv);
+        const gamma = new Gamma(1, covid.channels.phone!.dailyCv);
         const factors = Array.from({ length: covid.calendar.days }, () => gamma.sample(demand));
         for (const day of [0, 3]) {
           const profile = compileProfile(covid, { day, from: '00:00', to: '24:00' }, 120, { seed });

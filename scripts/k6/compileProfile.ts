@@ -21,9 +21,9 @@
 // largest lag of the drawn times behind the lattice, plus a margin for k6's scheduling.
 // `arrivals: 'even'` keeps the lattice and the expected counts (a steady load, no randomness).
 import { InputError } from '../../scenarios/inputError.js';
-import type { ScenarioModel, TargetsModel } from '../../scenarios/ScenarioModel.js';
+import type { ScenarioModel } from '../../scenarios/ScenarioModel.js';
 import { dayFactors } from '../../sim/arrivals/arrivalRates.js';
-import { k6TargetThresholds } from '../../sim/metrics/judgeTargets.js';
+import { type ChannelTargets, k6TargetThresholds } from '../../sim/metrics/judgeTargets.js';
 import { createStream, type Rng } from '../../sim/rng/createStream.js';
 import { buildCallerPlans, type CallerPlan } from './callerPlans.js';
 import { type ChatReplayPlan, chatReplayPlan } from './chatSessions.js';
@@ -110,6 +110,9 @@ export interface ReplayProfile {
   /** Wall ms k6 waits for one call before failing it (a caller hangs up earlier, at its patience). */
   requestTimeoutMs: number;
   thresholds: Record<string, string[]>;
+  /** Whether the scenario has a phone channel (without one, k6 runs no phone scenario). */
+  phone: boolean;
+  /** T of the phone service level (0 without phone). */
   slThresholdS: number;
   /** The chat replay (its own arrivals, residents and thresholds); null when the scenario has no chat. */
   chat: (ChatReplayPlan & { thresholds: Record<string, string[]> }) | null;
@@ -147,7 +150,8 @@ export function compileProfile(
   timeScale: number,
   options: CompileOptions = {},
 ): ReplayProfile {
-  const { calendar, phone } = scenario;
+  const { calendar } = scenario;
+  const { phone, chat } = scenario.channels;
   if (!Number.isFinite(timeScale) || timeScale <= 0) {
     throw new InputError(undefined, [
       { path: '--time-scale', message: 'expected a positive number', value: timeScale },
@@ -180,7 +184,7 @@ export function compileProfile(
   const arrivals = options.arrivals ?? 'poisson';
   const seed = options.seed ?? 1;
   // The day's volume as the simulator draws it for replication 0 (the mocks' replication).
-  const factorOf = (dailyCv: number, stream: 'phone.demand' | 'chat.demand') => {
+  const factorOf = (dailyCv: number, stream: `${string}.${string}`) => {
     const factors = dayFactors(
       calendar.days,
       arrivals === 'poisson' ? dailyCv : 0,
@@ -188,22 +192,23 @@ export function compileProfile(
     );
     return (k: number) => factors[Math.floor(k / calendar.intervalsPerDay) % calendar.days]!;
   };
+  // Without a phone channel the phone plan is empty: its intervals still time the window.
   const phonePlan = planArrivals(
-    (k) => phone.expectedCalls[k] ?? 0,
-    (k) => phone.open[k] === 1,
+    (k) => phone?.expectedCalls[k] ?? 0,
+    (k) => phone?.open[k] === 1,
     { startS, endS, measuredFromS, intervalS, timeScale, timeUnitMs, arrivals },
     createStream(seed, 'phone.arrivals', 0),
-    factorOf(phone.dailyCv, 'phone.demand'),
+    factorOf(phone?.dailyCv ?? 0, 'phone.demand'),
   );
   const chatPlan =
-    scenario.chat === null
+    chat === undefined
       ? null
       : planArrivals(
-          (k) => scenario.chat!.expectedSessions[k] ?? 0,
-          (k) => scenario.chat!.open[k] === 1 || scenario.chat!.asynchronous,
+          (k) => chat.expectedSessions[k] ?? 0,
+          (k) => chat.open[k] === 1 || chat.asynchronous,
           { startS, endS, measuredFromS, intervalS, timeScale, timeUnitMs, arrivals },
           createStream(seed, 'chat.arrivals', 0),
-          factorOf(scenario.chat.dailyCv, 'chat.demand'),
+          factorOf(chat.dailyCv, 'chat.demand'),
         );
   // Both channels run in one k6 process from one start: one lead for both keeps their model clocks equal.
   const leadMs = Math.max(phonePlan.leadMs, chatPlan?.leadMs ?? 0);
@@ -219,7 +224,7 @@ export function compileProfile(
   // Little's law: calls in flight = arrival rate x time a VU holds a call (sleep until its arrival,
   // about the lead on average, then the wait and the reply; a caller who calls again holds it through
   // the retrial delay too).
-  const retrial = phone.retrial;
+  const retrial = phone?.retrial ?? null;
   // How many calls fail is what the replay measures; the pool assumes up to RETRY_SIZING_FAILURE_SHARE
   // of them, and maxVUs leaves room for more (k6 reports dropped iterations if even that is short).
   const retryHoldMs = retrial
@@ -231,7 +236,7 @@ export function compileProfile(
   const peakConcurrency = peakRatePerMs * (leadMs + holdMs + retryHoldMs);
   const preAllocatedVUs = Math.ceil(peakConcurrency * 1.5) + 5;
   const maxVUs = Math.max(preAllocatedVUs * (retrial ? 3 : 2), preAllocatedVUs + 50);
-  const longestPatienceS = Math.max(...phone.classes.map((c) => c.patience.mean));
+  const longestPatienceS = Math.max(...(phone?.classes ?? []).map((c) => c.patience.mean));
   // A call never waits longer than its patience; allow a generous tail (10 mean patiences) plus 30 s.
   const requestTimeoutMs = Math.round((10 * longestPatienceS * 1000) / timeScale + 30_000);
   return {
@@ -256,24 +261,25 @@ export function compileProfile(
     requestTimeoutMs: Number.isFinite(requestTimeoutMs) ? requestTimeoutMs : 600_000,
     // One k6 process replays both channels: the chat targets are thresholds of the same run.
     thresholds: {
-      ...buildThresholds(phone.targets),
-      ...(scenario.chat === null ? {} : k6TargetThresholds('chat', scenario.chat.targets)),
+      ...(phone === undefined ? {} : buildThresholds(phone.targets)),
+      ...(chat === undefined ? {} : k6TargetThresholds('chat', chat.targets)),
     },
-    slThresholdS: phone.targets.thresholdS,
+    phone: phone !== undefined,
+    slThresholdS: phone?.targets.thresholdS ?? 0,
     chat:
-      chatPlan === null || scenario.chat === null
+      chatPlan === null || chat === undefined
         ? null
         : {
-            ...chatReplayPlan(scenario.chat, chatPlan, timeScale, options.seed ?? 1),
-            thresholds: k6TargetThresholds('chat', scenario.chat.targets),
+            ...chatReplayPlan(chat, chatPlan, timeScale, options.seed ?? 1),
+            thresholds: k6TargetThresholds('chat', chat.targets),
           },
-    retrial: phone.retrial
+    retrial: retrial
       ? {
-          afterBlocked: phone.retrial.afterBlocked,
-          afterAbandoned: phone.retrial.afterAbandoned,
-          afterClosed: phone.retrial.afterClosed,
-          maxAttempts: phone.retrial.maxAttempts,
-          delay: phone.retrial.delaySpec,
+          afterBlocked: retrial.afterBlocked,
+          afterAbandoned: retrial.afterAbandoned,
+          afterClosed: retrial.afterClosed,
+          maxAttempts: retrial.maxAttempts,
+          delay: retrial.delaySpec,
         }
       : null,
   };
@@ -438,7 +444,8 @@ function firstLatticeMs(intervals: readonly ProfileInterval[], timeUnitMs: numbe
  * patience (nobody waits longer than they are willing to) plus the IVR time, plus 50 ms of HTTP.
  */
 function expectedHoldMs(scenario: ScenarioModel, timeScale: number): number {
-  const { phone } = scenario;
+  const { phone } = scenario.channels;
+  if (phone === undefined) return 0;
   const patienceS = Math.max(...phone.classes.map((c) => c.patience.mean));
   const waitS = Number.isFinite(patienceS) ? patienceS : 600;
   const ivrS = phone.ivr?.time.mean ?? 0;
@@ -446,7 +453,7 @@ function expectedHoldMs(scenario: ScenarioModel, timeScale: number): number {
 }
 
 /** k6 thresholds: the scenario's targets as judgeTargets checks them (k6TargetThresholds), plus transport health. */
-export function buildThresholds(targets: TargetsModel): Record<string, string[]> {
+export function buildThresholds(targets: ChannelTargets): Record<string, string[]> {
   const thresholds = k6TargetThresholds('phone', targets);
   // Hang-ups are timed-out requests, so k6's http_req_failed counts them; call_errors does not.
   thresholds.call_errors = [`rate<${MAX_HTTP_FAILED_RATE}`];

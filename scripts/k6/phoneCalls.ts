@@ -2,8 +2,10 @@
 // Node); phoneReplay.ts only wires them to k6/http and k6/metrics.
 
 import type { DistributionSpec } from '../../scenarios/scenarioSchema.js';
+// The phone client reads its channel's declaration directly: the registry pulls in every channel's
+// plug-in (models, processes, schemas), which k6's bundle must not carry.
+import { PHONE_METRICS_DECLARATION } from '../../sim/channels/phone/phoneMetricSpecs.js';
 import type { MetricSpec } from '../../sim/metrics/MetricSpec.js';
-import { channelMetrics } from '../../sim/metrics/metricRegistry.js';
 import { type ServiceLevelCounts, serviceLevelDenominator } from '../../sim/metrics/serviceLevel.js';
 import { type CallAdapter, valueAt } from './callAdapter.js';
 
@@ -134,7 +136,7 @@ export function classifyCall(
 }
 
 /** The phone metrics a k6 replay records as k6 Rates, from the registry. */
-export const RATE_METRICS: readonly MetricSpec[] = channelMetrics('phone').filter(
+export const RATE_METRICS: readonly MetricSpec[] = PHONE_METRICS_DECLARATION.metrics.filter(
   (s) => s.k6?.stat === 'rate',
 );
 

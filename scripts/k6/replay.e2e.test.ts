@@ -56,7 +56,7 @@ describe('k6 replay against the mocks', () => {
     // when its caller hung up is answered there and abandoned here (see callers.e2e.test.ts).
     for (const result of [one, two]) {
       const state = result.mockState as { calls: Record<string, number>; hangUps: number };
-      const phone = result.summary.channels.phone;
+      const phone = result.summary.channels.phone!;
       const inFlight = result.summary.serverCrossCheck?.outcomes['abandoned/answered'] ?? 0;
       const total = Object.values(state.calls).reduce((s, n) => s + n, 0);
       expect(total).toBe(phone.offered!.mean);
@@ -95,7 +95,7 @@ describe('retrials in the replay', () => {
     const result = await runLoad(
       base('retrials', { scenarioFile: file, timeScale: 900, from: '00:00', to: '02:00' }),
     );
-    const phone = result.summary.channels.phone;
+    const phone = result.summary.channels.phone!;
     const retrials = phone.retrials!.mean!;
     expect(retrials).toBeGreaterThan(0);
     expect(phone.offered!.mean).toBe(result.profile.plannedCalls + retrials);
@@ -110,7 +110,7 @@ describe('retrials in the replay', () => {
       { text: JSON.stringify(scenario), file },
       { replications: 30, seed: 1, window: { day: 1, from: '00:00', to: '02:00' } },
     );
-    const values = sim.perReplication.map((r) => r.run.retrials!);
+    const values = sim.perReplication.map((r) => r.channels.phone!.run.retrials!);
     const mean = values.reduce((a, b) => a + b, 0) / values.length;
     const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (values.length - 1));
     expect(
@@ -136,7 +136,7 @@ describe('closed loop (LONG, ~70 s): k6 against the mocks measures what the simu
       let abandoned = 0;
       let answered = 0;
       let waitSum = 0;
-      for (const m of r.intervals.slice(0, 4)) {
+      for (const m of r.channels.phone!.intervals.slice(0, 4)) {
         const h = m.answered! + m.abandoned!;
         handled += h;
         withinT += (m.slOffered ?? 0) * h;
@@ -161,7 +161,7 @@ describe('closed loop (LONG, ~70 s): k6 against the mocks measures what the simu
       from: '00:00',
       to: '02:00',
     });
-    const measured = result.summary.channels.phone;
+    const measured = result.summary.channels.phone!;
     const report = {
       sim: { sl, abandon, asa },
       k6: {

@@ -18,6 +18,8 @@ export interface ReplayConfig {
   preAllocatedVUs: number;
   maxVUs: number;
   thresholds: Record<string, string[]>;
+  /** Whether the phone scenario runs (the scenario has a phone channel). */
+  phone: boolean;
   /** See ReplayProfile.cumulative. */
   cumulative: number[];
   /** Scenario interval index of each window interval. */
@@ -93,6 +95,7 @@ export function replayConfig(
     preAllocatedVUs: profile.preAllocatedVUs,
     maxVUs: profile.maxVUs,
     thresholds: profile.thresholds,
+    phone: profile.phone,
     cumulative: profile.cumulative,
     intervalIndex: profile.intervals.map((i) => i.index),
     scheduled: profile.offsetsMs.length > 0,
@@ -127,17 +130,21 @@ function wallStart(profile: ReplayProfile, k: number): number {
 export function k6Options(config: ReplayConfig) {
   return {
     scenarios: {
-      [SCENARIO_NAME]: {
-        executor: 'ramping-arrival-rate' as const,
-        startRate: 0,
-        timeUnit: `${config.timeUnitMs}ms`,
-        preAllocatedVUs: config.preAllocatedVUs,
-        maxVUs: config.maxVUs,
-        stages: config.stages,
-        // Let calls still waiting at the end of the schedule finish: lead + longest hold.
-        gracefulStop: `${Math.ceil((config.leadMs + config.requestTimeoutMs) / 1000)}s`,
-        tags: { channel: 'phone' },
-      },
+      ...(config.phone
+        ? {
+            [SCENARIO_NAME]: {
+              executor: 'ramping-arrival-rate' as const,
+              startRate: 0,
+              timeUnit: `${config.timeUnitMs}ms`,
+              preAllocatedVUs: config.preAllocatedVUs,
+              maxVUs: config.maxVUs,
+              stages: config.stages,
+              // Let calls still waiting at the end of the schedule finish: lead + longest hold.
+              gracefulStop: `${Math.ceil((config.leadMs + config.requestTimeoutMs) / 1000)}s`,
+              tags: { channel: 'phone' },
+            },
+          }
+        : {}),
       ...(config.chat === null
         ? {}
         : {

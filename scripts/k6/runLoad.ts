@@ -226,7 +226,7 @@ async function replay(
     );
     const windowOf = (intervals: readonly ProfileInterval[]) =>
       intervals.filter((i) => i.measured).map((i) => i.index);
-    const summary = buildK6PhoneSummary(scenario, measurement, windowOf(profile.intervals));
+    const phone = buildK6PhoneSummary(scenario, measurement, windowOf(profile.intervals));
     const chat = buildK6ChatSummary(scenario, measurement, windowOf(profile.chat?.intervals ?? []));
     const thresholds = evaluateThresholds(
       profile.thresholds,
@@ -241,7 +241,10 @@ async function replay(
             : mockCalls
           ).map((c) => ({ outcome: c.outcome, waitS: c.waitS, callId: c.callId }))
         : null;
-    const crossCheck = serverCrossCheck(measurement, profile.slThresholdS, serverLog);
+    // The cross-check is of calls (the ACD's self-report); a replay without phone has none.
+    const crossCheck = profile.phone
+      ? serverCrossCheck(measurement, profile.slThresholdS, serverLog)
+      : undefined;
     const failure = codes.find((c) => c !== 0 && c !== THRESHOLD_EXIT_CODE);
     // k6 judged its thresholds on every call, a warm-up's included; then only the re-judgement counts.
     const k6Breached = profile.warmupS === 0 && codes.includes(THRESHOLD_EXIT_CODE);
@@ -256,8 +259,7 @@ async function replay(
         scenario,
         file: options.scenarioFile,
         seed,
-        summary,
-        chat,
+        channels: { ...(phone === null ? {} : { phone }), ...(chat === null ? {} : { chat }) },
         info: {
           version: k6.version,
           target: options.target ?? 'mocks',

@@ -43,7 +43,7 @@ describe('hotline load --warmup (real k6)', () => {
     const measured = new Set(result.measurement.calls.map((c) => c.callId));
     expect(mock).toHaveLength(profile.plannedCalls);
     expect(mock.filter((c) => !measured.has(c.callId))).toHaveLength(warmupCalls);
-    expect(result.summary.channels.phone.offered!.mean).toBe(windowCalls);
+    expect(result.summary.channels.phone!.offered!.mean).toBe(windowCalls);
     expect(result.summary.window).toEqual({ day: 1, from: '01:00', to: '01:30' });
     // The server's side of the cross-check is the window's calls only, as the client's.
     expect(result.summary.serverCrossCheck).toMatchObject({ source: 'mockLog', calls: windowCalls });

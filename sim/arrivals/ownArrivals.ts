@@ -12,7 +12,7 @@ import { PiecewisePoissonArrivals } from './PiecewisePoissonArrivals.js';
  */
 export function ownArrivals(
   calendar: CalendarModel,
-  channel: 'phone' | 'chat',
+  channel: string,
   expected: Float64Array,
   dailyCv: number,
   seed: number | string,
@@ -25,4 +25,26 @@ export function ownArrivals(
     createStream(seed, `${channel}.arrivals`, replication),
   );
   return untilS === undefined ? arrivals : new ArrivalsUntil(arrivals, untilS);
+}
+
+/**
+ * The arrivals a channel's process draws itself: all of them in a batch run; in a real-time run none
+ * (contacts come from outside), or, for a warm start, those before `ownArrivalsUntilS`.
+ */
+export function processArrivals(
+  channel: string,
+  expected: Float64Array,
+  dailyCv: number,
+  options: {
+    readonly calendar: CalendarModel;
+    readonly seed: number | string;
+    readonly replication: number;
+    readonly mode: 'batch' | 'realtime';
+    readonly ownArrivalsUntilS?: number;
+  },
+): ArrivalSource | null {
+  const { calendar, seed, replication, mode } = options;
+  const until = mode === 'batch' ? undefined : options.ownArrivalsUntilS;
+  if (mode === 'realtime' && until === undefined) return null;
+  return ownArrivals(calendar, channel, expected, dailyCv, seed, replication, until);
 }

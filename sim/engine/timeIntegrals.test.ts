@@ -22,14 +22,14 @@ describe('time integrals, integrated lazily, equal what the contacts add up to',
     seed: 5,
     replication: 0,
     mode: 'batch',
-    phoneObserver: { outcome: (r) => (r.outcome === 'answered' ? answered.push(r) : undefined) },
+    observers: { phone: { outcome: (r) => (r.outcome === 'answered' ? answered.push(r) : undefined) } },
   });
   runBatch(run.simulation);
   const horizonS = run.simulation.horizonS;
-  run.phone.finish(horizonS);
-  run.chat!.finish(horizonS);
-  const phone = run.phone.counters;
-  const chat = run.chat!.counters;
+  run.processes.phone!.finish(horizonS);
+  run.processes.chat!.finish(horizonS);
+  const phone = run.processes.phone!.counters;
+  const chat = run.processes.chat!.counters;
 
   it('phone: agent-seconds busy = the talk time of every answered call (cut at the horizon)', () => {
     let talk = 0;

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { measurePhone } from '../../results/k6Summary.js';
 import { SL_VARIANTS } from '../../scenarios/scenarioSchema.js';
 import { SERVICE_LEVEL_VARIANTS } from '../analytic/erlangC.js';
-import { deriveClassMetrics } from './ClassMetrics.js';
+import { deriveClassMetrics } from '../channels/phone/ClassMetrics.js';
+import { CONTACT_FIELDS, type CounterRow, TIME_FIELDS } from '../channels/phone/PhoneCounters.js';
+import { derivePhoneMetrics } from '../channels/phone/PhoneMetrics.js';
 import {
   channelMetrics,
   findMetricSpec,
@@ -12,8 +14,6 @@ import {
   serviceLevelMetrics,
   serviceLevelVariant,
 } from './metricRegistry.js';
-import { CONTACT_FIELDS, type CounterRow, TIME_FIELDS } from './PhoneCounters.js';
-import { derivePhoneMetrics } from './PhoneMetrics.js';
 import { serviceLevel } from './serviceLevel.js';
 
 // 100 answered (80 within T), 20 abandoned (5 of them after T): the three variants by hand.

@@ -1,20 +1,18 @@
 // The one vocabulary of metrics: every channel's declared MetricSpecs, looked up by channel and
-// name. A channel registers by adding its declaration to CHANNEL_METRICS below (one line); nothing
-// in results/ or scripts/ names a channel's metrics otherwise.
-import { CHAT_METRICS_DECLARATION } from '../channels/chat/chatMetricSpecs.js';
-import { PHONE_METRICS_DECLARATION } from '../channels/phone/phoneMetricSpecs.js';
+// name. A channel's plug-in (sim/channels/index.ts) carries its declaration; nothing in results/ or
+// scripts/ names a channel's metrics otherwise.
+import { CHANNELS, type ChannelMetricNames } from '../channels/index.js';
 import type { ChannelMetricSpecs, MetricSpec } from './MetricSpec.js';
 
-const CHANNEL_METRICS = {
-  phone: PHONE_METRICS_DECLARATION,
-  chat: CHAT_METRICS_DECLARATION,
-} as const satisfies Record<string, ChannelMetricSpecs>;
+const CHANNEL_METRICS = Object.fromEntries(CHANNELS.map((c) => [c.name, c.metrics])) as {
+  [C in keyof ChannelMetricNames]: ChannelMetricSpecs<ChannelMetricNames[C]>;
+};
 
 /** The channels that declare metrics. */
 export type MetricChannel = keyof typeof CHANNEL_METRICS;
 
 /** The metric names of one channel, as a string union (`MetricName<'phone'>` = 'offered' | ...). */
-export type MetricName<C extends MetricChannel> = (typeof CHANNEL_METRICS)[C]['metrics'][number]['name'];
+export type MetricName<C extends MetricChannel> = ChannelMetricNames[C];
 
 /** Every channel with metrics, in declaration order. */
 export function metricChannels(): MetricChannel[] {

@@ -16,6 +16,6 @@ const input = workerData as WorkerInput;
 const scenario = loadSource(input.source);
 for (const replication of input.replications) {
   const counters = simulateReplication(scenario, input.seed, replication);
-  const metrics = measureReplication(scenario, counters.phone, input.window, counters.chat);
+  const metrics = measureReplication(scenario, counters, input.window);
   parentPort!.postMessage({ replication, metrics });
 }

@@ -46,7 +46,7 @@ export async function runReplications(
     const scenario = loadSource(source);
     for (let r = from; r < to; r++) {
       const counters = simulateReplication(scenario, options.seed, r);
-      finished(r, measureReplication(scenario, counters.phone, options.window, counters.chat));
+      finished(r, measureReplication(scenario, counters, options.window));
       // Yield so a progress bar can repaint and a signal handler can run between replications.
       await new Promise((resolve) => setImmediate(resolve));
       options.signal?.throwIfAborted();

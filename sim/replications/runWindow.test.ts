@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../scenarios/inputError.js';
+import { measurePhone } from '../channels/phone/measurePhone.js';
 import { simulatePhone } from '../channels/phone/simulatePhone.js';
 import { scenarioModel, total } from '../testing/scenarioText.js';
-import { measureReplication } from './measureReplication.js';
 import { resolveRunWindow } from './runWindow.js';
 
 describe('run window (--day, --from, --to)', () => {
@@ -29,7 +29,7 @@ describe('run window (--day, --from, --to)', () => {
   it('measures the run over the window only: the same figures as the raw counts of those intervals', () => {
     const window = resolveRunWindow(model.calendar, { day: 1, from: '09:00', to: '12:00' });
     const counters = simulatePhone(model, 4, 0);
-    const { run } = measureReplication(model, counters, window);
+    const { run } = measurePhone(model.channels.phone!, counters, model.calendar, window);
     const [from, to] = [window.fromInterval, window.toInterval];
     expect(run.offered).toBe(total(counters.offered, from, to));
     const handled = total(counters.answered, from, to) + total(counters.abandoned, from, to);

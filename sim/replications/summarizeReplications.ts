@@ -1,9 +1,7 @@
 import { mean, sampleStandardDeviation } from 'simple-statistics';
-import type { ChatMetric } from '../channels/chat/chatMetricSpecs.js';
-import type { ChatMetrics } from '../channels/chat/deriveChatMetrics.js';
-import { CLASS_METRICS, type ClassMetric } from '../metrics/ClassMetrics.js';
+import type { MetricRecord } from '../channels/ChannelPlugin.js';
+import { type ChannelMap, channelEntries, channelPlugin } from '../channels/index.js';
 import { metricNames } from '../metrics/metricRegistry.js';
-import type { PhoneMetric, PhoneMetrics } from '../metrics/PhoneMetrics.js';
 import { studentT975 } from '../metrics/studentT975.js';
 import type { ReplicationMetrics } from './measureReplication.js';
 
@@ -15,71 +13,65 @@ export interface MetricSummary {
   n: number;
 }
 
-export type PhoneSummary = Record<PhoneMetric, MetricSummary>;
+/** One channel's metrics summarized over replications, by the registry's metric names. */
+export type MetricSummaries = Record<string, MetricSummary>;
 
-export type ClassSummary = Record<ClassMetric, MetricSummary>;
-
-export type ChatSummary = Record<ChatMetric, MetricSummary>;
-
-/** A channel's summary at the three levels: run (or window), days, intervals. */
-export interface ChannelLevels<S> {
-  readonly run: S;
-  readonly days: S[];
-  readonly intervals: S[];
+/** A channel's summary at the three levels (run or window, days, intervals) and per class. */
+export interface ChannelSummary {
+  readonly run: MetricSummaries;
+  readonly days: MetricSummaries[];
+  readonly intervals: MetricSummaries[];
+  /** Whole run per class (phone's priority classes), in the model's order; empty without classes. */
+  readonly classes: MetricSummaries[];
 }
 
 export interface ReplicationSummary {
-  /** The chat channel; null when the scenario has none. */
-  readonly chat: ChannelLevels<ChatSummary> | null;
-  readonly run: PhoneSummary;
-  /** Per priority class, in priority order (highest first). */
-  readonly classes: ClassSummary[];
-  readonly days: PhoneSummary[];
-  readonly intervals: PhoneSummary[];
+  readonly channels: ChannelMap<ChannelSummary>;
 }
 
 export function summarizeReplications(replications: readonly ReplicationMetrics[]): ReplicationSummary {
   const first = replications[0];
   if (!first) throw new RangeError('no replications to summarize');
-  const chat = first.chat;
-  return {
-    chat:
-      chat === null
-        ? null
-        : {
-            run: summarizeChat(replications.map((r) => r.chat!.run)),
-            days: chat.days.map((_, d) => summarizeChat(replications.map((r) => r.chat!.days[d]!))),
-            intervals: chat.intervals.map((_, i) =>
-              summarizeChat(replications.map((r) => r.chat!.intervals[i]!)),
-            ),
-          },
-    run: summarizeLevel(replications.map((r) => r.run)),
-    classes: first.classes.map((_, k) => {
-      const out = {} as ClassSummary;
-      for (const metric of CLASS_METRICS) {
-        out[metric] = summarizeValues(
-          replications.map((r) => r.classes[k]![metric]).filter((x): x is number => x !== null),
-        );
-      }
-      return out;
-    }),
-    days: first.days.map((_, d) => summarizeLevel(replications.map((r) => r.days[d]!))),
-    intervals: first.intervals.map((_, i) => summarizeLevel(replications.map((r) => r.intervals[i]!))),
-  };
-}
-
-function summarizeLevel(values: readonly PhoneMetrics[]): PhoneSummary {
-  const out = {} as PhoneSummary;
-  for (const metric of metricNames('phone')) {
-    out[metric] = summarizeValues(values.map((v) => v[metric]).filter((x): x is number => x !== null));
+  const channels: Record<string, ChannelSummary> = {};
+  for (const [name, measured] of channelEntries(first.channels)) {
+    const all = replications.map((r) => r.channels[name]!);
+    const names = metricNames(name);
+    const classMetrics = channelPlugin(name).classMetrics;
+    channels[name] = {
+      run: summarizeRecords(
+        all.map((m) => m.run),
+        names,
+      ),
+      days: measured.days.map((_, d) =>
+        summarizeRecords(
+          all.map((m) => m.days[d]!),
+          names,
+        ),
+      ),
+      intervals: measured.intervals.map((_, i) =>
+        summarizeRecords(
+          all.map((m) => m.intervals[i]!),
+          names,
+        ),
+      ),
+      classes: measured.classes.map((_, k) =>
+        summarizeRecords(
+          all.map((m) => m.classes[k]!),
+          classMetrics,
+        ),
+      ),
+    };
   }
-  return out;
+  return { channels };
 }
 
-function summarizeChat(values: readonly ChatMetrics[]): ChatSummary {
-  const out = {} as ChatSummary;
-  for (const metric of metricNames('chat')) {
-    out[metric] = summarizeValues(values.map((v) => v[metric]).filter((x): x is number => x !== null));
+/** Each metric's mean and CI over the replications in which it is defined. */
+export function summarizeRecords(values: readonly MetricRecord[], names: readonly string[]): MetricSummaries {
+  const out: MetricSummaries = {};
+  for (const metric of names) {
+    out[metric] = summarizeValues(
+      values.map((v) => v[metric] ?? null).filter((x): x is number => x !== null),
+    );
   }
   return out;
 }

@@ -71,7 +71,7 @@ export function fakeRun(o: FakeRunOptions): LoadedRun {
       },
       days: { phone: [] },
     },
-    intervals: { date, start, channels: { phone } },
+    intervals: { date, start, channels: { phone, chat: {} } },
     replications: null,
   } as LoadedRun;
 }

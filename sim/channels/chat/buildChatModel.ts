@@ -1,25 +1,17 @@
 import { buildExpectedContacts } from '../../../scenarios/buildExpectedContacts.js';
 import { buildOpenIntervals } from '../../../scenarios/buildOpenIntervals.js';
 import { tryParseDuration } from '../../../scenarios/duration.js';
-import type { InputIssue } from '../../../scenarios/inputError.js';
-import type { CalendarModel } from '../../../scenarios/ScenarioModel.js';
-import type { ScenarioFile } from '../../../scenarios/scenarioSchema.js';
-import type { AgentGroupModel } from '../../agents/AgentGroupModel.js';
 import { buildDistribution } from '../../distributions/buildDistribution.js';
 import { buildCountDistribution } from '../../distributions/CountDistribution.js';
+import type { ChannelBuildContext } from '../ChannelPlugin.js';
 import type { ChatModel } from './ChatModel.js';
+import type { ChatChannelFile } from './chatSchema.js';
 
 const PATH = '/channels/chat';
 
-/** The chat channel's defaults and cross-field checks; null when the scenario has no chat. */
-export function buildChatModel(
-  file: ScenarioFile,
-  calendar: CalendarModel,
-  groups: readonly AgentGroupModel[],
-  issues: InputIssue[],
-): ChatModel | null {
-  const chat = file.channels.chat;
-  if (chat === undefined) return null;
+/** The chat channel's defaults and cross-field checks; undefined when an issue was found. */
+export function buildChatModel(chat: ChatChannelFile, context: ChannelBuildContext): ChatModel | undefined {
+  const { calendar, agentGroups: groups, issues } = context;
   const dist = (spec: Parameters<typeof buildDistribution>[0], path: string) =>
     buildDistribution(spec, `${PATH}/${path}`, issues);
   const messages = buildCountDistribution(chat.messages ?? 1, `${PATH}/messages`, issues);
@@ -54,7 +46,7 @@ export function buildChatModel(
       calendar,
       issues,
     ),
-    open: buildOpenIntervals(chat.hours, `${PATH}/hours`, file.calendar.closedDates ?? [], calendar, issues),
+    open: buildOpenIntervals(chat.hours, `${PATH}/hours`, context.closedDates, calendar, issues),
     asynchronous: chat.asynchronous ?? false,
     dailyCv: chat.demand.dailyCv ?? 0,
     messages,

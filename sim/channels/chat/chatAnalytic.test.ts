@@ -60,7 +60,7 @@ function simulate(scenario: ScenarioModel): { mean: Observed; se: Observed } {
   for (let r = 0; r < REPLICATIONS; r++) {
     const run = createModelRun(scenario, { seed: 'chat-analytic', replication: r, mode: 'batch' });
     runBatch(run.simulation);
-    const c = run.chat!.counters;
+    const c = run.processes.chat!.counters;
     const from = scenario.calendar.intervalsPerDay;
     const sum = (a: Float64Array) => a.slice(from).reduce((x, y) => x + y, 0);
     const spanS = (c.intervals - from) * scenario.calendar.intervalS;

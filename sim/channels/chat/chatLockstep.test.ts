@@ -44,11 +44,11 @@ type Event = string;
 
 function record(events: Event[]) {
   return {
-    phoneObserver: {
+    phone: {
       outcome: (r: { contactId: number; outcome: string; atS: number; agent: number }) =>
         events.push(`phone ${r.contactId} ${r.outcome} ${r.atS} ${r.agent}`),
     },
-    chatObserver: {
+    chat: {
       outcome: (id: number, outcome: string, at: number) => events.push(`chat ${id} ${outcome} ${at}`),
       reply: (id: number, message: number, at: number, agent: number) =>
         events.push(`chat ${id} reply ${message} ${at} ${agent}`),
@@ -66,19 +66,21 @@ describe('chat: batch and real-time drivers in lockstep', () => {
       seed: 4,
       replication: 0,
       mode: 'batch',
-      phoneObserver: {
-        arrived: (id, at) => arrivals.push({ channel: 'phone', id, at }),
-        outcome: observers.phoneObserver.outcome,
-      },
-      chatObserver: {
-        reply: observers.chatObserver.reply,
-        outcome: (id, outcome, at) => {
-          observers.chatObserver.outcome(id, outcome, at);
-          // The resident outside ends a session it completed or left; abandonment is the model's patience.
-          if (outcome === 'completed' || outcome === 'left') arrivals.push({ channel: 'close', id, at });
+      observers: {
+        phone: {
+          arrived: (id, at) => arrivals.push({ channel: 'phone', id, at }),
+          outcome: observers.phone.outcome,
         },
-        arrived: (id, at) => arrivals.push({ channel: 'chat', id, at }),
-        messaged: (id, at) => arrivals.push({ channel: 'message', id, at }),
+        chat: {
+          reply: observers.chat.reply,
+          outcome: (id, outcome, at) => {
+            observers.chat.outcome(id, outcome, at);
+            // The resident outside ends a session it completed or left; abandonment is the model's patience.
+            if (outcome === 'completed' || outcome === 'left') arrivals.push({ channel: 'close', id, at });
+          },
+          arrived: (id, at) => arrivals.push({ channel: 'chat', id, at }),
+          messaged: (id, at) => arrivals.push({ channel: 'message', id, at }),
+        },
       },
     });
     runBatch(batch.simulation);
@@ -92,17 +94,17 @@ describe('chat: batch and real-time drivers in lockstep', () => {
       seed: 4,
       replication: 0,
       mode: 'realtime',
-      ...record(realtimeEvents),
+      observers: record(realtimeEvents),
     });
     const driver = new RealtimeDriver(realtime.simulation, clock, time);
     clock.start();
     for (const arrival of arrivals) {
       driver.runDue(arrival.at);
-      if (arrival.channel === 'phone') realtime.phone.offer(arrival.at, arrival.id);
-      else if (arrival.channel === 'chat') realtime.chat!.offer(arrival.at, arrival.id);
+      if (arrival.channel === 'phone') realtime.processes.phone!.offer(arrival.at, arrival.id);
+      else if (arrival.channel === 'chat') realtime.processes.chat!.offer(arrival.at, arrival.id);
       else if (arrival.channel === 'message')
-        expect(realtime.chat!.message(arrival.at, arrival.id)).toBe(true);
-      else expect(realtime.chat!.close(arrival.at, arrival.id)).toBe(true);
+        expect(realtime.processes.chat!.message(arrival.at, arrival.id)).toBe(true);
+      else expect(realtime.processes.chat!.close(arrival.at, arrival.id)).toBe(true);
     }
     driver.runDue(horizonS * (1 - 1e-12));
 

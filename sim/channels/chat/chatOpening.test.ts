@@ -38,10 +38,12 @@ function run(staffing: Staffing) {
     seed: 3,
     replication: 0,
     mode: 'batch',
-    chatObserver: {
-      arrived: (_id, at) => arrivals.push(at),
-      reply: (_id, _message, at) => replies.push(at),
-      outcome: () => {},
+    observers: {
+      chat: {
+        arrived: (_id, at) => arrivals.push(at),
+        reply: (_id, _message, at) => replies.push(at),
+        outcome: () => {},
+      },
     },
   });
   runBatch(model.simulation);

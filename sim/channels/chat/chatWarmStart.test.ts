@@ -46,20 +46,22 @@ type Event = { at: number; text: string };
 
 function observersInto(events: Event[], steps: Step[] | null, mapId: (id: number) => number) {
   return {
-    phoneObserver: {
-      arrived: (id: number, at: number) => steps?.push({ channel: 'phone', id, at }),
-      outcome: (r: { contactId: number; outcome: string; atS: number; agent: number }) =>
-        events.push({ at: r.atS, text: `phone ${mapId(r.contactId)} ${r.outcome} ${r.atS} ${r.agent}` }),
-    },
-    chatObserver: {
-      arrived: (id: number, at: number) => steps?.push({ channel: 'chat', id, at }),
-      messaged: (id: number, at: number) => steps?.push({ channel: 'message', id, at }),
-      outcome: (id: number, outcome: string, at: number) => {
-        events.push({ at, text: `chat ${mapId(id)} ${outcome} ${at}` });
-        if (outcome === 'completed' || outcome === 'left') steps?.push({ channel: 'close', id, at });
+    observers: {
+      phone: {
+        arrived: (id: number, at: number) => steps?.push({ channel: 'phone', id, at }),
+        outcome: (r: { contactId: number; outcome: string; atS: number; agent: number }) =>
+          events.push({ at: r.atS, text: `phone ${mapId(r.contactId)} ${r.outcome} ${r.atS} ${r.agent}` }),
       },
-      reply: (id: number, message: number, at: number, agent: number) =>
-        events.push({ at, text: `chat ${mapId(id)} reply ${message} ${at} ${agent}` }),
+      chat: {
+        arrived: (id: number, at: number) => steps?.push({ channel: 'chat', id, at }),
+        messaged: (id: number, at: number) => steps?.push({ channel: 'message', id, at }),
+        outcome: (id: number, outcome: string, at: number) => {
+          events.push({ at, text: `chat ${mapId(id)} ${outcome} ${at}` });
+          if (outcome === 'completed' || outcome === 'left') steps?.push({ channel: 'close', id, at });
+        },
+        reply: (id: number, message: number, at: number, agent: number) =>
+          events.push({ at, text: `chat ${mapId(id)} reply ${message} ${at} ${agent}` }),
+      },
     },
   };
 }
@@ -98,7 +100,7 @@ describe('chat: a warm-started window equals the full-day run inside it', () => 
       ),
     });
     runUntil(warm.simulation, fromS);
-    const inProgressAtStart = warm.chat!.sessionsInProgress + warm.chat!.queued;
+    const inProgressAtStart = warm.processes.chat!.sessionsInProgress + warm.processes.chat!.queued;
     const time = new ManualTime();
     const clock = createModelClock(fromS, 1, time.wallNowMs);
     const driver = new RealtimeDriver(warm.simulation, clock, time);
@@ -112,10 +114,11 @@ describe('chat: a warm-started window equals the full-day run inside it', () => 
         ownSteps++; // a session of the morning: its resident is inside the model
         continue;
       }
-      if (step.channel === 'phone') warm.phone.offer(step.at, external(step.id));
-      else if (step.channel === 'chat') warm.chat!.offer(step.at, external(step.id));
-      else if (step.channel === 'message') expect(warm.chat!.message(step.at, external(step.id))).toBe(true);
-      else expect(warm.chat!.close(step.at, external(step.id))).toBe(true);
+      if (step.channel === 'phone') warm.processes.phone!.offer(step.at, external(step.id));
+      else if (step.channel === 'chat') warm.processes.chat!.offer(step.at, external(step.id));
+      else if (step.channel === 'message')
+        expect(warm.processes.chat!.message(step.at, external(step.id))).toBe(true);
+      else expect(warm.processes.chat!.close(step.at, external(step.id))).toBe(true);
     }
     driver.runDue(toS);
 

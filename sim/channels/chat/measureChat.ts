@@ -1,4 +1,4 @@
-import type { ScenarioModel } from '../../../scenarios/ScenarioModel.js';
+import type { CalendarModel } from '../../../scenarios/ScenarioModel.js';
 import { sumRows, WAIT_BUCKETS } from '../../metrics/WaitHistogram.js';
 import { type ChatCounters, mergeChatRows } from './ChatCounters.js';
 import { type ChatMetrics, deriveChatMetrics } from './deriveChatMetrics.js';
@@ -11,11 +11,11 @@ export interface ChatReplicationMetrics {
 }
 
 export function measureChat(
-  scenario: ScenarioModel,
   counters: ChatCounters,
+  calendar: CalendarModel,
   window?: { fromInterval: number; toInterval: number },
 ): ChatReplicationMetrics {
-  const { intervalS, intervalsPerDay, days } = scenario.calendar;
+  const { intervalS, intervalsPerDay, days } = calendar;
   const span = (from: number, to: number) =>
     deriveChatMetrics(
       mergeChatRows(counters, from, to),

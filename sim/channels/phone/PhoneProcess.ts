@@ -1,4 +1,3 @@
-import type { PhoneModel } from '../../../scenarios/ScenarioModel.js';
 import type { AgentPool, WorkSource } from '../../agents/AgentPool.js';
 import type { ArrivalSource } from '../../arrivals/ArrivalSource.js';
 import { cumulativeShares } from '../../distributions/cumulativeShares.js';
@@ -6,11 +5,12 @@ import type { Distribution } from '../../distributions/Distribution.js';
 import type { EventCalendar } from '../../engine/EventCalendar.js';
 import { isExternalContact } from '../../engine/externalContacts.js';
 import type { EventHandler, Integrator, Simulation } from '../../engine/Simulation.js';
-import { createPhoneCounters, type PhoneCounters } from '../../metrics/PhoneCounters.js';
 import { WAIT_BUCKETS, waitBucket } from '../../metrics/WaitHistogram.js';
 import { ContactQueue } from '../../queues/ContactQueue.js';
 import { createStream, type Rng } from '../../rng/createStream.js';
 import { ContactPool, IN_IVR, IN_QUEUE } from './ContactPool.js';
+import { createPhoneCounters, type PhoneCounters } from './PhoneCounters.js';
+import type { PhoneModel } from './PhoneModel.js';
 import type {
   AbandonReason,
   PhoneObserver,

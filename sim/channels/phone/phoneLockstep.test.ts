@@ -4,9 +4,9 @@ import { runBatch } from '../../engine/BatchDriver.js';
 import { createModelClock } from '../../engine/ModelClock.js';
 import { RealtimeDriver } from '../../engine/RealtimeDriver.js';
 import { createModelRun } from '../../ModelRun.js';
-import { CONTACT_FIELDS, TIME_FIELDS } from '../../metrics/PhoneCounters.js';
 import { ManualTime } from '../../testing/ManualTime.js';
 import { scenarioModel } from '../../testing/scenarioText.js';
+import { CONTACT_FIELDS, TIME_FIELDS } from './PhoneCounters.js';
 import type { PhoneOutcomeRecord } from './PhoneOutcome.js';
 
 // One model, two clocks: the batch driver (hotline sim) and the real-time driver (hotline mocks) run
@@ -29,13 +29,15 @@ function batchRun(scenario: ScenarioModel, seed: number) {
     seed,
     replication: 0,
     mode: 'batch',
-    phoneObserver: {
-      arrived: (id, atS, klass, attempt) => arrivals.push({ id, atS, klass, attempt }),
-      outcome: (record) => outcomes.push(record),
+    observers: {
+      phone: {
+        arrived: (id, atS, klass, attempt) => arrivals.push({ id, atS, klass, attempt }),
+        outcome: (record) => outcomes.push(record),
+      },
     },
   });
   runBatch(run.simulation);
-  return { arrivals, outcomes, counters: run.phone.counters, horizonS: run.simulation.horizonS };
+  return { arrivals, outcomes, counters: run.processes.phone!.counters, horizonS: run.simulation.horizonS };
 }
 
 function realtimeRun(scenario: ScenarioModel, seed: number, arrivals: readonly Arrival[], horizonS: number) {
@@ -46,20 +48,20 @@ function realtimeRun(scenario: ScenarioModel, seed: number, arrivals: readonly A
     seed,
     replication: 0,
     mode: 'realtime',
-    phoneObserver: { outcome: (record) => outcomes.push(record) },
+    observers: { phone: { outcome: (record) => outcomes.push(record) } },
   });
   const driver = new RealtimeDriver(run.simulation, clock, time);
   clock.start();
   for (const arrival of arrivals) {
     driver.runDue(arrival.atS);
-    run.phone.offer(arrival.atS, arrival.id, {
+    run.processes.phone!.offer(arrival.atS, arrival.id, {
       klass: arrival.attempt > 1 ? arrival.klass : undefined,
       attempt: arrival.attempt,
     });
   }
   // Everything strictly before the horizon, where the batch run stops.
   driver.runDue(horizonS * (1 - 1e-12));
-  return { outcomes, counters: run.phone.counters };
+  return { outcomes, counters: run.processes.phone!.counters };
 }
 
 function expectLockstep(scenario: ScenarioModel, seed: number) {

@@ -30,9 +30,11 @@ function fullDay(scenario: ScenarioModel, seed: number) {
     seed,
     replication: 0,
     mode: 'batch',
-    phoneObserver: {
-      arrived: (id, atS, klass, attempt) => arrivals.push({ id, atS, klass, attempt }),
-      outcome: (record) => outcomes.push(record),
+    observers: {
+      phone: {
+        arrived: (id, atS, klass, attempt) => arrivals.push({ id, atS, klass, attempt }),
+        outcome: (record) => outcomes.push(record),
+      },
     },
   });
   runBatch(run.simulation);
@@ -54,15 +56,20 @@ function twin(
     replication: 0,
     mode: 'realtime',
     ownArrivalsUntilS: fromS,
-    phoneObserver: {
-      arrived: (id, atS, klass, attempt) => {
-        if (!isExternalContact(id) && atS >= fromS) ownAt.set(atS, { id, atS, klass, attempt });
+    observers: {
+      phone: {
+        arrived: (id, atS, klass, attempt) => {
+          if (!isExternalContact(id) && atS >= fromS) ownAt.set(atS, { id, atS, klass, attempt });
+        },
+        outcome: (record) => outcomes.push(record),
       },
-      outcome: (record) => outcomes.push(record),
     },
   });
   runUntil(run.simulation, fromS);
-  const atWindowStart = { agentsBusy: run.agents.agentsBusy, pendingRetrials: run.phone.pendingRetrials };
+  const atWindowStart = {
+    agentsBusy: run.agents.agentsBusy,
+    pendingRetrials: run.processes.phone!.pendingRetrials,
+  };
   const time = new ManualTime();
   const clock = createModelClock(fromS, 1, time.wallNowMs);
   const driver = new RealtimeDriver(run.simulation, clock, time);
@@ -75,7 +82,7 @@ function twin(
     const own = ownAt.get(arrival.atS);
     if (own !== undefined && own.attempt === arrival.attempt && own.klass === arrival.klass) continue;
     offered++;
-    run.phone.offer(arrival.atS, FIRST_EXTERNAL_CONTACT_ID + arrival.id, {
+    run.processes.phone!.offer(arrival.atS, FIRST_EXTERNAL_CONTACT_ID + arrival.id, {
       klass: arrival.attempt > 1 ? arrival.klass : undefined,
       attempt: arrival.attempt,
     });

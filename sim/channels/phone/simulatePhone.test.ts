@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CONTACT_FIELDS, type PhoneCounters, TIME_FIELDS } from '../../metrics/PhoneCounters.js';
-import { PHONE_METRICS } from '../../metrics/PhoneMetrics.js';
-import { measureReplication } from '../../replications/measureReplication.js';
 import { scenarioModel, total } from '../../testing/scenarioText.js';
+import { measurePhone } from './measurePhone.js';
+import { CONTACT_FIELDS, type PhoneCounters, TIME_FIELDS } from './PhoneCounters.js';
+import { PHONE_METRICS } from './PhoneMetrics.js';
 import { simulatePhone } from './simulatePhone.js';
 
 const flat48 = (x: number) => Array.from({ length: 48 }, () => x);
@@ -20,7 +20,7 @@ function expectConservation(c: PhoneCounters) {
   }
 }
 
-function expectNoNaN(metrics: ReturnType<typeof measureReplication>) {
+function expectNoNaN(metrics: ReturnType<typeof measurePhone>) {
   for (const level of [...metrics.intervals, ...metrics.days, metrics.run]) {
     for (const name of PHONE_METRICS) {
       const v = level[name];
@@ -105,7 +105,7 @@ describe('simulatePhone: edge cases', () => {
     const model = scenarioModel('stationary-mmc', (f) => (f.channels.phone.demand.callsPerDay = 0));
     const c = simulatePhone(model, 1, 0);
     expect(total(c.offered)).toBe(0);
-    const m = measureReplication(model, c);
+    const m = measurePhone(model.channels.phone!, c, model.calendar, undefined);
     expectNoNaN(m);
     expect(m.run.slOffered).toBeNull();
     expect(m.run.occupancy).toBe(0);
@@ -125,7 +125,7 @@ describe('simulatePhone: edge cases', () => {
     expect(c.overtimeAgentS[10]).toBeGreaterThan(0);
     expect(total(c.abandoned, 11, 13)).toBeGreaterThan(0);
     expect(c.answered[12]).toBe(0);
-    expectNoNaN(measureReplication(model, c));
+    expectNoNaN(measurePhone(model.channels.phone!, c, model.calendar, undefined));
   });
 
   it('rate jumps at an interval boundary take effect exactly there', () => {
@@ -172,7 +172,7 @@ describe('simulatePhone: edge cases', () => {
     const c = simulatePhone(model, 1, 0);
     expect(total(c.abandoned)).toBe(0);
     expect(total(c.answered)).toBeGreaterThan(4000);
-    expectNoNaN(measureReplication(model, c));
+    expectNoNaN(measurePhone(model.channels.phone!, c, model.calendar, undefined));
   });
 
   it('a single call is answered at once by the one agent and keeps it busy for the talk time', () => {

@@ -1,6 +1,6 @@
 import type { ScenarioModel } from '../../../scenarios/ScenarioModel.js';
-import type { PhoneCounters } from '../../metrics/PhoneCounters.js';
 import { simulateReplication } from '../../simulateReplication.js';
+import type { PhoneCounters } from './PhoneCounters.js';
 
 /** Runs one replication of the scenario in batch and returns the phone channel's raw per-interval counters. */
 export function simulatePhone(
@@ -8,5 +8,7 @@ export function simulatePhone(
   seed: number | string,
   replication: number,
 ): PhoneCounters {
-  return simulateReplication(scenario, seed, replication).phone;
+  const counters = simulateReplication(scenario, seed, replication).phone;
+  if (counters === undefined) throw new RangeError(`scenario ${scenario.name} has no phone channel`);
+  return counters;
 }

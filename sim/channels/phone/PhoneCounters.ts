@@ -1,4 +1,4 @@
-import { WAIT_BUCKETS } from './WaitHistogram.js';
+import { WAIT_BUCKETS } from '../../metrics/WaitHistogram.js';
 
 // Raw facts of one replication, per interval (simmer's lesson: store facts, derive metrics later).
 // Contact outcomes are counted in the interval the contact ARRIVED in (ACD convention), so a call

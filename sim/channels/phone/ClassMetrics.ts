@@ -1,6 +1,6 @@
-import type { PhoneMetricName } from '../channels/phone/phoneMetricSpecs.js';
+import { serviceLevel } from '../../metrics/serviceLevel.js';
 import type { ClassField } from './PhoneCounters.js';
-import { serviceLevel } from './serviceLevel.js';
+import type { PhoneMetricName } from './phoneMetricSpecs.js';
 
 /** Whole-run service of one priority class in one replication (a subset of the phone metrics); null where undefined. */
 export const CLASS_METRICS = [

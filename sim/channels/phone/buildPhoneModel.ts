@@ -1,29 +1,21 @@
-import { buildDistribution } from '../sim/distributions/buildDistribution.js';
-import { buildExpectedContacts } from './buildExpectedContacts.js';
-import { buildOpenIntervals } from './buildOpenIntervals.js';
-import { tryParseClock, tryParseDuration } from './duration.js';
-import type { InputIssue } from './inputError.js';
-import type { CalendarModel, PhoneModel, PriorityClassModel } from './ScenarioModel.js';
-import type { PhoneChannelFile, ScenarioFile } from './scenarioSchema.js';
+import { scheduledFor } from '../../../scenarios/buildAgentGroups.js';
+import { buildExpectedContacts } from '../../../scenarios/buildExpectedContacts.js';
+import { buildOpenIntervals } from '../../../scenarios/buildOpenIntervals.js';
+import { tryParseClock, tryParseDuration } from '../../../scenarios/duration.js';
+import type { InputIssue } from '../../../scenarios/inputError.js';
+import { buildDistribution } from '../../distributions/buildDistribution.js';
+import type { ChannelBuildContext } from '../ChannelPlugin.js';
+import type { PhoneModel, PriorityClassModel } from './PhoneModel.js';
+import type { PhoneChannelFile } from './phoneSchema.js';
 
 const PATH = '/channels/phone';
 
 /** Fills defaults and makes the cross-field checks the schema cannot express. */
 export function buildPhoneModel(
-  file: ScenarioFile,
-  calendar: CalendarModel,
-  issues: InputIssue[],
+  phone: PhoneChannelFile,
+  context: ChannelBuildContext,
 ): PhoneModel | undefined {
-  const phone = file.channels.phone;
-  if (phone === undefined) {
-    // The result pipeline is still phone-first: every run reports phone; chat comes beside it.
-    issues.push({
-      path: '/channels',
-      message:
-        'a phone channel is needed: scenarios with chat only are not supported yet (give chat beside phone)',
-    });
-    return undefined;
-  }
+  const { calendar, issues } = context;
   const dist = (spec: Parameters<typeof buildDistribution>[0], path: string) =>
     buildDistribution(spec, `${PATH}/${path}`, issues);
   const patience = dist(phone.patience, 'patience');
@@ -38,7 +30,7 @@ export function buildPhoneModel(
       calendar,
       issues,
     ),
-    open: buildOpenIntervals(phone.hours, `${PATH}/hours`, file.calendar.closedDates ?? [], calendar, issues),
+    open: buildOpenIntervals(phone.hours, `${PATH}/hours`, context.closedDates, calendar, issues),
     dailyCv: phone.demand.dailyCv ?? 0,
     trunkLines: phone.trunkLines ?? Number.POSITIVE_INFINITY,
     ivr: phone.ivr
@@ -57,6 +49,11 @@ export function buildPhoneModel(
           maxAttempts: phone.retrial.maxAttempts,
         }
       : null,
+    scheduledPerInterval: scheduledFor(
+      context.agentGroups,
+      'phone',
+      calendar.days * calendar.intervalsPerDay,
+    ),
     faults: checkFaults(phone.faults, issues),
     targets: {
       variant: phone.targets.serviceLevel.variant,
@@ -66,7 +63,7 @@ export function buildPhoneModel(
       maxAsaS: phone.targets.maxAsa === undefined ? null : tryParseDuration(phone.targets.maxAsa)!,
     },
   };
-  return Object.freeze(model);
+  return issues.length > 0 ? undefined : Object.freeze(model);
 }
 
 function buildClasses(

@@ -1,8 +1,7 @@
-import type { PhoneMetricName } from '../channels/phone/phoneMetricSpecs.js';
-import { metricNames } from './metricRegistry.js';
+import { serviceLevel } from '../../metrics/serviceLevel.js';
+import { quantile } from '../../metrics/WaitHistogram.js';
 import type { CounterRow } from './PhoneCounters.js';
-import { serviceLevel } from './serviceLevel.js';
-import { quantile } from './WaitHistogram.js';
+import { PHONE_METRIC_SPECS, type PhoneMetricName } from './phoneMetricSpecs.js';
 
 /**
  * Metrics of the phone channel for one interval, day or run of one replication. Ratios whose
@@ -12,8 +11,8 @@ import { quantile } from './WaitHistogram.js';
 export type PhoneMetric = PhoneMetricName;
 export type PhoneMetrics = Record<PhoneMetric, number | null>;
 
-/** @deprecated the registry's list (`metricNames('phone')` in metricRegistry.ts); kept for old imports. */
-export const PHONE_METRICS: readonly PhoneMetric[] = metricNames('phone');
+/** The phone metric names in the order files list them (the declaration's order). */
+export const PHONE_METRICS: readonly PhoneMetric[] = PHONE_METRIC_SPECS.map((spec) => spec.name);
 
 export interface MetricContext {
   /** Length of the span the row covers, seconds. */

@@ -432,3 +432,30 @@ describe('hotline load against the mocks (real k6, ~10 s)', () => {
     expect(mismatch.stdout).toContain('WARNING: A covers the whole horizon, B covers day 1 00:00-01:00');
   });
 });
+
+describe('hotline load prints the simulated twin of the replay (real k6, ~10 s)', () => {
+  it("the twin's figures are hotline sim's replication 0 of the same seed and window", async () => {
+    const window = ['--day', '1', '--from', '00:30', '--to', '01:00', '--seed', '3'];
+    const load = await hotline(
+      'load',
+      'scenarios/stationary-mmc.json',
+      ...window,
+      '--time-scale',
+      '900',
+      '--quiet',
+      '--out',
+      join(dir, 'twin-run'),
+    );
+    expect([0, 99], load.stderr).toContain(load.code);
+    const sim = await hotline('sim', 'scenarios/stationary-mmc.json', ...window, '-r', '1', '--json');
+    expect(sim.code, sim.stderr).toBe(0);
+    const phone = JSON.parse(sim.stdout).channels.phone;
+    const twin = load.stdout.split("the simulator's twin (replication 0 of seed 3")[1];
+    expect(twin).toBeDefined();
+    const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+    expect(twin).toContain(`offered ${phone.offered.mean}  answered ${phone.answered.mean}`);
+    expect(twin).toContain(
+      `slOffered ${pct(phone.slOffered.mean)}  abandonRate ${pct(phone.abandonRate.mean)}`,
+    );
+  }, 120_000);
+});

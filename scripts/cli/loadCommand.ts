@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import { buildRunSummary } from '../../results/buildRunSummary.js';
 import { ensureFolder } from '../../results/outputPath.js';
 import { REPORT_FILE } from '../../results/report/writeReport.js';
 import type { RunSummary } from '../../results/runFormat.js';
@@ -11,6 +12,7 @@ import { MAX_TIME_SCALE } from '../../scenarios/limits.js';
 import { loadScenarioFile } from '../../scenarios/loadScenario.js';
 import { channelEntries, channelPlugin } from '../../sim/channels/index.js';
 import { metricSpec, serviceLevelVariant } from '../../sim/metrics/metricRegistry.js';
+import { simulateScenarioFile } from '../../sim/simulateScenario.js';
 import { buildK6Bundle } from '../k6/buildK6Bundle.js';
 import { ARRIVAL_MODES, type ArrivalMode, compileProfile, type ReplayProfile } from '../k6/compileProfile.js';
 import { k6OperatorManifests } from '../k6/k6Operator.js';
@@ -185,11 +187,31 @@ SIGTERM (k6 stopped and awaited, nothing written); other codes are k6's own fail
         ...warmupLines(result.profile, flags.target === undefined),
         ...channelLines(result.summary),
         ...crossCheckLines(result.summary.serverCrossCheck),
+        ...(flags.target === undefined ? await twinLines(file, flags) : []),
         result.exitCode === 0 ? 'all thresholds passed' : `exit ${result.exitCode}: see junit.xml`,
         where,
       ];
       process.stdout.write(`${lines.join('\n')}\n`);
     });
+}
+
+/**
+ * The mocks (warm-started) continue replication 0 of `hotline sim` with the same seed, so what k6
+ * measured is one replication: that one. Its simulated twin tells a replay that differs from the
+ * prediction's mean because the day is an unusual one (the twin too) from one where the system
+ * under test behaves otherwise (the twin agrees with the prediction, the measurement does not). The
+ * window's arrivals are k6's own draw, so the twin shares the state at the window's start and the
+ * day's volume, not every call.
+ */
+async function twinLines(file: string, flags: LoadFlags): Promise<string[]> {
+  const twin = await simulateScenarioFile(file, {
+    replications: 1,
+    seed: flags.seed,
+    threads: 1,
+    window: { day: flags.day, from: flags.from, to: flags.to },
+  });
+  const lines = channelLines(buildRunSummary(twin)).map((line) => `  ${line}`);
+  return [`  the simulator's twin (replication 0 of seed ${flags.seed}, the day the mocks ran):`, ...lines];
 }
 
 /** What came before the window: the warm-up's calls (sent, not measured) and the mocks' warm start. */

@@ -1,9 +1,9 @@
 // SIGINT/SIGTERM to `hotline load` (issue 10): k6 used to keep running, re-parented, still sending
 // load, with its temporary folder left behind. The built CLI runs as a real subprocess with the real
-// k6 against its own mocks on loopback; the test waits for k6 to be running (a condition, bounded by
-// a deadline, never a measured time), signals, and checks by PID that nothing is left.
+// k6 against its own mocks on loopback; the test waits for k6 to be running (file-system events, never
+// a measured time), signals, and checks by PID that nothing is left.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, watch } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -46,21 +46,33 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** Polls `probe` until it returns a value; fails after `deadlineMs` (a safety net, not a measurement). */
-async function waitFor<T>(
-  probe: () => T | undefined,
-  what: string,
-  child: ChildProcess,
-  deadlineMs = 90_000,
-) {
-  const end = Date.now() + deadlineMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (child.exitCode !== null) throw new Error(`hotline exited (${child.exitCode}) before ${what}`);
-    if (Date.now() > end) throw new Error(`gave up waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+/**
+ * Resolves with the first entry of `dir` that `matches`, on a file-system event (fs.watch), never by
+ * polling a clock; rejects if hotline exits first. Checked once after the watch starts, so an entry
+ * made before it is not missed.
+ */
+function untilEntry(dir: string, matches: (name: string) => boolean, child: ChildProcess, what: string) {
+  return new Promise<string>((resolve, reject) => {
+    let settled = false;
+    const watcher = watch(dir);
+    const onExit = (code: number | null) => settle(new Error(`hotline exited (${code}) before ${what}`));
+    const settle = (error: Error | null, name?: string) => {
+      if (settled) return;
+      settled = true;
+      watcher.close();
+      child.off('exit', onExit);
+      if (error) reject(error);
+      else resolve(name!);
+    };
+    const check = () => {
+      const found = readdirSync(dir).find(matches);
+      if (found !== undefined) settle(null, found);
+    };
+    watcher.on('change', check);
+    watcher.on('error', (error) => settle(error));
+    child.on('exit', onExit);
+    check();
+  });
 }
 
 describe.runIf(process.platform === 'linux')('hotline load stopped by a signal', () => {
@@ -106,18 +118,15 @@ describe.runIf(process.platform === 'linux')('hotline load stopped by a signal',
       const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
       let k6Pids: number[] = [];
       try {
-        k6Pids = await waitFor(
-          () => {
-            const pids = childrenOf(child.pid!).filter((pid) => commandOf(pid).includes(' run '));
-            return pids.length === 2 ? pids : undefined;
-          },
-          'both k6 processes',
-          child,
+        // Each k6 opens its points file when it starts: both files there, both k6 processes run.
+        const work = join(
+          temp,
+          await untilEntry(temp, (n) => n.startsWith('hotline-k6-'), child, 'the work folder'),
         );
-        const work = readdirSync(temp).find((name) => name.startsWith('hotline-k6-'));
-        expect(work).toBeDefined();
-        const mocksUrl = JSON.parse(readFileSync(join(temp, work!, 'k6-config.json'), 'utf8'))
-          .target as string;
+        for (const i of [0, 1]) await untilEntry(work, (n) => n === `points-${i}.json.gz`, child, `k6 ${i}`);
+        k6Pids = childrenOf(child.pid!).filter((pid) => commandOf(pid).includes(' run '));
+        expect(k6Pids).toHaveLength(2);
+        const mocksUrl = JSON.parse(readFileSync(join(work, 'k6-config.json'), 'utf8')).target as string;
         expect(mocksUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
 
         child.kill(signal);

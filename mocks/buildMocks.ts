@@ -9,14 +9,14 @@ import { createModelClock, type ModelClock } from '../sim/engine/ModelClock.js';
 import type { TimerHost } from '../sim/engine/RealtimeDriver.js';
 import { installBearerAuth } from './auth.js';
 import { ChatService } from './chat/ChatService.js';
+import { registerChatRoute } from './chat/chatRoute.js';
 import { installErrorHandlers } from './errors.js';
 import { buildFaults, type FaultOptions } from './faults.js';
 import { ModelService } from './ModelService.js';
+import { registerCallsRoute } from './phone/callsRoute.js';
 import type { CallResult, PatienceSource } from './phone/callTypes.js';
 import { PhoneService } from './phone/PhoneService.js';
 import { ResponseTimeHistogram } from './ResponseTimeHistogram.js';
-import { registerCallsRoute } from './routes/callsRoute.js';
-import { registerChatRoute } from './routes/chatRoute.js';
 import { registerStatusRoutes } from './routes/statusRoutes.js';
 
 /** Thresholds of @fastify/under-pressure (503 + Retry-After when exceeded); see its README. */

@@ -22,7 +22,7 @@ export interface CallAdapter {
   statusOutcomes: Record<string, AdapterOutcome>;
 }
 
-/** The mocks' own contract (mocks/routes/callsRoute.ts). */
+/** The mocks' own contract (mocks/phone/callsRoute.ts). */
 export function resolveAdapter(file: AdapterFile = {}): CallAdapter {
   const words: Record<string, AdapterOutcome> = {};
   for (const o of ['answered', 'abandoned', 'blocked', 'closed', 'selfServed'] as const) {

@@ -12,7 +12,7 @@ import { type LoadOptions, runLoad } from './runLoad.js';
 // apply no patience of their own. Bounded: about 25 s and 75 s of wall time. Nothing here bounds the
 // loopback latency (a busy machine must give the same verdicts as an idle one): only what latency
 // cannot change is asserted exactly (causality, the call-by-call books); the model times of a
-// hang-up are checked exactly, on a hand-moved clock, in mocks/routes/hangUp.test.ts.
+// hang-up are checked exactly, on a hand-moved clock, in mocks/phone/hangUp.test.ts.
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'hotline-callers-'));

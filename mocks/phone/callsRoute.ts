@@ -2,9 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ModelClock } from '../../sim/engine/ModelClock.js';
 import { ErrorBodySchema, MockError } from '../errors.js';
 import type { Faults } from '../faults.js';
-import { CALL_OUTCOMES, type CallRequest, type CallResult } from '../phone/callTypes.js';
-import type { PhoneService } from '../phone/PhoneService.js';
 import { sleep } from '../sleep.js';
+import { CALL_OUTCOMES, type CallRequest, type CallResult } from './callTypes.js';
+import type { PhoneService } from './PhoneService.js';
 
 export interface CallsRouteOptions {
   acd: PhoneService;

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
-import type { ChatService } from '../chat/ChatService.js';
-import { type ChatErrorCode, type ChatServerFrame, parseClientFrame } from '../chat/chatFrames.js';
 import { ErrorBodySchema, MockError } from '../errors.js';
+import type { ChatService } from './ChatService.js';
+import { type ChatErrorCode, type ChatServerFrame, parseClientFrame } from './chatFrames.js';
 
 export interface ChatRouteOptions {
   chat: ChatService;

@@ -3,8 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualTime } from '../../sim/testing/ManualTime.js';
 import { buildMocks, type MocksOptions } from '../buildMocks.js';
-import type { CallResult } from '../phone/callTypes.js';
 import { stationary, untilTurns } from '../testing.js';
+import type { CallResult } from './callTypes.js';
 
 // The caller hangs up by closing the connection (app.inject cannot disconnect, so: real sockets on
 // 127.0.0.1). The model clock and its timers are a ManualTime the test moves (1 wall s = 60 model s),

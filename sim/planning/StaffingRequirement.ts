@@ -25,7 +25,8 @@ export interface StaffingRequirement {
 
 /** Agents to schedule so that `onDuty` remain after shrinkage. */
 export function scheduledAfterShrinkage(onDuty: Int32Array, shrinkage: number): Int32Array {
-  if (!(shrinkage >= 0 && shrinkage < 1)) throw new RangeError(`shrinkage must be in [0, 1), got ${shrinkage}`);
+  if (!(shrinkage >= 0 && shrinkage < 1))
+    throw new RangeError(`shrinkage must be in [0, 1), got ${shrinkage}`);
   // 1e-9 absorbs floating-point error: 12 / (1 - 0.4) is 20.000000000000004, and must stay 20.
   return onDuty.map((agents) => Math.ceil(agents / (1 - shrinkage) - 1e-9));
 }

@@ -42,7 +42,9 @@ describe('erlangRequirement', () => {
 
   it('refuses a scenario with chat, naming the method to use instead', () => {
     const scenario = loadScenarioFile('scenarios/ecosystem.json');
-    expect(() => erlangRequirement(scenario, 0)).toThrow(/--method.*phone channel alone.*allowed: simulation/);
+    expect(() => erlangRequirement(scenario, 0)).toThrow(
+      /--method.*phone channel alone.*allowed: simulation/,
+    );
   });
 });
 

@@ -1,8 +1,8 @@
-import type { ScenarioModel } from '../../scenarios/ScenarioModel.js';
 import { InputError } from '../../scenarios/inputError.js';
+import type { ScenarioModel } from '../../scenarios/ScenarioModel.js';
 import { fewestAgents, type StaffingDemand, type StaffingGoal } from '../analytic/fewestAgents.js';
 import type { PhoneModel } from '../channels/phone/PhoneModel.js';
-import { scheduledAfterShrinkage, type StaffingRequirement } from './StaffingRequirement.js';
+import { type StaffingRequirement, scheduledAfterShrinkage } from './StaffingRequirement.js';
 
 /**
  * Per-interval Erlang staffing (the SIPP approach: each interval treated as stationary). Phone only:

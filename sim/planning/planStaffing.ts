@@ -1,0 +1,492 @@
+import { InputError } from '../../scenarios/inputError.js';
+import { loadScenarioText } from '../../scenarios/loadScenario.js';
+import type { CalendarModel, ScenarioModel } from '../../scenarios/ScenarioModel.js';
+import type { StaffingFile } from '../../scenarios/scenarioSchema.js';
+import { type ChannelTargets, judgeTargets, targetChecks } from '../metrics/judgeTargets.js';
+import type { ChannelSummary, MetricSummary } from '../replications/summarizeReplications.js';
+import { type SimulationResult, simulateScenario } from '../simulateScenario.js';
+import { agentsForLoads, type ChannelQueue, channelQueue, simulatedLoad } from './channelQueue.js';
+import { erlangOnDuty } from './erlangRequirement.js';
+import {
+  type GroupRequirement,
+  type StaffingMethod,
+  type StaffingRequirement,
+  scheduledAfterShrinkage,
+} from './StaffingRequirement.js';
+import { agentsAsWritten, staffingFile } from './staffingFile.js';
+import { withStaffing } from './withStaffing.js';
+
+export interface PlanProgress {
+  /** Simulations so far, this one included. */
+  readonly iteration: number;
+  /** 'load': staffing set from the simulated load; 'correction': agents added where a target missed. */
+  readonly phase: 'load' | 'correction' | 'check';
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface PlanStaffingOptions {
+  method: StaffingMethod;
+  shrinkage: number;
+  replications?: number;
+  seed?: number | string;
+  threads?: number;
+  /** Load iterations at most before correction starts (default 8). */
+  maxLoadIterations?: number;
+  /** Correction passes at most (default 8). */
+  maxCorrections?: number;
+  onProgress?: (progress: PlanProgress) => void;
+}
+
+/** One target in one interval as the final simulation judged it. */
+export interface PlannedCheck {
+  readonly target: string;
+  readonly metric: string;
+  readonly op: '>=' | '<=';
+  readonly limit: number;
+  readonly mean: number | null;
+  readonly ci95: [number, number] | null;
+  readonly status: 'pass' | 'fail' | 'n/a';
+}
+
+export interface PlannedInterval {
+  /** Contacts offered (mean over replications). */
+  readonly offered: number | null;
+  readonly checks: readonly PlannedCheck[];
+  readonly verdict: 'met' | 'missed' | 'n/a';
+}
+
+export interface PlannedChannel {
+  readonly channel: string;
+  /** The group whose staffing carries this channel's requirement. */
+  readonly group: string;
+  readonly targets: ChannelTargets;
+  readonly intervals: readonly PlannedInterval[];
+  /** Intervals (day-major indices) with contacts where a target is missed in the final simulation. */
+  readonly missed: readonly number[];
+}
+
+export interface StaffingPlan extends StaffingRequirement {
+  /** Simulations run (the last one is the check of the staffing returned). */
+  readonly iterations: number;
+  /** Of those, iterations that set staffing from the simulated load, and correction passes. */
+  readonly loadIterations: number;
+  readonly corrections: number;
+  /** The last load iteration moved no interval by more than one agent. */
+  readonly converged: boolean;
+  /** Largest change of one interval (agents) in the last load iteration. */
+  readonly lastChange: number;
+  readonly replications: number;
+  readonly seed: number | string;
+  readonly channels: readonly PlannedChannel[];
+  /** Agent-hours over the horizon of the planned groups: planned on duty, scheduled, and today's. */
+  readonly agentHours: { readonly onDuty: number; readonly scheduled: number; readonly current: number };
+  /** Today's scheduled agents per interval of each planned group (time-average), for charts. */
+  readonly currentAgents: Readonly<Record<string, Float64Array>>;
+  /** The staffing the final simulation ran, by group: what `--write` saves. */
+  readonly staffing: Readonly<Record<string, StaffingFile>>;
+}
+
+const DEFAULT_REPLICATIONS = 4;
+
+/**
+ * Agents needed per interval and group for every channel's targets, checked by simulation.
+ *
+ * 'simulation' is an iterative staffing algorithm after Feldman, Mandelbaum, Massey and Whitt (2008):
+ * simulate with the current staffing, read each interval's offered load from the simulation (busy
+ * agents plus waiting contacts: carried-over work and retrials included, which a per-interval formula
+ * misses), staff each interval with the stationary formula for THAT load, and repeat until no interval
+ * moves by more than one agent. Then, because Erlang A on mean patience and exponential service is
+ * only an approximation of the simulated queue, correction passes add agents where the simulated mean
+ * still misses a target, until none does or the pass limit is hit. The seed is the same in every
+ * iteration (common random numbers), so a change between iterations is the staffing's, not noise.
+ *
+ * 'erlang' is the per-interval Erlang staffing (SIPP), simulated once to report what it reaches.
+ *
+ * Groups: each channel's requirement goes to the group that ranks it highest among its skills (the
+ * earlier group in the file on a tie); a group carrying several channels gets the sum of their
+ * requirements, which ignores the pooling gain (safe side). Groups carrying no channel keep the
+ * scenario's staffing and still serve what their skills allow.
+ */
+export async function planStaffing(
+  text: string,
+  file: string | undefined,
+  options: PlanStaffingOptions,
+): Promise<StaffingPlan> {
+  if (!(options.shrinkage >= 0 && options.shrinkage < 1)) {
+    throw new InputError(undefined, [
+      {
+        path: '--shrinkage',
+        message: 'expected a share',
+        value: options.shrinkage,
+        allowed: '0 <= share < 1',
+      },
+    ]);
+  }
+  if (options.method !== 'erlang' && options.method !== 'simulation') {
+    throw new InputError(undefined, [
+      { path: '--method', message: 'unknown method', value: options.method, allowed: 'erlang, simulation' },
+    ]);
+  }
+  const scenario = loadScenarioText(text, file);
+  const calendar = scenario.calendar;
+  const carriers = assignChannels(scenario);
+  if (carriers.size === 0) {
+    throw new InputError(file, [
+      {
+        path: '/channels',
+        message: 'no channel with targets and a group to staff',
+        allowed: 'phone or chat with targets',
+      },
+    ]);
+  }
+  const queues = [...carriers.keys()].map((c) => channelQueue(scenario, c));
+  const groups = [...new Set(carriers.values())];
+  const slotsOf = (group: string) => scenario.agentGroups.find((g) => g.name === group)!.slots;
+  const replications = options.replications ?? DEFAULT_REPLICATIONS;
+  const seed = options.seed ?? 1;
+
+  let staffing = new Map<string, Int32Array>();
+  if (options.method === 'erlang') {
+    const phone = scenario.channels.phone;
+    if (!phone || queues.length !== 1) throw new InputError(undefined, erlangRefusal(scenario));
+    staffing.set(groups[0]!, erlangOnDuty(phone, calendar.intervalS));
+  } else {
+    for (const group of groups) {
+      const model = scenario.agentGroups.find((g) => g.name === group)!;
+      const only = [...carriers].filter(([, g]) => g === group).map(([c]) => c);
+      const phone = scenario.channels.phone;
+      // The per-interval Erlang staffing is the usual start of the ISA (a good guess where it is
+      // exact); other channels start from today's staffing.
+      staffing.set(
+        group,
+        only.length === 1 && only[0] === 'phone' && phone
+          ? erlangOnDuty(phone, calendar.intervalS)
+          : Int32Array.from(model.staffing.scheduledPerInterval, (a) => Math.round(a)),
+      );
+    }
+  }
+
+  let iterations = 0;
+  let loadIterations = 0;
+  let corrections = 0;
+  let lastChange = 0;
+  let phase: PlanProgress['phase'] = options.method === 'erlang' ? 'check' : 'load';
+  const maxLoad = options.maxLoadIterations ?? 8;
+  const maxCorrections = options.maxCorrections ?? 8;
+  for (;;) {
+    const files = Object.fromEntries(groups.map((g) => [g, staffingFile(calendar, staffing.get(g)!)]));
+    // What the scenario format can hold is what gets simulated and reported (see staffingFile).
+    staffing = new Map(groups.map((g) => [g, agentsAsWritten(calendar, files[g]!)]));
+    iterations++;
+    const result = await simulate(text, file, files, { ...options, replications, seed }, iterations, phase);
+    if (phase === 'load') {
+      loadIterations++;
+      const calibrated = calibrate(queues, result, carriers, slotsOf, calendar.intervalS);
+      const next = fromLoad(calibrated, result, carriers, slotsOf, calendar, groups);
+      lastChange = largestChange(staffing, next);
+      if (lastChange > 1 && loadIterations < maxLoad) {
+        staffing = loadIterations < DAMP_AFTER ? next : halfway(staffing, next);
+        continue;
+      }
+      // Converged (or out of iterations): keep the staffing just simulated, so what is reported is
+      // what was checked; correction starts from it.
+      phase = 'correction';
+    }
+    const channels = judge(queues, result, carriers, calendar);
+    if (
+      phase !== 'correction' ||
+      corrections >= maxCorrections ||
+      channels.every((c) => c.missed.length === 0)
+    ) {
+      return buildPlan({
+        scenario,
+        method: options.method,
+        shrinkage: options.shrinkage,
+        staffing,
+        files,
+        carriers,
+        channels,
+        iterations,
+        loadIterations,
+        corrections,
+        lastChange,
+        replications,
+        seed,
+      });
+    }
+    corrections++;
+    console.error(
+      JSON.stringify([
+        'pass',
+        corrections,
+        channels.map((c) =>
+          c.missed
+            .map((i) => `${i}:${c.intervals[i]!.checks.map((k) => k.mean?.toFixed(3)).join('/')}`)
+            .join(' '),
+        ),
+      ]),
+    );
+    staffing = new Map([...staffing].map(([g, a]) => [g, a.slice()]));
+    for (const channel of channels) {
+      const agents = staffing.get(channel.group)!;
+      for (const i of channel.missed) agents[i]! += correctionStep(channel.intervals[i]!);
+    }
+  }
+}
+
+/** Which group carries each channel's requirement (see planStaffing). Channels without a group are left out. */
+export function assignChannels(scenario: ScenarioModel): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const channel of Object.keys(scenario.channels)) {
+    let best: { group: string; rank: number } | undefined;
+    for (const group of scenario.agentGroups) {
+      const rank = group.skills.indexOf(channel);
+      if (rank >= 0 && (!best || rank < best.rank)) best = { group: group.name, rank };
+    }
+    if (best) out.set(channel, best.group);
+  }
+  return out;
+}
+
+async function simulate(
+  text: string,
+  file: string | undefined,
+  files: Record<string, StaffingFile>,
+  options: PlanStaffingOptions & { replications: number; seed: number | string },
+  iteration: number,
+  phase: PlanProgress['phase'],
+): Promise<SimulationResult> {
+  return simulateScenario(
+    { text: withStaffing(text, files), file, options: {} },
+    {
+      replications: options.replications,
+      seed: options.seed,
+      ...(options.threads !== undefined ? { threads: options.threads } : {}),
+      onProgress: (done, total) => options.onProgress?.({ iteration, phase, done, total }),
+    },
+  );
+}
+
+/**
+ * Each channel's queue with its holding time and patience read from the simulation:
+ * - holding time: the model's where it has one, else busy slot time / contacts taken;
+ * - patience: the exponential patience that abandons as the simulation did, total waiting time /
+ *   abandonments (for exponential patience that is its mean, by Little's law). Erlang A with the
+ *   scenario's mean patience was far too optimistic for covid's lognormal patience (cv 1.2): few
+ *   callers hang up in the first minute, so abandonment does not relieve the queue as Erlang A
+ *   assumes, and the peak sat at 40% in 20 s. Where nobody abandoned, the model's mean stays.
+ */
+function calibrate(
+  queues: readonly ChannelQueue[],
+  result: SimulationResult,
+  carriers: Map<string, string>,
+  slotsOf: (group: string) => number,
+  intervalS: number,
+): ChannelQueue[] {
+  return queues.map((queue) => {
+    const summary = channelSummary(result, queue.channel);
+    const slots = slotsOf(carriers.get(queue.channel)!);
+    let busySlotS = 0;
+    let taken = 0;
+    let waitingS = 0;
+    let abandoned = 0;
+    for (const interval of summary.intervals) {
+      busySlotS +=
+        (interval[queue.occupancyMetric]?.mean ?? 0) * (interval.agentsOnDuty?.mean ?? 0) * slots * intervalS;
+      taken += interval.answered?.mean ?? 0;
+      waitingS += (interval.meanQueueLength?.mean ?? 0) * intervalS;
+      abandoned += interval.abandoned?.mean ?? 0;
+    }
+    if (queue.holdingTimeS === null && !(taken > 0)) {
+      throw new InputError(
+        undefined,
+        `${queue.channel}: no contact was answered in the simulation; nothing to plan from`,
+      );
+    }
+    return {
+      ...queue,
+      holdingTimeS: queue.holdingTimeS ?? busySlotS / taken,
+      patienceS: abandoned > 0 ? waitingS / abandoned : queue.patienceS,
+    };
+  });
+}
+
+function fromLoad(
+  queues: readonly ChannelQueue[],
+  result: SimulationResult,
+  carriers: Map<string, string>,
+  slotsOf: (group: string) => number,
+  calendar: CalendarModel,
+  groups: readonly string[],
+): Map<string, Int32Array> {
+  const next = new Map(groups.map((g) => [g, new Int32Array(calendar.days * calendar.intervalsPerDay)]));
+  for (const queue of queues) {
+    const group = carriers.get(queue.channel)!;
+    const slots = slotsOf(group);
+    const agents = next.get(group)!;
+    const holdingTimeS = queue.holdingTimeS!;
+    const replications = result.perReplication.map((r) => r.channels[queue.channel as 'phone']!.intervals);
+    channelSummary(result, queue.channel).intervals.forEach((_, i) => {
+      const loads = replications.map((intervals) =>
+        simulatedLoad(queue, intervals[i]!, slots, holdingTimeS, calendar.intervalS),
+      );
+      agents[i]! += agentsForLoads(queue, loads, holdingTimeS, slots, intervalLabel(calendar, i));
+    });
+  }
+  return next;
+}
+
+/**
+ * Retrials feed an understaffed interval's abandonments back as load a little later, so a plain
+ * update can swing between too few and too many agents; after a few iterations each interval moves
+ * only half way to its new figure (rounded away from where it was), which settles such a swing.
+ */
+const DAMP_AFTER = 3;
+
+function halfway(from: Map<string, Int32Array>, to: Map<string, Int32Array>): Map<string, Int32Array> {
+  return new Map(
+    [...from].map(([group, a]) => {
+      const b = to.get(group)!;
+      return [group, a.map((x, i) => x + Math.sign(b[i]! - x) * Math.ceil(Math.abs(b[i]! - x) / 2))];
+    }),
+  );
+}
+
+function largestChange(a: Map<string, Int32Array>, b: Map<string, Int32Array>): number {
+  let largest = 0;
+  for (const [group, before] of a) {
+    const after = b.get(group)!;
+    for (let i = 0; i < before.length; i++) largest = Math.max(largest, Math.abs(after[i]! - before[i]!));
+  }
+  return largest;
+}
+
+function judge(
+  queues: readonly ChannelQueue[],
+  result: SimulationResult,
+  carriers: Map<string, string>,
+  calendar: CalendarModel,
+): PlannedChannel[] {
+  return queues.map((queue) => {
+    const summary = channelSummary(result, queue.channel);
+    const intervals = summary.intervals.map((figures): PlannedInterval => {
+      const offered = figures.offered?.mean ?? null;
+      if (!(offered !== null && offered > 0)) {
+        return { offered, checks: [], verdict: 'n/a' };
+      }
+      const verdict = judgeTargets(queue.channel, queue.targets, figures);
+      const checks = targetChecks(queue.channel, queue.targets).map((check, k): PlannedCheck => {
+        const figure: MetricSummary | undefined = figures[check.metric];
+        return {
+          ...check,
+          mean: figure?.mean ?? null,
+          ci95: figure?.ci95 ?? null,
+          status: verdict.outcomes[k]!.status,
+        };
+      });
+      return { offered, checks, verdict: verdict.verdict };
+    });
+    const missed = intervals.flatMap((interval, i) => (interval.verdict === 'missed' ? [i] : []));
+    if (intervals.length !== calendar.days * calendar.intervalsPerDay) {
+      throw new RangeError(`planStaffing: ${intervals.length} intervals measured, calendar has more`);
+    }
+    return {
+      channel: queue.channel,
+      group: carriers.get(queue.channel)!,
+      targets: queue.targets,
+      intervals,
+      missed,
+    };
+  });
+}
+
+/**
+ * Agents a correction pass adds where an interval misses: one, or more when the service level is far
+ * below its goal (a shortfall of 5 points per agent, at most 3), so that a bad interval does not take
+ * one simulation per agent.
+ */
+function correctionStep(interval: PlannedInterval): number {
+  const sl = interval.checks.find((c) => c.target === 'serviceLevel');
+  if (!sl || sl.mean === null || sl.status !== 'fail') return 1;
+  return Math.min(3, Math.max(1, Math.ceil((sl.limit - sl.mean) / 0.05)));
+}
+
+function channelSummary(result: SimulationResult, channel: string): ChannelSummary {
+  const summary = result.summary.channels[channel as 'phone'];
+  if (!summary) throw new RangeError(`planStaffing: the simulation has no ${channel} channel`);
+  return summary;
+}
+
+/** "2020-12-07 09:30" for a day-major interval index. */
+export function intervalLabel(calendar: CalendarModel, index: number): string {
+  const day = Math.floor(index / calendar.intervalsPerDay);
+  const minutes = ((index % calendar.intervalsPerDay) * calendar.intervalS) / 60;
+  const hh = String(Math.floor(minutes / 60)).padStart(2, '0');
+  const mm = String(Math.round(minutes % 60)).padStart(2, '0');
+  return `${calendar.dates[day]} ${hh}:${mm}`;
+}
+
+function erlangRefusal(scenario: ScenarioModel) {
+  return [
+    {
+      path: '--method',
+      message: `erlang: the formulas cover one phone channel served by one group; this scenario has ${Object.keys(scenario.channels).join(', ')}`,
+      value: 'erlang',
+      allowed: 'simulation, for chat or for several channels sharing agents',
+    },
+  ];
+}
+
+function buildPlan(parts: {
+  scenario: ScenarioModel;
+  method: StaffingMethod;
+  shrinkage: number;
+  staffing: Map<string, Int32Array>;
+  files: Record<string, StaffingFile>;
+  carriers: Map<string, string>;
+  channels: PlannedChannel[];
+  iterations: number;
+  loadIterations: number;
+  corrections: number;
+  lastChange: number;
+  replications: number;
+  seed: number | string;
+}): StaffingPlan {
+  const { scenario, shrinkage } = parts;
+  const hoursPerInterval = scenario.calendar.intervalS / 3600;
+  const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+  const groups: GroupRequirement[] = [...parts.staffing].map(([group, onDuty]) => ({
+    group,
+    channels: [...parts.carriers].filter(([, g]) => g === group).map(([c]) => c),
+    onDuty,
+    scheduled: scheduledAfterShrinkage(onDuty, shrinkage),
+  }));
+  const currentAgents = Object.fromEntries(
+    groups.map((g) => [
+      g.group,
+      scenario.agentGroups.find((m) => m.name === g.group)!.staffing.scheduledPerInterval,
+    ]),
+  );
+  return {
+    method: parts.method,
+    shrinkage,
+    calendar: scenario.calendar,
+    groups,
+    iterations: parts.iterations,
+    loadIterations: parts.loadIterations,
+    corrections: parts.corrections,
+    converged: parts.method === 'erlang' || parts.lastChange <= 1,
+    lastChange: parts.lastChange,
+    replications: parts.replications,
+    seed: parts.seed,
+    channels: parts.channels,
+    agentHours: {
+      onDuty: sum(groups.flatMap((g) => [...g.onDuty])) * hoursPerInterval,
+      scheduled: sum(groups.flatMap((g) => [...g.scheduled])) * hoursPerInterval,
+      current: sum(Object.values(currentAgents).flatMap((a) => [...a])) * hoursPerInterval,
+    },
+    currentAgents,
+    staffing: parts.files,
+  };
+}

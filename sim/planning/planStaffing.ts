@@ -216,17 +216,6 @@ export async function planStaffing(
       });
     }
     corrections++;
-    console.error(
-      JSON.stringify([
-        'pass',
-        corrections,
-        channels.map((c) =>
-          c.missed
-            .map((i) => `${i}:${c.intervals[i]!.checks.map((k) => k.mean?.toFixed(3)).join('/')}`)
-            .join(' '),
-        ),
-      ]),
-    );
     staffing = new Map([...staffing].map(([g, a]) => [g, a.slice()]));
     for (const channel of channels) {
       const agents = staffing.get(channel.group)!;

@@ -51,7 +51,11 @@ export function erlangRequirement(scenario: ScenarioModel, shrinkage: number): S
 }
 
 /** Fewest agents on duty per interval meeting the phone targets; 0 where closed or nobody calls. */
-export function erlangOnDuty(phone: PhoneModel, intervalS: number): Int32Array {
+export function erlangOnDuty(
+  phone: PhoneModel,
+  intervalS: number,
+  label: (interval: number) => string = (i) => `interval ${i}`,
+): Int32Array {
   const goal = phoneGoal(phone);
   const handle = phone.talkTime.mean + (phone.afterCallWork?.mean ?? 0);
   const patience = phone.classes.reduce((sum, c) => sum + c.share * c.patience.mean, 0);
@@ -66,7 +70,15 @@ export function erlangOnDuty(phone: PhoneModel, intervalS: number): Int32Array {
       ...(Number.isFinite(patience) ? { meanPatienceS: patience } : {}),
     };
     const result = fewestAgents(demand, goal);
-    if (!result.found) throw new InputError(undefined, `interval ${i}: ${result.reason}`);
+    if (!result.found) {
+      throw new InputError(undefined, [
+        {
+          path: '/channels/phone/targets',
+          message: `cannot be met at ${label(i)} (${calls.toFixed(1)} calls): ${result.reason}`,
+          allowed: 'a lower goal, a longer threshold or a looser abandonment/ASA cap',
+        },
+      ]);
+    }
     out[i] = result.agents;
   }
   return out;

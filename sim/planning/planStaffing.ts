@@ -150,7 +150,10 @@ export async function planStaffing(
   if (options.method === 'erlang') {
     const phone = scenario.channels.phone;
     if (!phone || queues.length !== 1) throw new InputError(undefined, erlangRefusal(scenario));
-    staffing.set(groups[0]!, erlangOnDuty(phone, calendar.intervalS));
+    staffing.set(
+      groups[0]!,
+      erlangOnDuty(phone, calendar.intervalS, (i) => intervalLabel(calendar, i)),
+    );
   } else {
     for (const group of groups) {
       const model = scenario.agentGroups.find((g) => g.name === group)!;
@@ -161,7 +164,7 @@ export async function planStaffing(
       staffing.set(
         group,
         only.length === 1 && only[0] === 'phone' && phone
-          ? erlangOnDuty(phone, calendar.intervalS)
+          ? erlangOnDuty(phone, calendar.intervalS, (i) => intervalLabel(calendar, i))
           : Int32Array.from(model.staffing.scheduledPerInterval, (a) => Math.round(a)),
       );
     }

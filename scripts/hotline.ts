@@ -9,6 +9,7 @@ import { runCli } from './cli/runCli.js';
 import { registerRunsCommand } from './cli/runsCommand.js';
 import { registerSchemaCommand } from './cli/schemaCommand.js';
 import { registerSimCommand } from './cli/simCommand.js';
+import { registerStaffCommand } from './cli/staffCommand.js';
 import { toolVersion } from './cli/toolVersion.js';
 import { registerValidateCommand } from './cli/validateCommand.js';
 import { ignoreClosedPipe } from './ignoreClosedPipe.js';
@@ -23,6 +24,7 @@ process.exitCode = await runCli(
     registerMergeCommand,
     registerValidateCommand,
     registerErlangCommand,
+    registerStaffCommand,
     registerSchemaCommand,
     registerReportCommand,
     registerCompareCommand,

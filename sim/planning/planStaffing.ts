@@ -78,6 +78,8 @@ export interface StaffingPlan extends StaffingRequirement {
   readonly lastChange: number;
   readonly replications: number;
   readonly seed: number | string;
+  /** Wall time spent in simulations (the rest is the staffing formula and bookkeeping), for benches. */
+  readonly simulationMs: number;
   readonly channels: readonly PlannedChannel[];
   /** Agent-hours over the horizon of the planned groups: planned on duty, scheduled, and today's. */
   readonly agentHours: { readonly onDuty: number; readonly scheduled: number; readonly current: number };
@@ -174,6 +176,7 @@ export async function planStaffing(
   let loadIterations = 0;
   let corrections = 0;
   let lastChange = 0;
+  let simulationMs = 0;
   let phase: PlanProgress['phase'] = options.method === 'erlang' ? 'check' : 'load';
   const maxLoad = options.maxLoadIterations ?? 8;
   const maxCorrections = options.maxCorrections ?? 8;
@@ -183,6 +186,7 @@ export async function planStaffing(
     staffing = new Map(groups.map((g) => [g, agentsAsWritten(calendar, files[g]!)]));
     iterations++;
     const result = await simulate(text, file, files, { ...options, replications, seed }, iterations, phase);
+    simulationMs += result.durationMs;
     if (phase === 'load') {
       loadIterations++;
       const calibrated = calibrate(queues, result, carriers, slotsOf, calendar.intervalS);
@@ -216,6 +220,7 @@ export async function planStaffing(
         lastChange,
         replications,
         seed,
+        simulationMs,
       });
     }
     corrections++;
@@ -444,6 +449,7 @@ function buildPlan(parts: {
   lastChange: number;
   replications: number;
   seed: number | string;
+  simulationMs: number;
 }): StaffingPlan {
   const { scenario, shrinkage } = parts;
   const hoursPerInterval = scenario.calendar.intervalS / 3600;
@@ -472,6 +478,7 @@ function buildPlan(parts: {
     lastChange: parts.lastChange,
     replications: parts.replications,
     seed: parts.seed,
+    simulationMs: parts.simulationMs,
     channels: parts.channels,
     agentHours: {
       onDuty: sum(groups.flatMap((g) => [...g.onDuty])) * hoursPerInterval,

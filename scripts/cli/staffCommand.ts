@@ -1,0 +1,160 @@
+import { renameSync, writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { checkOutputFile } from '../../results/outputPath.js';
+import { InputError } from '../../scenarios/inputError.js';
+import { loadScenarioText, readScenarioFile } from '../../scenarios/loadScenario.js';
+import { chooseStaffingMethod, type MethodChoice } from '../../sim/planning/chooseStaffingMethod.js';
+import { planStaffing } from '../../sim/planning/planStaffing.js';
+import type { StaffingMethod } from '../../sim/planning/StaffingRequirement.js';
+import { withStaffing } from '../../sim/planning/withStaffing.js';
+import { defaultThreads } from '../../sim/replications/runReplications.js';
+import { seedValue, wholeNumber } from './optionParsers.js';
+import { printNotices } from './printNotices.js';
+import { formatStaffingPlan } from './staff/formatStaffingPlan.js';
+import { staffingPage } from './staff/staffingPage.js';
+import { staffingPlanJson } from './staff/staffingPlanJson.js';
+
+interface StaffFlags {
+  method?: StaffingMethod;
+  shrinkage: number;
+  replications: number;
+  seed: number | string;
+  threads?: number;
+  write?: string;
+  html?: string;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+export function registerStaffCommand(program: Command): void {
+  program
+    .command('staff')
+    .description(
+      'Fewest agents per interval for every channel target (SL, abandonment, ASA), checked by simulation: ' +
+        'per-interval Erlang (--method erlang) or an iterative staffing algorithm over the simulator (--method simulation).',
+    )
+    .argument('<scenario>', 'scenario file (JSON)')
+    .option(
+      '-m, --method <name>',
+      'erlang or simulation (default: erlang only for one phone channel with flat demand and no retrials)',
+      methodValue,
+    )
+    .option(
+      '--shrinkage <share>',
+      'share of scheduled time not available for contacts, 0 <= share < 1 (e.g. 0.3 or 30%)',
+      shareValue,
+      0,
+    )
+    .option(
+      '-r, --replications <n>',
+      'replications per simulation',
+      wholeNumber('--replications', 1, 1000),
+      4,
+    )
+    .option(
+      '-s, --seed <seed>',
+      'random seed, the same in every iteration (common random numbers)',
+      seedValue,
+      1,
+    )
+    .option(
+      '-t, --threads <n>',
+      `worker threads (default: ${defaultThreads()}, the cores here)`,
+      wholeNumber('--threads', 1, 256),
+    )
+    .option(
+      '-w, --write <file>',
+      'write the scenario with the planned staffing (perInterval, or weekly when weekdays differ)',
+    )
+    .option('--html <file>', 'write a page with charts: required against today, the SL each interval reaches')
+    .option('--json', 'print the plan as JSON on stdout and nothing else there')
+    .option('-q, --quiet', 'no progress lines on stderr')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  hotline staff scenarios/covid-hotline.json
+  hotline staff scenarios/covid-hotline.json --shrinkage 30% --write covid-planned.json --html staff.html
+  hotline staff scenarios/stationary-mmc.json --method erlang      # same as hotline erlang --goal, per interval
+  hotline staff scenarios/ecosystem.json --replications 8 --json | jq .agentHours
+
+The simulation method simulates the scenario with a staffing, reads each interval's load from the
+simulation (busy agents plus the work of abandoned contacts: retrials and work carried over from
+earlier intervals included), staffs each interval with Erlang A for that load, and repeats until no
+interval moves by more than one agent; correction passes then add agents where the simulated mean
+still misses a target. Each channel's requirement goes to the group that ranks it highest among its
+skills; a group carrying several channels gets the sum (no pooling gain counted).
+The scenario's staffing is agents on duty; --write saves the on-duty figures (what was simulated),
+the table shows scheduled = on duty / (1 - shrinkage) beside them.
+Exit codes: 0 planned, 2 bad input (a flag, the scenario, an output path, a target no staffing meets).`,
+    )
+    .action(async (file: string, flags: StaffFlags) => {
+      // Output paths are checked before minutes of simulation, not after.
+      const write = flags.write === undefined ? undefined : checkOutputFile('--write', flags.write);
+      const html = flags.html === undefined ? undefined : checkOutputFile('--html', flags.html);
+      const text = readScenarioFile(file);
+      const scenario = loadScenarioText(text, file);
+      printNotices(file, scenario);
+      const chosen = chooseStaffingMethod(scenario);
+      const choice: MethodChoice =
+        flags.method === undefined || flags.method === chosen.method
+          ? chosen
+          : {
+              method: flags.method,
+              reason: `asked for (the default here: ${chosen.method}, ${chosen.reason})`,
+            };
+      const progress = (line: string) => {
+        if (!flags.quiet) process.stderr.write(`staff: ${line}\n`);
+      };
+      progress(`method ${choice.method}: ${choice.reason}`);
+      const plan = await planStaffing(text, file, {
+        method: choice.method,
+        shrinkage: flags.shrinkage,
+        replications: flags.replications,
+        seed: flags.seed,
+        ...(flags.threads !== undefined ? { threads: flags.threads } : {}),
+        onProgress: ({ iteration, phase, done, total }) => {
+          if (done === total) progress(`simulation ${iteration} (${phase}) done`);
+        },
+      });
+      if (write) writeAtomically(write, withStaffing(text, plan.staffing));
+      if (html) writeAtomically(html, staffingPage(plan, choice, scenario.name));
+      process.stdout.write(
+        flags.json
+          ? `${JSON.stringify(staffingPlanJson(plan, choice), null, 2)}\n`
+          : formatStaffingPlan(plan, choice),
+      );
+      if (write) progress(`scenario with the planned staffing written to ${flags.write}`);
+      if (html) progress(`page written to ${flags.html}`);
+    });
+}
+
+/** A temp file beside the target, then a rename: a reader never sees half a file. */
+function writeAtomically(target: string, content: string): void {
+  const temp = `${target}.tmp-${process.pid}`;
+  writeFileSync(temp, content);
+  renameSync(temp, target);
+}
+
+function methodValue(raw: string): StaffingMethod {
+  if (raw === 'erlang' || raw === 'simulation') return raw;
+  throw new InputError(undefined, [
+    { path: '--method', message: 'unknown method', value: raw, allowed: 'erlang, simulation' },
+  ]);
+}
+
+function shareValue(raw: string): number {
+  const percent = raw.endsWith('%');
+  const value = Number(percent ? raw.slice(0, -1) : raw) / (percent ? 100 : 1);
+  if (raw.trim() === '' || !(value >= 0 && value < 1)) {
+    throw new InputError(undefined, [
+      {
+        path: '--shrinkage',
+        message: 'expected a share',
+        value: raw,
+        allowed: '0 <= share < 1, e.g. 0.3 or 30%',
+      },
+    ]);
+  }
+  return value;
+}

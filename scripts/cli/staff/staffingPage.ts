@@ -63,9 +63,10 @@ export function staffingPage(plan: StaffingPlan, choice: MethodChoice, scenarioN
           axis: 0,
           values: compact(sl.map((s) => s?.mean ?? null)),
           color: PALETTE[0]!,
+          // A share lies in [0, 1]: the t interval of few replications reaches past it, the band does not.
           band: {
-            lo: compact(sl.map((s) => s?.ci95?.[0] ?? null)),
-            hi: compact(sl.map((s) => s?.ci95?.[1] ?? null)),
+            lo: compact(sl.map((s) => (s?.ci95 ? Math.max(0, s.ci95[0]) : null))),
+            hi: compact(sl.map((s) => (s?.ci95 ? Math.min(1, s.ci95[1]) : null))),
           },
         },
         { label: 'goal', axis: 0, values: x.map(() => channel.targets.goal), color: PALETTE[1]!, dash: true },

@@ -28,6 +28,8 @@ export interface ChannelQueue {
   readonly holdingTimeS: number | null;
   /** The interval's busy agent time as a share of on-duty time (a chat session counts 1/slots). */
   readonly occupancyMetric: string;
+  /** Coefficient of variation of the day-to-day volume factor (the channel's `dailyCv`). */
+  readonly dailyCv: number;
 }
 
 const VARIANT_OF_KIND: Record<ServiceLevelKind, ServiceLevelVariant> = {
@@ -56,6 +58,7 @@ export function channelQueue(scenario: ScenarioModel, channel: string): ChannelQ
       patienceS: phone.classes.reduce((sum, c) => sum + c.share * c.patience.mean, 0),
       holdingTimeS: phone.talkTime.mean + (phone.afterCallWork?.mean ?? 0),
       occupancyMetric: 'occupancy',
+      dailyCv: phone.dailyCv,
     };
   }
   const chat = scenario.channels.chat;
@@ -69,6 +72,7 @@ export function channelQueue(scenario: ScenarioModel, channel: string): ChannelQ
       patienceS: chat.patience.mean,
       holdingTimeS: null,
       occupancyMetric: 'occupancySlots',
+      dailyCv: chat.dailyCv,
     };
   }
   throw new RangeError(`planning does not know channel ${channel}`);
@@ -95,23 +99,27 @@ export function simulatedLoad(
   return occupancy * onDuty + (abandoned * holdingTimeS) / intervalS / slots;
 }
 
+/** A load (agent-equivalents) and its probability weight. */
+export interface WeightedLoad {
+  readonly load: number;
+  readonly weight: number;
+}
+
 /**
- * Fewest agents for the loads one interval had in the replications (agent-equivalents), by Erlang A
- * on slots: the stationary answer for the simulated load rather than for the interval's own arrivals
- * (the modified-offered-load idea that makes the ISA time-stable). The targets apply to the mean over
- * replications, and replications differ (the day factor of `dailyCv` moves a whole day's demand), so
- * the figures the formula gives at each replication's load are averaged before they are judged:
- * staffing for the mean load alone left the covid peak at 40-60% on its busier days.
- * `where` names the interval for the error.
+ * Fewest agents for an interval's load, by Erlang A on slots: the stationary answer for the
+ * simulated load rather than for the interval's own arrivals (the modified-offered-load idea that
+ * makes the ISA time-stable). The load is uncertain from day to day (`dailyCv` moves a whole day's
+ * demand) and the targets apply to the mean over days, so the formula's figures are averaged over
+ * the loads given, with their weights, before they are judged. `where` names the interval for errors.
  */
 export function agentsForLoads(
   queue: ChannelQueue,
-  loads: readonly number[],
+  loads: readonly WeightedLoad[],
   holdingTimeS: number,
   slots: number,
   where: string,
 ): number {
-  const busy = loads.filter((load) => load > 1e-6);
+  const busy = loads.filter((l) => l.load > 1e-6);
   if (busy.length === 0) return 0;
   const demand = (load: number): StaffingDemand => ({
     arrivalRatePerS: (load * slots) / holdingTimeS,
@@ -132,27 +140,43 @@ export function agentsForLoads(
     }
     return result.agents;
   };
-  // Every replication meets the goal at the largest load's staffing, none below the smallest's.
-  const from = bound(Math.min(...busy));
-  const to = bound(Math.max(...busy));
+  // Every load meets the goal at the largest load's staffing, none below the smallest's.
+  const from = bound(Math.min(...busy.map((l) => l.load)));
+  const to = bound(Math.max(...busy.map((l) => l.load)));
   for (let servers = from; servers < to; servers++) {
-    if (
-      meetsOnAverage(
-        busy.map((load) => evaluateAgents(demand(load), servers, queue.goal.thresholdS)),
-        queue.goal,
-      )
-    ) {
-      return Math.ceil(servers / slots);
-    }
+    const metrics = busy.map((l) => evaluateAgents(demand(l.load), servers, queue.goal.thresholdS));
+    if (meetsOnAverage(metrics, busy, queue.goal)) return Math.ceil(servers / slots);
   }
   return Math.ceil(to / slots);
 }
 
-function meetsOnAverage(metrics: readonly QueueMetrics[], goal: StaffingGoal): boolean {
+/**
+ * Day factors of a normal with mean 1 and the given cv at the 5-point Gauss-Hermite nodes, with their
+ * weights: exact for moments up to the ninth, plenty for a smooth service-level curve. The simulator
+ * draws a gamma with that mean and cv; at the cvs of day-to-day volume (a few percent) the two agree.
+ */
+export function dayFactorNodes(cv: number): WeightedLoad[] {
+  if (cv <= 0) return [{ load: 1, weight: 1 }];
+  const nodes = [
+    [-2.856970013872806, 0.011257411327720691],
+    [-1.355626179974266, 0.2220759220056126],
+    [0, 0.5333333333333333],
+    [1.355626179974266, 0.2220759220056126],
+    [2.856970013872806, 0.011257411327720691],
+  ] as const;
+  return nodes.map(([z, weight]) => ({ load: Math.max(0, 1 + cv * z), weight }));
+}
+
+function meetsOnAverage(
+  metrics: readonly QueueMetrics[],
+  loads: readonly WeightedLoad[],
+  goal: StaffingGoal,
+): boolean {
   if (metrics.some((m) => !m.stable)) return false;
   const stable = metrics as readonly StableQueueMetrics[];
+  const total = loads.reduce((sum, l) => sum + l.weight, 0);
   const mean = (f: (m: StableQueueMetrics) => number) =>
-    stable.reduce((sum, m) => sum + f(m), 0) / stable.length;
+    stable.reduce((sum, m, k) => sum + loads[k]!.weight * f(m), 0) / total;
   if (mean((m) => m.serviceLevel[goal.variant]) < goal.goal) return false;
   if (goal.maxAbandon !== undefined && mean((m) => m.pAbandon) > goal.maxAbandon) return false;
   if (goal.maxAsaS !== undefined && mean((m) => m.asaS) > goal.maxAsaS) return false;

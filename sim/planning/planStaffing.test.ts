@@ -77,7 +77,12 @@ describe('planStaffing, simulation method', () => {
       replications: 2,
       seed: 1,
       threads: 2,
+      // The rules under test (which group carries what, shrinkage, what is judged) do not need a
+      // converged plan: two load iterations and one correction pass keep it to seconds.
+      maxLoadIterations: 2,
+      maxCorrections: 1,
     });
+    expect(plan.iterations).toBeLessThanOrEqual(3);
     expect(plan.channels.map((c) => c.channel)).toEqual(Object.keys(scenario.channels));
     // Phone is first among operators' skills; chat is chat-desk's only skill: each carries its own.
     expect(scenario.agentGroups.map((g) => [g.name, g.skills])).toEqual([

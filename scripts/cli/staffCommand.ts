@@ -82,7 +82,7 @@ The simulation method simulates the scenario with a staffing, reads each interva
 simulation (busy agents plus the work of abandoned contacts: retrials and work carried over from
 earlier intervals included), staffs each interval with Erlang A for that load, and repeats until no
 interval moves by more than one agent; correction passes then add agents where the simulated mean
-still misses a target. Each channel's requirement goes to the group that ranks it highest among its
+misses a target or is within one standard error of it. Each channel's requirement goes to the group that ranks it highest among its
 skills; a group carrying several channels gets the sum (no pooling gain counted).
 The scenario's staffing is agents on duty; --write saves the on-duty figures (what was simulated),
 the table shows scheduled = on duty / (1 - shrinkage) beside them.

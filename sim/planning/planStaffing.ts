@@ -107,12 +107,14 @@ const DEFAULT_REPLICATIONS = 4;
  *
  * 'simulation' is an iterative staffing algorithm after Feldman, Mandelbaum, Massey and Whitt (2008):
  * simulate with the current staffing, read each interval's offered load from the simulation (busy
- * agents plus waiting contacts: carried-over work and retrials included, which a per-interval formula
- * misses), staff each interval with the stationary formula for THAT load, and repeat until no interval
- * moves by more than one agent. Then, because Erlang A on mean patience and exponential service is
- * only an approximation of the simulated queue, correction passes add agents where the simulated mean
- * still misses a target, until none does or the pass limit is hit. The seed is the same in every
- * iteration (common random numbers), so a change between iterations is the staffing's, not noise.
+ * agents plus the work of abandoned contacts: carried-over work and retrials included, which a
+ * per-interval formula misses), staff each interval with the stationary formula for THAT load (its
+ * patience and holding time calibrated from the simulation, see calibrate), and repeat until no
+ * interval moves by more than one agent. Then, because Erlang A is only an approximation of the
+ * simulated queue, correction passes add agents where the simulated mean misses a target or is
+ * within one standard error of it (shortOfTargets), until none does or the pass limit is hit. The
+ * seed is the same in every iteration (common random numbers), so a change between iterations is the
+ * staffing's, not noise. The day-to-day volume factor is handled in fromLoad.
  *
  * 'erlang' is the per-interval Erlang staffing (SIPP), simulated once to report what it reaches.
  *

@@ -19,6 +19,7 @@ import { k6OperatorManifests } from '../k6/k6Operator.js';
 import { loadAdapter } from '../k6/loadAdapter.js';
 import { chatSessionEntries, replayConfig } from '../k6/replayConfig.js';
 import { runLoad } from '../k6/runLoad.js';
+import { conditionalPredictionLines } from './conditionalPredictionLines.js';
 import { seedValue, wholeNumber } from './optionParsers.js';
 import { printNotices } from './printNotices.js';
 import { toolVersion } from './toolVersion.js';
@@ -188,6 +189,13 @@ SIGTERM (k6 stopped and awaited, nothing written); other codes are k6's own fail
         ...channelLines(result.summary),
         ...crossCheckLines(result.summary.serverCrossCheck),
         ...(flags.target === undefined ? await twinLines(file, flags) : []),
+        ...(flags.target === undefined
+          ? await conditionalPredictionLines(
+              file,
+              { seed: flags.seed, day: flags.day, from: flags.from, to: flags.to },
+              result.summary,
+            )
+          : []),
         result.exitCode === 0 ? 'all thresholds passed' : `exit ${result.exitCode}: see junit.xml`,
         where,
       ];

@@ -2,11 +2,11 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { simulateReplication } from '../simulateReplication.js';
 import { measureReplication, type ReplicationMetrics } from './measureReplication.js';
 import type { RunWindow } from './runWindow.js';
 import { loadSource, type ScenarioSource } from './ScenarioSource.js';
 import type { ReplicationRange } from './shardRange.js';
+import { type BranchOf, simulateRun } from './simulateRun.js';
 
 export interface ReplicationOptions {
   replications: number;
@@ -17,6 +17,11 @@ export interface ReplicationOptions {
   window?: RunWindow;
   /** Run only these replication indices (a shard); default all of 0..replications-1. */
   range?: ReplicationRange;
+  /**
+   * A conditional prediction: run r is branch r of this replication from model time `atS` (every
+   * run shares the replication's past up to `atS`), instead of replication r.
+   */
+  branchOf?: BranchOf;
   /** Stops the run: worker threads are terminated and awaited, then the promise rejects with the reason. */
   signal?: AbortSignal;
   /** Called after each finished replication with the number done so far (of the range). */
@@ -45,7 +50,7 @@ export async function runReplications(
   if (threads === 1) {
     const scenario = loadSource(source);
     for (let r = from; r < to; r++) {
-      const counters = simulateReplication(scenario, options.seed, r);
+      const counters = simulateRun(scenario, options.seed, r, options.branchOf);
       finished(r, measureReplication(scenario, counters, options.window));
       // Yield so a progress bar can repaint and a signal handler can run between replications.
       await new Promise((resolve) => setImmediate(resolve));
@@ -65,7 +70,7 @@ export async function runReplications(
       shares.map((replications) =>
         runWorker(
           script,
-          { source, seed: options.seed, replications, window: options.window },
+          { source, seed: options.seed, replications, window: options.window, branchOf: options.branchOf },
           finished,
           stop.signal,
         ).catch((error: unknown) => {
@@ -87,7 +92,13 @@ export function defaultThreads(): number {
 
 function runWorker(
   script: URL,
-  workerData: { source: ScenarioSource; seed: number | string; replications: number[]; window?: RunWindow },
+  workerData: {
+    source: ScenarioSource;
+    seed: number | string;
+    replications: number[];
+    window?: RunWindow | undefined;
+    branchOf?: BranchOf | undefined;
+  },
   finished: (replication: number, metrics: ReplicationMetrics) => void,
   signal: AbortSignal,
 ): Promise<void> {

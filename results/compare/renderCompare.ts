@@ -60,7 +60,9 @@ function runsTable(runs: readonly LoadedRun[]): string {
       run.info.kind,
       run.info.scenario.name,
       String(run.info.seed),
-      String(run.info.replications),
+      run.info.givenReplication === undefined
+        ? String(run.info.replications)
+        : `${run.info.replications} branches of replication ${run.info.givenReplication}`,
       describeSpan(run),
       `${sl} ${formatValue(metricOf(run.summary.channels.phone, sl).mean, 'share')}`,
     ];

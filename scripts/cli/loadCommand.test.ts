@@ -457,5 +457,22 @@ describe('hotline load prints the simulated twin of the replay (real k6, ~10 s)'
     expect(twin).toContain(
       `slOffered ${pct(phone.slOffered.mean)}  abandonRate ${pct(phone.abandonRate.mean)}`,
     );
-  }, 120_000);
+    // The prediction given the mocks' morning is hotline sim's conditional prediction of the window.
+    const given = await hotline(
+      'sim',
+      'scenarios/stationary-mmc.json',
+      ...window,
+      '-r',
+      '30',
+      '--given-replication',
+      '0',
+      '--json',
+    );
+    expect(given.code, given.stderr).toBe(0);
+    const branches = JSON.parse(given.stdout).channels.phone;
+    const conditional = load.stdout.split("the prediction given the mocks' morning (30 branches of replication 0")[1];
+    expect(conditional).toBeDefined();
+    expect(conditional).toContain(`SL (slOffered) ${pct(branches.slOffered.mean)} [`);
+    expect(conditional).toContain(`abandon rate ${pct(branches.abandonRate.mean)} [`);
+  }, 180_000);
 });

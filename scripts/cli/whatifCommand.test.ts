@@ -69,9 +69,9 @@ describe('hotline whatif', () => {
     expect(base.metrics.slOffered!.n).toBe(4);
   });
 
-  it('the cell with the base values reproduces hotline sim with the same seed byte for byte', () => {
+  it('the cell with the base values reproduces hotline sim with the same seed byte for byte (2 threads against 1)', () => {
     const sim = join(runsDir, 'sim-base');
-    const { code, stderr } = hotline('sim', MMC, '-r', '4', '-s', '7', '--out', sim);
+    const { code, stderr } = hotline('sim', MMC, '-r', '4', '-s', '7', '--threads', '1', '--out', sim);
     expect(code, stderr).toBe(0);
     for (const name of RUN_FILES) {
       expect(readFileSync(join(grid, 'cells', 'cell-002', name), 'utf8'), name).toBe(

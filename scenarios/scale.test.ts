@@ -5,6 +5,7 @@ import { scenarioText } from '../sim/testing/scenarioText.js';
 import { InputError } from './inputError.js';
 import { loadScenarioText } from './loadScenario.js';
 
+// biome-ignore lint/suspicious/noExplicitAny: the tests set fields the typed file does not have yet (scale)
 type Json = Record<string, any>;
 const file = (name: string): Json => JSON.parse(scenarioText(name));
 const load = (value: Json) => loadScenarioText(JSON.stringify(value), undefined);

@@ -115,7 +115,9 @@ function costChart(whatif: WhatifFile, channel: string): ChartSpec {
     for (const cell of cells) {
       values[x.indexOf(round(cell.agentHours))] = cell.channels[channel]?.metrics[metric]?.mean ?? null;
     }
-    return { label, axis: 0, values, color: PALETTE[k % PALETTE.length]!, draw: 'points', pointSize: 9 };
+    // Lines with markers: within a series the cells differ only in cost, so the line is the
+    // cost-SL curve at that demand; where a series has no cell at some x the line breaks (marker kept).
+    return { label, axis: 0, values, color: PALETTE[k % PALETTE.length]! };
   });
   series.push({
     label: `goal ${formatValue(goal, 'share')}`,

@@ -110,6 +110,22 @@ describe('hotline whatif', () => {
     expect(compare.code, compare.stderr).toBe(0);
   });
 
+  it('without --out it goes under HOTLINE_RUNS_DIR and hotline runs lists it as a whatif', () => {
+    const made = hotline('whatif', MMC, '-r', '2', '-q', '--vary', 'channels.phone.demand.scale=1,2');
+    expect(made.code, made.stderr).toBe(0);
+    const id = /^whatif (\S+):/m.exec(made.stdout)![1]!;
+    expect(id).toMatch(/stationary-mmc-whatif-s1$/);
+    const listed = hotline('runs', '--json');
+    expect(listed.code, listed.stderr).toBe(0);
+    const entry = JSON.parse(listed.stdout).find((r: { id: string }) => r.id === id);
+    expect(entry).toMatchObject({
+      kind: 'whatif',
+      scenario: 'stationary-mmc',
+      replications: 2,
+      problem: null,
+    });
+  });
+
   it('--json prints whatif.json on stdout and nothing else there', () => {
     const out = join(runsDir, 'json');
     const { code, stdout, stderr } = hotline(

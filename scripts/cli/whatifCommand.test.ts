@@ -97,6 +97,34 @@ describe('hotline whatif', () => {
     expect(sl(1)).toBeGreaterThan(sl(0));
   });
 
+  it('with retrials (covid), staffing.scale keeps every first attempt: offered minus retrials per replication', () => {
+    const out = join(runsDir, 'covid-crn');
+    const { code, stderr } = hotline(
+      'whatif',
+      'scenarios/covid-hotline.json',
+      '--days',
+      '1',
+      '-r',
+      '3',
+      '-q',
+      '--vary',
+      'agents.groups.0.staffing.scale=0.9,1.1',
+      '--out',
+      out,
+    );
+    expect(code, stderr).toBe(0);
+    const firstAttempts = (cell: string) => {
+      const run = JSON.parse(readFileSync(join(out, 'cells', cell, 'replications.json'), 'utf8')).channels
+        .phone.run as { offered: number[]; retrials: number[] };
+      return run.offered.map((o, r) => o - run.retrials[r]!);
+    };
+    expect(firstAttempts('cell-001')).toEqual(firstAttempts('cell-002'));
+    const hours = (JSON.parse(readFileSync(join(out, 'whatif.json'), 'utf8')) as WhatifFile).cells.map(
+      (c) => c.agentHours,
+    );
+    expect(hours[1]).toBeGreaterThan(hours[0]!);
+  });
+
   it('each cell is a run that hotline report and hotline compare read', () => {
     const report = hotline('report', join(grid, 'cells', 'cell-001'));
     expect(report.code, report.stderr).toBe(0);

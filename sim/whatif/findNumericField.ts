@@ -162,7 +162,11 @@ function describe(value: unknown, schema: Schema | undefined): string {
 
 /** For a path at an object or list: the numeric fields inside it, so the user sees what to write. */
 function numericInside(file: unknown, path: string): string {
-  const inside = numericPaths(file).filter((p) => p.startsWith(`${path}.`));
+  // Shallowest first (a stable sort), so `demand.scale` comes before `demand.callsPerDay.mon`.
+  const depth = (p: string) => p.split('.').length;
+  const inside = numericPaths(file)
+    .filter((p) => p.startsWith(`${path}.`))
+    .sort((a, b) => depth(a) - depth(b));
   if (inside.length === 0) return '';
   const shown = inside.slice(0, 4).join(', ');
   return `; numeric fields inside: ${shown}${inside.length > 4 ? `, ... (${inside.length} in all)` : ''}`;

@@ -190,6 +190,27 @@ describe('hotline whatif', () => {
   });
 });
 
+describe('hotline whatif --help', () => {
+  it('has examples, and every example runs (one replication, one day)', () => {
+    const { code, stdout } = hotline('whatif', '--help');
+    expect(code).toBe(0);
+    expect(stdout).toContain('Examples:');
+    const examples = stdout
+      .replace(/\\\n\s*/g, ' ')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line.startsWith('hotline whatif '));
+    expect(examples.length).toBeGreaterThanOrEqual(3);
+    examples.forEach((example, k) => {
+      const args = example.split(/\s+/).slice(1);
+      const out = join(runsDir, `help-example-${k}`);
+      const run = hotline(...args, '-r', '1', '--days', '1', '-q', '--out', out);
+      expect(run.code, `${example}\n${run.stderr}`).toBe(0);
+      expect(existsSync(join(out, 'whatif.json'))).toBe(true);
+    });
+  });
+});
+
 describe('hotline whatif: bad input exits 2 and writes nothing', () => {
   const cases: [string, string[], RegExp][] = [
     [

@@ -1,18 +1,12 @@
 import { join } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { formatDifference, formatValue } from '../../results/report/formatMetric.js';
 import { renderWhatif } from '../../results/report/renderWhatif.js';
 import { saveSimRun } from '../../results/saveSimRun.js';
 import { buildWhatifFile } from '../../results/whatif/buildWhatifFile.js';
 import { openWhatifFolder } from '../../results/whatif/openWhatifFolder.js';
 import { type RecordedCell, recordWhatifCell } from '../../results/whatif/WhatifCellRecorder.js';
-import {
-  WHATIF_CELLS_DIR,
-  WHATIF_FILE,
-  WHATIF_PAGE,
-  type WhatifFile,
-} from '../../results/whatif/whatifFormat.js';
+import { WHATIF_CELLS_DIR, WHATIF_FILE, WHATIF_PAGE } from '../../results/whatif/whatifFormat.js';
 import { checkRunOutput, newRunId, RUNS_DIR_FLAG, runsDirectory } from '../../results/writeRunFolder.js';
 import { readScenarioFile } from '../../scenarios/loadScenario.js';
 import { defaultThreads } from '../../sim/replications/runReplications.js';
@@ -20,7 +14,7 @@ import { resolveRunWindow, type WindowSpec } from '../../sim/replications/runWin
 import { buildWhatifGrid, MAX_WHATIF_AXES, MAX_WHATIF_CELLS } from '../../sim/whatif/buildWhatifGrid.js';
 import { runWhatif } from '../../sim/whatif/runWhatif.js';
 import { stopOnSignal } from '../stopOnSignal.js';
-import { formatTable } from './formatTable.js';
+import { formatWhatifTable } from './formatWhatifTable.js';
 import { seedValue, wholeNumber } from './optionParsers.js';
 import { printNotices } from './printNotices.js';
 import { toolVersion } from './toolVersion.js';
@@ -165,44 +159,6 @@ not at all. Exit codes: 0 written, 2 bad input, 130 / 143 stopped by SIGINT / SI
           `page ${join(written, WHATIF_PAGE)}\n`,
       );
     });
-}
-
-/** The cells as a table: axis values, agent-hours, each channel's service level (CI) and vs base. */
-export function formatWhatifTable(whatif: WhatifFile): string {
-  const channels = Object.keys(whatif.cells[0]?.channels ?? {});
-  const header = [
-    'cell',
-    ...whatif.axes.map((a) => a.path),
-    'agent-hours',
-    ...channels.flatMap((c) => {
-      const sl = whatif.cells[0]!.channels[c]!.serviceLevel;
-      return [`${c} ${sl}`, '95% CI', ...(whatif.baseCell ? ['vs base (paired)'] : []), 'targets'];
-    }),
-  ];
-  const rows = whatif.cells.map((cell) => [
-    cell.id === whatif.baseCell ? `${cell.id}*` : cell.id,
-    ...cell.values.map(String),
-    formatValue(cell.agentHours, 'hours'),
-    ...channels.flatMap((c) => {
-      const f = cell.channels[c]!;
-      const s = f.metrics[f.serviceLevel];
-      const vs = f.serviceLevelVsBase;
-      return [
-        formatValue(s?.mean, 'share'),
-        s?.ci95 ? `${formatValue(s.ci95[0], 'share')}-${formatValue(s.ci95[1], 'share')}` : 'n/a',
-        ...(whatif.baseCell
-          ? [
-              `${formatDifference(vs?.value, 'share')}${vs?.ci95 ? ` [${formatDifference(vs.ci95[0], 'share')}, ${formatDifference(vs.ci95[1], 'share')}]` : ''}`,
-            ]
-          : []),
-        f.verdict,
-      ];
-    }),
-  ]);
-  const note = whatif.baseCell
-    ? `\n* base cell (the scenario's own values); vs base = paired difference, 95% CI`
-    : '';
-  return `${formatTable(header, rows)}${note}`;
 }
 
 function windowOf(flags: WhatifFlags): WindowSpec | undefined {

@@ -132,10 +132,18 @@ describe('hotline whatif', () => {
       'compare',
       join(grid, 'cells', 'cell-001'),
       join(grid, 'cells', 'cell-002'),
+      '--json',
       '--out',
-      join(runsDir, 'cmp'),
+      join(runsDir, 'cmp.html'),
     );
     expect(compare.code, compare.stderr).toBe(0);
+    // Same seed, replications and calendar: compare pairs them, and its paired difference of the
+    // service level is the one whatif.json carries for the base cell's neighbour.
+    const comparison = JSON.parse(compare.stdout).comparisons[0];
+    expect(comparison.method).toBe('paired');
+    const sl = comparison.metrics.find((m: { channel: string; metric: string }) => m.metric === 'slOffered');
+    const vsBase = whatif.cells[0]!.channels.phone!.serviceLevelVsBase!;
+    expect(sl.difference).toBeCloseTo(-vsBase.value!, 8); // compare --json rounds to 10 digits
   });
 
   it('without --out it goes under HOTLINE_RUNS_DIR and hotline runs lists it as a whatif', () => {

@@ -84,6 +84,35 @@ describe('hotline whatif', () => {
     );
   });
 
+  it('one thread gives every cell the same bytes as two', () => {
+    const one = join(runsDir, 'grid-one-thread');
+    const { code, stderr } = hotline(
+      'whatif',
+      MMC,
+      '-r',
+      '4',
+      '-s',
+      '7',
+      '--threads',
+      '1',
+      '-q',
+      '--vary',
+      'channels.phone.demand.scale=1,2',
+      '--vary',
+      'agents.groups.0.staffing.agents=12,14',
+      '--out',
+      one,
+    );
+    expect(code, stderr).toBe(0);
+    for (const cell of ['cell-001', 'cell-002', 'cell-003', 'cell-004']) {
+      for (const name of RUN_FILES) {
+        expect(readFileSync(join(one, 'cells', cell, name), 'utf8'), `${cell}/${name}`).toBe(
+          readFileSync(join(grid, 'cells', cell, name), 'utf8'),
+        );
+      }
+    }
+  });
+
   it('staffing variants see the same arrivals in every replication (common random numbers)', () => {
     const at = (cell: string) => offeredPerReplication(join(grid, 'cells', cell));
     expect(at('cell-001')).toEqual(at('cell-002'));

@@ -11,6 +11,7 @@ import { registerSchemaCommand } from './cli/schemaCommand.js';
 import { registerSimCommand } from './cli/simCommand.js';
 import { toolVersion } from './cli/toolVersion.js';
 import { registerValidateCommand } from './cli/validateCommand.js';
+import { registerWhatifCommand } from './cli/whatifCommand.js';
 import { ignoreClosedPipe } from './ignoreClosedPipe.js';
 
 ignoreClosedPipe(process.stdout);
@@ -29,6 +30,7 @@ process.exitCode = await runCli(
     registerRunsCommand,
     registerMocksCommand,
     registerLoadCommand,
+    registerWhatifCommand,
   ],
   toolVersion(),
 );

@@ -165,8 +165,9 @@ function expandStarts(
   const every = tryParseDuration(starts.every)!;
   const from = clockInDay(starts.from, `${path}/from`, issues);
   const to = clockInDay(starts.to, `${path}/to`, issues);
-  if (every <= 0) {
-    issues.push({ path: `${path}/every`, message: 'the step between starts must be more than 0', value: starts.every });
+  // Whole minutes: a start is written back as HH:MM in the scenario's shifts.
+  if (every <= 0 || every % 60 !== 0) {
+    issues.push({ path: `${path}/every`, message: 'the step between starts must be whole minutes, more than 0', value: starts.every });
     return [];
   }
   if (from === undefined || to === undefined) return [];

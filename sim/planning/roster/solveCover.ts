@@ -74,9 +74,14 @@ export async function solveCover(problem: CoverProblem): Promise<CoverSolution> 
     rowLower.push(agents);
     rowUpper.push(solver.infinity);
   });
+  // An instance with one column (a shift without breaks) takes its caps as that column's bounds; only
+  // instances shared by several break placements need a row.
+  const columnsOfInstance = new Int32Array(instances.length);
+  for (const column of columns) columnsOfInstance[column.instance]! += 1;
   const rowOfInstance = new Int32Array(instances.length).fill(-1);
   instances.forEach((instance, k) => {
     if (instance.min <= 0 && instance.max === null) return;
+    if (columnsOfInstance[k] === 1) return;
     rowOfInstance[k] = rowLower.length;
     rowLower.push(instance.min);
     rowUpper.push(instance.max ?? solver.infinity);
@@ -112,12 +117,22 @@ export async function solveCover(problem: CoverProblem): Promise<CoverSolution> 
     colCost.push(problem.penalty!);
   }
   const numCols = colCost.length;
+  const colLower = new Float64Array(numCols);
+  const colUpper = new Float64Array(numCols).fill(solver.infinity);
+  columns.forEach((column, j) => {
+    const instance = instances[column.instance]!;
+    if (columnsOfInstance[column.instance] !== 1) return;
+    colLower[j] = instance.min;
+    colUpper[j] = instance.max ?? solver.infinity;
+  });
+  // An instance without columns with a minimum cannot be met.
+  if (instances.some((instance, k) => columnsOfInstance[k] === 0 && instance.min > 0)) throw new CoverInfeasible();
   const data = {
     numCols,
     numRows: rowLower.length,
     colCost,
-    colLower: new Float64Array(numCols),
-    colUpper: new Float64Array(numCols).fill(solver.infinity),
+    colLower,
+    colUpper,
     rowLower,
     rowUpper,
     matrix: { format: 'csc' as const, numRows: rowLower.length, numCols, starts, indices, values },
@@ -133,10 +148,12 @@ export async function solveCover(problem: CoverProblem): Promise<CoverSolution> 
     return status === solver.constants.modelStatus.optimal ? model.getObjectiveValue() : Number.NEGATIVE_INFINITY;
   });
 
+  // The time limit covers both solves: the branch and cut gets what the LP left.
+  const left = problem.timeLimitS ? Math.max(1, problem.timeLimitS - (performance.now() - started) / 1000) : undefined;
   return solver.withModel({ ...data, integrality }, (model): CoverSolution => {
     model.options.set({
       output_flag: false,
-      ...(problem.timeLimitS ? { time_limit: problem.timeLimitS } : {}),
+      ...(left !== undefined ? { time_limit: left } : {}),
       ...(problem.relativeGap !== undefined ? { mip_rel_gap: problem.relativeGap } : {}),
     });
     model.run();

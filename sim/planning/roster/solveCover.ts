@@ -145,6 +145,7 @@ export async function solveCover(problem: CoverProblem): Promise<CoverSolution> 
     model.run();
     const status = model.getModelStatus();
     if (status === solver.constants.modelStatus.infeasible) throw new CoverInfeasible();
+    if (status === solver.constants.modelStatus.empty) return colCost.reduce((sum, c, j) => sum + c * colLower[j]!, 0);
     return status === solver.constants.modelStatus.optimal ? model.getObjectiveValue() : Number.NEGATIVE_INFINITY;
   });
 
@@ -160,11 +161,14 @@ export async function solveCover(problem: CoverProblem): Promise<CoverSolution> 
     const status = model.getModelStatus();
     const codes = solver.constants.modelStatus;
     if (status === codes.infeasible) throw new CoverInfeasible();
-    const hasPlan = Number(model.info.get('primal_solution_status')) === 2;
+    // 'empty': nothing to decide (no column, or no row and no cost worth paying): every column at its
+    // lower bound, which is optimal as costs are not negative.
+    const empty = status === codes.empty;
+    const hasPlan = empty || Number(model.info.get('primal_solution_status')) === 2;
     if (!hasPlan) {
       throw new Error(`HiGHS found no plan (model status ${status}); allow more time (--time-limit)`);
     }
-    const x = model.getSolution().colValue;
+    const x = empty ? colLower : model.getSolution().colValue;
     const agents = new Int32Array(columns.length);
     for (let j = 0; j < columns.length; j++) agents[j] = Math.round(x[j]!);
     const covered = new Int32Array(required.length);
@@ -177,9 +181,9 @@ export async function solveCover(problem: CoverProblem): Promise<CoverSolution> 
       cost += agents[j]! * column.cost;
     });
     if (soft) for (const s of shortfall) cost += s * problem.penalty!;
-    const bound = Number(model.info.get('mip_dual_bound'));
+    const bound = empty ? cost : Number(model.info.get('mip_dual_bound'));
     return {
-      status: status === codes.optimal ? 'optimal' : 'timeLimit',
+      status: status === codes.optimal || empty ? 'optimal' : 'timeLimit',
       agents,
       shortfall,
       cost,

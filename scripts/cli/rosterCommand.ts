@@ -20,6 +20,7 @@ interface RosterFlags {
   timeLimit: number;
   gap: number;
   rounds: number;
+  raise: number;
   replications: number;
   seed: number | string;
   threads?: number;
@@ -40,18 +41,55 @@ export function registerRosterCommand(program: Command): void {
     .requiredOption('--shifts <file>', 'shift templates (JSON; schema scenarios/shifts/shifts.schema.json)')
     .option(
       '--required <file>',
-      "a scenario whose group staffing is the requirement (e.g. from `hotline staff --write`) instead of per-interval Erlang",
+      'a scenario whose group staffing is the requirement (e.g. from `hotline staff --write`) instead of per-interval Erlang',
     )
-    .option('--shrinkage <share>', 'share of scheduled time not available (absence, training), 0 to 0.9', share('--shrinkage', 0.9), 0)
-    .option('--penalty <cost>', 'soft coverage: cost per agent missing in one interval (default: every interval covered)', positive('--penalty'))
-    .option('--time-limit <seconds>', 'solver time limit (LP and integer program together)', positive('--time-limit'), 20)
+    .option(
+      '--shrinkage <share>',
+      'share of scheduled time not available (absence, training), 0 to 0.9',
+      share('--shrinkage', 0.9),
+      0,
+    )
+    .option(
+      '--penalty <cost>',
+      'soft coverage: cost per agent missing in one interval (default: every interval covered)',
+      positive('--penalty'),
+    )
+    .option(
+      '--time-limit <seconds>',
+      'solver time limit (LP and integer program together)',
+      positive('--time-limit'),
+      20,
+    )
     .option('--gap <share>', 'stop when (cost - bound) / cost is at most this', share('--gap', 1), 0.001)
-    .option('--rounds <n>', 'solve-and-simulate rounds at most; 0: solve once, do not simulate', wholeNumber('--rounds', 0, 100), 6)
-    .option('-r, --replications <n>', 'replications per simulation round', wholeNumber('--replications', 1, 10_000), 10)
+    .option(
+      '--rounds <n>',
+      'solve-and-simulate rounds at most; 0: solve once, do not simulate',
+      wholeNumber('--rounds', 0, 100),
+      6,
+    )
+    .option(
+      '--raise <agents>',
+      'agents added per round to an interval that misses a target',
+      wholeNumber('--raise', 1, 1000),
+      1,
+    )
+    .option(
+      '-r, --replications <n>',
+      'replications per simulation round',
+      wholeNumber('--replications', 1, 10_000),
+      10,
+    )
     .option('-s, --seed <seed>', 'random seed of the simulation', seedValue, 1)
-    .option('-t, --threads <n>', `worker threads (default: ${defaultThreads()})`, wholeNumber('--threads', 1, 256))
-    .option('--write <file>', 'write the scenario with the plan as the group\'s `shifts` staffing')
-    .option('--report <file>', 'write an HTML page: scheduled against required, simulated service level, the plan')
+    .option(
+      '-t, --threads <n>',
+      `worker threads (default: ${defaultThreads()})`,
+      wholeNumber('--threads', 1, 256),
+    )
+    .option('--write <file>', "write the scenario with the plan as the group's `shifts` staffing")
+    .option(
+      '--report <file>',
+      'write an HTML page: scheduled against required, simulated service level, the plan',
+    )
     .option('--json', 'print one JSON object instead of the tables')
     .option('-q, --quiet', 'no progress lines on stderr')
     .addHelpText(
@@ -69,7 +107,8 @@ The requirement is per-interval Erlang (phone) after --shrinkage, or --required.
 interval only when on duty all of it (on break does not count). Cost: on-duty hours (breaks unpaid)
 at the template's rate with the night and weekend premiums; "before" is the scenario's own staffing
 at the file's costPerAgentHour. Each round simulates the plan (--replications, --seed); intervals
-whose mean misses a target of the channel get one more required agent, up to --rounds rounds.
+whose mean misses a target of the channel get --raise more required agents (default 1), up to
+--rounds rounds.
 Exit codes: 0 done, 2 bad input (templates, flags, output paths, requirements the templates cannot
 cover: the message names the interval).`,
     )
@@ -87,6 +126,7 @@ cover: the message names the interval).`,
         timeLimitS: flags.timeLimit,
         relativeGap: flags.gap,
         maxRounds: flags.rounds,
+        raiseBy: flags.raise,
         simulation: {
           replications: flags.replications,
           seed: flags.seed,
@@ -96,10 +136,15 @@ cover: the message names the interval).`,
         onStep: say,
       });
       if (write) {
-        writeFileSync(write, withStaffing(text, { [result.group]: { kind: 'shifts', shifts: result.shifts } }));
+        writeFileSync(
+          write,
+          withStaffing(text, { [result.group]: { kind: 'shifts', shifts: result.shifts } }),
+        );
       }
       if (report) writeFileSync(report, renderRosterPage(result));
-      process.stdout.write(flags.json ? `${JSON.stringify(rosterJson(result), null, 2)}\n` : formatRoster(result));
+      process.stdout.write(
+        flags.json ? `${JSON.stringify(rosterJson(result), null, 2)}\n` : formatRoster(result),
+      );
       if (write) say(`scenario with the plan written to ${write}`);
       if (report) say(`report ${report}`);
     });
@@ -115,7 +160,9 @@ function share(flag: string, max: number) {
   return (raw: string): number => {
     const value = Number(raw);
     if (raw.trim() === '' || !Number.isFinite(value) || value < 0 || value > max) {
-      throw new InputError(undefined, [{ path: flag, message: 'expected a share', value: raw, allowed: `0 to ${max}` }]);
+      throw new InputError(undefined, [
+        { path: flag, message: 'expected a share', value: raw, allowed: `0 to ${max}` },
+      ]);
     }
     return value;
   };
@@ -125,7 +172,9 @@ function positive(flag: string) {
   return (raw: string): number => {
     const value = Number(raw);
     if (raw.trim() === '' || !Number.isFinite(value) || value <= 0 || value > 1e9) {
-      throw new InputError(undefined, [{ path: flag, message: 'expected a number above 0', value: raw, allowed: 'more than 0, at most 1e9' }]);
+      throw new InputError(undefined, [
+        { path: flag, message: 'expected a number above 0', value: raw, allowed: 'more than 0, at most 1e9' },
+      ]);
     }
     return value;
   };

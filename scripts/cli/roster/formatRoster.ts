@@ -6,6 +6,8 @@ import { formatTable } from '../formatTable.js';
 const money = (x: number) => Math.round(x).toLocaleString('en-US');
 const hours = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 1 });
 const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
+// HiGHS's bound may pass the cost by its tolerance: a gap of -0.0% reads as a bug, show 0.
+const gapText = (gap: number) => percent(Math.max(0, gap));
 
 /** `hotline roster`'s text: the shift plan, before and after, the solver's figures, the rounds, the verdict. */
 export function formatRoster(result: RosterResult): string {
@@ -42,7 +44,7 @@ export function formatRoster(result: RosterResult): string {
     ),
     '',
     `solver: ${solution.status === 'optimal' ? 'optimal within the gap limit' : 'time limit reached'} in ${solution.solveS.toFixed(1)} s; ` +
-      `cost ${money(solution.cost)}, bound ${money(solution.bound)}, gap ${percent(solution.gap)}, LP bound ${money(solution.lpBound)}`,
+      `cost ${money(solution.cost)}, bound ${money(solution.bound)}, gap ${gapText(solution.gap)}, LP bound ${money(solution.lpBound)}`,
   );
   const short = solution.shortfall.reduce((a, b) => a + b, 0);
   if (short > 0) {
@@ -51,14 +53,14 @@ export function formatRoster(result: RosterResult): string {
   if (result.rounds.length > 0) {
     out.push(
       '',
-      'rounds (solve, simulate, raise the requirement by one agent where an interval misses a target)',
+      'rounds (solve, simulate, raise the requirement where an interval misses a target)',
       formatTable(
         ['round', 'required agent-intervals', 'cost', 'gap', 'intervals missing'],
         result.rounds.map((r) => [
           String(r.round),
           String(r.requiredTotal),
           money(r.cost),
-          percent(r.gap),
+          gapText(r.gap),
           String(r.missed.length) + (r.capped.length > 0 ? ` (${r.capped.length} at the caps)` : ''),
         ]),
       ),
@@ -73,7 +75,9 @@ export function formatRoster(result: RosterResult): string {
         : `verdict: ${verdict.missed.length} intervals still miss a target (${target}) after ${result.rounds.length} rounds: ` +
             verdict.missed
               .slice(0, 10)
-              .map((k) => `${intervalLabel(calendar, k)} ${verdict.serviceLevel[k] === null ? '' : percent(verdict.serviceLevel[k]!)}`.trim())
+              .map((k) =>
+                `${intervalLabel(calendar, k)} ${verdict.serviceLevel[k] === null ? '' : percent(verdict.serviceLevel[k]!)}`.trim(),
+              )
               .join(', ') +
             (verdict.missed.length > 10 ? ', ...' : ''),
     );

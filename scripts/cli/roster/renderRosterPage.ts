@@ -1,8 +1,8 @@
-import { formatDuration } from '../../../scenarios/duration.js';
-import type { RosterResult } from '../../../sim/planning/roster/planRoster.js';
 import { type ChartSpec, compact, PALETTE } from '../../../results/report/chartSpec.js';
 import { escapeHtml } from '../../../results/report/escapeHtml.js';
 import { chartSlot, htmlPage } from '../../../results/report/htmlPage.js';
+import { formatDuration } from '../../../scenarios/duration.js';
+import type { RosterResult } from '../../../sim/planning/roster/planRoster.js';
 
 const money = (x: number) => Math.round(x).toLocaleString('en-US');
 const hours = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 1 });
@@ -16,7 +16,10 @@ export function renderRosterPage(result: RosterResult): string {
   const { calendar } = result.scenario;
   const x = Array.from({ length: result.required.length }, (_, k) => {
     const day = Math.floor(k / calendar.intervalsPerDay);
-    return Date.parse(`${calendar.dates[day]}T00:00:00Z`) / 1000 + (k % calendar.intervalsPerDay) * calendar.intervalS;
+    return (
+      Date.parse(`${calendar.dates[day]}T00:00:00Z`) / 1000 +
+      (k % calendar.intervalsPerDay) * calendar.intervalS
+    );
   });
   const charts: ChartSpec[] = [
     {
@@ -28,10 +31,27 @@ export function renderRosterPage(result: RosterResult): string {
       x,
       axes: [{ label: 'agents', unit: 'agents', side: 'left' }],
       series: [
-        { label: 'scheduled (plan)', axis: 0, values: compact([...result.after.scheduled]), color: PALETTE[0]! },
+        {
+          label: 'scheduled (plan)',
+          axis: 0,
+          values: compact([...result.after.scheduled]),
+          color: PALETTE[0]!,
+        },
         { label: 'required', axis: 0, values: [...result.required], color: PALETTE[1]! },
-        { label: 'required (first round)', axis: 0, values: [...result.initialRequired], color: PALETTE[4]!, dash: true },
-        { label: 'scheduled before', axis: 0, values: compact([...result.before.scheduled]), color: PALETTE[6]!, dash: true },
+        {
+          label: 'required (first round)',
+          axis: 0,
+          values: [...result.initialRequired],
+          color: PALETTE[4]!,
+          dash: true,
+        },
+        {
+          label: 'scheduled before',
+          axis: 0,
+          values: compact([...result.before.scheduled]),
+          color: PALETTE[6]!,
+          dash: true,
+        },
       ],
     },
   ];
@@ -53,7 +73,12 @@ export function renderRosterPage(result: RosterResult): string {
   }
   const { solution } = result;
   const rows = (cells: string[][]) =>
-    cells.map((r) => `<tr>${r.map((c, i) => `<td${i === 0 ? ' class="text"' : ''}>${escapeHtml(c)}</td>`).join('')}</tr>`).join('\n');
+    cells
+      .map(
+        (r) =>
+          `<tr>${r.map((c, i) => `<td${i === 0 ? ' class="text"' : ''}>${escapeHtml(c)}</td>`).join('')}</tr>`,
+      )
+      .join('\n');
   const verdictLine = verdict
     ? verdict.missed.length === 0
       ? '<span class="pass">every interval meets its targets in simulation</span>'
@@ -61,7 +86,7 @@ export function renderRosterPage(result: RosterResult): string {
     : 'not simulated';
   const body = `
 <h1>Roster: ${escapeHtml(result.scenario.name)} with ${escapeHtml(result.templates.name)}</h1>
-<p class="meta">group <b>${escapeHtml(result.group)}</b> · ${result.templateShifts} template shifts, ${result.shiftCount} with break placements · solver <b>${solution.status}</b> in ${solution.solveS.toFixed(1)} s, gap ${(solution.gap * 100).toFixed(2)}%, LP bound ${money(solution.lpBound)} · ${verdictLine}</p>
+<p class="meta">group <b>${escapeHtml(result.group)}</b> · ${result.templateShifts} template shifts, ${result.shiftCount} with break placements · solver <b>${solution.status}</b> in ${solution.solveS.toFixed(1)} s, gap ${(Math.max(0, solution.gap) * 100).toFixed(2)}%, LP bound ${money(solution.lpBound)} · ${verdictLine}</p>
 <table>
 <tr><th class="text"></th><th>agent-hours</th><th>cost</th></tr>
 ${rows([
@@ -73,7 +98,7 @@ ${charts.map(chartSlot).join('\n')}
 <h2>Rounds</h2>
 <table>
 <tr><th>round</th><th>required agent-intervals</th><th>cost</th><th>gap</th><th>intervals missing</th></tr>
-${result.rounds.map((r) => `<tr><td>${r.round}</td><td>${r.requiredTotal}</td><td>${money(r.cost)}</td><td>${(r.gap * 100).toFixed(2)}%</td><td>${r.missed.length}</td></tr>`).join('\n')}
+${result.rounds.map((r) => `<tr><td>${r.round}</td><td>${r.requiredTotal}</td><td>${money(r.cost)}</td><td>${(Math.max(0, r.gap) * 100).toFixed(2)}%</td><td>${r.missed.length}</td></tr>`).join('\n')}
 </table>
 <h2>Shift plan</h2>
 <div class="scroll"><table>

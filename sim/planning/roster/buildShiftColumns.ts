@@ -2,7 +2,7 @@ import { formatDuration } from '../../../scenarios/duration.js';
 import { InputError } from '../../../scenarios/inputError.js';
 import type { CalendarModel } from '../../../scenarios/ScenarioModel.js';
 import { WEEKDAYS, type Weekday } from '../../../scenarios/schemaParts.js';
-import { intervalRates } from './intervalRates.js';
+import { rateOfInterval } from './intervalRates.js';
 import type { ShiftTemplates } from './loadShiftTemplates.js';
 
 /** One candidate shift of the covering program: a template, a length, a start, a weekday, its breaks. */
@@ -16,9 +16,12 @@ export interface ShiftColumn {
   readonly breakLengthS: readonly number[];
   /** Intervals of the horizon (day-major) where the agent is on duty the whole interval. */
   readonly covers: Int32Array;
-  /** Cost of one agent on this shift over the horizon: on-duty hours (breaks unpaid) at the interval rates. */
+  /**
+   * Cost of one agent on this shift: on-duty hours (breaks unpaid) at the rates of the hours worked,
+   * for each day it starts in the horizon (see buildShiftColumns for the day before).
+   */
   readonly cost: number;
-  /** On-duty agent-hours of one agent inside the horizon. */
+  /** On-duty agent-hours of one agent, counted as the cost is. */
   readonly agentHours: number;
   /** The (template, length, start, weekday) this column is a break placement of: caps apply to it. */
   readonly instance: number;
@@ -49,20 +52,13 @@ const DAY_S = 86_400;
  */
 export function buildShiftColumns(templates: ShiftTemplates, calendar: CalendarModel): ShiftColumns {
   const { days, intervalS, intervalsPerDay, weekdays } = calendar;
-  const horizonS = days * DAY_S;
   const n = days * intervalsPerDay;
-  const rateCache = new Map<number, Float64Array>();
-  const rates = (base: number) => {
-    let r = rateCache.get(base);
-    if (!r) rateCache.set(base, (r = intervalRates(templates, calendar, base)));
-    return r;
-  };
   const dayWeekday = (d: number): Weekday =>
     d >= 0 ? weekdays[d]! : WEEKDAYS[(WEEKDAYS.indexOf(weekdays[0]!) + 6) % 7]!;
   const columns: ShiftColumn[] = [];
   const instances: ShiftInstance[] = [];
   templates.templates.forEach((template, t) => {
-    const rate = rates(template.costPerAgentHour);
+    const rate = rateOfInterval(templates, calendar, template.costPerAgentHour);
     const placementsByLength = new Map<number, number[][]>();
     for (const [j, lengthS] of template.lengthsS.entries()) {
       const placements = breakPlacements(template.breaks, lengthS, intervalS);
@@ -84,6 +80,7 @@ export function buildShiftColumns(templates: ShiftTemplates, calendar: CalendarM
       const runDays: number[] = [];
       for (let d = -1; d < days; d++) if (dayWeekday(d) === weekday) runDays.push(d);
       if (runDays.length === 0) continue;
+      const startsInHorizon = runDays.some((d) => d >= 0);
       for (const lengthS of template.lengthsS) {
         for (const startS of template.startsS) {
           const instance = instances.length;
@@ -94,21 +91,23 @@ export function buildShiftColumns(templates: ShiftTemplates, calendar: CalendarM
             let cost = 0;
             for (const d of runDays) {
               const from = d * DAY_S + startS;
-              const segments = onDutySegments(from, lengthS, placement, breakLengthS);
-              for (const [a, b] of segments) {
-                const lo = Math.max(0, a);
-                const hi = Math.min(horizonS, b);
-                if (hi <= lo) continue;
-                for (let k = Math.floor(lo / intervalS); k < n && k * intervalS < hi; k++) {
-                  const overlap = Math.min(hi, (k + 1) * intervalS) - Math.max(lo, k * intervalS);
+              // Paid in full once per day it starts in the horizon, and for the day before only when
+              // that weekday does not start in the horizon (in a whole week the Sunday-night shift that
+              // reaches into Monday is the same shift as the last Sunday's, which is paid already).
+              const paid = d >= 0 || !startsInHorizon;
+              for (const [a, b] of onDutySegments(from, lengthS, placement, breakLengthS)) {
+                for (let k = Math.floor(a / intervalS); k * intervalS < b; k++) {
+                  const overlap = Math.min(b, (k + 1) * intervalS) - Math.max(a, k * intervalS);
                   if (overlap <= 0) continue;
-                  onDutyS += overlap;
-                  cost += (overlap / 3600) * rate[k]!;
-                  if (overlap === intervalS) covers.push(k);
+                  if (paid) {
+                    onDutyS += overlap;
+                    cost += (overlap / 3600) * rate(k);
+                  }
+                  if (overlap === intervalS && k >= 0 && k < n) covers.push(k);
                 }
               }
             }
-            if (onDutyS === 0) continue;
+            if (covers.length === 0) continue;
             used = true;
             columns.push({
               template: t,
@@ -141,7 +140,11 @@ export function breakPlacements(
   rules.forEach((rule) => {
     const next: number[][] = [];
     for (const prefix of out) {
-      for (let after = rule.earliestS; after + rule.lengthS <= Math.min(rule.latestS, lengthS); after += stepS) {
+      for (
+        let after = rule.earliestS;
+        after + rule.lengthS <= Math.min(rule.latestS, lengthS);
+        after += stepS
+      ) {
         const overlaps = prefix.some((a, j) => after < a + rules[j]!.lengthS && a < after + rule.lengthS);
         if (!overlaps) next.push([...prefix, after]);
       }
@@ -158,7 +161,9 @@ function onDutySegments(
   breakAfterS: readonly number[],
   breakLengthS: readonly number[],
 ): [number, number][] {
-  const breaks = breakAfterS.map((a, i) => [from + a, from + a + breakLengthS[i]!] as const).sort((x, y) => x[0] - y[0]);
+  const breaks = breakAfterS
+    .map((a, i) => [from + a, from + a + breakLengthS[i]!] as const)
+    .sort((x, y) => x[0] - y[0]);
   const out: [number, number][] = [];
   let t = from;
   for (const [a, b] of breaks) {

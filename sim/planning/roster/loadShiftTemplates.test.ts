@@ -41,8 +41,12 @@ describe('loadShiftTemplates', () => {
 
   it('refuses a break longer than its shift', () => {
     expect(
-      issuesOf(file([template({ lengths: ['4h'], breaks: [{ length: '5h', earliest: '0m', latest: '4h' }] })])),
-    ).toMatch(/shifts\.json at \/templates\/0\/breaks\/0\/length: a 5h break is not shorter than the 4h shift/);
+      issuesOf(
+        file([template({ lengths: ['4h'], breaks: [{ length: '5h', earliest: '0m', latest: '4h' }] })]),
+      ),
+    ).toMatch(
+      /shifts\.json at \/templates\/0\/breaks\/0\/length: a 5h break is not shorter than the 4h shift/,
+    );
   });
 
   it('refuses a break window that ends after the shift', () => {

@@ -60,9 +60,18 @@ export function loadShiftTemplatesText(text: string, file: string | undefined): 
     const fromS = clockInDay(night.from, '/premiums/night/from', issues, 'not a time of day');
     const toS = tryParseClock(night.to);
     if (toS === undefined)
-      issues.push({ path: '/premiums/night/to', message: 'not a time of day', value: night.to, allowed: '00:00 to 24:00' });
+      issues.push({
+        path: '/premiums/night/to',
+        message: 'not a time of day',
+        value: night.to,
+        allowed: '00:00 to 24:00',
+      });
     else if (fromS !== undefined && fromS === toS % DAY_S)
-      issues.push({ path: '/premiums/night', message: 'the night window is empty (from equals to)', value: night });
+      issues.push({
+        path: '/premiums/night',
+        message: 'the night window is empty (from equals to)',
+        value: night,
+      });
     if (fromS !== undefined && toS !== undefined) nightModel = { fromS, toS, extra: night.extra };
   }
   const names = new Set<string>();
@@ -80,7 +89,9 @@ export function loadShiftTemplatesText(text: string, file: string | undefined): 
     group: data.group,
     costPerAgentHour: data.costPerAgentHour,
     night: nightModel,
-    weekend: data.premiums?.weekend ? { days: data.premiums.weekend.days, extra: data.premiums.weekend.extra } : null,
+    weekend: data.premiums?.weekend
+      ? { days: data.premiums.weekend.days, extra: data.premiums.weekend.extra }
+      : null,
     templates: Object.freeze(templates),
   });
 }
@@ -94,7 +105,11 @@ function buildTemplate(
   const lengthsS = template.lengths.map((text, j) => {
     const seconds = tryParseDuration(text)!;
     if (seconds <= 0 || seconds > DAY_S)
-      issues.push({ path: `${path}/lengths/${j}`, message: 'a shift lasts more than 0 and at most 24h', value: text });
+      issues.push({
+        path: `${path}/lengths/${j}`,
+        message: 'a shift lasts more than 0 and at most 24h',
+        value: text,
+      });
     return seconds;
   });
   const startsS = expandStarts(template.starts, `${path}/starts`, issues);
@@ -103,7 +118,8 @@ function buildTemplate(
     const earliestS = tryParseDuration(rule.earliest)!;
     const latestS = tryParseDuration(rule.latest)!;
     const at = `${path}/breaks/${j}`;
-    if (lengthS <= 0) issues.push({ path: `${at}/length`, message: 'a break lasts more than 0', value: rule.length });
+    if (lengthS <= 0)
+      issues.push({ path: `${at}/length`, message: 'a break lasts more than 0', value: rule.length });
     for (const shiftS of lengthsS) {
       if (lengthS >= shiftS) {
         issues.push({
@@ -167,16 +183,28 @@ function expandStarts(
   const to = clockInDay(starts.to, `${path}/to`, issues);
   // Whole minutes: a start is written back as HH:MM in the scenario's shifts.
   if (every <= 0 || every % 60 !== 0) {
-    issues.push({ path: `${path}/every`, message: 'the step between starts must be whole minutes, more than 0', value: starts.every });
+    issues.push({
+      path: `${path}/every`,
+      message: 'the step between starts must be whole minutes, more than 0',
+      value: starts.every,
+    });
     return [];
   }
   if (from === undefined || to === undefined) return [];
   if (to < from) {
-    issues.push({ path: `${path}/to`, message: `the last start is before the first (${starts.from})`, value: starts.to });
+    issues.push({
+      path: `${path}/to`,
+      message: `the last start is before the first (${starts.from})`,
+      value: starts.to,
+    });
     return [];
   }
   if ((to - from) / every + 1 > MAX_STARTS) {
-    issues.push({ path: `${path}/every`, message: `more than ${MAX_STARTS} starts a day`, value: starts.every });
+    issues.push({
+      path: `${path}/every`,
+      message: `more than ${MAX_STARTS} starts a day`,
+      value: starts.every,
+    });
     return [];
   }
   const out: number[] = [];

@@ -16,15 +16,16 @@ import { solveCover } from './solveCover.js';
 
 const SEED = Number(process.env.FC_SEED ?? 20_261_124);
 
-// Saturday and Sunday: the weekend premium applies to all of it, the night one to some hours, and a
-// Friday-night shift (the day before the horizon) reaches into Saturday's first hours.
+// A week from Saturday, hourly: a Friday-night shift (the day before the horizon) reaches into
+// Saturday's first hours, and the week wraps, so the hours the loader counts inside the horizon are
+// exactly the hours the plan pays for.
 const calendar: CalendarModel = {
   startDate: '2020-12-12',
-  days: 2,
+  days: 7,
   intervalS: 3600,
   intervalsPerDay: 24,
-  dates: ['2020-12-12', '2020-12-13'],
-  weekdays: ['sat', 'sun'],
+  dates: ['2020-12-12', '2020-12-13', '2020-12-14', '2020-12-15', '2020-12-16', '2020-12-17', '2020-12-18'],
+  weekdays: ['sat', 'sun', 'mon', 'tue', 'wed', 'thu', 'fri'],
 };
 const n = calendar.days * calendar.intervalsPerDay;
 
@@ -50,7 +51,12 @@ describe('a roster plan read back through the scenario loader', () => {
           name: 'generated',
           costPerAgentHour: 10,
           ...(premiums
-            ? { premiums: { night: { from: '22:00', to: '06:00', extra: 0.25 }, weekend: { days: ['sun'], extra: 0.5 } } }
+            ? {
+                premiums: {
+                  night: { from: '22:00', to: '06:00', extra: 0.25 },
+                  weekend: { days: ['sun'], extra: 0.5 },
+                },
+              }
             : {}),
           templates: templates.map((t, i) => ({
             name: `t${i}`,
@@ -58,7 +64,9 @@ describe('a roster plan read back through the scenario loader', () => {
             starts: t.starts.map((h) => `${String(h).padStart(2, '0')}:00`),
             days: t.days,
             costPerAgentHour: t.cost,
-            ...(t.withBreak && t.length >= 3 ? { breaks: [{ length: '1h', earliest: '1h', latest: `${t.length - 1}h` }] } : {}),
+            ...(t.withBreak && t.length >= 3
+              ? { breaks: [{ length: '1h', earliest: '1h', latest: `${t.length - 1}h` }] }
+              : {}),
           })),
         });
         const model = loadShiftTemplatesText(text, undefined);
@@ -71,7 +79,8 @@ describe('a roster plan read back through the scenario loader', () => {
         const issues: InputIssue[] = [];
         const staffing =
           planned.length > 0
-            ? buildStaffing({ kind: 'shifts', shifts: planned }, calendar, issues, '/plan').scheduledPerInterval
+            ? buildStaffing({ kind: 'shifts', shifts: planned }, calendar, issues, '/plan')
+                .scheduledPerInterval
             : new Float64Array(n);
         expect(issues).toEqual([]);
         for (let k = 0; k < n; k++) expect(staffing[k]!).toBeGreaterThanOrEqual(need[k]! - 1e-9);
@@ -85,7 +94,12 @@ describe('a roster plan read back through the scenario loader', () => {
             ),
           );
           if (own.length === 0) return;
-          const agents = buildStaffing({ kind: 'shifts', shifts: own }, calendar, issues, '/t').scheduledPerInterval;
+          const agents = buildStaffing(
+            { kind: 'shifts', shifts: own },
+            calendar,
+            issues,
+            '/t',
+          ).scheduledPerInterval;
           const rates = intervalRates(model, calendar, t.cost);
           agents.forEach((a, k) => {
             cost += a * rates[k]!;

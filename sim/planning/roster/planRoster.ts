@@ -23,6 +23,8 @@ export interface RosterOptions {
   readonly relativeGap?: number;
   /** Solve-and-simulate rounds at most; 0: solve once, no simulation. */
   readonly maxRounds: number;
+  /** Agents added to a missed interval's requirement per round (default 1), up to what the caps allow. */
+  readonly raiseBy?: number;
   readonly simulation: SimulationSettings;
   /** One line per step (solve, simulation, raise), for stderr. */
   readonly onStep?: (line: string) => void;
@@ -68,8 +70,8 @@ export interface RosterResult {
 
 /**
  * `hotline roster`: requirement -> covering program -> shifts -> simulation; where an interval still
- * misses a target, its requirement goes up by one agent and the program is solved again, until every
- * interval meets its targets or `maxRounds` rounds are done.
+ * misses a target, its requirement goes up by one agent (`raiseBy`) and the program is solved again,
+ * until every interval meets its targets or `maxRounds` rounds are done.
  */
 export async function planRoster(
   text: string,
@@ -105,6 +107,7 @@ export async function planRoster(
     if (options.maxRounds === 0) break;
     verdict = await verifyPlan(text, file, group, shifts, options.simulation);
     const capped = verdict.missed.filter((k) => required[k]! + 1 > most[k]!);
+    const raiseBy = options.raiseBy ?? 1;
     rounds.push({
       round,
       requiredTotal: required.reduce((a, b) => a + b, 0),
@@ -117,7 +120,7 @@ export async function planRoster(
     step(`round ${round}: simulated, ${verdict.missed.length} intervals miss a target`);
     const raisable = verdict.missed.filter((k) => required[k]! + 1 <= most[k]!);
     if (verdict.missed.length === 0 || round >= options.maxRounds || raisable.length === 0) break;
-    for (const k of raisable) required[k]! += 1;
+    for (const k of raisable) required[k] = Math.min(required[k]! + raiseBy, most[k]!);
   }
 
   const rates = intervalRates(templates, calendar, templates.costPerAgentHour);
@@ -175,7 +178,7 @@ async function solve(
       {
         path: '/templates',
         message:
-          'no plan meets every interval within the templates\' minAgents and maxAgents together (each interval alone can be covered); loosen the caps or accept shortfalls with --penalty',
+          "no plan meets every interval within the templates' minAgents and maxAgents together (each interval alone can be covered); loosen the caps or accept shortfalls with --penalty",
       },
     ]);
   }
@@ -220,7 +223,8 @@ function pickGroup(scenario: ScenarioModel, templates: ShiftTemplates): string {
 
 /** Agents scheduled per interval by the plan, read back through the scenario loader. */
 function plannedAgents(shifts: ShiftFile[], scenario: ScenarioModel): Float64Array {
-  if (shifts.length === 0) return new Float64Array(scenario.calendar.days * scenario.calendar.intervalsPerDay);
+  if (shifts.length === 0)
+    return new Float64Array(scenario.calendar.days * scenario.calendar.intervalsPerDay);
   const issues: InputIssue[] = [];
   const staffing = buildStaffing({ kind: 'shifts', shifts }, scenario.calendar, issues, '/plan');
   if (issues.length > 0) throw new Error(`the plan's shifts do not load: ${issues[0]!.message}`);

@@ -45,12 +45,15 @@ export function planToShifts(columns: readonly ShiftColumn[], agents: Int32Array
     )
     .map(({ shape, agents: count, days }) => ({
       start: clock(shape.startS),
-      length: formatDuration(shape.lengthS),
+      length: hoursText(shape.lengthS),
       agents: count,
       days: days.sort((x, y) => WEEKDAYS.indexOf(x) - WEEKDAYS.indexOf(y)),
       ...(shape.breaks.length > 0
         ? {
-            breaks: shape.breaks.map((b) => ({ after: formatDuration(b.after), length: formatDuration(b.length) })),
+            breaks: shape.breaks.map((b) => ({
+              after: hoursText(b.after),
+              length: formatDuration(b.length),
+            })),
           }
         : {}),
     }));
@@ -58,6 +61,12 @@ export function planToShifts(columns: readonly ShiftColumn[], agents: Int32Array
 
 function shapeKey(shape: Shape): string {
   return `${shape.startS}|${shape.lengthS}|${shape.breaks.map((b) => `${b.after}+${b.length}`).join(',')}`;
+}
+
+/** "3.5h" rather than formatDuration's "210m": how planners write times into a shift. */
+function hoursText(seconds: number): string {
+  const hours = seconds / 3600;
+  return seconds > 0 && Number.isInteger(hours * 100) ? `${hours}h` : formatDuration(seconds);
 }
 
 function clock(seconds: number): string {

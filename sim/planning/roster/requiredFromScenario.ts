@@ -17,14 +17,22 @@ export function requiredFromScenario(file: string, group: string, calendar: Cale
       {
         path: '/calendar',
         message: `--required needs the scenario's calendar (${calendar.startDate}, ${calendar.days} days, ${calendar.intervalS / 60}m intervals)`,
-        value: { startDate: other.calendar.startDate, days: other.calendar.days, intervalS: other.calendar.intervalS },
+        value: {
+          startDate: other.calendar.startDate,
+          days: other.calendar.days,
+          intervalS: other.calendar.intervalS,
+        },
       },
     ]);
   }
   const found = other.agentGroups.find((g) => g.name === group);
   if (!found) {
     throw new InputError(file, [
-      { path: '/agents/groups', message: `no agent group ${group}`, allowed: other.agentGroups.map((g) => g.name).join(', ') },
+      {
+        path: '/agents/groups',
+        message: `no agent group ${group}`,
+        allowed: other.agentGroups.map((g) => g.name).join(', '),
+      },
     ]);
   }
   // 1e-9: an average of whole agents over an interval is whole up to floating-point error.

@@ -42,17 +42,29 @@ const Template = Type.Object(
     name: Type.String({ minLength: 1, maxLength: 60 }),
     lengths: Type.Array(Duration, { minItems: 1, maxItems: 24, description: 'Shift lengths, e.g. ["8h"].' }),
     starts: Type.Union([Type.Array(Clock, { minItems: 1, maxItems: 1440 }), StartsEvery], {
-      description: 'Allowed start times: a list of HH:MM, or {"every": "30m", "from": "00:00", "to": "23:30"}.',
+      description:
+        'Allowed start times: a list of HH:MM, or {"every": "30m", "from": "00:00", "to": "23:30"}.',
     }),
     days: Type.Optional(
-      Type.Array(Weekday, { minItems: 1, description: 'Weekdays the shift may start on (default: every day).' }),
+      Type.Array(Weekday, {
+        minItems: 1,
+        description: 'Weekdays the shift may start on (default: every day).',
+      }),
     ),
     breaks: Type.Optional(Type.Array(BreakRule, { maxItems: 4 })),
     minAgents: Type.Optional(
-      Type.Integer({ minimum: 0, maximum: 1_000_000, description: 'At least this many agents on every start of every allowed day (default 0).' }),
+      Type.Integer({
+        minimum: 0,
+        maximum: 1_000_000,
+        description: 'At least this many agents on every start of every allowed day (default 0).',
+      }),
     ),
     maxAgents: Type.Optional(
-      Type.Integer({ minimum: 0, maximum: 1_000_000, description: 'At most this many agents on one start of one day (default: no cap).' }),
+      Type.Integer({
+        minimum: 0,
+        maximum: 1_000_000,
+        description: 'At most this many agents on one start of one day (default: no cap).',
+      }),
     ),
     costPerAgentHour: Type.Optional(Money),
   },

@@ -10,7 +10,11 @@ const loadHighs: HighsLoader =
 export interface CoverProblem {
   /** Agents required per interval (rows). */
   readonly required: Int32Array;
-  readonly columns: readonly { readonly covers: Int32Array; readonly cost: number; readonly instance: number }[];
+  readonly columns: readonly {
+    readonly covers: Int32Array;
+    readonly cost: number;
+    readonly instance: number;
+  }[];
   /** Caps shared by the columns of one instance (the break placements of one shift): min and max agents. */
   readonly instances: readonly { readonly min: number; readonly max: number | null }[];
   /** Cost per uncovered agent-interval: coverage becomes soft. Absent: every interval must be covered. */
@@ -40,7 +44,7 @@ export interface CoverSolution {
 
 export class CoverInfeasible extends Error {
   constructor() {
-    super('no plan meets every requirement within the templates\' caps');
+    super("no plan meets every requirement within the templates' caps");
     this.name = 'CoverInfeasible';
   }
 }
@@ -126,7 +130,8 @@ export async function solveCover(problem: CoverProblem): Promise<CoverSolution> 
     colUpper[j] = instance.max ?? solver.infinity;
   });
   // An instance without columns with a minimum cannot be met.
-  if (instances.some((instance, k) => columnsOfInstance[k] === 0 && instance.min > 0)) throw new CoverInfeasible();
+  if (instances.some((instance, k) => columnsOfInstance[k] === 0 && instance.min > 0))
+    throw new CoverInfeasible();
   const data = {
     numCols,
     numRows: rowLower.length,
@@ -141,16 +146,24 @@ export async function solveCover(problem: CoverProblem): Promise<CoverSolution> 
   integrality.fill(solver.constants.variableType.integer, 0, columns.length);
 
   const lpBound = solver.withModel(data, (model) => {
-    model.options.set({ output_flag: false, ...(problem.timeLimitS ? { time_limit: problem.timeLimitS } : {}) });
+    model.options.set({
+      output_flag: false,
+      ...(problem.timeLimitS ? { time_limit: problem.timeLimitS } : {}),
+    });
     model.run();
     const status = model.getModelStatus();
     if (status === solver.constants.modelStatus.infeasible) throw new CoverInfeasible();
-    if (status === solver.constants.modelStatus.empty) return colCost.reduce((sum, c, j) => sum + c * colLower[j]!, 0);
-    return status === solver.constants.modelStatus.optimal ? model.getObjectiveValue() : Number.NEGATIVE_INFINITY;
+    if (status === solver.constants.modelStatus.empty)
+      return colCost.reduce((sum, c, j) => sum + c * colLower[j]!, 0);
+    return status === solver.constants.modelStatus.optimal
+      ? model.getObjectiveValue()
+      : Number.NEGATIVE_INFINITY;
   });
 
   // The time limit covers both solves: the branch and cut gets what the LP left.
-  const left = problem.timeLimitS ? Math.max(1, problem.timeLimitS - (performance.now() - started) / 1000) : undefined;
+  const left = problem.timeLimitS
+    ? Math.max(1, problem.timeLimitS - (performance.now() - started) / 1000)
+    : undefined;
   return solver.withModel({ ...data, integrality }, (model): CoverSolution => {
     model.options.set({
       output_flag: false,

@@ -81,10 +81,29 @@ export function formatRoster(result: RosterResult): string {
               .join(', ') +
             (verdict.missed.length > 10 ? ', ...' : ''),
     );
+    const check = result.check;
+    if (check) {
+      const below = check.missed.filter((k) => (check.serviceLevel[k] ?? 1) < check.goal).length;
+      out.push(
+        check.missed.length === 0
+          ? `check on fresh draws (seed ${check.seed}): every interval meets the targets`
+          : `check on fresh draws (seed ${check.seed}): ${check.missed.length} intervals miss a target (${below} below the service-level goal; worst ${worst(result)})`,
+      );
+    }
   } else {
     out.push('', 'not simulated (--rounds 0)');
   }
   return `${out.join('\n')}\n`;
+}
+
+function worst(result: RosterResult): string {
+  const check = result.check!;
+  let k = -1;
+  for (const i of check.missed) {
+    if (k < 0 || (check.serviceLevel[i] ?? 1) < (check.serviceLevel[k] ?? 1)) k = i;
+  }
+  const sl = check.serviceLevel[k];
+  return `${intervalLabel(result.scenario.calendar, k)}${sl === null || sl === undefined ? '' : ` ${percent(sl)}`}`;
 }
 
 function firstShort(result: RosterResult): string {

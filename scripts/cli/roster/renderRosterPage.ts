@@ -60,13 +60,23 @@ export function renderRosterPage(result: RosterResult): string {
     charts.push({
       id: 'service-level',
       title: `Simulated ${verdict.variant} per interval (${formatDuration(verdict.thresholdS)}) with the plan`,
-      note: `Mean over the last round's replications; the goal is ${(verdict.goal * 100).toFixed(0)}%.`,
+      note: `Mean over the last round's replications, and over fresh draws that no decision used; the goal is ${(verdict.goal * 100).toFixed(0)}%.`,
       xKind: 'time',
       xLabel: 'interval start',
       x,
       axes: [{ label: verdict.variant, unit: 'share', side: 'left' }],
       series: [
         { label: verdict.variant, axis: 0, values: compact(verdict.serviceLevel), color: PALETTE[2]! },
+        ...(result.check
+          ? [
+              {
+                label: `fresh draws (seed ${result.check.seed})`,
+                axis: 0,
+                values: compact(result.check.serviceLevel),
+                color: PALETTE[5]!,
+              },
+            ]
+          : []),
         { label: 'goal', axis: 0, values: x.map(() => verdict.goal), color: PALETTE[3]!, dash: true },
       ],
     });
@@ -79,10 +89,12 @@ export function renderRosterPage(result: RosterResult): string {
           `<tr>${r.map((c, i) => `<td${i === 0 ? ' class="text"' : ''}>${escapeHtml(c)}</td>`).join('')}</tr>`,
       )
       .join('\n');
+  const judged = (v: { missed: readonly number[] }, where: string) =>
+    v.missed.length === 0
+      ? `<span class="pass">every interval meets its targets ${where}</span>`
+      : `<span class="fail">${v.missed.length} intervals miss a target ${where}</span>`;
   const verdictLine = verdict
-    ? verdict.missed.length === 0
-      ? '<span class="pass">every interval meets its targets in simulation</span>'
-      : `<span class="fail">${verdict.missed.length} intervals miss a target</span>`
+    ? `${judged(verdict, 'in the last round')}${result.check ? ` · ${judged(result.check, `on fresh draws (seed ${escapeHtml(result.check.seed)})`)}` : ''}`
     : 'not simulated';
   const body = `
 <h1>Roster: ${escapeHtml(result.scenario.name)} with ${escapeHtml(result.templates.name)}</h1>

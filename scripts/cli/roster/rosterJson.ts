@@ -32,6 +32,13 @@ export function rosterJson(result: RosterResult) {
           missed: result.verdict.missed.map((k) => intervalLabel(calendar, k)),
         }
       : null,
+    check: result.check
+      ? {
+          seed: result.check.seed,
+          everyIntervalMeetsTargets: result.check.missed.length === 0,
+          missed: result.check.missed.map((k) => intervalLabel(calendar, k)),
+        }
+      : null,
     intervals: Array.from(result.required, (required, k) => ({
       interval: intervalLabel(calendar, k),
       requiredInitially: result.initialRequired[k]!,
@@ -40,6 +47,7 @@ export function rosterJson(result: RosterResult) {
       scheduledBefore: round2(result.before.scheduled[k]!),
       shortfall: solution.shortfall[k]!,
       serviceLevel: result.verdict?.serviceLevel[k] ?? null,
+      serviceLevelCheck: result.check?.serviceLevel[k] ?? null,
     })),
     shifts: result.shifts,
   };

@@ -66,6 +66,11 @@ export interface RosterResult {
   readonly rounds: readonly RosterRound[];
   /** The last round's simulation; null when not simulated (maxRounds 0). */
   readonly verdict: PlanVerdict | null;
+  /**
+   * The final plan simulated again on fresh draws (seed `<seed>-check`): the rounds stop when their
+   * own sample passes, which flatters the plan; this one played no part in any decision.
+   */
+  readonly check: (PlanVerdict & { readonly seed: string }) | null;
 }
 
 /**
@@ -123,6 +128,13 @@ export async function planRoster(
     for (const k of raisable) required[k] = Math.min(required[k]! + raiseBy, most[k]!);
   }
 
+  let check: RosterResult['check'] = null;
+  if (verdict) {
+    const seed = `${options.simulation.seed}-check`;
+    check = { ...(await verifyPlan(text, file, group, shifts, { ...options.simulation, seed })), seed };
+    step(`check on fresh draws (seed ${seed}): ${check.missed.length} intervals miss a target`);
+  }
+
   const rates = intervalRates(templates, calendar, templates.costPerAgentHour);
   const current = scenario.agentGroups.find((g) => g.name === group)!.staffing.scheduledPerInterval;
   const hours = calendar.intervalS / 3600;
@@ -152,6 +164,7 @@ export async function planRoster(
     after: { scheduled: plannedAgents(shifts, scenario), agentHours: afterHours, cost: afterCost },
     rounds,
     verdict,
+    check,
   };
 }
 

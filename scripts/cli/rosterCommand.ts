@@ -106,9 +106,10 @@ Examples:
 The requirement is per-interval Erlang (phone) after --shrinkage, or --required. An agent covers an
 interval only when on duty all of it (on break does not count). Cost: on-duty hours (breaks unpaid)
 at the template's rate with the night and weekend premiums; "before" is the scenario's own staffing
-at the file's costPerAgentHour. Each round simulates the plan (--replications, --seed); intervals
-whose mean misses a target of the channel get --raise more required agents (default 1), up to
---rounds rounds.
+at the file's costPerAgentHour. Round r simulates the plan (--replications, seed <seed>-<r>);
+intervals whose mean misses a target of the channel get --raise more required agents (default 1),
+up to --rounds rounds. The final plan is simulated once more with seed <seed>-check, which no
+decision used: that check is the honest verdict.
 Exit codes: 0 done, 2 bad input (templates, flags, output paths, requirements the templates cannot
 cover: the message names the interval).`,
     )

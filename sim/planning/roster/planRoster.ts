@@ -39,6 +39,7 @@ export interface RosterRound {
   readonly solveS: number;
   /** Intervals missing a target in this round's simulation. */
   readonly missed: readonly number[];
+  readonly seed: string;
   /** Of those, intervals whose requirement could not go up (the templates' caps). */
   readonly capped: readonly number[];
 }
@@ -68,7 +69,7 @@ export interface RosterResult {
   readonly verdict: PlanVerdict | null;
   /**
    * The final plan simulated again on fresh draws (seed `<seed>-check`): the rounds stop when their
-   * own sample passes, which flatters the plan; this one played no part in any decision.
+   * last sample passes, which flatters the plan; this one played no part in any decision.
    */
   readonly check: (PlanVerdict & { readonly seed: string }) | null;
 }
@@ -110,7 +111,10 @@ export async function planRoster(
       `round ${round}: solved in ${solution.solveS.toFixed(1)} s, cost ${solution.cost.toFixed(0)}, gap ${(solution.gap * 100).toFixed(2)}%`,
     );
     if (options.maxRounds === 0) break;
-    verdict = await verifyPlan(text, file, group, shifts, options.simulation);
+    // Fresh draws every round (seed <seed>-<round>): with one sample for all rounds, an interval whose
+    // sample mean passes by luck would never be raised, and the plan would fit that sample's noise.
+    const seed = `${options.simulation.seed}-${round}`;
+    verdict = await verifyPlan(text, file, group, shifts, { ...options.simulation, seed });
     const capped = verdict.missed.filter((k) => required[k]! + 1 > most[k]!);
     const raiseBy = options.raiseBy ?? 1;
     rounds.push({
@@ -120,9 +124,10 @@ export async function planRoster(
       gap: solution.gap,
       solveS: solution.solveS,
       missed: verdict.missed,
+      seed,
       capped,
     });
-    step(`round ${round}: simulated, ${verdict.missed.length} intervals miss a target`);
+    step(`round ${round}: simulated (seed ${seed}), ${verdict.missed.length} intervals miss a target`);
     const raisable = verdict.missed.filter((k) => required[k]! + 1 <= most[k]!);
     if (verdict.missed.length === 0 || round >= options.maxRounds || raisable.length === 0) break;
     for (const k of raisable) required[k] = Math.min(required[k]! + raiseBy, most[k]!);

@@ -30,14 +30,16 @@ export function renderRosterPage(result: RosterResult): string {
       xLabel: 'interval start',
       x,
       axes: [{ label: 'agents', unit: 'agents', side: 'left' }],
+      // The plan last, so it is drawn on top: the dashed requirement shows through where the plan
+      // schedules more than it (whole shifts cannot follow the requirement exactly).
       series: [
         {
-          label: 'scheduled (plan)',
+          label: 'scheduled before',
           axis: 0,
-          values: compact([...result.after.scheduled]),
-          color: PALETTE[0]!,
+          values: compact([...result.before.scheduled]),
+          color: PALETTE[6]!,
+          dash: true,
         },
-        { label: 'required', axis: 0, values: [...result.required], color: PALETTE[1]! },
         {
           label: 'required (first round)',
           axis: 0,
@@ -45,12 +47,12 @@ export function renderRosterPage(result: RosterResult): string {
           color: PALETTE[4]!,
           dash: true,
         },
+        { label: 'required', axis: 0, values: [...result.required], color: PALETTE[1]!, dash: true },
         {
-          label: 'scheduled before',
+          label: 'scheduled (plan)',
           axis: 0,
-          values: compact([...result.before.scheduled]),
-          color: PALETTE[6]!,
-          dash: true,
+          values: compact([...result.after.scheduled]),
+          color: PALETTE[0]!,
         },
       ],
     },
@@ -98,7 +100,7 @@ export function renderRosterPage(result: RosterResult): string {
     : 'not simulated';
   const body = `
 <h1>Roster: ${escapeHtml(result.scenario.name)} with ${escapeHtml(result.templates.name)}</h1>
-<p class="meta">group <b>${escapeHtml(result.group)}</b> · ${result.templateShifts} template shifts, ${result.shiftCount} with break placements · solver <b>${solution.status}</b> in ${solution.solveS.toFixed(1)} s, gap ${(Math.max(0, solution.gap) * 100).toFixed(2)}%, LP bound ${money(solution.lpBound)} · ${verdictLine}</p>
+<p class="meta">group <b>${escapeHtml(result.group)}</b> · ${result.templateShifts} template shifts, ${result.shiftCount} with break placements · solver <b>${solution.status === 'optimal' ? 'optimal within the gap limit' : 'time limit reached'}</b> in ${solution.solveS.toFixed(1)} s, gap ${(Math.max(0, solution.gap) * 100).toFixed(2)}%, LP bound ${money(solution.lpBound)} · ${verdictLine}</p>
 <table>
 <tr><th class="text"></th><th>agent-hours</th><th>cost</th></tr>
 ${rows([

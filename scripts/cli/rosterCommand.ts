@@ -99,6 +99,7 @@ Examples:
   hotline roster scenarios/covid-hotline.json --shifts scenarios/shifts/covid.json
   hotline roster scenarios/covid-hotline.json --shifts scenarios/shifts/covid.json \\
       --write /tmp/covid-rostered.json --report /tmp/roster.html     # then: hotline sim /tmp/covid-rostered.json
+  hotline roster scenarios/covid-hotline.json --shifts scenarios/shifts/covid.json --raise 4 --rounds 12 -r 20
   hotline roster scenarios/covid-hotline.json --shifts scenarios/shifts/covid.json --rounds 0 --json | jq .solver
   hotline roster scenarios/covid-hotline.json --shifts scenarios/shifts/covid.json --penalty 200 --time-limit 60
   hotline roster scenarios/covid-hotline.json --shifts scenarios/shifts/covid.json --required /tmp/staffed.json

@@ -1,4 +1,5 @@
 import highsImport from 'highs';
+import { InputError } from '../../../scenarios/inputError.js';
 
 // The package's types describe its CommonJS build (the loader under `default`); Node's import runs
 // its ES module, whose default export is the loader itself. Take whichever this runtime gave.
@@ -179,7 +180,13 @@ export async function solveCover(problem: CoverProblem): Promise<CoverSolution> 
     const empty = status === codes.empty;
     const hasPlan = empty || Number(model.info.get('primal_solution_status')) === 2;
     if (!hasPlan) {
-      throw new Error(`HiGHS found no plan (model status ${status}); allow more time (--time-limit)`);
+      throw new InputError(undefined, [
+        {
+          path: '--time-limit',
+          message: `HiGHS found no plan within the time limit (model status ${status}); allow more time`,
+          value: problem.timeLimitS,
+        },
+      ]);
     }
     const x = empty ? colLower : model.getSolution().colValue;
     const agents = new Int32Array(columns.length);

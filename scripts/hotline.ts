@@ -5,6 +5,7 @@ import { registerLoadCommand } from './cli/loadCommand.js';
 import { registerMergeCommand } from './cli/mergeCommand.js';
 import { registerMocksCommand } from './cli/mocksCommand.js';
 import { registerReportCommand } from './cli/reportCommand.js';
+import { registerRosterCommand } from './cli/rosterCommand.js';
 import { runCli } from './cli/runCli.js';
 import { registerRunsCommand } from './cli/runsCommand.js';
 import { registerSchemaCommand } from './cli/schemaCommand.js';
@@ -24,6 +25,7 @@ process.exitCode = await runCli(
     registerMergeCommand,
     registerValidateCommand,
     registerErlangCommand,
+    registerRosterCommand,
     registerSchemaCommand,
     registerReportCommand,
     registerCompareCommand,

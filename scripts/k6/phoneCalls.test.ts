@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { measurePhone } from '../../results/k6Summary.js';
+import { measurePhone } from '../../results/phone/k6PhoneResults.js';
 import { loadScenarioFile } from '../../scenarios/loadScenario.js';
 import { resolveAdapter } from './callAdapter.js';
 import { compileProfile } from './compileProfile.js';

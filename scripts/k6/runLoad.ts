@@ -16,13 +16,11 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { FaultOptions } from '../../mocks/faults.js';
 import type { CallResult } from '../../mocks/phone/callTypes.js';
+import type { K6ChannelLevels } from '../../results/K6ChannelResults.js';
+import { k6Levels } from '../../results/k6Levels.js';
 import { type K6Measurement, readK6Points } from '../../results/k6Points.js';
-import {
-  buildK6ChatSummary,
-  buildK6PhoneSummary,
-  evaluateThresholds,
-  thresholdsJunit,
-} from '../../results/k6Summary.js';
+import { K6_RESULTS } from '../../results/k6Results.js';
+import { evaluateThresholds, thresholdsJunit } from '../../results/k6Summary.js';
 import { measuredIntervals, measuredServerLog } from '../../results/measuredWindow.js';
 import type { RunSummary } from '../../results/runFormat.js';
 import { type SavedK6Run, saveK6Run } from '../../results/saveK6Run.js';
@@ -48,6 +46,7 @@ import {
   type ReplayConfig,
   replayConfig,
 } from './replayConfig.js';
+import { replayedIntervals } from './replayedIntervals.js';
 import { type ResolvedK6, resolveK6 } from './resolveK6.js';
 
 export const THRESHOLD_EXIT_CODE = 99;
@@ -226,14 +225,21 @@ async function replay(
     );
     const windowOf = (intervals: readonly ProfileInterval[]) =>
       intervals.filter((i) => i.measured).map((i) => i.index);
-    const phone = buildK6PhoneSummary(scenario, measurement, windowOf(profile.intervals));
-    const chat = buildK6ChatSummary(scenario, measurement, windowOf(profile.chat?.intervals ?? []));
-    const thresholds = evaluateThresholds(
-      profile.thresholds,
-      measurement,
-      profile.slThresholdS,
-      profile.chat?.thresholdS,
-    );
+    // Every channel's measured levels and SL threshold, for the channels the scenario has (list order).
+    const channels: Record<string, K6ChannelLevels> = {};
+    const thresholdsS: Record<string, number> = {};
+    for (const results of K6_RESULTS) {
+      const levels = k6Levels(
+        results,
+        scenario,
+        measurement,
+        windowOf(replayedIntervals(profile, results.channel)),
+      );
+      if (levels === null) continue;
+      channels[results.channel] = levels;
+      thresholdsS[results.channel] = results.thresholdS(scenario)!;
+    }
+    const thresholds = evaluateThresholds(profile.thresholds, measurement, thresholdsS);
     const serverLog: ServerLogEntry[] | null =
       options.target === undefined
         ? (profile.warmupS > 0
@@ -259,7 +265,7 @@ async function replay(
         scenario,
         file: options.scenarioFile,
         seed,
-        channels: { ...(phone === null ? {} : { phone }), ...(chat === null ? {} : { chat }) },
+        channels,
         info: {
           version: k6.version,
           target: options.target ?? 'mocks',

@@ -38,15 +38,8 @@ import {
   type ProfileInterval,
   type ReplayProfile,
 } from './compileProfile.js';
-import {
-  CALLERS_FILE_ENV,
-  CHAT_SESSIONS_FILE_ENV,
-  CONFIG_FILE_ENV,
-  chatSessionEntries,
-  type ReplayConfig,
-  replayConfig,
-} from './replayConfig.js';
-import { replayedIntervals } from './replayedIntervals.js';
+import { K6_CLIENTS } from './k6Clients.js';
+import { CONFIG_FILE_ENV, type ReplayConfig, replayConfig } from './replayConfig.js';
 import { type ResolvedK6, resolveK6 } from './resolveK6.js';
 
 export const THRESHOLD_EXIT_CODE = 99;
@@ -193,8 +186,9 @@ async function replay(
     const config = replayConfig(profile, target, options.tokenEnv ?? null, runId, options.adapter);
     const configFile = join(work, 'k6-config.json');
     writeFileSync(configFile, JSON.stringify(config));
-    writeFileSync(join(work, 'k6-callers.json'), JSON.stringify(profile.callers));
-    writeFileSync(join(work, 'k6-chat.json'), JSON.stringify(chatSessionEntries(profile)));
+    // Every client's plans file, an empty list for a channel not replayed (k6's init may open it).
+    for (const client of K6_CLIENTS)
+      writeFileSync(join(work, client.planFile.localName), JSON.stringify(client.plans(profile)));
     const segments = options.segments;
     const argsList = Array.from({ length: segments }, (_, i) =>
       k6Args(bundle.file, configFile, work, i, segments, options.quiet === true || i > 0),
@@ -233,7 +227,7 @@ async function replay(
         results,
         scenario,
         measurement,
-        windowOf(replayedIntervals(profile, results.channel)),
+        windowOf(K6_CLIENTS.find((client) => client.channel === results.channel)?.intervals(profile) ?? []),
       );
       if (levels === null) continue;
       channels[results.channel] = levels;
@@ -335,10 +329,10 @@ function k6Args(
     '--no-usage-report',
     '-e',
     `${CONFIG_FILE_ENV}=${configFile}`,
-    '-e',
-    `${CALLERS_FILE_ENV}=${join(work, 'k6-callers.json')}`,
-    '-e',
-    `${CHAT_SESSIONS_FILE_ENV}=${join(work, 'k6-chat.json')}`,
+    ...K6_CLIENTS.flatMap((client) => [
+      '-e',
+      `${client.planFile.env}=${join(work, client.planFile.localName)}`,
+    ]),
     '--out',
     `json=${join(work, `points-${i}.json.gz`)}`,
     '--summary-export',

@@ -1,7 +1,7 @@
 import type { ScenarioModel } from '../scenarios/ScenarioModel.js';
 import type { ChannelName } from '../sim/channels/index.js';
 import type { MetricSummary } from '../sim/replications/summarizeReplications.js';
-import type { K6Measurement } from './k6Points.js';
+import type { K6Measurement, K6Sample } from './k6Points.js';
 
 /** One channel's metrics keyed by the registry's names, as measured by k6. */
 export type ChannelSummary = Record<string, MetricSummary>;
@@ -31,4 +31,11 @@ export interface K6ChannelResults {
   ): ChannelSummary;
   /** Its service-level threshold in a scenario; null when the scenario lacks the channel. */
   thresholdS(scenario: ScenarioModel): number | null;
+  /** Its fields of a measurement before any sample is read (empty lists). */
+  emptyFacts(): Partial<K6Measurement>;
+  /**
+   * The k6 metrics whose samples carry its facts, and how a sample lands in the measurement
+   * (readK6Points has already skipped the samples of unmeasured intervals).
+   */
+  readonly samples: Readonly<Record<string, (sample: K6Sample, into: K6Measurement) => void>>;
 }

@@ -70,6 +70,20 @@ export function measureChat(
 /** Chat in a k6 run: the sessions and replies k6 measured (chat_session_wait_s, chat_reply_s). */
 export const chatK6Results: K6ChannelResults = {
   channel: 'chat',
+  emptyFacts: () => ({ chatSessions: [], chatReplies: [] }),
+  samples: {
+    chat_session_wait_s: ({ value, tags }, into) => {
+      into.chatSessions!.push({
+        interval: Number(tags.interval ?? -1),
+        outcome: tags.outcome ?? 'error',
+        answered: tags.answered === '1',
+        waitS: value,
+      });
+    },
+    chat_reply_s: ({ value, tags }, into) => {
+      into.chatReplies!.push({ interval: Number(tags.interval ?? -1), s: value });
+    },
+  },
   measure: (measurement, thresholdS, keep = () => true) =>
     measureChat(
       (measurement.chatSessions ?? []).filter((s) => keep(s.interval)),

@@ -69,9 +69,33 @@ export function measurePhone(calls: readonly MeasuredCall[], thresholdS: number)
   return out;
 }
 
-/** Phone in a k6 run: the calls k6 measured (metric call_wait_s). */
+/**
+ * Phone in a k6 run: the calls k6 measured (call_wait_s: one sample per call, so merged segments
+ * count exactly), with the server's self-report beside them (server_wait_s, wait_gap_s).
+ */
 export const phoneK6Results: K6ChannelResults = {
   channel: 'phone',
+  emptyFacts: () => ({ calls: [], serverReported: [], waitGapsS: [] }),
+  samples: {
+    call_wait_s: ({ value, tags, metadata }, into) => {
+      const call: MeasuredCall = {
+        interval: Number(tags.interval ?? -1),
+        outcome: tags.outcome ?? 'error',
+        waitS: value,
+        retrial: tags.attempt === 'retrial',
+      };
+      if (tags.server_outcome !== undefined) call.serverOutcome = tags.server_outcome;
+      const callId = metadata?.call_id;
+      if (callId !== undefined) call.callId = callId;
+      into.calls.push(call);
+    },
+    server_wait_s: ({ value, tags }, into) => {
+      into.serverReported!.push({ outcome: tags.outcome ?? 'none', waitS: value });
+    },
+    wait_gap_s: ({ value }, into) => {
+      into.waitGapsS!.push(value);
+    },
+  },
   measure: (measurement, thresholdS, keep) =>
     measurePhone(keep ? measurement.calls.filter((c) => keep(c.interval)) : measurement.calls, thresholdS),
   thresholdS: (scenario) => scenario.channels.phone?.targets.thresholdS ?? null,

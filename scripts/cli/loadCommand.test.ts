@@ -450,7 +450,9 @@ describe('hotline load prints the simulated twin of the replay (real k6, ~10 s)'
     );
     expect(given.code, given.stderr).toBe(0);
     const branches = JSON.parse(given.stdout).channels.phone;
-    const conditional = load.stdout.split("the prediction given the mocks' morning (30 branches of replication 0")[1];
+    const conditional = load.stdout.split(
+      "the prediction given the mocks' morning (30 branches of replication 0",
+    )[1];
     expect(conditional).toBeDefined();
     expect(conditional).toContain(`SL (slOffered) ${pct(branches.slOffered.mean)} [`);
     expect(conditional).toContain(`abandon rate ${pct(branches.abandonRate.mean)} [`);

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { InputError } from '../scenarios/inputError.js';
 import { ManualTime } from '../sim/testing/ManualTime.js';
 import { buildMocks, type MocksOptions } from './buildMocks.js';
-import { type Posted, postCall, stationary, untilHeld } from './testing.js';
+import { type Posted, postCall, stationary, untilHeld } from './phone/testing.js';
 
 // Through app.inject(), no port. A time scale of 3600 makes a model minute about 17 wall ms. Tests
 // that wait in model time inject the wall clock and the timers (ManualTime) and move them by hand.
@@ -60,7 +60,7 @@ describe('POST /v1/calls', () => {
     const held = postCall(app, { patienceS: 60 });
     await untilHeld(app, 1);
     advanceModel(time, 59.9);
-    expect(app.hotline.acd!.pendingCalls).toBe(1);
+    expect(app.hotline.transports.phone!.pendingCalls).toBe(1);
     advanceModel(time, 5); // timers round up to whole wall ms; the abandonment still happens at 60 s
     const { body } = await held;
     expect(body).toMatchObject({ outcome: 'abandoned', waitS: 60, agent: null, talkS: null });
@@ -85,13 +85,13 @@ describe('POST /v1/calls', () => {
     const { app, time } = await manualMocks(stationary({ staffing: { kind: 'perInterval', agents } }), {
       startAtS: 1800 - 600,
     });
-    expect(app.hotline.acd!.snapshot().agentsOnDuty).toBe(0);
+    expect(app.hotline.transports.phone!.snapshot().agentsOnDuty).toBe(0);
     const held = postCall(app, { patienceS: 3600 });
     await untilHeld(app, 1);
     advanceModel(time, 610);
     // Arrived at 20:00; the first agent starts at 30:00.
     expect((await held).body).toMatchObject({ outcome: 'answered', interval: 0, agent: 1, waitS: 600 });
-    expect(app.hotline.acd!.snapshot().agentsOnDuty).toBe(1);
+    expect(app.hotline.transports.phone!.snapshot().agentsOnDuty).toBe(1);
   });
 
   it('serves the higher priority class first, FCFS within a class', async () => {

@@ -8,16 +8,12 @@ import type { ScenarioModel } from '../scenarios/ScenarioModel.js';
 import { createModelClock, type ModelClock } from '../sim/engine/ModelClock.js';
 import type { TimerHost } from '../sim/engine/RealtimeDriver.js';
 import { installBearerAuth } from './auth.js';
-import { ChatService } from './chat/ChatService.js';
-import { registerChatRoute } from './chat/chatRoute.js';
+import { checkNumberOption } from './checkNumberOption.js';
 import { installErrorHandlers } from './errors.js';
-import { buildFaults, type FaultOptions } from './faults.js';
 import { ModelService } from './ModelService.js';
-import { registerCallsRoute } from './phone/callsRoute.js';
-import type { CallResult, PatienceSource } from './phone/callTypes.js';
-import { PhoneService } from './phone/PhoneService.js';
-import { ResponseTimeHistogram } from './ResponseTimeHistogram.js';
 import { registerStatusRoutes } from './routes/statusRoutes.js';
+import type { Transport, TransportContext } from './TransportPlugin.js';
+import { TRANSPORTS, type TransportOptions, type TransportServices } from './transports.js';
 
 /** Thresholds of @fastify/under-pressure (503 + Retry-After when exceeded); see its README. */
 export interface PressureOptions {
@@ -30,12 +26,18 @@ export interface PressureOptions {
   healthCheckInterval?: number;
 }
 
-export interface MocksOptions {
+/**
+ * The mocks' options: the settings every channel shares, and each transport's own fields
+ * (`TransportOptions`: e.g. phone's faults and patience, chat's session limit).
+ */
+export type MocksOptions = SharedMocksOptions & TransportOptions;
+
+export interface SharedMocksOptions {
   /** Model seconds per wall second (default 1). */
   timeScale?: number;
   /** Bearer token required on every route but /health when set. */
   token?: string;
-  /** Seed of the ACD's streams (default 1). */
+  /** Seed of the model's streams (default 1). */
   seed?: number | string;
   /** Model time (seconds since the start of day 1) at which the clock starts (default 0). */
   startAtS?: number;
@@ -56,11 +58,6 @@ export interface MocksOptions {
   logger?: FastifyServerOptions['logger'];
   /** Log a line per request (off by default: a load test sends thousands). */
   logRequests?: boolean;
-  faults?: FaultOptions;
-  /** Calls held open at once before new ones get 503 (default 10000). */
-  maxPendingCalls?: number;
-  /** Chat sessions open at once before new ones get an `overloaded` error frame (default 100000). */
-  maxChatSessions?: number;
   /** Retry-After of every 503, seconds (default 1). */
   retryAfterS?: number;
   /** Largest request body, bytes (default 16 KiB). */
@@ -71,26 +68,17 @@ export interface MocksOptions {
   wallNowMs?: () => number;
   /** Timers of the model's real-time driver (tests only; default Node's, unref'd). */
   timers?: TimerHost;
-  /**
-   * Who makes a queued caller give up when the request carries no patienceS: 'scenario' (default,
-   * `hotline mocks`): the class's patience draw; 'client' (`hotline load`): nobody but the caller,
-   * who hangs up by closing the connection. The draw happens either way, so streams stay aligned.
-   * A patienceS sent by the client is honoured in both.
-   */
-  patience?: PatienceSource;
-  /** Called with every outcome the model gives, hang-ups included (for reconciling with a client). */
-  onCallEnd?: (result: CallResult) => void;
 }
 
 /** What the app carries besides routes, for the server entry and for tests. */
 export interface MocksRuntime {
   /** The one model run (shared agent pool) and its real-time driver, under every channel. */
   readonly model: ModelService;
-  /** The phone transport; null when the scenario has no phone channel. */
-  readonly acd: PhoneService | null;
-  /** The chat transport; null when the scenario has no chat. */
-  readonly chat: ChatService | null;
+  /** The transports' services by channel, for the channels the scenario has (e.g. `transports.phone`). */
+  readonly transports: TransportServices;
   readonly clock: ModelClock;
+  /** The routes of the channels the scenario has, a line each (the CLI banner). */
+  readonly routes: readonly string[];
   readonly faultDescriptions: readonly string[];
 }
 
@@ -104,8 +92,6 @@ const DEFAULTS = {
   timeScale: 1,
   seed: 1,
   startAtS: 0,
-  maxPendingCalls: 10_000,
-  maxChatSessions: 100_000,
   retryAfterS: 1,
   bodyLimit: 16 * 1024,
 } as const;
@@ -120,11 +106,6 @@ export async function buildMocks(
   options: MocksOptions = {},
 ): Promise<FastifyInstance> {
   const settings = checkOptions(options);
-  // The scenario's faults, each one overridden by the same option given here (CLI flags).
-  const faults = buildFaults(
-    { ...(scenario.channels.phone?.faults ?? {}), ...definedOnly(options.faults ?? {}) },
-    settings.seed,
-  );
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: settings.bodyLimit,
@@ -152,8 +133,6 @@ export async function buildMocks(
   const warmStart =
     options.warmStart === true ? { ownArrivalsUntilS: options.warmStartArrivalsUntilS } : null;
   const model = new ModelService(scenario, clock, settings.seed, options.timers, warmStart);
-  const acd = scenario.channels.phone === undefined ? null : new PhoneService(model, settings.patience);
-  const chat = scenario.channels.chat === undefined ? null : new ChatService(model, settings.maxChatSessions);
   // Registered before the routes (its README); at close, every open session hears its outcome
   // (a closed frame) before its socket is closed.
   await app.register(websocket, {
@@ -170,27 +149,15 @@ export async function buildMocks(
     if (request.headers.upgrade !== undefined && reply.statusCode >= 400) request.raw.socket?.end();
   });
   const closing = new AbortController();
-  app.decorate('hotline', { model, acd, chat, clock, faultDescriptions: faults.descriptions });
   let started = false;
-  /** With clockStart 'firstCall': the first call or chat session starts the model clock. */
+  /** With clockStart 'firstCall': the first contact of any channel starts the model clock. */
   const firstContact = () => {
     if (started || options.clockStart !== 'firstCall') return;
     started = true;
     clock.start();
     model.driver.rearm(); // timers armed while the clock stood still would fire late
   };
-  if (options.clockStart === 'firstCall') {
-    app.addHook('onRequest', async (request) => {
-      if (request.method === 'POST' && request.routeOptions.url === '/v1/calls') firstContact();
-    });
-  } else {
-    app.addHook('onReady', async () => clock.start());
-  }
-  const responseTimes = new ResponseTimeHistogram();
-  app.addHook('onResponse', async (request, reply) => {
-    if (request.method === 'POST' && request.routeOptions.url === '/v1/calls')
-      responseTimes.observe(reply.elapsedTime / 1000);
-  });
+  if (options.clockStart !== 'firstCall') app.addHook('onReady', async () => clock.start());
   // preClose runs while the server still has its connections: held calls get their outcome and
   // their responses go out before the server stops.
   app.addHook('preClose', async () => {
@@ -198,28 +165,43 @@ export async function buildMocks(
     closing.abort();
   });
 
-  // A POST without a body is a call with nothing chosen: validate it as {}.
+  // A POST without a body is a contact with nothing chosen: validate it as {}.
   app.addHook('preValidation', async (request) => {
     if (request.method === 'POST' && (request.body === undefined || request.body === null)) request.body = {};
   });
-  if (acd !== null)
-    registerCallsRoute(app, {
-      acd,
-      clock,
-      faults,
-      maxPendingCalls: settings.maxPendingCalls,
-      retryAfterS: settings.retryAfterS,
-      closing: closing.signal,
-      onCallEnd: options.onCallEnd,
-    });
-  if (chat !== null) registerChatRoute(app, { chat, onFirstContact: firstContact });
+  const context: TransportContext<MocksOptions> = {
+    app,
+    model,
+    clock,
+    options,
+    seed: settings.seed,
+    retryAfterS: settings.retryAfterS,
+    closing: closing.signal,
+    clockStartsAtFirstContact: options.clockStart === 'firstCall',
+    firstContact,
+  };
+  const transports: Transport<unknown>[] = [];
+  const services: Record<string, unknown> = {};
+  for (const plugin of TRANSPORTS) {
+    if (scenario.channels[plugin.channel] === undefined) continue;
+    const transport: Transport<unknown> = plugin.build(context);
+    transports.push(transport);
+    services[plugin.channel] = transport.service;
+  }
+  app.decorate('hotline', {
+    model,
+    transports: services as TransportServices,
+    clock,
+    routes: transports.flatMap((t) => t.routes),
+    faultDescriptions: transports.flatMap((t) => t.faultDescriptions),
+  });
   registerStatusRoutes(
     app,
     model,
-    acd,
     { scenario: scenario.name, timeScale: settings.timeScale },
-    responseTimes,
-    chat,
+    transports,
+    // Every transport's fields, present or not: the state's schema does not depend on the scenario.
+    Object.assign({}, ...TRANSPORTS.map((plugin) => plugin.stateProperties)),
   );
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
@@ -230,24 +212,13 @@ interface Settings {
   token: string | undefined;
   seed: number | string;
   startAtS: number;
-  maxPendingCalls: number;
-  maxChatSessions: number;
   retryAfterS: number;
   bodyLimit: number;
-  patience: PatienceSource;
 }
 
 function checkOptions(options: MocksOptions): Settings {
-  const s: Settings = { ...DEFAULTS, token: options.token, patience: 'scenario' };
+  const s: Settings = { ...DEFAULTS, token: options.token };
   const issues: InputIssue[] = [];
-  const positive = (name: keyof Settings, value: number | undefined, min: number, whole: boolean) => {
-    if (value === undefined) return;
-    if (!Number.isFinite(value) || value < min || (whole && !Number.isInteger(value))) {
-      issues.push({ path: name, message: `expected a ${whole ? 'whole ' : ''}number >= ${min}`, value });
-      return;
-    }
-    (s as unknown as Record<string, number>)[name] = value;
-  };
   // Above MAX_TIME_SCALE the model outruns the event loop (at 1e12 /health stopped answering).
   if (options.timeScale !== undefined && !(options.timeScale > 0 && options.timeScale <= MAX_TIME_SCALE)) {
     issues.push({
@@ -257,29 +228,14 @@ function checkOptions(options: MocksOptions): Settings {
       allowed: `0 < N <= ${MAX_TIME_SCALE}`,
     });
   } else if (options.timeScale !== undefined) s.timeScale = options.timeScale;
-  positive('startAtS', options.startAtS, 0, false);
-  positive('maxPendingCalls', options.maxPendingCalls, 0, true);
-  positive('maxChatSessions', options.maxChatSessions, 0, true);
-  positive('retryAfterS', options.retryAfterS, 0, true);
-  positive('bodyLimit', options.bodyLimit, 64, true);
+  s.startAtS = checkNumberOption('startAtS', options.startAtS, 0, false, issues) ?? s.startAtS;
+  s.retryAfterS = checkNumberOption('retryAfterS', options.retryAfterS, 0, true, issues) ?? s.retryAfterS;
+  s.bodyLimit = checkNumberOption('bodyLimit', options.bodyLimit, 64, true, issues) ?? s.bodyLimit;
   if (options.seed !== undefined) s.seed = options.seed;
-  if (options.patience !== undefined) {
-    if (options.patience === 'scenario' || options.patience === 'client') s.patience = options.patience;
-    else
-      issues.push({
-        path: 'patience',
-        message: 'unknown patience source',
-        value: options.patience,
-        allowed: 'scenario, client',
-      });
-  }
   if (options.token !== undefined && !/^[\x21-\x7e]{1,512}$/.test(options.token)) {
     issues.push({ path: 'token', message: 'expected 1 to 512 printable characters without spaces' });
   }
+  for (const plugin of TRANSPORTS) plugin.checkOptions(options, issues);
   if (issues.length > 0) throw new InputError(undefined, issues);
   return s;
-}
-
-function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { stationary } from './phone/testing.js';
 import { type RunningMocks, startMocks } from './server.js';
-import { stationary, untilTurns } from './testing.js';
+import { untilTurns } from './testing.js';
 
 // A few checks over a real socket on 127.0.0.1, port 0 (a free port), with fetch.
 const running: RunningMocks[] = [];
@@ -54,11 +55,11 @@ describe('startMocks over a socket', () => {
         signal: a.signal,
       }).catch((error: Error) => error.name),
     );
-    await untilTurns(() => mocks.app.hotline.acd!.pendingCalls === 5);
+    await untilTurns(() => mocks.app.hotline.transports.phone!.pendingCalls === 5);
     for (const a of aborts) a.abort();
     expect(await Promise.all(held)).toEqual(Array(5).fill('AbortError'));
-    await untilTurns(() => mocks.app.hotline.acd!.pendingCalls === 0);
-    const state = mocks.app.hotline.acd!.snapshot();
+    await untilTurns(() => mocks.app.hotline.transports.phone!.pendingCalls === 0);
+    const state = mocks.app.hotline.transports.phone!.snapshot();
     expect(state).toMatchObject({ queueLength: 0, pendingCalls: 0, trunkLinesBusy: 0, hangUps: 5 });
     expect(state.calls).toMatchObject({ abandoned: 5, answered: 0 });
   });
@@ -68,7 +69,7 @@ describe('startMocks over a socket', () => {
     const held = Array.from({ length: 8 }, (_, i) =>
       post(mocks.url, { callId: `h${i}` }).then((r) => r.json() as Promise<Record<string, unknown>>),
     );
-    await untilTurns(() => mocks.app.hotline.acd!.pendingCalls === 8);
+    await untilTurns(() => mocks.app.hotline.transports.phone!.pendingCalls === 8);
     await mocks.close();
     const bodies = await Promise.all(held);
     expect(bodies.map((b) => `${b.outcome}/${b.reason}`)).toEqual(Array(8).fill('abandoned/shutdown'));

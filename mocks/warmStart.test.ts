@@ -6,7 +6,7 @@ import { studentT975 } from '../sim/metrics/studentT975.js';
 import { ManualTime } from '../sim/testing/ManualTime.js';
 import { scenarioModel } from '../sim/testing/scenarioText.js';
 import { buildMocks } from './buildMocks.js';
-import { postCall, untilHeld } from './testing.js';
+import { postCall, untilHeld } from './phone/testing.js';
 
 // The mocks' warm start: a window that starts mid-day starts with the state the simulator has at
 // that instant. The truth is the batch simulator itself (runUntil on a batch run of the same seed and

@@ -57,6 +57,7 @@ export function buildRunInfo(result: SimulationResult, id: string, toolVersion: 
     startDate: scenario.calendar.startDate,
     intervalMinutes: scenario.calendar.intervalS / 60,
     ...windowOf(result),
+    ...(result.givenReplication === undefined ? {} : { givenReplication: result.givenReplication }),
     toolVersion,
     startedAt: result.startedAt.toISOString(),
     durationMs: Math.round(result.durationMs),

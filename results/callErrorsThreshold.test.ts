@@ -17,7 +17,7 @@ describe('the call_errors threshold', () => {
     const results = evaluateThresholds(
       { call_errors: ['rate<0.02', 'rate<0.01'], http_req_failed: ['rate<0.02'] },
       measurement,
-      20,
+      { phone: 20 },
     );
     expect(results.map((r) => [r.metric, r.expression, r.value, r.ok])).toEqual([
       ['call_errors', 'rate<0.02', 0.01, true],

@@ -9,7 +9,9 @@ import { channelMetrics, serviceLevelVariant } from '../sim/metrics/metricRegist
 import { simulateScenario } from '../sim/simulateScenario.js';
 import { scenarioText } from '../sim/testing/scenarioText.js';
 import { compareRuns } from './compare/compareRuns.js';
+import { renderCompare } from './compare/renderCompare.js';
 import { loadRun } from './loadRun.js';
+import { formatValue } from './report/formatMetric.js';
 import { renderReport } from './report/renderReport.js';
 import { saveSimRun } from './saveSimRun.js';
 
@@ -70,6 +72,16 @@ describe('a scenario with chat only', () => {
     expect(html).toContain(`data-verdict="${verdict}"`);
     expect(html).toContain('<h2>Chat</h2>');
     expect(html).not.toContain('Service level (slOffered)');
+    // Not laid out around phone: chat's section comes straight after the per-day heading and note.
+    expect(html).toMatch(/<h2>Per day and whole run<\/h2>\n<p class="note">[^<]*<\/p>\n<h2>Chat<\/h2>/);
+
+    // The compare page: its runs table shows chat's first-reply SL, and no phone overlays.
+    const page = renderCompare([a, b], [compareRuns(a, b)], null);
+    const first = a.summary.channels.chat![serviceLevelVariant('chat', targets.variant)]!.mean;
+    expect(page).toContain(
+      `${serviceLevelVariant('chat', targets.variant)} ${formatValue(first, 'share')}</td></tr>`,
+    );
+    expect(page).not.toContain('cmp-offered');
 
     // Compare: the chat rows only, its service level first.
     const rows = compareRuns(a, b).rows;

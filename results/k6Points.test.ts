@@ -48,4 +48,50 @@ describe('readK6Points', () => {
       vusMax: 9,
     });
   });
+
+  it("reads every channel's samples into its facts, and skips those of unmeasured intervals", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'hotline-points-')), 'points-0.json');
+    const withMeta = (line: string, callId: string) => {
+      const parsed = JSON.parse(line) as { data: Record<string, unknown> };
+      parsed.data.metadata = { call_id: callId };
+      return JSON.stringify(parsed);
+    };
+    const lines = [
+      withMeta(
+        point('call_wait_s', 12, {
+          interval: '2',
+          outcome: 'answered',
+          attempt: 'retrial',
+          server_outcome: 'answered',
+        }),
+        'r-7-2',
+      ),
+      point('call_wait_s', 40, { interval: '1', outcome: 'abandoned', attempt: 'first' }),
+      point('server_wait_s', 11.5, { interval: '2', outcome: 'answered' }),
+      point('wait_gap_s', 0.5, { interval: '2' }),
+      point('chat_session_wait_s', 75, { interval: '2', outcome: 'completed', answered: '1' }),
+      point('chat_session_wait_s', 300, { interval: '1', outcome: 'abandoned', answered: '0' }),
+      point('chat_reply_s', 42, { interval: '2' }),
+      point('chat_reply_s', 50, { interval: '1' }),
+      point('http_reqs', 1, { interval: '1' }),
+    ];
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    // Interval 1 is a warm-up's: its calls, sessions and replies are not measured; requests still count.
+    const m = await readK6Points([file], (interval) => interval !== 1);
+    expect(m.calls).toEqual([
+      {
+        interval: 2,
+        outcome: 'answered',
+        waitS: 12,
+        retrial: true,
+        serverOutcome: 'answered',
+        callId: 'r-7-2',
+      },
+    ]);
+    expect(m.serverReported).toEqual([{ outcome: 'answered', waitS: 11.5 }]);
+    expect(m.waitGapsS).toEqual([0.5]);
+    expect(m.chatSessions).toEqual([{ interval: 2, outcome: 'completed', answered: true, waitS: 75 }]);
+    expect(m.chatReplies).toEqual([{ interval: 2, s: 42 }]);
+    expect(m.httpRequests).toBe(1);
+  });
 });

@@ -4,6 +4,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
+import { K6_RESULTS } from './k6Results.js';
 import { LOAD_QUALITY_METRICS, type LoadQuality, LoadQualityCollector } from './loadQuality.js';
 
 export interface MeasuredCall {
@@ -59,6 +60,18 @@ export interface K6Measurement {
   quality?: LoadQuality;
 }
 
+/** One sample of a k6 metric: its value, tags and metadata (e.g. a call's id). */
+export interface K6Sample {
+  value: number;
+  tags: Record<string, string>;
+  metadata: Record<string, string> | undefined;
+}
+
+/** Each channel's sample readers by k6 metric (results/<channel>/ declare theirs). */
+const CHANNEL_SAMPLES = new Map(K6_RESULTS.flatMap((channel) => Object.entries(channel.samples)));
+/** The run's health metrics: counted whatever the interval (they carry none, or a warm-up's too). */
+const HEALTH_METRICS = ['http_req_failed', 'http_reqs', 'dropped_iterations'];
+
 interface PointLine {
   type?: string;
   metric?: string;
@@ -73,14 +86,9 @@ export async function readK6Points(
   files: readonly string[],
   isMeasured: (interval: number) => boolean = () => true,
 ): Promise<K6Measurement> {
-  const serverReported: ServerReported[] = [];
-  const waitGapsS: number[] = [];
   const out: K6Measurement = {
     calls: [],
-    serverReported,
-    waitGapsS,
-    chatSessions: [],
-    chatReplies: [],
+    ...Object.assign({}, ...K6_RESULTS.map((channel) => channel.emptyFacts())),
     httpRequests: 0,
     httpFailed: 0,
     droppedIterations: 0,
@@ -99,52 +107,17 @@ export async function readK6Points(
         const point = JSON.parse(line) as PointLine;
         if (point.type === 'Point') quality.add(metric, point.data?.value ?? 0, point.data?.tags);
       }
-      if (
-        metric !== 'call_wait_s' &&
-        metric !== 'server_wait_s' &&
-        metric !== 'wait_gap_s' &&
-        metric !== 'chat_session_wait_s' &&
-        metric !== 'chat_reply_s' &&
-        metric !== 'http_req_failed' &&
-        metric !== 'http_reqs' &&
-        metric !== 'dropped_iterations'
-      ) {
-        continue;
-      }
+      if (metric === undefined) continue;
+      const read = CHANNEL_SAMPLES.get(metric);
+      const health = HEALTH_METRICS.includes(metric);
+      if (read === undefined && !health) continue;
       const point = JSON.parse(line) as PointLine;
       if (point.type !== 'Point') continue;
       const value = point.data?.value ?? 0;
-      const interval = point.data?.tags?.interval;
-      const health =
-        metric === 'http_reqs' || metric === 'http_req_failed' || metric === 'dropped_iterations';
-      if (!health && interval !== undefined && !isMeasured(Number(interval))) continue;
-      if (metric === 'chat_session_wait_s') {
-        const tags = point.data?.tags ?? {};
-        out.chatSessions!.push({
-          interval: Number(tags.interval ?? -1),
-          outcome: tags.outcome ?? 'error',
-          answered: tags.answered === '1',
-          waitS: value,
-        });
-      } else if (metric === 'chat_reply_s') {
-        out.chatReplies!.push({ interval: Number(point.data?.tags?.interval ?? -1), s: value });
-      } else if (metric === 'call_wait_s') {
-        const tags = point.data?.tags ?? {};
-        const call: MeasuredCall = {
-          interval: Number(tags.interval ?? -1),
-          outcome: tags.outcome ?? 'error',
-          waitS: value,
-          retrial: tags.attempt === 'retrial',
-        };
-        if (tags.server_outcome !== undefined) call.serverOutcome = tags.server_outcome;
-        const callId = point.data?.metadata?.call_id;
-        if (callId !== undefined) call.callId = callId;
-        out.calls.push(call);
-      } else if (metric === 'server_wait_s') {
-        serverReported.push({ outcome: point.data?.tags?.outcome ?? 'none', waitS: value });
-      } else if (metric === 'wait_gap_s') {
-        waitGapsS.push(value);
-      } else if (metric === 'http_req_failed') {
+      const tags = point.data?.tags ?? {};
+      if (!health && tags.interval !== undefined && !isMeasured(Number(tags.interval))) continue;
+      if (read !== undefined) read({ value, tags, metadata: point.data?.metadata }, out);
+      else if (metric === 'http_req_failed') {
         if (value) out.httpFailed++;
       } else if (metric === 'http_reqs') {
         out.httpRequests += value;

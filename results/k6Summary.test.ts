@@ -1,50 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { MeasuredCall } from './k6Points.js';
-import { evaluateThresholds, measurePhone, thresholdsJunit, wilson } from './k6Summary.js';
+import { evaluateThresholds, thresholdsJunit } from './k6Summary.js';
 
 const call = (outcome: string, waitS = 0, interval = 0, retrial = false): MeasuredCall => ({
   outcome,
   waitS,
   interval,
   retrial,
-});
-
-describe('measurePhone', () => {
-  const calls = [
-    call('answered', 5),
-    call('answered', 10),
-    call('answered', 40),
-    call('abandoned', 3),
-    call('abandoned', 60),
-    call('blocked'),
-    call('closed', 0, 0, true),
-    call('error'),
-  ];
-  const m = measurePhone(calls, 20);
-  it('counts and ratios with the simulator names', () => {
-    expect(m.offered.mean).toBe(8);
-    expect(m.answered.mean).toBe(3);
-    expect(m.retrials.mean).toBe(1);
-    expect(m.slOffered).toMatchObject({ mean: 2 / 5, n: 5 });
-    expect(m.slAnswered).toMatchObject({ mean: 2 / 3, n: 3 });
-    expect(m.slExcludingShortAbandons).toMatchObject({ mean: 2 / 4, n: 4 });
-    expect(m.abandonRate).toMatchObject({ mean: 2 / 5 });
-    expect(m.blockRate).toMatchObject({ mean: 1 / 7 });
-    expect(m.asaS).toMatchObject({ mean: 55 / 3, ci95: null, n: 3 });
-    expect(m.maxWaitS.mean).toBe(40);
-    expect(m.waitP50S.mean).toBe(10);
-    expect(m.occupancy).toEqual({ mean: null, ci95: null, n: 0 });
-  });
-  it('Wilson intervals for proportions', () => {
-    const [lo, hi] = m.slOffered.ci95!;
-    expect(lo).toBeLessThan(0.4);
-    expect(hi).toBeGreaterThan(0.4);
-    expect(wilson(0, 0)).toBeNull();
-    // Known value: 8 of 10 -> [0.4902, 0.9433].
-    const [a, b] = wilson(8, 10)!;
-    expect(a).toBeCloseTo(0.4902, 3);
-    expect(b).toBeCloseTo(0.9433, 3);
-  });
 });
 
 describe('evaluateThresholds', () => {
@@ -65,7 +27,7 @@ describe('evaluateThresholds', () => {
         dropped_iterations: ['count==0'],
       },
       measurement,
-      20,
+      { phone: 20 },
     );
     expect(results.map((r) => [r.metric, r.ok])).toEqual([
       ['sl_offered', false],
@@ -77,5 +39,41 @@ describe('evaluateThresholds', () => {
     const xml = thresholdsJunit('hotline load x', results);
     expect(xml).toContain('tests="5" failures="1"');
     expect(xml).toContain('<failure message="sl_offered rate&gt;=0.8 failed: value 0.333333"/>');
+  });
+});
+
+describe('evaluateThresholds of every replayed channel', () => {
+  it("judges chat's first-reply thresholds on the sessions, with chat's own threshold", () => {
+    const session = (answered: boolean, waitS: number, outcome = 'completed') => ({
+      interval: 0,
+      outcome: answered ? outcome : 'abandoned',
+      answered,
+      waitS,
+    });
+    const measurement = {
+      calls: [],
+      chatSessions: [session(true, 30), session(true, 90), session(true, 200), session(false, 400)],
+      chatReplies: [],
+      httpRequests: 0,
+      httpFailed: 0,
+      droppedIterations: 0,
+      segments: 1,
+    };
+    const thresholds = { chat_fr_sl_offered: ['rate>=0.5'], sl_offered: ['rate>=0.8'] };
+    // Within 60 s: 1 of 4 (answered + abandoned); within 120 s: 2 of 4. Phone has no calls: no samples.
+    const at60 = evaluateThresholds(thresholds, measurement, { chat: 60 });
+    expect(at60.map((r) => [r.metric, r.value, r.ok])).toEqual([
+      ['chat_fr_sl_offered', 0.25, false],
+      ['sl_offered', null, true],
+    ]);
+    expect(evaluateThresholds(thresholds, measurement, { chat: 120 })[0]).toMatchObject({
+      value: 0.5,
+      ok: true,
+    });
+    // Without chat among the replayed channels its metrics have no samples (and pass, as in k6).
+    expect(evaluateThresholds(thresholds, measurement, { phone: 20 })[0]).toMatchObject({
+      value: null,
+      ok: true,
+    });
   });
 });

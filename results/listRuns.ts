@@ -1,8 +1,9 @@
-import { lstatSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { channelEntries, channelPlugin } from '../sim/channels/index.js';
 import { type LoadedRun, loadRun } from './loadRun.js';
 import { metricOf, slVariant } from './runMetrics.js';
+import { WHATIF_FILE, type WhatifFile } from './whatif/whatifFormat.js';
 import { runsDirectory } from './writeRunFolder.js';
 
 /** One line of `hotline runs`: the key figures of a run, or why it could not be read. */
@@ -59,6 +60,9 @@ function listing(runsDir: string, name: string): RunListing {
   let run: LoadedRun;
   try {
     if (!isFolder(folder)) throw new Error('a symbolic link that does not lead to a folder');
+    // A `hotline whatif` grid: its cells are runs inside it (cells/<id>/), listed as one line.
+    const whatif = readWhatifListing(folder);
+    if (whatif) return { ...whatif, id: name };
     run = loadRun(folder);
   } catch (error) {
     const problem = (error as Error).message.split('\n')[0] ?? 'unreadable';
@@ -90,6 +94,27 @@ function listing(runsDir: string, name: string): RunListing {
     sl: metricOf(figures, sl).mean,
     abandonRate: metricOf(figures, 'abandonRate').mean,
     asaS: metricOf(figures, channelPlugin(channel).meanWaitMetric).mean,
+    problem: null,
+  };
+}
+
+/** A whatif folder as a listing (kind whatif, its scenario, date and replications a cell), or undefined. */
+function readWhatifListing(folder: string): RunListing | undefined {
+  const file = join(folder, WHATIF_FILE);
+  if (!existsSync(file)) return undefined;
+  const whatif = JSON.parse(readFileSync(file, 'utf8')) as Partial<WhatifFile>;
+  if (whatif.kind !== 'whatif') throw new Error(`${file} is not a whatif file`);
+  return {
+    id: whatif.id ?? '',
+    folder,
+    kind: 'whatif',
+    scenario: whatif.scenario?.name ?? null,
+    startedAt: whatif.startedAt ?? null,
+    replications: whatif.replications ?? null,
+    slVariant: null,
+    sl: null,
+    abandonRate: null,
+    asaS: null,
     problem: null,
   };
 }

@@ -21,6 +21,7 @@ const SAME_RUN: ReadonlyArray<[string, (info: ShardInfo) => unknown]> = [
   ['replications', (info) => info.replications],
   ['days', (info) => info.days],
   ['window', (info) => info.window],
+  ['givenReplication', (info) => info.givenReplication ?? null],
   ['shard.count', (info) => info.shard.count],
   ['toolVersion', (info) => info.toolVersion],
 ];
@@ -50,6 +51,7 @@ export function mergeShards(folders: readonly string[]): MergedShards {
       perReplication,
       summary: summarizeReplications(perReplication),
       window,
+      ...(info.givenReplication == null ? {} : { givenReplication: info.givenReplication }),
       startedAt: new Date(Number.isFinite(startedAt) ? startedAt : 0),
       durationMs: ordered.reduce((sum, shard) => sum + shard.info.durationMs, 0),
     },

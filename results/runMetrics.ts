@@ -23,7 +23,7 @@ export function metricOf(
   return typeof value === 'object' && value !== null ? value : UNDEFINED_METRIC;
 }
 
-export function intervalSeries(run: LoadedRun, metric: string, channel = 'phone'): MetricSeries {
+export function intervalSeries(run: LoadedRun, metric: string, channel: string): MetricSeries {
   const found = (run.intervals.channels as Record<string, Record<string, MetricSeries> | undefined>)[
     channel
   ]?.[metric];
@@ -33,7 +33,7 @@ export function intervalSeries(run: LoadedRun, metric: string, channel = 'phone'
 }
 
 /** The service-level variant the run's target names; the channel's default otherwise. */
-export function slVariant(run: LoadedRun, channel = 'phone'): string {
+export function slVariant(run: LoadedRun, channel: string): string {
   const targets = (run.summary.targets as Record<string, { variant: string } | undefined>)[channel];
   return serviceLevelVariant(channel, targets?.variant);
 }

@@ -72,6 +72,11 @@ export const RunInfoSchema = Type.Object({
   intervalMinutes: Type.Number({ exclusiveMinimum: 0 }),
   /** Absent: the run-level metrics cover the whole horizon. */
   window: Type.Optional(WindowSchema),
+  /**
+   * A conditional prediction (--given-replication): every replication is a branch of this one from
+   * the window start, the state a warm-started mock holds there. Absent: independent replications.
+   */
+  givenReplication: Type.Optional(Type.Integer({ minimum: 0 })),
   toolVersion: Type.String(),
   startedAt: Type.String(),
   durationMs: Type.Number({ minimum: 0 }),

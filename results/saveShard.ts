@@ -42,6 +42,7 @@ export function saveShard(run: ShardRun, out: string): string {
     replications: result.replications,
     days: run.days ?? null,
     window: w ? { day: w.day, from: w.from, to: w.to } : null,
+    givenReplication: result.givenReplication ?? null,
     shard: { ...run.shard, ...run.range },
     toolVersion: run.toolVersion,
     startedAt: result.startedAt.toISOString(),

@@ -2,11 +2,11 @@
 // on k6's clock (what a caller experiences); the target's replies also say what it thinks happened.
 // Their difference is latency between the two (network, server, injected faults), or a bug. Small and
 // separate from the metric summary: an optional block `serverCrossCheck` of summary.json. Both sides'
-// figures come from measurePhone (results/k6Summary.ts), so from the registry's formulas and the one
+// figures come from measurePhone (results/phone/k6PhoneResults.ts), so from the registry's formulas and the one
 // service-level formula (sim/metrics/serviceLevel.ts), exactly as the summary's own figures.
 import { type Static, Type } from '@sinclair/typebox';
 import type { K6Measurement, MeasuredCall } from './k6Points.js';
-import { measurePhone } from './k6Summary.js';
+import { measurePhone } from './phone/k6PhoneResults.js';
 
 const NullableNum = Type.Union([Type.Number(), Type.Null()]);
 const Figures = Type.Object({ asaS: NullableNum, slOffered: NullableNum, abandonRate: NullableNum });

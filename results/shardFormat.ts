@@ -32,6 +32,8 @@ export const ShardInfoSchema = Type.Object({
     Type.Object({ day: Type.Integer({ minimum: 1 }), from: Type.String(), to: Type.String() }),
     Type.Null(),
   ]),
+  /** --given-replication, or null for independent replications. */
+  givenReplication: Type.Optional(Type.Union([Type.Integer({ minimum: 0 }), Type.Null()])),
   shard: Type.Object({
     index: Type.Integer({ minimum: 1 }),
     count: Type.Integer({ minimum: 1 }),

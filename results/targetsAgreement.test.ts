@@ -4,8 +4,9 @@ import { formatVerdict } from '../scripts/cli/formatSimReport.js';
 import { buildThresholds } from '../scripts/k6/compileProfile.js';
 import type { ChannelTargets } from '../sim/metrics/judgeTargets.js';
 import type { K6Measurement } from './k6Points.js';
-import { evaluateThresholds, measurePhone } from './k6Summary.js';
+import { evaluateThresholds } from './k6Summary.js';
 import type { LoadedRun } from './loadRun.js';
+import { measurePhone } from './phone/k6PhoneResults.js';
 import { targetsLine } from './report/runHeader.js';
 
 // Hand count at T = 20 s: answered waits 5, 10, 40 (2 within T); abandoned after 3 s and 60 s.
@@ -29,7 +30,7 @@ function threeWays(targets: ChannelTargets) {
   } as unknown as LoadedRun;
   const header = targetsLine(run);
   const thresholds = buildThresholds({ ...targets, variant: targets.variant as 'slOffered' });
-  const k6 = evaluateThresholds(thresholds, measurement, targets.thresholdS);
+  const k6 = evaluateThresholds(thresholds, measurement, { phone: targets.thresholdS });
   return {
     cli: formatVerdict(targets, summary, 'whole run', 'phone'),
     header: [...header.matchAll(/data-target="(\w+)">(\w+)</g)].map((m) => [m[1], m[2]]),

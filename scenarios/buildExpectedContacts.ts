@@ -10,11 +10,13 @@ export interface DemandFile {
   readonly perDay: number | PerWeekday<number>;
   readonly perDate?: Record<string, number> | undefined;
   readonly intradayShape: readonly number[] | PerWeekday<readonly number[]>;
+  /** `demand.scale`: multiplies every day's volume; absent = 1 (times 1 is exact, so old files load as before). */
+  readonly scale?: number | undefined;
 }
 
 /**
  * Expected contacts per interval over the horizon: the day's volume (per weekday, or per date where
- * given) spread over the day by the intraday shape. `perDay` names the field in messages
+ * given) times the demand's scale, spread over the day by the intraday shape. `perDay` names the field in messages
  * ("callsPerDay", "sessionsPerDay"), `path` the demand object.
  */
 export function buildExpectedContacts(
@@ -43,9 +45,10 @@ export function buildExpectedContacts(
       return out;
     }
   }
+  const scale = demand.scale ?? 1;
   for (let d = 0; d < calendar.days; d++) {
     const weekday = calendar.weekdays[d]!;
-    const volume = demand.perDate?.[calendar.dates[d]!] ?? perWeekday[weekday];
+    const volume = (demand.perDate?.[calendar.dates[d]!] ?? perWeekday[weekday]) * scale;
     const shape = shapes[weekday];
     const total = shape.reduce((a, b) => a + b, 0);
     for (let slot = 0; slot < ipd; slot++)

@@ -53,7 +53,7 @@ export function buildStaffing(
       });
       break;
   }
-  return stepFunction(deltas, calendar, issues, PATH);
+  return stepFunction(deltas, staffing.scale ?? 1, calendar, issues, PATH);
 }
 
 function addShift(
@@ -143,6 +143,7 @@ function checkLength(
 
 function stepFunction(
   deltas: Map<number, number>,
+  scale: number,
   calendar: CalendarModel,
   issues: InputIssue[],
   path: string,
@@ -150,10 +151,13 @@ function stepFunction(
   const times = [...deltas.keys()].sort((a, b) => a - b);
   const changeTimesS: number[] = [0];
   const agents: number[] = [0];
-  let level = 0;
+  let scheduled = 0;
   let reported = false;
   for (const t of times) {
-    level += deltas.get(t)!;
+    scheduled += deltas.get(t)!;
+    // The scale applies to the head count at each step (after shifts and breaks add up), not to each
+    // shift, so it can never leave a negative count; Math.round is exact at scale 1 (integers).
+    const level = scale === 1 ? scheduled : Math.round(scheduled * scale);
     // Agents are 32-bit counts in the engine; shifts that overlap add up, so check their sum too.
     if (!reported && (level > MAX_AGENTS || level < 0)) {
       reported = true;

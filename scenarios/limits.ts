@@ -19,3 +19,6 @@ export const MAX_PRIORITY = 1000;
 export const LAST_DATE = '9999-12-31';
 /** Model seconds per wall second of the mocks and of a replay (beyond it the model outruns the event loop). */
 export const MAX_TIME_SCALE = 100_000;
+
+/** Largest `scale` on a channel's demand or a group's staffing: a what-if multiplier, not a unit change. */
+export const MAX_SCALE = 100;

@@ -81,7 +81,7 @@ export function loadScenarioText(
   });
 }
 
-function parseJson(text: string, file: string | undefined): unknown {
+export function parseJson(text: string, file: string | undefined): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {

@@ -3,7 +3,15 @@
 // sim/channels/<name>/ import them from here, so the schema has no import cycle.
 import { FormatRegistry, type Static, type TSchema, Type } from '@sinclair/typebox';
 import { DURATION_FORMAT, DURATION_PATTERN, isBoundedDuration, MAX_DURATION_TEXT } from './duration.js';
-import { MAX_AGENTS, MAX_CALLS_PER_DAY, MAX_CV, MAX_ERLANG_K, MAX_WEIGHT, MIN_CV } from './limits.js';
+import {
+  MAX_AGENTS,
+  MAX_CALLS_PER_DAY,
+  MAX_CV,
+  MAX_ERLANG_K,
+  MAX_SCALE,
+  MAX_WEIGHT,
+  MIN_CV,
+} from './limits.js';
 
 FormatRegistry.Set(DURATION_FORMAT, isBoundedDuration);
 
@@ -27,6 +35,20 @@ export const Cv = Type.Number({
 export const Weight = Type.Number({ minimum: 0, maximum: MAX_WEIGHT });
 export const Calls = Type.Number({ minimum: 0, maximum: MAX_CALLS_PER_DAY });
 export const Agents = Type.Integer({ minimum: 0, maximum: MAX_AGENTS });
+/** `demand.scale` of every channel: declared once so phone and chat say the same thing. */
+export const DemandScale = Type.Number({
+  exclusiveMinimum: 0,
+  maximum: MAX_SCALE,
+  default: 1,
+  description: `Multiplies every day's volume (per day and per date) of this channel; default 1. A what-if knob (hotline whatif --vary ...demand.scale=0.8,1,1.2); more than 0, at most ${MAX_SCALE}.`,
+});
+/** `staffing.scale` of every staffing form. */
+export const StaffingScale = Type.Number({
+  exclusiveMinimum: 0,
+  maximum: MAX_SCALE,
+  default: 1,
+  description: `Multiplies the agents on duty at every step of the group's staffing (after shifts and breaks add up), rounded to the nearest whole agent, halves up (Math.round: 2.5 -> 3); default 1. More than 0, at most ${MAX_SCALE}.`,
+});
 export const IsoDate = Type.String({
   pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$',
   description: 'A date, yyyy-mm-dd.',

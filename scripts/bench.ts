@@ -1,4 +1,4 @@
-// `npm run bench`: the timing targets (never asserted in tests). `npm run bench -- --only sim|mocks|chat|replay|gate|staff|soak`
+// `npm run bench`: the timing targets (never asserted in tests). `npm run bench -- --only sim|mocks|chat|replay|gate|whatif|roster|staff|soak`
 // runs one section; the mocks, replay and soak sections run the real k6 against loopback only. The soak
 // (30 minutes by default, `--soak-duration 60s` for a quick check) runs only when asked for by name.
 import { fileURLToPath } from 'node:url';
@@ -6,9 +6,11 @@ import { chatBench } from './bench/chatBench.js';
 import { gateBench } from './bench/gateBench.js';
 import { mocksBench } from './bench/mocksBench.js';
 import { replayBench } from './bench/replayBench.js';
+import { rosterBench } from './bench/rosterBench.js';
 import { memoryChild, simBenches } from './bench/simBenches.js';
 import { soakBench } from './bench/soakBench.js';
 import { staffBench } from './bench/staffBench.js';
+import { whatifBench } from './bench/whatifBench.js';
 import { toolVersion } from './cli/toolVersion.js';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
@@ -22,6 +24,8 @@ if (process.argv.includes('--memory-child')) {
   if (!only || only === 'mocks' || only === 'chat') await chatBench(repo);
   if (!only || only === 'replay') await replayBench(repo, toolVersion());
   if (!only || only === 'gate') await gateBench(repo, toolVersion());
+  if (!only || only === 'whatif') whatifBench(repo);
+  if (!only || only === 'roster') await rosterBench(repo);
   if (!only || only === 'staff') await staffBench(repo);
   if (only === 'soak') await soakBench(repo, process.argv);
 }

@@ -5,6 +5,7 @@ import { registerLoadCommand } from './cli/loadCommand.js';
 import { registerMergeCommand } from './cli/mergeCommand.js';
 import { registerMocksCommand } from './cli/mocksCommand.js';
 import { registerReportCommand } from './cli/reportCommand.js';
+import { registerRosterCommand } from './cli/rosterCommand.js';
 import { runCli } from './cli/runCli.js';
 import { registerRunsCommand } from './cli/runsCommand.js';
 import { registerSchemaCommand } from './cli/schemaCommand.js';
@@ -12,6 +13,7 @@ import { registerSimCommand } from './cli/simCommand.js';
 import { registerStaffCommand } from './cli/staffCommand.js';
 import { toolVersion } from './cli/toolVersion.js';
 import { registerValidateCommand } from './cli/validateCommand.js';
+import { registerWhatifCommand } from './cli/whatifCommand.js';
 import { ignoreClosedPipe } from './ignoreClosedPipe.js';
 
 ignoreClosedPipe(process.stdout);
@@ -25,12 +27,14 @@ process.exitCode = await runCli(
     registerValidateCommand,
     registerErlangCommand,
     registerStaffCommand,
+    registerRosterCommand,
     registerSchemaCommand,
     registerReportCommand,
     registerCompareCommand,
     registerRunsCommand,
     registerMocksCommand,
     registerLoadCommand,
+    registerWhatifCommand,
   ],
   toolVersion(),
 );

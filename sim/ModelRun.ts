@@ -4,6 +4,7 @@ import { agentGroupsOf } from './agents/agentGroupsOf.js';
 import type { ChannelProcess } from './channels/ChannelPlugin.js';
 import { type ChannelObservers, type ChannelProcesses, presentChannels } from './channels/index.js';
 import { Simulation } from './engine/Simulation.js';
+import { replicationStreams, type Streams } from './rng/Streams.js';
 
 export interface ModelRunOptions {
   readonly seed: number | string;
@@ -21,6 +22,8 @@ export interface ModelRunOptions {
    * contacts go on in the model after it (outcomes, retrials, chat residents).
    */
   readonly ownArrivalsUntilS?: number;
+  /** The run's random streams; default the replication's (seed, source, replication). */
+  readonly streams?: Streams;
   /** Who hears each contact's outcome, by channel. */
   readonly observers?: ChannelObservers;
 }
@@ -47,14 +50,14 @@ export function createModelRun(scenario: ScenarioModel, options: ModelRunOptions
     agentGroupsOf(scenario),
     channels.map((c) => c.name),
   );
-  const { seed, replication, mode } = options;
+  const { mode } = options;
+  const streams = options.streams ?? replicationStreams(options.seed, options.replication);
   const processes: Record<string, ChannelProcess<unknown>> = {};
   channels.forEach((channel, owner) => {
     const model = (scenario.channels as Record<string, unknown>)[channel.name];
     const observer = (options.observers as Record<string, unknown> | undefined)?.[channel.name] ?? null;
     processes[channel.name] = channel.createProcess(simulation, agents, owner, model, {
-      seed,
-      replication,
+      streams,
       calendar,
       mode,
       ...(options.ownArrivalsUntilS === undefined ? {} : { ownArrivalsUntilS: options.ownArrivalsUntilS }),

@@ -1,16 +1,38 @@
 import type { ScenarioModel } from '../scenarios/ScenarioModel.js';
 import type { ChannelProcess } from './channels/ChannelPlugin.js';
 import type { ChannelCounters } from './channels/index.js';
-import { runBatch } from './engine/BatchDriver.js';
+import { runBatch, runUntil } from './engine/BatchDriver.js';
 import { createModelRun } from './ModelRun.js';
+import { BranchingStreams } from './rng/Streams.js';
 
-/** Runs one replication of the whole ecosystem in batch; the raw counters of each channel it has. */
+/**
+ * A branch of a replication: the replication's own past up to `atS`, then draws of its own. Branches
+ * of one replication share the state at `atS` (queue, callers on hold, retrials pending, the day's
+ * demand factor): the prediction given what a warm-started mock holds at a window's start.
+ */
+export interface ReplicationBranch {
+  readonly atS: number;
+  readonly index: number;
+}
+
+/** Runs one replication (or a branch of one) of the whole ecosystem in batch; the raw counters of each channel. */
 export function simulateReplication(
   scenario: ScenarioModel,
   seed: number | string,
   replication: number,
+  branch?: ReplicationBranch,
 ): ChannelCounters {
-  const run = createModelRun(scenario, { seed, replication, mode: 'batch' });
+  const streams = branch ? new BranchingStreams(seed, replication, branch.index) : undefined;
+  const run = createModelRun(scenario, {
+    seed,
+    replication,
+    mode: 'batch',
+    ...(streams ? { streams } : {}),
+  });
+  if (branch && streams) {
+    runUntil(run.simulation, branch.atS);
+    streams.branch();
+  }
   runBatch(run.simulation);
   const horizonS = run.simulation.horizonS;
   const counters: Record<string, unknown> = {};

@@ -6,6 +6,7 @@ import { runReplications } from './replications/runReplications.js';
 import { type RunWindow, resolveRunWindow, type WindowSpec } from './replications/runWindow.js';
 import { loadSource, type ScenarioSource } from './replications/ScenarioSource.js';
 import type { ReplicationRange } from './replications/shardRange.js';
+import type { BranchOf } from './replications/simulateRun.js';
 import { type ReplicationSummary, summarizeReplications } from './replications/summarizeReplications.js';
 
 export interface SimulateOptions {
@@ -15,6 +16,11 @@ export interface SimulateOptions {
   threads?: number;
   /** Whole-run metrics over this window of one day (--day, --from, --to). */
   window?: WindowSpec;
+  /**
+   * A conditional prediction: every replication is a branch of this replication from the window's
+   * start (the state a warm-started mock holds there). Needs `window`.
+   */
+  givenReplication?: number;
   /** A shard: only these replications run (perReplication holds them); `replications` stays the run's. */
   range?: ReplicationRange;
   /** Aborting stops the worker threads and rejects with the signal's reason. */
@@ -32,6 +38,8 @@ export interface SimulationResult {
   summary: ReplicationSummary;
   /** The window `summary.run` covers; undefined for the whole horizon. */
   window: RunWindow | undefined;
+  /** Set for a conditional prediction: the replications are branches of this one from the window start. */
+  givenReplication?: number;
   startedAt: Date;
   durationMs: number;
 }
@@ -60,9 +68,14 @@ export async function simulateScenario(
   }
   const scenario = loadSource(source); // fails fast with InputError before any thread starts
   const window = options.window ? resolveRunWindow(scenario.calendar, options.window) : undefined;
+  const branchOf = branchOfWindow(scenario, window, options.givenReplication);
   const startedAt = new Date();
   const started = performance.now();
-  const perReplication = await runReplications(source, { ...options, window });
+  const perReplication = await runReplications(source, {
+    ...options,
+    window,
+    ...(branchOf ? { branchOf } : {}),
+  });
   return {
     scenario,
     file: source.file,
@@ -71,7 +84,37 @@ export async function simulateScenario(
     perReplication,
     summary: summarizeReplications(perReplication),
     window,
+    ...(options.givenReplication === undefined ? {} : { givenReplication: options.givenReplication }),
     startedAt,
     durationMs: performance.now() - started,
   };
+}
+
+/** Where the branches of a conditional prediction start: the window's first instant. */
+export function branchOfWindow(
+  scenario: ScenarioModel,
+  window: RunWindow | undefined,
+  givenReplication: number | undefined,
+): BranchOf | undefined {
+  if (givenReplication === undefined) return undefined;
+  if (!Number.isInteger(givenReplication) || givenReplication < 0) {
+    throw new InputError(undefined, [
+      {
+        path: '--given-replication',
+        message: 'expected a replication index',
+        value: givenReplication,
+        allowed: '0 or more',
+      },
+    ]);
+  }
+  if (window === undefined) {
+    throw new InputError(undefined, [
+      {
+        path: '--given-replication',
+        message: 'branches start at a window: give the window with --day and --from',
+        value: givenReplication,
+      },
+    ]);
+  }
+  return { replication: givenReplication, atS: window.fromInterval * scenario.calendar.intervalS };
 }

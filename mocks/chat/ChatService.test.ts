@@ -4,8 +4,8 @@ import { ManualTime } from '../../sim/testing/ManualTime.js';
 import { ModelService } from '../ModelService.js';
 import type { CallResult, PatienceSource } from '../phone/callTypes.js';
 import { PhoneService } from '../phone/PhoneService.js';
-import { withChat } from '../testing.js';
 import { type ChatReply, ChatService, type ChatSessionListener } from './ChatService.js';
+import { withChat } from './testing.js';
 
 // The chat transport over the chat process, on a hand-moved clock (1 model s = 1 wall s). Expected
 // instants are worked out by hand from deterministic reply times and patience.

@@ -3,7 +3,8 @@ import WebSocket from 'ws';
 import { FIRST_EXTERNAL_CONTACT_ID } from '../../sim/engine/externalContacts.js';
 import { ManualTime } from '../../sim/testing/ManualTime.js';
 import { type RunningMocks, startMocks } from '../server.js';
-import { chatOnly, untilTurns, withChat } from '../testing.js';
+import { untilTurns } from '../testing.js';
+import { chatOnly, withChat } from './testing.js';
 
 // GET /v1/chat over a real socket on 127.0.0.1. Model time is hand-moved (ManualTime) at a time
 // scale of 60: one model minute is one wall second of the injected clock, never of the machine's.
@@ -79,7 +80,7 @@ describe('GET /v1/chat (WebSocket)', () => {
 
   it('serves a scenario without a phone channel: the chat socket, no calls route, state and metrics without calls', async () => {
     const { mocks, advanceModel } = await chatMocks({}, chatOnly({ replyTime: '60s' }));
-    expect(mocks.app.hotline.acd).toBeNull();
+    expect(mocks.app.hotline.transports.phone).toBeUndefined();
     const c = await connect(mocks.url);
     c.send({ type: 'open', sessionId: 'r-1' });
     await c.until(1);
@@ -177,11 +178,15 @@ describe('GET /v1/chat (WebSocket)', () => {
     const second = await connect(mocks.url);
     second.send({ type: 'open' });
     await second.until(1);
-    expect(mocks.app.hotline.chat!.snapshot()).toMatchObject({ queued: 1, inProgress: 1 });
+    expect(mocks.app.hotline.transports.chat!.snapshot()).toMatchObject({ queued: 1, inProgress: 1 });
     advanceModel(10);
     first.socket.terminate();
-    await untilTurns(() => mocks.app.hotline.chat!.snapshot().sessions.abandoned === 1);
-    expect(mocks.app.hotline.chat!.snapshot()).toMatchObject({ queued: 0, inProgress: 1, open: 1 });
+    await untilTurns(() => mocks.app.hotline.transports.chat!.snapshot().sessions.abandoned === 1);
+    expect(mocks.app.hotline.transports.chat!.snapshot()).toMatchObject({
+      queued: 0,
+      inProgress: 1,
+      open: 1,
+    });
     advanceModel(61);
     await second.until(2);
     // Second queued at 0, assigned when the first dropped at 10 s, replied 60 s later.

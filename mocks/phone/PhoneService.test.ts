@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createModelClock } from '../../sim/engine/ModelClock.js';
 import { ManualTime } from '../../sim/testing/ManualTime.js';
 import { ModelService } from '../ModelService.js';
-import { stationary } from '../testing.js';
 import type { CallResult, PatienceSource } from './callTypes.js';
 import { PhoneService } from './PhoneService.js';
+import { stationary } from './testing.js';
 
 // The transport over the phone process, on a hand-moved clock (1 model s = 1 wall s): model times
 // are exact and nothing depends on how fast the machine is.

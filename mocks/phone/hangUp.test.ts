@@ -3,8 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualTime } from '../../sim/testing/ManualTime.js';
 import { buildMocks, type MocksOptions } from '../buildMocks.js';
-import { stationary, untilTurns } from '../testing.js';
+import { untilTurns } from '../testing.js';
 import type { CallResult } from './callTypes.js';
+import { stationary } from './testing.js';
 
 // The caller hangs up by closing the connection (app.inject cannot disconnect, so: real sockets on
 // 127.0.0.1). The model clock and its timers are a ManualTime the test moves (1 wall s = 60 model s),
@@ -72,7 +73,7 @@ describe('POST /v1/calls: the caller hangs up by closing the connection', () => 
     expect(first).toMatchObject({ status: 200, body: { outcome: 'answered', waitS: 0 } });
     mocks.setModelS(10);
     const calls = ['c1', 'c2', 'c3', 'c4'].map((callId) => ({ callId, ...mocks.call({ callId }) }));
-    await until(() => app.hotline.acd!.snapshot().queueLength === 4);
+    await until(() => app.hotline.transports.phone!.snapshot().queueLength === 4);
 
     mocks.setModelS(70);
     calls[1]!.hangUp();
@@ -80,7 +81,7 @@ describe('POST /v1/calls: the caller hangs up by closing the connection', () => 
     mocks.setModelS(130);
     calls[2]!.hangUp();
     await until(() => ended.length === 3);
-    expect(app.hotline.acd!.snapshot()).toMatchObject({ queueLength: 2, pendingCalls: 2 });
+    expect(app.hotline.transports.phone!.snapshot()).toMatchObject({ queueLength: 2, pendingCalls: 2 });
 
     // At 300 s the agent takes c1 (FCFS), the hung-up c2 and c3 are skipped.
     mocks.setModelS(301);
@@ -114,10 +115,10 @@ describe('POST /v1/calls: the caller hangs up by closing the connection', () => 
     for (const patience of ['client', 'scenario'] as const) {
       const mocks = await listening({ patience }, changes);
       const held = mocks.call({ callId: patience });
-      await until(() => mocks.app.hotline.acd!.snapshot().queueLength === 1);
+      await until(() => mocks.app.hotline.transports.phone!.snapshot().queueLength === 1);
       // Five model hours later: the scenario's 5-minute patience would have run out long ago.
       mocks.setModelS(5 * 3600);
-      const snapshot = mocks.app.hotline.acd!.snapshot();
+      const snapshot = mocks.app.hotline.transports.phone!.snapshot();
       if (patience === 'client') {
         expect(snapshot).toMatchObject({ queueLength: 1, calls: { abandoned: 0 } });
         held.hangUp();
@@ -134,7 +135,7 @@ describe('POST /v1/calls: the caller hangs up by closing the connection', () => 
   it('a patienceS sent by the client is honoured with client patience', async () => {
     const mocks = await listening({ patience: 'client' }, { staffing: { kind: 'constant', agents: 0 } });
     const held = mocks.call({ patienceS: 45 });
-    await until(() => mocks.app.hotline.acd!.snapshot().queueLength === 1);
+    await until(() => mocks.app.hotline.transports.phone!.snapshot().queueLength === 1);
     mocks.setModelS(46);
     expect(await held.reply).toMatchObject({ status: 200, body: { outcome: 'abandoned', waitS: 45 } });
   });

@@ -1,68 +1,33 @@
 import type { FastifyInstance } from 'fastify';
-import { CHAT_OUTCOMES, type ChatService } from '../chat/ChatService.js';
 import type { ModelService } from '../ModelService.js';
 import { metricsText } from '../metricsText.js';
-import { CALL_OUTCOMES } from '../phone/callTypes.js';
-import type { PhoneService } from '../phone/PhoneService.js';
-import type { ResponseTimeHistogram } from '../ResponseTimeHistogram.js';
+import type { Transport } from '../TransportPlugin.js';
 
-const countsSchema = {
-  type: 'object',
-  properties: Object.fromEntries(CALL_OUTCOMES.map((o) => [o, { type: 'integer' }])),
-};
+/** The snapshot's channel-free part; each transport adds its own properties (stateProperties). */
+function stateSchema(transportProperties: Readonly<Record<string, object>>) {
+  return {
+    type: 'object',
+    required: ['modelTimeS', 'interval'],
+    properties: {
+      scenario: { type: 'string' },
+      timeScale: { type: 'number' },
+      modelTimeS: { type: 'number' },
+      interval: { type: 'integer' },
+      ...transportProperties,
+    },
+  };
+}
 
-const StateSchema = {
-  type: 'object',
-  required: ['modelTimeS', 'interval'],
-  properties: {
-    scenario: { type: 'string' },
-    timeScale: { type: 'number' },
-    modelTimeS: { type: 'number' },
-    interval: { type: 'integer' },
-    queueLength: { type: 'integer' },
-    agentsBusy: { type: 'integer' },
-    agentsOnDuty: { type: 'integer' },
-    trunkLinesBusy: { type: 'integer' },
-    retrialsPending: {
-      type: 'integer',
-      description: "Retrials of the model's own callers still to come (warm start; 0 otherwise).",
-    },
-    pendingCalls: { type: 'integer' },
-    calls: {
-      ...countsSchema,
-      description: 'Calls ended, by outcome (absent when the scenario has no phone).',
-    },
-    ownCalls: {
-      ...countsSchema,
-      description:
-        "Outcomes of the model's own callers since the clock started (a warm start's: the day before the window goes on in the model; absent when the scenario has no phone).",
-    },
-    hangUps: { type: 'integer', description: 'Calls ended by the caller hanging up (in calls.abandoned).' },
-    chat: {
-      type: 'object',
-      description: 'The chat channel (absent when the scenario has none).',
-      properties: {
-        queued: { type: 'integer', description: 'Sessions waiting for an agent.' },
-        inProgress: { type: 'integer', description: 'Sessions held by an agent.' },
-        open: { type: 'integer', description: 'Sessions open over WebSockets.' },
-        sessions: {
-          type: 'object',
-          description: 'Sessions ended, by outcome.',
-          properties: Object.fromEntries(CHAT_OUTCOMES.map((o) => [o, { type: 'integer' }])),
-        },
-      },
-    },
-  },
-} as const;
-
-/** /health (no auth), /metrics (Prometheus text) and /v1/state (JSON snapshot). */
+/**
+ * /health (no auth), /metrics (Prometheus text) and /v1/state (JSON snapshot): the model clock's part
+ * here, each channel's part from its transport (`stateProperties` declares the snapshot's fields).
+ */
 export function registerStatusRoutes(
   app: FastifyInstance,
   model: ModelService,
-  acd: PhoneService | null,
   info: { scenario: string; timeScale: number },
-  responseTimes?: ResponseTimeHistogram,
-  chat: ChatService | null = null,
+  transports: readonly Transport<unknown>[],
+  stateProperties: Readonly<Record<string, object>>,
 ): void {
   app.get(
     '/health',
@@ -88,23 +53,21 @@ export function registerStatusRoutes(
       reply.type('text/plain; version=0.0.4; charset=utf-8');
       return metricsText(
         modelTime(model),
-        acd?.snapshot() ?? null,
-        responseTimes,
-        chat?.snapshot(),
-        chat?.replyLateness,
+        transports.map((t) => t.metricLines()),
       );
     },
   );
   app.get(
     '/v1/state',
-    { schema: { summary: 'Snapshot of the ACD', response: { 200: StateSchema } } },
-    async () => ({
-      scenario: info.scenario,
-      timeScale: info.timeScale,
-      ...modelTime(model),
-      ...acd?.snapshot(),
-      ...(chat === null ? {} : { chat: chat.snapshot() }),
-    }),
+    { schema: { summary: 'Snapshot of the model', response: { 200: stateSchema(stateProperties) } } },
+    async () => {
+      // The clock first: a transport's snapshot runs what is due, so it reads the same instant.
+      const clock = modelTime(model);
+      return Object.assign(
+        { scenario: info.scenario, timeScale: info.timeScale, ...clock },
+        ...transports.map((t) => t.state()),
+      );
+    },
   );
 }
 

@@ -65,3 +65,49 @@ describe('evaluateGate: a gate that knows noise', () => {
     expect(rule).toMatchObject({ failed: true, message: 'abandonRate is undefined in a run, cannot check' });
   });
 });
+
+describe("evaluateGate: any channel's metrics", () => {
+  // Phone unchanged, chat's first-reply SL down 15 points and its sessions up 50%.
+  const phone = { slOffered: { mean: 0.8, ci95: [0.79, 0.81] as [number, number], n: 10 } };
+  const run = (id: string, seed: number, chatSl: number, chatOffered: number, withPhone = true) =>
+    fakeRun({
+      kind: 'sim',
+      id,
+      replications: 10,
+      seed,
+      ...(withPhone ? { phone: { ...phone, offered: { mean: 100, ci95: [99, 101], n: 10 } } } : {}),
+      chat: {
+        firstResponseSlOffered: { mean: chatSl, ci95: [chatSl - 0.01, chatSl + 0.01], n: 10 },
+        offered: { mean: chatOffered, ci95: [chatOffered - 1, chatOffered + 1], n: 10 },
+      },
+    });
+  const both = compareRuns(run('main', 1, 0.85, 40), run('pr', 2, 0.7, 60));
+
+  it("judges chat's first-reply SL on chat's interval, named or bare", () => {
+    const [named, bare, loose] = evaluateGate(
+      both,
+      parseFailOn(
+        'chat.firstResponseSlOffered<-0.05,firstResponseSlOffered<-0.05,chat.firstResponseSlOffered<-0.2',
+      ),
+    );
+    expect(named!.change).toBeCloseTo(-0.15, 12);
+    expect(named!.changeCi95![1]).toBeCloseTo(-0.15 + slHalf, 9);
+    expect(named).toMatchObject({ method: 'interval', failed: true });
+    expect(bare).toMatchObject({ change: named!.change, changeCi95: named!.changeCi95, failed: true });
+    expect(loose).toMatchObject({ method: 'interval', failed: false });
+  });
+
+  it('a bare name shared by channels is the first channel both runs have; a chat-only run reads chat', () => {
+    const [bare, chat] = evaluateGate(both, parseFailOn('offered>+10%,chat.offered>+10%'));
+    expect(bare).toMatchObject({ change: 0, failed: false });
+    expect(chat).toMatchObject({ change: 0.5, failed: true });
+    const chatOnly = compareRuns(run('main', 1, 0.85, 40, false), run('pr', 2, 0.7, 60, false));
+    const [onlyChat, phoneRule] = evaluateGate(chatOnly, parseFailOn('offered>+10%,slOffered<-0.02'));
+    expect(onlyChat).toMatchObject({ change: 0.5, failed: true });
+    // A phone rule on runs without phone fails as undefined: a gate never passes on missing data.
+    expect(phoneRule).toMatchObject({
+      failed: true,
+      message: 'slOffered is undefined in a run, cannot check',
+    });
+  });
+});

@@ -1,6 +1,7 @@
 import { metricOf } from '../runMetrics.js';
 import { type Comparison, compareMetric } from './compareRuns.js';
 import type { FailRule } from './failOnRules.js';
+import { resolveRuleChannel } from './resolveRuleChannel.js';
 
 /**
  * How a rule was judged: 'interval' (the 95% interval of the change must lie wholly beyond the
@@ -44,8 +45,9 @@ export function evaluateGate(
 }
 
 function evaluateRule(comparison: Comparison, rule: FailRule, options: GateOptions): RuleOutcome {
-  const base = metricOf(comparison.a.summary.channels.phone, rule.metric).mean;
-  const cand = metricOf(comparison.b.summary.channels.phone, rule.metric).mean;
+  const channel = resolveRuleChannel(comparison, rule);
+  const base = metricOf(comparison.a.summary.channels[channel], rule.metric).mean;
+  const cand = metricOf(comparison.b.summary.channels[channel], rule.metric).mean;
   const ids = { baseline: comparison.a.info.id, candidate: comparison.b.info.id };
   const change = changeOf(base, cand, rule.relative);
   if (change === null) {
@@ -59,7 +61,7 @@ function evaluateRule(comparison: Comparison, rule: FailRule, options: GateOptio
       message: `${rule.metric} is undefined in a run, cannot check`,
     };
   }
-  const changeCi95 = changeInterval(comparison, rule, base!);
+  const changeCi95 = changeInterval(comparison, rule, channel, base!);
   const method: GateMethod = options.strict || changeCi95 === null ? 'point' : 'interval';
   const beyond = (x: number) => (rule.op === '<' ? x < rule.threshold : x > rule.threshold);
   // The end of the interval nearest the threshold decides: all of it must be past the threshold.
@@ -87,10 +89,15 @@ function evaluateRule(comparison: Comparison, rule: FailRule, options: GateOptio
   };
 }
 
-function changeInterval(comparison: Comparison, rule: FailRule, base: number): [number, number] | null {
+function changeInterval(
+  comparison: Comparison,
+  rule: FailRule,
+  channel: string,
+  base: number,
+): [number, number] | null {
   const row =
-    comparison.rows.find((r) => r.channel === 'phone' && r.metric === rule.metric) ??
-    compareMetric(comparison.a, comparison.b, 'phone', rule.metric, comparison.method);
+    comparison.rows.find((r) => r.channel === channel && r.metric === rule.metric) ??
+    compareMetric(comparison.a, comparison.b, channel, rule.metric, comparison.method);
   const ci = row.difference.ci95;
   if (ci === null) return null;
   if (!rule.relative) return ci;

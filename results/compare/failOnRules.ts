@@ -1,5 +1,11 @@
 import { InputError } from '../../scenarios/inputError.js';
-import { metricNames } from '../../sim/metrics/metricRegistry.js';
+import {
+  findMetricSpec,
+  isMetricChannel,
+  type MetricChannel,
+  metricChannels,
+  metricNames,
+} from '../../sim/metrics/metricRegistry.js';
 
 /**
  * One regression rule of `--fail-on`: fail when (candidate − baseline) crosses the threshold.
@@ -7,7 +13,13 @@ import { metricNames } from '../../sim/metrics/metricRegistry.js';
  */
 export interface FailRule {
   text: string;
-  /** A metric of the phone channel's (the rules have no channel prefix yet). */
+  /**
+   * The channel written before the metric (`chat.firstResponseSlOffered`), or null for a bare name:
+   * then the first channel of the compared runs, in the channel list's order, that has the metric
+   * (resolveRuleChannel), so old phone rules keep their meaning and a chat-only run's rules read chat.
+   */
+  channel: MetricChannel | null;
+  /** A metric of the registry (sim/metrics): of `channel`, or of at least one channel when bare. */
   metric: string;
   op: '<' | '>';
   threshold: number;
@@ -15,11 +27,11 @@ export interface FailRule {
   relative: boolean;
 }
 
-const RULE = /^([A-Za-z0-9]+)(<|>)([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))(%?)$/;
+const RULE = /^(?:([A-Za-z0-9]+)\.)?([A-Za-z0-9]+)(<|>)([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))(%?)$/;
 
 const ALLOWED =
-  '<metric><op><change>, op < or >, change a signed number, % for relative to the baseline, ' +
-  'e.g. slOffered<-0.02, abandonRate>+0.01, asaS>+10%';
+  '[<channel>.]<metric><op><change>, op < or >, change a signed number, % for relative to the baseline, ' +
+  'e.g. slOffered<-0.02, abandonRate>+0.01, asaS>+10%, chat.firstResponseSlOffered<-0.05';
 
 /** Parses a comma-separated rule list; anything unexpected is bad input (exit 2), never ignored. */
 export function parseFailOn(text: string): FailRule[] {
@@ -31,20 +43,37 @@ export function parseFailOn(text: string): FailRule[] {
 function parseRule(text: string): FailRule {
   const match = RULE.exec(text.replace(/\s+/g, ''));
   if (!match) throw badRule(text, 'not a rule');
-  const [, metric, op, number, percent] = match as unknown as [string, string, '<' | '>', string, string];
-  const known: readonly string[] = metricNames('phone');
-  if (!known.includes(metric)) {
+  const [, channel, metric, op, number, percent] = match as unknown as [
+    string,
+    string | undefined,
+    string,
+    '<' | '>',
+    string,
+    string,
+  ];
+  if (channel !== undefined && !isMetricChannel(channel)) {
     throw new InputError(undefined, [
       {
         path: '--fail-on',
-        message: `unknown metric "${metric}" in rule "${text}"`,
-        allowed: known.join(', '),
+        message: `unknown channel "${channel}" in rule "${text}"`,
+        allowed: metricChannels().join(', '),
+      },
+    ]);
+  }
+  const channels: MetricChannel[] = channel === undefined ? metricChannels() : [channel];
+  if (!channels.some((c) => findMetricSpec(c, metric) !== undefined)) {
+    throw new InputError(undefined, [
+      {
+        path: '--fail-on',
+        message: `unknown metric "${metric}"${channel === undefined ? '' : ` of ${channel}`} in rule "${text}"`,
+        allowed: channels.map((c) => `${c}: ${metricNames(c).join(', ')}`).join('; '),
       },
     ]);
   }
   const value = Number(number);
   return {
     text,
+    channel: channel ?? null,
     metric,
     op,
     threshold: percent ? value / 100 : value,

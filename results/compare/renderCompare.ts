@@ -1,3 +1,4 @@
+import { CHANNEL_REPORTS, reportsOf } from '../channelReports.js';
 import type { LoadedRun } from '../loadRun.js';
 import { escapeHtml } from '../report/escapeHtml.js';
 import { formatValue } from '../report/formatMetric.js';
@@ -5,7 +6,6 @@ import { chartSlot, htmlPage } from '../report/htmlPage.js';
 import { loadQualityPanel } from '../report/loadQualityPanel.js';
 import { metricOf, slVariant } from '../runMetrics.js';
 import { alignRuns } from './alignRuns.js';
-import { compareCharts } from './compareCharts.js';
 import { compareRowText, runLetter } from './compareRow.js';
 import type { Comparison } from './compareRuns.js';
 import type { RuleOutcome } from './evaluateGate.js';
@@ -29,7 +29,7 @@ export function renderCompare(
 ): string {
   const axis = alignRuns(runs);
   const signature = predictionCharts(runs, axis);
-  const overlays = compareCharts(runs, axis);
+  const overlays = CHANNEL_REPORTS.flatMap((report) => report.compareCharts(runs, axis));
   const charts = [...signature.map((s) => s.chart), ...overlays];
   const body = [
     `<h1>Comparison of ${runs.length} runs <span class="note">A is the baseline</span></h1>`,
@@ -53,16 +53,22 @@ export function renderCompare(
 
 function runsTable(runs: readonly LoadedRun[]): string {
   const rows = runs.map((run, i) => {
-    const sl = slVariant(run);
+    // The SL of the run's first channel (list order): phone's when it has phone, else chat's first reply.
+    const channel = reportsOf(run)[0]?.channel;
+    const sl = channel === undefined ? null : slVariant(run, channel);
     const cells = [
       runLetter(i),
       run.info.id,
       run.info.kind,
       run.info.scenario.name,
       String(run.info.seed),
-      String(run.info.replications),
+      run.info.givenReplication === undefined
+        ? String(run.info.replications)
+        : `${run.info.replications} branches of replication ${run.info.givenReplication}`,
       describeSpan(run),
-      `${sl} ${formatValue(metricOf(run.summary.channels.phone, sl).mean, 'share')}`,
+      sl === null || channel === undefined
+        ? 'n/a'
+        : `${sl} ${formatValue(metricOf(run.summary.channels[channel], sl).mean, 'share')}`,
     ];
     return `<tr data-run="${runLetter(i)}">${cells.map((c) => `<td class="text">${escapeHtml(c)}</td>`).join('')}</tr>`;
   });

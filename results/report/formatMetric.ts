@@ -4,12 +4,12 @@ import { metricSpec } from '../../sim/metrics/metricRegistry.js';
 export type { MetricUnit };
 
 /** How a metric reads (its registry unit); the channel defaults to phone, the one channel of v1 runs. */
-export function metricUnit(metric: string, channel = 'phone'): MetricUnit {
+export function metricUnit(metric: string, channel: string): MetricUnit {
   return metricSpec(channel, metric).unit;
 }
 
 /** A metric label that names its variant, as the design asks ("SL (slOffered)", never just "SL"). */
-export function metricLabel(metric: string, channel = 'phone'): string {
+export function metricLabel(metric: string, channel: string): string {
   return metricSpec(channel, metric).label;
 }
 

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRun } from '../loadRun.js';
-import { reportCharts } from './reportCharts.js';
+import { phoneCharts } from '../phone/phoneCharts.js';
 import { runHeader } from './runHeader.js';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures');
@@ -17,13 +17,13 @@ describe('report of a window', () => {
   });
 
   it('zooms every time chart to the window', () => {
-    const time = reportCharts(k6).filter((c) => c.xKind === 'time');
+    const time = phoneCharts(k6).filter((c) => c.xKind === 'time');
     expect(time.length).toBeGreaterThan(3);
     for (const chart of time) expect(chart.focus, chart.id).toEqual([MON_0900, MON_0900 + 3600]);
   });
 
   it('has no focus for a sim run over its whole horizon', () => {
     const sim = loadRun(join(fixtures, 'v1-sim-run'));
-    expect(reportCharts(sim).every((c) => c.focus === undefined)).toBe(true);
+    expect(phoneCharts(sim).every((c) => c.focus === undefined)).toBe(true);
   });
 });

@@ -20,7 +20,12 @@ export function formatDurationMs(ms: number): string {
 export function runHeader(run: LoadedRun): string {
   const { info } = run;
   const fact = (label: string, value: string) => `<b>${escapeHtml(label)}</b> ${escapeHtml(value)}`;
-  const kind = info.kind === 'sim' ? 'sim (prediction)' : 'k6 (measurement)';
+  const kind =
+    info.kind === 'k6'
+      ? 'k6 (measurement)'
+      : info.givenReplication === undefined
+        ? 'sim (prediction)'
+        : `sim (prediction given replication ${info.givenReplication}'s state at the window start: branches of it, as a warm-started replay runs)`;
   // What the run covers: its window for a k6 replay or a sim window, its days otherwise.
   const span = `${describeSpan(run)}, ${info.intervalMinutes}-min intervals`;
   return [

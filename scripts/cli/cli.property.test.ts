@@ -6,18 +6,18 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadRun } from '../../results/loadRun.js';
 import { loadShard } from '../../results/loadShard.js';
 import { scenarioText } from '../../scenarios/testing/scenarioArbitraries.js';
 import { registerCompareCommand } from './compareCommand.js';
 import { registerErlangCommand } from './erlangCommand.js';
 import { registerReportCommand } from './reportCommand.js';
-import { runCli } from './runCli.js';
 import { registerRunsCommand } from './runsCommand.js';
 import { registerSchemaCommand } from './schemaCommand.js';
 import { registerSimCommand } from './simCommand.js';
 import { builtCli, type CliResult, repo } from './testing/builtCli.js';
+import { inProcessCli } from './testing/inProcessCli.js';
 import { registerValidateCommand } from './validateCommand.js';
 
 const SEED = Number(process.env.FC_SEED ?? 20_261_122);
@@ -193,36 +193,16 @@ function checkContract(args: string[], { code, stdout, stderr }: CliResult): voi
   }
 }
 
-async function inProcess(args: string[]): Promise<CliResult> {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    const code = await runCli(
-      args,
-      [
-        registerSimCommand,
-        registerValidateCommand,
-        registerErlangCommand,
-        registerSchemaCommand,
-        registerReportCommand,
-        registerCompareCommand,
-        registerRunsCommand,
-      ],
-      '0.0.0-test',
-    );
-    return { code, stdout, stderr };
-  } finally {
-    vi.restoreAllMocks();
-    process.exitCode = undefined;
-  }
+function inProcess(args: string[]): Promise<CliResult> {
+  return inProcessCli(args, [
+    registerSimCommand,
+    registerValidateCommand,
+    registerErlangCommand,
+    registerSchemaCommand,
+    registerReportCommand,
+    registerCompareCommand,
+    registerRunsCommand,
+  ]);
 }
 
 describe('CLI flags and files (property)', () => {

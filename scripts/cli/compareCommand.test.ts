@@ -113,8 +113,12 @@ describe('hotline compare --baseline --fail-on (the regression gate)', () => {
 
   it('rejects a bad rule with exit 2, naming the rule and what is allowed', () => {
     for (const [rules, expected] of [
-      ['slOffered<<-0.02', /not a rule: "slOffered<<-0.02".*allowed: <metric><op><change>/],
-      ['sl<-0.02', /unknown metric "sl" in rule "sl<-0.02".*allowed: offered, answered/],
+      ['slOffered<<-0.02', /not a rule: "slOffered<<-0.02".*allowed: \[<channel>\.\]<metric><op><change>/],
+      [
+        'sl<-0.02',
+        /unknown metric "sl" in rule "sl<-0.02".*allowed: phone: offered, answered.*; chat: offered/,
+      ],
+      ['chat.sl<-0.02', /unknown metric "sl" of chat in rule "chat.sl<-0.02".*allowed: chat: offered/],
       ['slOffered<-0.02,', /empty rule/],
       ['asaS>ten%', /not a rule: "asaS>ten%"/],
     ] as const) {

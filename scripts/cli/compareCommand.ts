@@ -29,7 +29,7 @@ export function registerCompareCommand(program: Command): void {
     .option('--json', 'print the comparison as JSON on stdout instead of the text summary')
     .option(
       '--fail-on <rules>',
-      'exit 1 if a candidate regresses: comma-separated <metric><op><change>, e.g. "slOffered<-0.02,asaS>+10%"',
+      'exit 1 if a candidate regresses: comma-separated [<channel>.]<metric><op><change>, e.g. "slOffered<-0.02,asaS>+10%,chat.firstResponseSlOffered<-0.05"',
       parseFailOn,
     )
     .option('--junit <file>', 'write the gate result as JUnit XML (needs --fail-on)')
@@ -52,6 +52,8 @@ day); charts open zoomed to a compared window.
 whole interval of the SL change lies below -2 points, "asaS>+10%" if all of it lies above +10% of
 the baseline; a noisy run does not fail by chance. --strict judges the point estimate instead (so
 does a rule whose change has no interval, e.g. one replication). Each rule prints how it was judged.
+A rule's metric is any channel's (chat.firstResponseSlOffered); a bare name is the first channel, in
+the channel list's order, that both runs have and that declares it.
 Exit codes: 0 no regression, 1 a --fail-on rule failed, 2 bad input (runs, rules).`,
     )
     .action((names: string[], flags: CompareFlags) => {

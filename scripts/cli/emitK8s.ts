@@ -23,6 +23,7 @@ export interface EmitK8sFlags {
   shard?: unknown;
   out?: string;
   json?: boolean;
+  givenReplication?: number;
 }
 
 /** Shared volume size: a shard folder holds every interval's metrics of its replications. */
@@ -80,6 +81,13 @@ function checkFlags(flags: EmitK8sFlags): void {
   ] as const) {
     if (given)
       issues.push({ path: flag, message: 'not with --emit-k8s: each pod gets its own --shard and --out' });
+  }
+  if (flags.givenReplication !== undefined) {
+    issues.push({
+      path: '--given-replication',
+      message: 'not with --emit-k8s yet: run the conditional prediction with --shard and hotline merge',
+      value: flags.givenReplication,
+    });
   }
   if (issues.length > 0) throw new InputError(undefined, issues);
 }

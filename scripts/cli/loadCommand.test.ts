@@ -10,8 +10,8 @@ import { loadScenarioFile } from '../../scenarios/loadScenario.js';
 import { checkReachable } from '../k6/runLoad.js';
 import { registerCompareCommand } from './compareCommand.js';
 import { registerLoadCommand } from './loadCommand.js';
-import { runCli } from './runCli.js';
 import { registerSimCommand } from './simCommand.js';
+import { inProcessCli } from './testing/inProcessCli.js';
 
 // `hotline load` in-process (no dist/ build needed). One short replay runs the real k6 against the mocks.
 let dir: string;
@@ -27,28 +27,8 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-async function hotline(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    const code = await runCli(
-      args,
-      [registerLoadCommand, registerSimCommand, registerCompareCommand],
-      '0.0.0-test',
-    );
-    return { code, stdout, stderr };
-  } finally {
-    vi.restoreAllMocks();
-    process.exitCode = undefined;
-  }
+function hotline(...args: string[]) {
+  return inProcessCli(args, [registerLoadCommand, registerSimCommand, registerCompareCommand]);
 }
 
 /** A fake k6 that only records that it was started. */
@@ -457,5 +437,24 @@ describe('hotline load prints the simulated twin of the replay (real k6, ~10 s)'
     expect(twin).toContain(
       `slOffered ${pct(phone.slOffered.mean)}  abandonRate ${pct(phone.abandonRate.mean)}`,
     );
-  }, 120_000);
+    // The prediction given the mocks' morning is hotline sim's conditional prediction of the window.
+    const given = await hotline(
+      'sim',
+      'scenarios/stationary-mmc.json',
+      ...window,
+      '-r',
+      '30',
+      '--given-replication',
+      '0',
+      '--json',
+    );
+    expect(given.code, given.stderr).toBe(0);
+    const branches = JSON.parse(given.stdout).channels.phone;
+    const conditional = load.stdout.split(
+      "the prediction given the mocks' morning (30 branches of replication 0",
+    )[1];
+    expect(conditional).toBeDefined();
+    expect(conditional).toContain(`SL (slOffered) ${pct(branches.slOffered.mean)} [`);
+    expect(conditional).toContain(`abandon rate ${pct(branches.abandonRate.mean)} [`);
+  }, 180_000);
 });

@@ -17,8 +17,9 @@ import { buildK6Bundle } from '../k6/buildK6Bundle.js';
 import { ARRIVAL_MODES, type ArrivalMode, compileProfile, type ReplayProfile } from '../k6/compileProfile.js';
 import { k6OperatorManifests } from '../k6/k6Operator.js';
 import { loadAdapter } from '../k6/loadAdapter.js';
-import { chatSessionEntries, replayConfig } from '../k6/replayConfig.js';
+import { replayConfig } from '../k6/replayConfig.js';
 import { runLoad } from '../k6/runLoad.js';
+import { conditionalPredictionLines } from './conditionalPredictionLines.js';
 import { seedValue, wholeNumber } from './optionParsers.js';
 import { printNotices } from './printNotices.js';
 import { toolVersion } from './toolVersion.js';
@@ -188,6 +189,13 @@ SIGTERM (k6 stopped and awaited, nothing written); other codes are k6's own fail
         ...channelLines(result.summary),
         ...crossCheckLines(result.summary.serverCrossCheck),
         ...(flags.target === undefined ? await twinLines(file, flags) : []),
+        ...(flags.target === undefined
+          ? await conditionalPredictionLines(
+              file,
+              { seed: flags.seed, day: flags.day, from: flags.from, to: flags.to },
+              result.summary,
+            )
+          : []),
         result.exitCode === 0 ? 'all thresholds passed' : `exit ${result.exitCode}: see junit.xml`,
         where,
       ];
@@ -278,8 +286,7 @@ async function emitOperator(file: string, flags: LoadFlags): Promise<void> {
     name: `hotline-${scenario.name}`,
     bundle: bundle.text,
     config,
-    callers: profile.callers,
-    chatSessions: chatSessionEntries(profile),
+    profile,
     parallelism: flags.segments,
   });
   for (const [name, text] of Object.entries(manifests)) writeFileSync(join(dir, name), text);

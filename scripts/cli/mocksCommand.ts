@@ -29,9 +29,7 @@ export interface MocksFlags {
   warmStart?: boolean;
 }
 
-/** The routes of the channels a scenario has, then the status routes every run serves. */
-const CALL_ROUTE = 'POST /v1/calls   place a call; answered when an agent picks up';
-const CHAT_ROUTE = 'GET  /v1/chat    WebSocket: open a chat session, post messages, get agent replies';
+/** The status routes every run serves, after the routes of the channels a scenario has. */
 const ROUTES = [
   'GET  /v1/state   JSON snapshot of the model (queues, agents, outcomes)',
   'GET  /metrics    Prometheus metrics',
@@ -118,12 +116,8 @@ mocks stop (Ctrl-C, SIGTERM) gets the outcome "abandoned" with "reason": "shutdo
       );
       process.stdout.write(`${mocks.url}\n`);
       if (flags.quiet) return;
-      const { clock, faultDescriptions, acd, chat } = mocks.app.hotline;
-      const routes = [
-        ...(acd === null ? [] : [CALL_ROUTE]),
-        ...(chat === null ? [] : [CHAT_ROUTE]),
-        ...ROUTES,
-      ];
+      const { clock, faultDescriptions } = mocks.app.hotline;
+      const routes = [...mocks.app.hotline.routes, ...ROUTES];
       const lines = [
         `hotline mocks: ${scenario.name}, ${clock.timeScale} model s per wall s, model clock from ${describeStart(clock.startAtS)}${flags.warmStart ? ' (warm start: the model ran from day 1 00:00 with its own calls)' : ''}`,
         ...routes.map((r) => `  ${r}`),

@@ -107,6 +107,65 @@ describe('hotline sim', () => {
     expect(readFileSync(join(otherSeed, 'summary.json'), 'utf8')).not.toBe(one);
   });
 
+  it('--given-replication predicts a window given that replication: same bytes with 1 or 2 threads, its past shared by every branch', () => {
+    const run = (name: string, ...flags: string[]) => {
+      const out = join(runsDir, name);
+      const { code, stderr } = hotline(
+        'sim',
+        'scenarios/covid-hotline.json',
+        '--days',
+        '1',
+        '-r',
+        '3',
+        '-q',
+        '--day',
+        '1',
+        '--from',
+        '09:00',
+        '--to',
+        '10:00',
+        '--given-replication',
+        '0',
+        '--out',
+        out,
+        ...flags,
+      );
+      expect(code, stderr).toBe(0);
+      return out;
+    };
+    const one = run('given-t1', '--threads', '1');
+    const two = run('given-t2', '--threads', '2');
+    expect(readFileSync(join(two, 'summary.json'), 'utf8')).toBe(
+      readFileSync(join(one, 'summary.json'), 'utf8'),
+    );
+    expect(JSON.parse(readFileSync(join(one, 'run.json'), 'utf8')).givenReplication).toBe(0);
+    // Every branch has replication 0's morning: the 07:30 interval is the same in all three (a CI of
+    // width 0), the window is not.
+    const rows = readFileSync(join(one, 'intervals.csv'), 'utf8').trim().split('\n');
+    const header = rows[0]!.split(',');
+    const col = (name: string) => header.indexOf(name);
+    const at = (start: string) => rows.find((r) => r.split(',')[2] === start)!.split(',');
+    const [lo, hi] = [col('phone.offered_lo'), col('phone.offered_hi')];
+    expect(lo, header.join(',')).toBeGreaterThan(-1);
+    expect(at('07:30')[lo]).toBe(at('07:30')[hi]);
+    expect(at('09:30')[lo]).not.toBe(at('09:30')[hi]);
+  });
+
+  it('--given-replication without a window is exit 2 naming the flag', () => {
+    const { code, stderr } = hotline(
+      'sim',
+      'scenarios/stationary-mmc.json',
+      '-r',
+      '2',
+      '--given-replication',
+      '0',
+    );
+    expect(code).toBe(2);
+    expect(stderr).toMatch(
+      /--given-replication: branches start at a window: give the window with --day and --from/,
+    );
+  });
+
   it('prints the per-day table, the verdict and where the run went', () => {
     const { code, stdout } = hotline('sim', 'scenarios/line-122.json', '-r', '3', '--days', '2');
     expect(code).toBe(0);

@@ -23,6 +23,7 @@ interface SimFlags {
   day?: number;
   from?: string;
   to?: string;
+  givenReplication?: number;
   replications: number;
   seed: number | string;
   days?: number;
@@ -63,6 +64,11 @@ export function registerSimCommand(program: Command): void {
     .option('--from <HH:MM>', 'with --day: start of the window (default 00:00)')
     .option('--to <HH:MM>', 'with --day: end of the window (default 24:00)')
     .option(
+      '--given-replication <r>',
+      "with a window: predict it given replication r's state at the window start (what `hotline load`'s warm-started mocks hold, r = 0): every replication is a branch of r from --from",
+      wholeNumber('--given-replication', 0, 9_999),
+    )
+    .option(
       '-t, --threads <n>',
       `worker threads (default: ${defaultThreads()}, the cores here)`,
       wholeNumber('--threads', 1, 256),
@@ -92,6 +98,8 @@ Examples:
   hotline sim scenarios/line-122.json --replications 50 --seed 7 --days 2
   hotline sim scenarios/stationary-mmc.json --json | jq .channels.phone.slOffered
   hotline sim scenarios/stationary-mmc.json --day 1 --from 00:00 --to 02:00   # the window a replay measures
+  hotline sim scenarios/covid-hotline.json --day 1 --from 09:00 --to 10:00 --given-replication 0
+                                     # ...given the morning the warm-started mocks replay from
   hotline sim scenarios/covid-hotline.json -r 300 --shard 2/3 --out shards/2   # then: hotline merge shards/*
   hotline sim scenarios/covid-hotline.json -r 300 --emit-k8s k8s/ --shards 10  # then: kubectl apply -f k8s/
 
@@ -136,6 +144,7 @@ function simulate(
       seed: flags.seed,
       threads: flags.threads,
       window: windowOf(flags),
+      ...(flags.givenReplication === undefined ? {} : { givenReplication: flags.givenReplication }),
       range,
       signal,
       onProgress: bar,

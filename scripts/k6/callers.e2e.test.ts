@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRun } from '../../results/loadRun.js';
 import { renderReport } from '../../results/report/renderReport.js';
-import { simulateScenario } from '../../sim/simulateScenario.js';
 import { type LoadOptions, runLoad } from './runLoad.js';
+import { predictedPhoneWindow } from './testing/predictedPhoneWindow.js';
 
 // The caller is the client (issue 12), with the REAL k6 against the mocks on 127.0.0.1: k6 draws
 // nothing itself, hangs up at each caller's patience and measures waits on its own clock; the mocks
@@ -31,37 +31,6 @@ const base = (name: string, extra: Partial<LoadOptions>): LoadOptions => ({
   out: join(dir, name),
   ...extra,
 });
-
-/** The simulator's spread of one window's figures over replications (what one replay is a sample of). */
-async function predicted(file: string, text: string, intervals: number) {
-  const sim = await simulateScenario({ text, file, options: {} }, { replications: 40, seed: 1 });
-  const windows = sim.perReplication.map((r) => {
-    let handled = 0;
-    let withinT = 0;
-    let abandoned = 0;
-    let answered = 0;
-    let waitSum = 0;
-    for (const m of r.channels.phone!.intervals.slice(0, intervals)) {
-      const h = m.answered! + m.abandoned!;
-      handled += h;
-      withinT += (m.slOffered ?? 0) * h;
-      abandoned += m.abandoned!;
-      answered += m.answered!;
-      waitSum += (m.asaS ?? 0) * m.answered!;
-    }
-    return { sl: withinT / handled, abandon: abandoned / handled, asa: waitSum / answered };
-  });
-  const stats = (xs: number[]) => {
-    const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-    const sd = Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (xs.length - 1));
-    return { mean, sd };
-  };
-  return {
-    sl: stats(windows.map((w) => w.sl)),
-    abandon: stats(windows.map((w) => w.abandon)),
-    asa: stats(windows.map((w) => w.asa)),
-  };
-}
 
 describe('callers hang up in k6', () => {
   it('a client that hangs up is never answered: the mock and k6 agree call by call', async () => {
@@ -103,7 +72,7 @@ describe('callers hang up in k6', () => {
       }
     }
     // Callers abandon as the scenario says, though the mock applied no patience: inside the prediction.
-    const sim = await predicted(file, text, 2);
+    const sim = await predictedPhoneWindow(file, text, 2);
     const phone = result.summary.channels.phone!;
     console.log(
       JSON.stringify({ calls: calls.length, hungUp, inFlight, sim, abandonRate: phone.abandonRate!.mean }),
@@ -135,7 +104,7 @@ describe('callers hang up in k6', () => {
     const result = await runLoad(base('slow', { scenarioFile: file, timeScale: 60 }));
     const check = result.summary.serverCrossCheck!;
     const phone = result.summary.channels.phone!;
-    const sim = await predicted(file, text, 2);
+    const sim = await predictedPhoneWindow(file, text, 2);
     const report = { sim, check, client: { sl: phone.slOffered!.mean, asa: phone.asaS!.mean } };
     console.log(JSON.stringify(report, null, 2));
 

@@ -6,6 +6,7 @@ import { loadScenarioText } from '../../scenarios/loadScenario.js';
 import { runBatch } from '../../sim/engine/BatchDriver.js';
 import { createModelRun } from '../../sim/ModelRun.js';
 import { runLoad } from './runLoad.js';
+import { meanAndSd } from './testing/meanAndSd.js';
 
 // The REAL k6 against the mocks on loopback, phone and chat in one run, and chat alone (a scenario
 // without phone: no phone k6 scenario, no calls route): one hour of model time at 240x (15 s of wall
@@ -65,11 +66,7 @@ function predicted(text: string, replications: number) {
   });
 }
 
-const stats = (xs: number[]) => {
-  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-  const sd = Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (xs.length - 1));
-  return { mean, sd };
-};
+const stats = meanAndSd;
 
 describe.each([
   ['beside phone', true],

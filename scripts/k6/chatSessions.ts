@@ -229,7 +229,7 @@ export const CHAT_RATE_METRICS = CHAT_METRICS_DECLARATION.metrics.filter((s) => 
 
 /**
  * One session's contributions to the chat Rates by metric name: 1/0, or null when the session is not
- * in that rate's denominator (the same denominators as measureChat in results/k6Summary.ts).
+ * in that rate's denominator (the same denominators as measureChat in results/chat/k6ChatResults.ts).
  */
 export function chatSessionRates(
   session: MeasuredChatSession,

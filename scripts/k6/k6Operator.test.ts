@@ -13,7 +13,7 @@ describe('k6OperatorManifests', () => {
       name: 'hotline-stationary-mmc',
       bundle: 'export default function () {}\n',
       config,
-      callers: profile.callers,
+      profile,
       parallelism: 4,
     });
     expect(m['testrun.yaml']).toContain('apiVersion: k6.io/v1alpha1\nkind: TestRun');
@@ -47,8 +47,7 @@ describe('k6OperatorManifests', () => {
       name: 'eco',
       bundle: 'export default function () {}\n',
       config,
-      callers: profile.callers,
-      chatSessions,
+      profile,
       parallelism: 2,
     });
     expect(m['configmap.yaml']).toContain(`  chat.json: |\n    ${JSON.stringify(chatSessions)}\n`);

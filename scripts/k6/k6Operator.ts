@@ -2,9 +2,10 @@
 // script and its config, and a TestRun (k6.io/v1alpha1) that splits it over `parallelism` runners
 // (the operator assigns the execution segments itself).
 
-import type { CallerPlan } from './callerPlans.js';
-import type { ChatSessionEntry, ReplayConfig } from './replayConfig.js';
-import { CALLERS_FILE_ENV, CHAT_SESSIONS_FILE_ENV, CONFIG_FILE_ENV } from './replayConfig.js';
+import type { ReplayProfile } from './compileProfile.js';
+import { K6_CLIENTS } from './k6Clients.js';
+import type { ReplayConfig } from './replayConfig.js';
+import { CONFIG_FILE_ENV } from './replayConfig.js';
 
 export interface K6OperatorManifests {
   'configmap.yaml': string;
@@ -16,10 +17,8 @@ export interface K6OperatorOptions {
   name: string;
   bundle: string;
   config: ReplayConfig;
-  /** The callers (ReplayProfile.callers): arrival instants, patience, class, retrial draws. */
-  callers: readonly CallerPlan[];
-  /** The chat sessions (chatSessionEntries(profile)); needed when config.chat is set. */
-  chatSessions?: readonly ChatSessionEntry[];
+  /** The profile the config was made from: each channel client's plans travel beside the config. */
+  profile: ReplayProfile;
   parallelism: number;
   /** Secret holding the bearer token (key `token`) when config.tokenEnv is set. */
   tokenSecret?: string;
@@ -28,6 +27,10 @@ export interface K6OperatorOptions {
 export function k6OperatorManifests(options: K6OperatorOptions): K6OperatorManifests {
   const name = dnsLabel(options.name);
   const mapName = `${name}-script`;
+  // A client's plans file goes in when k6's init reads it: always, or when its scenario runs.
+  const files = K6_CLIENTS.filter(
+    (client) => client.planFile.readAlways || client.k6Scenario(options.config) !== null,
+  );
   const configMap = [
     'apiVersion: v1',
     'kind: ConfigMap',
@@ -38,11 +41,10 @@ export function k6OperatorManifests(options: K6OperatorOptions): K6OperatorManif
     'data:',
     '  config.json: |',
     indent(JSON.stringify(options.config, null, 2), 4),
-    '  callers.json: |',
-    indent(JSON.stringify(options.callers), 4),
-    ...(options.config.chat === null
-      ? []
-      : ['  chat.json: |', indent(JSON.stringify(options.chatSessions ?? []), 4)]),
+    ...files.flatMap((client) => [
+      `  ${client.planFile.configMapKey}: |`,
+      indent(JSON.stringify(client.plans(options.profile)), 4),
+    ]),
     '  phoneReplay.js: |',
     indent(options.bundle, 4),
   ].join('\n');
@@ -69,9 +71,9 @@ export function k6OperatorManifests(options: K6OperatorOptions): K6OperatorManif
     '    configMap:',
     `      name: ${mapName}`,
     '      file: phoneReplay.js',
-    `  arguments: --no-usage-report -e ${CONFIG_FILE_ENV}=/test/config.json -e ${CALLERS_FILE_ENV}=/test/callers.json${
-      options.config.chat === null ? '' : ` -e ${CHAT_SESSIONS_FILE_ENV}=/test/chat.json`
-    }`,
+    `  arguments: --no-usage-report -e ${CONFIG_FILE_ENV}=/test/config.json${files
+      .map((client) => ` -e ${client.planFile.env}=/test/${client.planFile.configMapKey}`)
+      .join('')}`,
     '  runner:',
     '    env:',
     '      - name: K6_AUTO_EXTENSION_RESOLUTION',

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { measurePhone } from '../../results/k6Summary.js';
+import { measurePhone } from '../../results/phone/k6PhoneResults.js';
 import { loadScenarioFile } from '../../scenarios/loadScenario.js';
 import { resolveAdapter } from './callAdapter.js';
 import { compileProfile } from './compileProfile.js';
+import { k6Options } from './k6Options.js';
 import {
   buildCallPayload,
   type ClientObservation,
@@ -15,7 +16,7 @@ import {
   readServerReply,
   retryProbability,
 } from './phoneCalls.js';
-import { k6Options, replayConfig } from './replayConfig.js';
+import { replayConfig } from './replayConfig.js';
 
 const adapter = resolveAdapter();
 

@@ -141,7 +141,7 @@ export const RATE_METRICS: readonly MetricSpec[] = PHONE_METRICS_DECLARATION.met
 );
 
 // One call as a numerator and denominator of the rates that are not service levels, with the same
-// denominators as measurePhone in results/k6Summary.ts (an error counts as offered, like there).
+// denominators as measurePhone in results/phone/k6PhoneResults.ts (an error counts as offered, like there).
 const INDICATORS: Record<string, (outcome: ReplayOutcome) => { hit: boolean; counts: boolean }> = {
   abandonRate: (o) => ({ hit: o === 'abandoned', counts: o === 'answered' || o === 'abandoned' }),
   blockRate: (o) => ({ hit: o === 'blocked', counts: o !== 'closed' }),

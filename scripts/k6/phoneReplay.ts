@@ -11,6 +11,7 @@ import http from 'k6/http';
 import { Counter, Rate, Trend } from 'k6/metrics';
 import type { CallerPlan } from './callerPlans.js';
 import { chatScenario } from './chatReplay.js';
+import { k6Options } from './k6Options.js';
 import {
   buildCallPayload,
   callHeaders,
@@ -22,13 +23,7 @@ import {
   type ReplayOutcome,
   retryProbability,
 } from './phoneCalls.js';
-import {
-  CALLERS_FILE_ENV,
-  CONFIG_ENV,
-  CONFIG_FILE_ENV,
-  k6Options,
-  type ReplayConfig,
-} from './replayConfig.js';
+import { CALLERS_FILE_ENV, CONFIG_ENV, CONFIG_FILE_ENV, type ReplayConfig } from './replayConfig.js';
 
 const config = readConfig();
 

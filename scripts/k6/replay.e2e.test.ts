@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { simulateScenario } from '../../sim/simulateScenario.js';
 import { type LoadOptions, runLoad } from './runLoad.js';
+import { meanAndSd } from './testing/meanAndSd.js';
+import { predictedPhoneWindow } from './testing/predictedPhoneWindow.js';
 
 // End-to-end replays with the REAL k6 (built by `npm run setup:k6`) against the mocks on loopback.
 // Bounded: the short tests take ~10 s each; the closed loop (LONG) about 70 s.
@@ -119,8 +121,7 @@ describe('retrials in the replay', () => {
       { replications: 30, seed: 1, window: { day: 1, from: '00:00', to: '02:00' } },
     );
     const values = sim.perReplication.map((r) => r.channels.phone!.run.retrials!);
-    const mean = values.reduce((a, b) => a + b, 0) / values.length;
-    const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (values.length - 1));
+    const { mean, sd } = meanAndSd(values);
     expect(
       Math.abs(retrials - mean),
       `replay ${retrials}, sim ${mean.toFixed(1)} +- ${sd.toFixed(1)}`,
@@ -131,37 +132,9 @@ describe('retrials in the replay', () => {
 describe('closed loop (LONG, ~70 s): k6 against the mocks measures what the simulator predicts', () => {
   it('stationary-mmc, 00:00-02:00 at time scale 120: SL, abandonment and ASA within tolerance of hotline sim', async () => {
     const file = 'scenarios/stationary-mmc.json';
-    const replications = 40;
-    const sim = await simulateScenario(
-      { text: readFileSync(file, 'utf8'), file, options: {} },
-      { replications, seed: 1 },
-    );
     // Per replication, the same 2-hour window (intervals 0-3) the replay covers: one k6 run is one
     // replication of ~400 calls, so its spread is the spread of these window values.
-    const windows = sim.perReplication.map((r) => {
-      let handled = 0;
-      let withinT = 0;
-      let abandoned = 0;
-      let answered = 0;
-      let waitSum = 0;
-      for (const m of r.channels.phone!.intervals.slice(0, 4)) {
-        const h = m.answered! + m.abandoned!;
-        handled += h;
-        withinT += (m.slOffered ?? 0) * h;
-        abandoned += m.abandoned!;
-        answered += m.answered!;
-        waitSum += (m.asaS ?? 0) * m.answered!;
-      }
-      return { sl: withinT / handled, abandon: abandoned / handled, asa: waitSum / answered };
-    });
-    const stats = (xs: number[]) => {
-      const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-      const sd = Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (xs.length - 1));
-      return { mean, sd };
-    };
-    const sl = stats(windows.map((w) => w.sl));
-    const abandon = stats(windows.map((w) => w.abandon));
-    const asa = stats(windows.map((w) => w.asa));
+    const { sl, abandon, asa } = await predictedPhoneWindow(file, readFileSync(file, 'utf8'), 4);
 
     const result = await runLoad({
       ...base('closed-loop', {}),

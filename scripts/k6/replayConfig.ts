@@ -1,5 +1,5 @@
 // What phoneReplay.ts reads at init: the compiled profile plus where to send the calls. Free of k6
-// imports; the k6 options object is built here so it is unit-tested in Node.
+// imports, so it is unit-tested in Node (the k6 options object is built from it in k6Options.ts).
 
 import { type CallAdapter, resolveAdapter } from './callAdapter.js';
 import type { ChatSessionPlan } from './chatSessions.js';
@@ -124,45 +124,4 @@ export function replayConfig(
 
 function wallStart(profile: ReplayProfile, k: number): number {
   return profile.leadMs + profile.intervals.slice(0, k).reduce((sum, i) => sum + i.wallMs, 0);
-}
-
-/** The `options` export of the k6 script. */
-export function k6Options(config: ReplayConfig) {
-  return {
-    scenarios: {
-      ...(config.phone
-        ? {
-            [SCENARIO_NAME]: {
-              executor: 'ramping-arrival-rate' as const,
-              startRate: 0,
-              timeUnit: `${config.timeUnitMs}ms`,
-              preAllocatedVUs: config.preAllocatedVUs,
-              maxVUs: config.maxVUs,
-              stages: config.stages,
-              // Let calls still waiting at the end of the schedule finish: lead + longest hold.
-              gracefulStop: `${Math.ceil((config.leadMs + config.requestTimeoutMs) / 1000)}s`,
-              tags: { channel: 'phone' },
-            },
-          }
-        : {}),
-      ...(config.chat === null
-        ? {}
-        : {
-            [CHAT_SCENARIO_NAME]: {
-              executor: 'ramping-arrival-rate' as const,
-              exec: 'chat',
-              startRate: 0,
-              timeUnit: `${config.timeUnitMs}ms`,
-              preAllocatedVUs: config.chat.preAllocatedVUs,
-              maxVUs: config.chat.maxVUs,
-              stages: config.chat.stages,
-              gracefulStop: `${Math.ceil((config.leadMs + config.chat.sessionTimeoutMs) / 1000)}s`,
-              tags: { channel: 'chat' },
-            },
-          }),
-    },
-    thresholds: config.thresholds,
-    summaryTrendStats: ['avg', 'min', 'med', 'p(90)', 'p(95)', 'p(99)', 'max', 'count'],
-    discardResponseBodies: false,
-  };
 }

@@ -16,13 +16,11 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { FaultOptions } from '../../mocks/faults.js';
 import type { CallResult } from '../../mocks/phone/callTypes.js';
+import type { K6ChannelLevels } from '../../results/K6ChannelResults.js';
+import { k6Levels } from '../../results/k6Levels.js';
 import { type K6Measurement, readK6Points } from '../../results/k6Points.js';
-import {
-  buildK6ChatSummary,
-  buildK6PhoneSummary,
-  evaluateThresholds,
-  thresholdsJunit,
-} from '../../results/k6Summary.js';
+import { K6_RESULTS } from '../../results/k6Results.js';
+import { evaluateThresholds, thresholdsJunit } from '../../results/k6Summary.js';
 import { measuredIntervals, measuredServerLog } from '../../results/measuredWindow.js';
 import type { RunSummary } from '../../results/runFormat.js';
 import { type SavedK6Run, saveK6Run } from '../../results/saveK6Run.js';
@@ -40,14 +38,8 @@ import {
   type ProfileInterval,
   type ReplayProfile,
 } from './compileProfile.js';
-import {
-  CALLERS_FILE_ENV,
-  CHAT_SESSIONS_FILE_ENV,
-  CONFIG_FILE_ENV,
-  chatSessionEntries,
-  type ReplayConfig,
-  replayConfig,
-} from './replayConfig.js';
+import { K6_CLIENTS } from './k6Clients.js';
+import { CONFIG_FILE_ENV, type ReplayConfig, replayConfig } from './replayConfig.js';
 import { type ResolvedK6, resolveK6 } from './resolveK6.js';
 
 export const THRESHOLD_EXIT_CODE = 99;
@@ -194,8 +186,9 @@ async function replay(
     const config = replayConfig(profile, target, options.tokenEnv ?? null, runId, options.adapter);
     const configFile = join(work, 'k6-config.json');
     writeFileSync(configFile, JSON.stringify(config));
-    writeFileSync(join(work, 'k6-callers.json'), JSON.stringify(profile.callers));
-    writeFileSync(join(work, 'k6-chat.json'), JSON.stringify(chatSessionEntries(profile)));
+    // Every client's plans file, an empty list for a channel not replayed (k6's init may open it).
+    for (const client of K6_CLIENTS)
+      writeFileSync(join(work, client.planFile.localName), JSON.stringify(client.plans(profile)));
     const segments = options.segments;
     const argsList = Array.from({ length: segments }, (_, i) =>
       k6Args(bundle.file, configFile, work, i, segments, options.quiet === true || i > 0),
@@ -226,14 +219,21 @@ async function replay(
     );
     const windowOf = (intervals: readonly ProfileInterval[]) =>
       intervals.filter((i) => i.measured).map((i) => i.index);
-    const phone = buildK6PhoneSummary(scenario, measurement, windowOf(profile.intervals));
-    const chat = buildK6ChatSummary(scenario, measurement, windowOf(profile.chat?.intervals ?? []));
-    const thresholds = evaluateThresholds(
-      profile.thresholds,
-      measurement,
-      profile.slThresholdS,
-      profile.chat?.thresholdS,
-    );
+    // Every channel's measured levels and SL threshold, for the channels the scenario has (list order).
+    const channels: Record<string, K6ChannelLevels> = {};
+    const thresholdsS: Record<string, number> = {};
+    for (const results of K6_RESULTS) {
+      const levels = k6Levels(
+        results,
+        scenario,
+        measurement,
+        windowOf(K6_CLIENTS.find((client) => client.channel === results.channel)?.intervals(profile) ?? []),
+      );
+      if (levels === null) continue;
+      channels[results.channel] = levels;
+      thresholdsS[results.channel] = results.thresholdS(scenario)!;
+    }
+    const thresholds = evaluateThresholds(profile.thresholds, measurement, thresholdsS);
     const serverLog: ServerLogEntry[] | null =
       options.target === undefined
         ? (profile.warmupS > 0
@@ -259,7 +259,7 @@ async function replay(
         scenario,
         file: options.scenarioFile,
         seed,
-        channels: { ...(phone === null ? {} : { phone }), ...(chat === null ? {} : { chat }) },
+        channels,
         info: {
           version: k6.version,
           target: options.target ?? 'mocks',
@@ -329,10 +329,10 @@ function k6Args(
     '--no-usage-report',
     '-e',
     `${CONFIG_FILE_ENV}=${configFile}`,
-    '-e',
-    `${CALLERS_FILE_ENV}=${join(work, 'k6-callers.json')}`,
-    '-e',
-    `${CHAT_SESSIONS_FILE_ENV}=${join(work, 'k6-chat.json')}`,
+    ...K6_CLIENTS.flatMap((client) => [
+      '-e',
+      `${client.planFile.env}=${join(work, client.planFile.localName)}`,
+    ]),
     '--out',
     `json=${join(work, `points-${i}.json.gz`)}`,
     '--summary-export',

@@ -1,5 +1,5 @@
 import type { CalendarModel } from '../../scenarios/ScenarioModel.js';
-import { createStream } from '../rng/createStream.js';
+import type { Streams } from '../rng/Streams.js';
 import type { ArrivalSource } from './ArrivalSource.js';
 import { ArrivalsUntil } from './ArrivalsUntil.js';
 import { arrivalRates } from './arrivalRates.js';
@@ -7,7 +7,7 @@ import { PiecewisePoissonArrivals } from './PiecewisePoissonArrivals.js';
 
 /**
  * A channel's own arrivals as the simulator draws them: the day factors from `<channel>.demand`, the
- * instants from `<channel>.arrivals`, both of (seed, replication). With `untilS`, none from that
+ * instants from `<channel>.arrivals`, both from the run's streams. With `untilS`, none from that
  * model time on (a warm-started run: the window's contacts come from outside).
  */
 export function ownArrivals(
@@ -15,14 +15,13 @@ export function ownArrivals(
   channel: string,
   expected: Float64Array,
   dailyCv: number,
-  seed: number | string,
-  replication: number,
+  streams: Streams,
   untilS?: number,
 ): ArrivalSource {
   const arrivals = new PiecewisePoissonArrivals(
-    arrivalRates(calendar, expected, dailyCv, createStream(seed, `${channel}.demand`, replication)),
+    arrivalRates(calendar, expected, dailyCv, streams.stream(`${channel}.demand`)),
     calendar.intervalS,
-    createStream(seed, `${channel}.arrivals`, replication),
+    streams.stream(`${channel}.arrivals`),
   );
   return untilS === undefined ? arrivals : new ArrivalsUntil(arrivals, untilS);
 }
@@ -37,14 +36,13 @@ export function processArrivals(
   dailyCv: number,
   options: {
     readonly calendar: CalendarModel;
-    readonly seed: number | string;
-    readonly replication: number;
+    readonly streams: Streams;
     readonly mode: 'batch' | 'realtime';
     readonly ownArrivalsUntilS?: number;
   },
 ): ArrivalSource | null {
-  const { calendar, seed, replication, mode } = options;
+  const { calendar, streams, mode } = options;
   const until = mode === 'batch' ? undefined : options.ownArrivalsUntilS;
   if (mode === 'realtime' && until === undefined) return null;
-  return ownArrivals(calendar, channel, expected, dailyCv, seed, replication, until);
+  return ownArrivals(calendar, channel, expected, dailyCv, streams, until);
 }

@@ -9,6 +9,7 @@ import type { AgentPool } from '../agents/AgentPool.js';
 import type { Simulation } from '../engine/Simulation.js';
 import type { ChannelTargets } from '../metrics/judgeTargets.js';
 import type { ChannelMetricSpecs } from '../metrics/MetricSpec.js';
+import type { Streams } from '../rng/Streams.js';
 import type { RunWindowIntervals } from './RunWindowIntervals.js';
 
 /** One value per metric name of the channel; null where undefined (e.g. no contact answered). */
@@ -25,8 +26,8 @@ export interface ChannelBuildContext {
 }
 
 export interface ChannelProcessOptions<Observer> {
-  readonly seed: number | string;
-  readonly replication: number;
+  /** The run's random streams (a replication's, or a branch of one). */
+  readonly streams: Streams;
   readonly calendar: CalendarModel;
   /** 'batch': the process draws its own arrivals; 'realtime': contacts are offered from outside. */
   readonly mode: 'batch' | 'realtime';

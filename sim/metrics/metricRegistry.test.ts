@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { measurePhone } from '../../results/k6Summary.js';
+import { measurePhone } from '../../results/phone/k6PhoneResults.js';
 import { SL_VARIANTS } from '../../scenarios/scenarioSchema.js';
 import { SERVICE_LEVEL_VARIANTS } from '../analytic/erlangC.js';
 import { deriveClassMetrics } from '../channels/phone/ClassMetrics.js';

@@ -2,11 +2,12 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { simulateReplication } from '../simulateReplication.js';
+import type { ScenarioModel } from '../../scenarios/ScenarioModel.js';
 import { measureReplication, type ReplicationMetrics } from './measureReplication.js';
 import type { RunWindow } from './runWindow.js';
 import { loadSource, type ScenarioSource } from './ScenarioSource.js';
 import type { ReplicationRange } from './shardRange.js';
+import { type BranchOf, simulateRun } from './simulateRun.js';
 
 export interface ReplicationOptions {
   replications: number;
@@ -17,6 +18,11 @@ export interface ReplicationOptions {
   window?: RunWindow;
   /** Run only these replication indices (a shard); default all of 0..replications-1. */
   range?: ReplicationRange;
+  /**
+   * A conditional prediction: run r is branch r of this replication from model time `atS` (every
+   * run shares the replication's past up to `atS`), instead of replication r.
+   */
+  branchOf?: BranchOf | undefined;
   /** Stops the run: worker threads are terminated and awaited, then the promise rejects with the reason. */
   signal?: AbortSignal;
   /** Called after each finished replication with the number done so far (of the range). */
@@ -33,39 +39,74 @@ export async function runReplications(
 ): Promise<ReplicationMetrics[]> {
   const { from, to } = options.range ?? { from: 0, to: options.replications };
   const total = to - from;
-  const threads = Math.max(1, Math.min(options.threads ?? defaultThreads(), total));
   const results: ReplicationMetrics[] = new Array(total);
   let done = 0;
-  const finished = (replication: number, metrics: ReplicationMetrics) => {
-    results[replication - from] = metrics;
+  const tasks = Array.from(
+    { length: total },
+    (_, i): ReplicationTask => ({ source: 0, replication: from + i }),
+  );
+  await runReplicationTasks([source], tasks, options, (task, metrics) => {
+    results[task] = metrics;
     done++;
     options.onProgress?.(done, total);
-  };
+  });
+  return results;
+}
+
+/** One replication of one of several scenarios (`source` indexes them): a whatif cell's, say. */
+export interface ReplicationTask {
+  readonly source: number;
+  readonly replication: number;
+}
+
+/**
+ * The worker pool under runReplications, for any list of (scenario, replication) tasks: each task
+ * is seeded by (seed, stream, replication) alone, so its metrics do not depend on which thread ran
+ * it or what ran before. `finished` gets the task's index in `tasks`. Workers live for the whole
+ * list, so several scenarios (the cells of `hotline whatif`) share warm threads.
+ */
+export async function runReplicationTasks(
+  sources: readonly ScenarioSource[],
+  tasks: readonly ReplicationTask[],
+  options: Pick<ReplicationOptions, 'seed' | 'threads' | 'window' | 'branchOf' | 'signal'>,
+  finished: (task: number, metrics: ReplicationMetrics) => void,
+): Promise<void> {
+  const threads = Math.max(1, Math.min(options.threads ?? defaultThreads(), tasks.length));
   options.signal?.throwIfAborted();
   if (threads === 1) {
-    const scenario = loadSource(source);
-    for (let r = from; r < to; r++) {
-      const counters = simulateReplication(scenario, options.seed, r);
-      finished(r, measureReplication(scenario, counters, options.window));
+    let loaded: { index: number; scenario: ScenarioModel } | undefined;
+    for (const [t, task] of tasks.entries()) {
+      if (loaded?.index !== task.source)
+        loaded = { index: task.source, scenario: loadSource(sources[task.source]!) };
+      const counters = simulateRun(loaded.scenario, options.seed, task.replication, options.branchOf);
+      finished(t, measureReplication(loaded.scenario, counters, options.window));
       // Yield so a progress bar can repaint and a signal handler can run between replications.
       await new Promise((resolve) => setImmediate(resolve));
       options.signal?.throwIfAborted();
     }
-    return results;
+    return;
   }
   const script = workerScript();
-  const indices = Array.from({ length: total }, (_, i) => from + i);
-  const shares = Array.from({ length: threads }, (_, w) => indices.filter((r) => (r - from) % threads === w));
+  const shares = Array.from({ length: threads }, (_, w) =>
+    tasks.map((task, t) => ({ ...task, task: t })).filter(({ task }) => task % threads === w),
+  );
   // One failing or aborted worker stops the others; every worker has exited before this returns.
   const stop = new AbortController();
   const forward = () => stop.abort(options.signal!.reason);
   options.signal?.addEventListener('abort', forward, { once: true });
   try {
     const outcomes = await Promise.allSettled(
-      shares.map((replications) =>
+      shares.map((share) =>
         runWorker(
           script,
-          { source, seed: options.seed, replications, window: options.window },
+          // A worker gets only the sources its share uses (index -> text), not every cell's text.
+          {
+            sources: Object.fromEntries(share.map(({ source }) => [source, sources[source]!])),
+            seed: options.seed,
+            tasks: share,
+            window: options.window,
+            branchOf: options.branchOf,
+          },
           finished,
           stop.signal,
         ).catch((error: unknown) => {
@@ -78,17 +119,25 @@ export async function runReplications(
   } finally {
     options.signal?.removeEventListener('abort', forward);
   }
-  return results;
 }
 
 export function defaultThreads(): number {
   return availableParallelism();
 }
 
+/** What a worker thread is given (replicationWorker.ts). */
+export interface ReplicationWorkerInput {
+  sources: Record<number, ScenarioSource>;
+  seed: number | string;
+  tasks: (ReplicationTask & { task: number })[];
+  window?: RunWindow | undefined;
+  branchOf?: BranchOf | undefined;
+}
+
 function runWorker(
   script: URL,
-  workerData: { source: ScenarioSource; seed: number | string; replications: number[]; window?: RunWindow },
-  finished: (replication: number, metrics: ReplicationMetrics) => void,
+  workerData: ReplicationWorkerInput,
+  finished: (task: number, metrics: ReplicationMetrics) => void,
   signal: AbortSignal,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -99,8 +148,8 @@ function runWorker(
     const worker = new Worker(script, { workerData });
     const terminate = () => void worker.terminate();
     signal.addEventListener('abort', terminate, { once: true });
-    worker.on('message', (message: { replication: number; metrics: ReplicationMetrics }) =>
-      finished(message.replication, message.metrics),
+    worker.on('message', (message: { task: number; metrics: ReplicationMetrics }) =>
+      finished(message.task, message.metrics),
     );
     worker.on('error', reject);
     worker.on('exit', (code) => {

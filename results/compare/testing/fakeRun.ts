@@ -12,8 +12,10 @@ export interface FakeRunOptions {
   replications?: number;
   seed?: number;
   window?: { day: number; from: string; to: string };
-  /** Run-level phone figures. */
+  /** Run-level phone figures (the run has phone unless only chat figures are given). */
   phone?: Record<string, MetricValue>;
+  /** Run-level chat figures (the run has chat when given). */
+  chat?: Record<string, MetricValue>;
   /** Per-interval phone means, by metric (one value per interval of the calendar). */
   intervals?: Record<string, Array<number | null>>;
   /** Per-interval CI bounds, by metric. */
@@ -65,7 +67,10 @@ export function fakeRun(o: FakeRunOptions): LoadedRun {
       scenario: 'fake',
       replications,
       ...window,
-      channels: { phone: o.phone ?? {} },
+      channels: {
+        ...(o.phone !== undefined || o.chat === undefined ? { phone: o.phone ?? {} } : {}),
+        ...(o.chat === undefined ? {} : { chat: o.chat }),
+      },
       targets: {
         phone: { variant: 'slOffered', thresholdS: 20, goal: 0.8, maxAbandonRate: null, maxAsaS: null },
       },

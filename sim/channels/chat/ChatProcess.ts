@@ -4,7 +4,8 @@ import { isExternalContact } from '../../engine/externalContacts.js';
 import type { EventHandler, Integrator, Simulation } from '../../engine/Simulation.js';
 import { WAIT_BUCKETS, waitBucket } from '../../metrics/WaitHistogram.js';
 import { ContactQueue } from '../../queues/ContactQueue.js';
-import { createStream, type Rng } from '../../rng/createStream.js';
+import type { Rng } from '../../rng/createStream.js';
+import type { Streams } from '../../rng/Streams.js';
 import { type ChatCounters, createChatCounters } from './ChatCounters.js';
 import type { ChatModel } from './ChatModel.js';
 
@@ -32,8 +33,8 @@ export interface ChatObserver {
 }
 
 export interface ChatProcessOptions {
-  readonly seed: number | string;
-  readonly replication: number;
+  /** The run's random streams (a replication's, or a branch of one). */
+  readonly streams: Streams;
   /**
    * Batch runs draw their own arrivals and residents. null: residents are outside (the mocks' clients):
    * they open sessions (`offer`), send later messages (`message`) and end sessions (`close`), and
@@ -124,12 +125,12 @@ export class ChatProcess implements EventHandler, Integrator, WorkSource {
     this.thresholdS = model.targets.thresholdS;
     this.maxSlots = model.concurrencyFactors.length;
     this.counters = createChatCounters(simulation.intervals);
-    const { seed, replication } = options;
-    this.messagesRng = createStream(seed, 'chat.messages', replication);
-    this.replyRng = createStream(seed, 'chat.replyTime', replication);
-    this.patienceRng = createStream(seed, 'chat.patience', replication);
-    this.thinkRng = createStream(seed, 'chat.thinkTime', replication);
-    this.replyPatienceRng = createStream(seed, 'chat.replyPatience', replication);
+    const { streams } = options;
+    this.messagesRng = streams.stream('chat.messages');
+    this.replyRng = streams.stream('chat.replyTime');
+    this.patienceRng = streams.stream('chat.patience');
+    this.thinkRng = streams.stream('chat.thinkTime');
+    this.replyPatienceRng = streams.stream('chat.replyPatience');
     const open = model.open;
     const openings: number[] = [];
     for (let k = 0; k < open.length; k++)

@@ -41,6 +41,7 @@ export function buildChatModel(chat: ChatChannelFile, context: ChannelBuildConte
         perDay: chat.demand.sessionsPerDay,
         perDate: chat.demand.sessionsPerDate,
         intradayShape: chat.demand.intradayShape,
+        scale: chat.demand.scale,
       },
       { perDay: 'sessionsPerDay', path: `${PATH}/demand`, contacts: 'sessions' },
       calendar,

@@ -24,8 +24,7 @@ export const chatChannel: ChannelPlugin<
   buildModel: buildChatModel,
   createProcess: (simulation, agents, owner, model, options) =>
     new ChatProcess(simulation, agents, owner, model, {
-      seed: options.seed,
-      replication: options.replication,
+      streams: options.streams,
       arrivals: processArrivals('chat', model.expectedSessions, model.dailyCv, options),
       observer: options.observer,
     }),

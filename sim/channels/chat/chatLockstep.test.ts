@@ -1,44 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { loadScenarioText } from '../../../scenarios/loadScenario.js';
-import type { ScenarioModel } from '../../../scenarios/ScenarioModel.js';
 import { runBatch } from '../../engine/BatchDriver.js';
 import { createModelClock } from '../../engine/ModelClock.js';
 import { RealtimeDriver } from '../../engine/RealtimeDriver.js';
 import { createModelRun } from '../../ModelRun.js';
 import { ManualTime } from '../../testing/ManualTime.js';
-import { scenarioText } from '../../testing/scenarioText.js';
+import { blendedEcosystem } from './testing.js';
 
 // One model, two clocks, for chat in a shared pool: phone calls and chat sessions served by the same
 // agents (phone first), several messages per session, stretch factors, answering hours with
 // asynchronous questions. In the real-time run the residents are outside, as the mocks' clients are:
 // every call, every session, every later message and every close comes from outside at the batch
 // run's instant, and every reply and outcome must come at the same instant, by the same agent.
-
-function ecosystem(): ScenarioModel {
-  const text = scenarioText('stationary-mmc', (f) => {
-    f.calendar.days = 2;
-    f.channels.phone.demand.callsPerDay = 3000;
-    f.agents.groups[0] = {
-      name: 'blended',
-      skills: ['phone', 'chat'],
-      maxChats: 3,
-      staffing: { kind: 'perInterval', agents: Array.from({ length: 48 }, (_, i) => (i < 16 ? 4 : 9)) },
-    };
-    f.channels.chat = {
-      hours: { mon: ['08:00-20:00'], tue: ['08:00-20:00'] },
-      asynchronous: true,
-      demand: { sessionsPerDay: 900, intradayShape: Array(48).fill(1) },
-      messages: { kind: 'geometric', mean: 3 },
-      thinkTime: { kind: 'exponential', mean: '2m' },
-      replyTime: { kind: 'gamma', mean: '90s', cv: 0.8 },
-      concurrencyFactors: [1, 1.15, 1.4],
-      patience: { kind: 'exponential', mean: '3h' },
-      replyPatience: { kind: 'exponential', mean: '10m' },
-      targets: { firstResponse: { variant: 'slOffered', threshold: '2h', goal: 0.85 } },
-    };
-  });
-  return loadScenarioText(text, 'ecosystem-lockstep.json');
-}
 
 type Event = string;
 
@@ -58,7 +30,7 @@ function record(events: Event[]) {
 
 describe('chat: batch and real-time drivers in lockstep', () => {
   it('shared pool, phone first: every reply and outcome at the same instant by the same agent', () => {
-    const scenario = ecosystem();
+    const scenario = blendedEcosystem(2, 'ecosystem-lockstep.json');
     const batchEvents: Event[] = [];
     const arrivals: { channel: 'phone' | 'chat' | 'message' | 'close'; id: number; at: number }[] = [];
     const observers = record(batchEvents);

@@ -2,6 +2,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import {
   byWeekday,
+  DemandScale,
   DistributionSpec,
   Duration,
   IntradayShape,
@@ -22,6 +23,7 @@ const ChatDemand = Type.Object(
         description: 'Sessions on particular dates, overriding sessionsPerDay.',
       }),
     ),
+    scale: Type.Optional(DemandScale),
     intradayShape: Type.Union([IntradayShape, byWeekday(IntradayShape, 'Shape per weekday.')], {
       description: 'When residents open sessions (or post questions): one shape, or one per weekday.',
     }),

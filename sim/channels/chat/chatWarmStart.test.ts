@@ -1,45 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { loadScenarioText } from '../../../scenarios/loadScenario.js';
-import type { ScenarioModel } from '../../../scenarios/ScenarioModel.js';
 import { runBatch, runUntil } from '../../engine/BatchDriver.js';
 import { FIRST_EXTERNAL_CONTACT_ID, isExternalContact } from '../../engine/externalContacts.js';
 import { createModelClock } from '../../engine/ModelClock.js';
 import { RealtimeDriver } from '../../engine/RealtimeDriver.js';
 import { createModelRun } from '../../ModelRun.js';
 import { ManualTime } from '../../testing/ManualTime.js';
-import { scenarioText } from '../../testing/scenarioText.js';
+import { blendedEcosystem } from './testing.js';
 
 // The warm start for chat in a shared pool: the model runs the day with its own calls and sessions
 // up to the window start; from then on new calls and sessions come from outside, and so do their
 // later messages and closes, while the sessions that opened before the window go on inside the model
 // (their residents' think times and reply patience are the model's). Fed the full-day run's instants,
 // every reply and outcome inside the window must be the full day's, by the same agent.
-
-function ecosystem(): ScenarioModel {
-  const text = scenarioText('stationary-mmc', (f) => {
-    f.calendar.days = 1;
-    f.channels.phone.demand.callsPerDay = 3000;
-    f.agents.groups[0] = {
-      name: 'blended',
-      skills: ['phone', 'chat'],
-      maxChats: 3,
-      staffing: { kind: 'perInterval', agents: Array.from({ length: 48 }, (_, i) => (i < 16 ? 4 : 9)) },
-    };
-    f.channels.chat = {
-      hours: { mon: ['08:00-20:00'] },
-      asynchronous: true,
-      demand: { sessionsPerDay: 900, intradayShape: Array(48).fill(1) },
-      messages: { kind: 'geometric', mean: 3 },
-      thinkTime: { kind: 'exponential', mean: '2m' },
-      replyTime: { kind: 'gamma', mean: '90s', cv: 0.8 },
-      concurrencyFactors: [1, 1.15, 1.4],
-      patience: { kind: 'exponential', mean: '3h' },
-      replyPatience: { kind: 'exponential', mean: '10m' },
-      targets: { firstResponse: { variant: 'slOffered', threshold: '2h', goal: 0.85 } },
-    };
-  });
-  return loadScenarioText(text, 'ecosystem-warm.json');
-}
 
 type Step = { channel: 'phone' | 'chat' | 'message' | 'close'; id: number; at: number };
 type Event = { at: number; text: string };
@@ -68,7 +40,7 @@ function observersInto(events: Event[], steps: Step[] | null, mapId: (id: number
 
 describe('chat: a warm-started window equals the full-day run inside it', () => {
   it('Monday 12:00-16:00: sessions of the morning go on in the model, the window comes from outside', () => {
-    const scenario = ecosystem();
+    const scenario = blendedEcosystem(1, 'ecosystem-warm.json');
     const fromS = 12 * 3600;
     const toS = 16 * 3600;
     const dayEvents: Event[] = [];

@@ -7,7 +7,8 @@ import { isExternalContact } from '../../engine/externalContacts.js';
 import type { EventHandler, Integrator, Simulation } from '../../engine/Simulation.js';
 import { WAIT_BUCKETS, waitBucket } from '../../metrics/WaitHistogram.js';
 import { ContactQueue } from '../../queues/ContactQueue.js';
-import { createStream, type Rng } from '../../rng/createStream.js';
+import type { Rng } from '../../rng/createStream.js';
+import type { Streams } from '../../rng/Streams.js';
 import { ContactPool, IN_IVR, IN_QUEUE } from './ContactPool.js';
 import { createPhoneCounters, type PhoneCounters } from './PhoneCounters.js';
 import type { PhoneModel } from './PhoneModel.js';
@@ -29,8 +30,8 @@ const TALK_END = 5;
 const AGENT_FREE = 6;
 
 export interface PhoneProcessOptions {
-  readonly seed: number | string;
-  readonly replication: number;
+  /** The run's random streams (a replication's, or a branch of one). */
+  readonly streams: Streams;
   /**
    * Batch runs draw their own arrivals (and retrials). The mocks pass `null`: callers arrive from
    * outside through `offer`, and whether they call again is their business. A warm-started run
@@ -97,13 +98,13 @@ export class PhoneProcess implements EventHandler, Integrator, WorkSource {
     this.thresholdS = model.targets.thresholdS;
     this.counters = createPhoneCounters(simulation.intervals, model.classes.length);
     this.queue = new ContactQueue(model.classes.length);
-    const { seed, replication } = options;
-    this.routingRng = createStream(seed, 'phone.routing', replication);
-    this.ivrRng = createStream(seed, 'phone.ivr', replication);
-    this.patienceRng = createStream(seed, 'phone.patience', replication);
-    this.talkRng = createStream(seed, 'phone.talkTime', replication);
-    this.acwRng = createStream(seed, 'phone.afterCallWork', replication);
-    this.retrialRng = createStream(seed, 'phone.retrial', replication);
+    const { streams } = options;
+    this.routingRng = streams.stream('phone.routing');
+    this.ivrRng = streams.stream('phone.ivr');
+    this.patienceRng = streams.stream('phone.patience');
+    this.talkRng = streams.stream('phone.talkTime');
+    this.acwRng = streams.stream('phone.afterCallWork');
+    this.retrialRng = streams.stream('phone.retrial');
     this.classShares = cumulativeShares(model.classes.map((c) => c.share));
     this.classPatience = model.classes.map((c) => c.patience);
     agents.connect(channel, this, this.counters);

@@ -25,6 +25,7 @@ export function buildPhoneModel(
         perDay: phone.demand.callsPerDay,
         perDate: phone.demand.callsPerDate,
         intradayShape: phone.demand.intradayShape,
+        scale: phone.demand.scale,
       },
       { perDay: 'callsPerDay', path: `${PATH}/demand`, contacts: 'calls' },
       calendar,

@@ -26,8 +26,7 @@ export const phoneChannel: ChannelPlugin<
   buildModel: buildPhoneModel,
   createProcess: (simulation, agents, owner, model, options) =>
     new PhoneProcess(simulation, agents, owner, model, {
-      seed: options.seed,
-      replication: options.replication,
+      streams: options.streams,
       arrivals: processArrivals('phone', model.expectedCalls, model.dailyCv, options),
       observer: options.observer,
     }),

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { ScenarioModel } from '../../../scenarios/ScenarioModel.js';
-import { runBatch } from '../../engine/BatchDriver.js';
 import { createModelClock } from '../../engine/ModelClock.js';
 import { RealtimeDriver } from '../../engine/RealtimeDriver.js';
 import { createModelRun } from '../../ModelRun.js';
@@ -8,6 +7,7 @@ import { ManualTime } from '../../testing/ManualTime.js';
 import { scenarioModel } from '../../testing/scenarioText.js';
 import { CONTACT_FIELDS, TIME_FIELDS } from './PhoneCounters.js';
 import type { PhoneOutcomeRecord } from './PhoneOutcome.js';
+import { type PhoneArrival, recordedBatchRun } from './testing.js';
 
 // One model, two clocks: the batch driver (hotline sim) and the real-time driver (hotline mocks) run
 // the same phone process. Fed the same arrival instants, they must give the same outcome to every
@@ -15,32 +15,12 @@ import type { PhoneOutcomeRecord } from './PhoneOutcome.js';
 // real-time run gets each of them from outside, as the mocks get them from k6 (a retrial keeps its
 // class and attempt number). The real-time clock is injected and moved by hand: no timer is waited on.
 
-interface Arrival {
-  id: number;
-  atS: number;
-  klass: number;
-  attempt: number;
-}
-
-function batchRun(scenario: ScenarioModel, seed: number) {
-  const arrivals: Arrival[] = [];
-  const outcomes: PhoneOutcomeRecord[] = [];
-  const run = createModelRun(scenario, {
-    seed,
-    replication: 0,
-    mode: 'batch',
-    observers: {
-      phone: {
-        arrived: (id, atS, klass, attempt) => arrivals.push({ id, atS, klass, attempt }),
-        outcome: (record) => outcomes.push(record),
-      },
-    },
-  });
-  runBatch(run.simulation);
-  return { arrivals, outcomes, counters: run.processes.phone!.counters, horizonS: run.simulation.horizonS };
-}
-
-function realtimeRun(scenario: ScenarioModel, seed: number, arrivals: readonly Arrival[], horizonS: number) {
+function realtimeRun(
+  scenario: ScenarioModel,
+  seed: number,
+  arrivals: readonly PhoneArrival[],
+  horizonS: number,
+) {
   const time = new ManualTime();
   const clock = createModelClock(0, 1, time.wallNowMs);
   const outcomes: PhoneOutcomeRecord[] = [];
@@ -65,7 +45,7 @@ function realtimeRun(scenario: ScenarioModel, seed: number, arrivals: readonly A
 }
 
 function expectLockstep(scenario: ScenarioModel, seed: number) {
-  const batch = batchRun(scenario, seed);
+  const batch = recordedBatchRun(scenario, seed);
   const realtime = realtimeRun(scenario, seed, batch.arrivals, batch.horizonS);
   expect(realtime.outcomes.length).toBe(batch.outcomes.length);
   for (let i = 0; i < batch.outcomes.length; i++) {

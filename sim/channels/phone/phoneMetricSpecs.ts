@@ -1,6 +1,6 @@
 // The phone channel's metrics, declared once. Order is the order of summary.json keys and
 // intervals.csv columns. The formulas are in sim/metrics/PhoneMetrics.ts (simulator) and
-// results/k6Summary.ts (a k6 replay); both use sim/metrics/serviceLevel.ts for the SL variants.
+// results/phone/k6PhoneResults.ts (a k6 replay); both use sim/metrics/serviceLevel.ts for the SL variants.
 import { metricsOf } from '../../metrics/defineMetric.js';
 import type { ChannelMetricSpecs, K6Source } from '../../metrics/MetricSpec.js';
 

@@ -5,6 +5,7 @@ import {
   byWeekday,
   Calls,
   Clock,
+  DemandScale,
   DistributionSpec,
   Duration,
   IntradayShape,
@@ -24,6 +25,7 @@ const PhoneDemand = Type.Object(
         description: 'Calls on particular dates, overriding callsPerDay.',
       }),
     ),
+    scale: Type.Optional(DemandScale),
     intradayShape: Type.Union([IntradayShape, byWeekday(IntradayShape, 'Shape per weekday.')], {
       description: 'One shape for every day, or one per weekday (every weekday must be given).',
     }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ScenarioModel } from '../../../scenarios/ScenarioModel.js';
-import { runBatch, runUntil } from '../../engine/BatchDriver.js';
+import { runUntil } from '../../engine/BatchDriver.js';
 import { FIRST_EXTERNAL_CONTACT_ID, isExternalContact } from '../../engine/externalContacts.js';
 import { createModelClock } from '../../engine/ModelClock.js';
 import { RealtimeDriver } from '../../engine/RealtimeDriver.js';
@@ -8,6 +8,7 @@ import { createModelRun } from '../../ModelRun.js';
 import { ManualTime } from '../../testing/ManualTime.js';
 import { scenarioModel } from '../../testing/scenarioText.js';
 import type { PhoneOutcomeRecord } from './PhoneOutcome.js';
+import { type PhoneArrival, recordedBatchRun } from './testing.js';
 
 // A replayed window's simulated twin: the mocks' warm start fast-forwards the model with its own
 // arrivals up to the window start, then takes the window's callers from outside on the real-time
@@ -16,41 +17,16 @@ import type { PhoneOutcomeRecord } from './PhoneOutcome.js';
 // full-day run's: the same contact, agent, wait and instant. The model's own callers from before the
 // window (queued, in talk, retrying) go on inside the model. The clock is moved by hand.
 
-interface Arrival {
-  id: number;
-  atS: number;
-  klass: number;
-  attempt: number;
-}
-
-function fullDay(scenario: ScenarioModel, seed: number) {
-  const arrivals: Arrival[] = [];
-  const outcomes: PhoneOutcomeRecord[] = [];
-  const run = createModelRun(scenario, {
-    seed,
-    replication: 0,
-    mode: 'batch',
-    observers: {
-      phone: {
-        arrived: (id, atS, klass, attempt) => arrivals.push({ id, atS, klass, attempt }),
-        outcome: (record) => outcomes.push(record),
-      },
-    },
-  });
-  runBatch(run.simulation);
-  return { arrivals, outcomes };
-}
-
 /** The warm-started twin of [fromS, toS): fast-forward, then the window's outside callers offered. */
 function twin(
   scenario: ScenarioModel,
   seed: number,
-  arrivals: readonly Arrival[],
+  arrivals: readonly PhoneArrival[],
   fromS: number,
   toS: number,
 ) {
   const outcomes: PhoneOutcomeRecord[] = [];
-  const ownAt = new Map<number, Arrival>(); // the model's own arrivals in the window, by instant
+  const ownAt = new Map<number, PhoneArrival>(); // the model's own arrivals in the window, by instant
   const run = createModelRun(scenario, {
     seed,
     replication: 0,
@@ -102,7 +78,7 @@ function inWindow(outcomes: readonly PhoneOutcomeRecord[], fromS: number, toS: n
 }
 
 function expectTwin(scenario: ScenarioModel, seed: number, fromS: number, toS: number) {
-  const day = fullDay(scenario, seed);
+  const day = recordedBatchRun(scenario, seed);
   const warm = twin(scenario, seed, day.arrivals, fromS, toS);
   const expected = inWindow(day.outcomes, fromS, toS);
   const actual = inWindow(warm.outcomes, fromS, toS);

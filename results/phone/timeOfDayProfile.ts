@@ -1,7 +1,7 @@
 import type { LoadedRun } from '../loadRun.js';
+import { type ChartSeries, type ChartSpec, compact, PALETTE } from '../report/chartSpec.js';
+import { formatValue } from '../report/formatMetric.js';
 import { intervalSeries, slVariant } from '../runMetrics.js';
-import { type ChartSeries, type ChartSpec, compact, PALETTE } from './chartSpec.js';
-import { formatValue } from './formatMetric.js';
 
 const BLACK = '#000000';
 const DAY_COLORS = PALETTE.filter((c) => c !== BLACK);
@@ -11,9 +11,9 @@ const DAY_COLORS = PALETTE.filter((c) => c !== BLACK);
  * planner reads a week in ("every evening at 18:00 we miss"), where the week-long chart is spiky.
  */
 export function timeOfDayProfile(run: LoadedRun): ChartSpec {
-  const variant = slVariant(run);
+  const variant = slVariant(run, 'phone');
   const { goal } = run.summary.targets.phone!;
-  const sl = intervalSeries(run, variant).mean;
+  const sl = intervalSeries(run, variant, 'phone').mean;
   const handled = handledPerInterval(run);
   const perDay = run.info.intervalMinutes > 0 ? (24 * 60) / run.info.intervalMinutes : 48;
   const days = Math.ceil(sl.length / perDay);
@@ -64,7 +64,7 @@ export function timeOfDayProfile(run: LoadedRun): ChartSpec {
 
 /** Answered + abandoned per interval (the denominator of slOffered), as weights. */
 function handledPerInterval(run: LoadedRun): Array<number | null> {
-  const answered = intervalSeries(run, 'answered').mean;
-  const abandoned = intervalSeries(run, 'abandoned').mean;
+  const answered = intervalSeries(run, 'answered', 'phone').mean;
+  const abandoned = intervalSeries(run, 'abandoned', 'phone').mean;
   return answered.map((a, i) => (a === null ? null : a + (abandoned[i] ?? 0)));
 }

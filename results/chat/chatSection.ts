@@ -3,11 +3,11 @@
 import { channelMetrics, metricSpec } from '../../sim/metrics/metricRegistry.js';
 import type { LoadedRun } from '../loadRun.js';
 import type { MetricSeries } from '../parseIntervalsCsv.js';
+import { type ChartSeries, type ChartSpec, compact, PALETTE } from '../report/chartSpec.js';
+import { escapeHtml } from '../report/escapeHtml.js';
+import { formatHalfWidth, formatValue } from '../report/formatMetric.js';
+import { intervalTimes } from '../report/intervalTimes.js';
 import { runLabel } from '../runMetrics.js';
-import { type ChartSeries, type ChartSpec, compact, PALETTE } from './chartSpec.js';
-import { escapeHtml } from './escapeHtml.js';
-import { formatHalfWidth, formatValue } from './formatMetric.js';
-import { intervalTimes } from './intervalTimes.js';
 
 const [BLUE, VERMILLION, GREEN, , ORANGE, SKY, BLACK] = PALETTE as [string, ...string[]];
 

@@ -1,17 +1,20 @@
 import type { PhoneMetric } from '../../sim/channels/phone/PhoneMetrics.js';
 import { metricSpec } from '../../sim/metrics/metricRegistry.js';
+import { type AlignedAxis, alignRuns, onAxis } from '../compare/alignRuns.js';
+import { runLetter } from '../compare/compareRow.js';
 import type { LoadedRun } from '../loadRun.js';
 import { type ChartSeries, type ChartSpec, compact, PALETTE } from '../report/chartSpec.js';
 import { metricLabel, metricUnit } from '../report/formatMetric.js';
-import { tailPosition, WAIT_PERCENTILES } from '../report/waitPercentiles.js';
 import { intervalSeries, metricOf, slVariant } from '../runMetrics.js';
-import { type AlignedAxis, alignRuns, onAxis } from './alignRuns.js';
-import { runLetter } from './compareRow.js';
+import { tailPosition, WAIT_PERCENTILES } from './waitPercentiles.js';
 
-/** Overlaid per-interval charts, one series per run (A = baseline), plus the wait percentiles. */
-export function compareCharts(runs: readonly LoadedRun[], axis: AlignedAxis = alignRuns(runs)): ChartSpec[] {
+/** Overlaid per-interval phone charts, one series per run (A = baseline), plus the wait percentiles. */
+export function phoneCompareCharts(
+  runs: readonly LoadedRun[],
+  axis: AlignedAxis = alignRuns(runs),
+): ChartSpec[] {
   const metrics: PhoneMetric[] = [
-    slVariant(runs[0]!) as PhoneMetric,
+    slVariant(runs[0]!, 'phone') as PhoneMetric,
     'offered',
     'abandonRate',
     'asaS',
@@ -29,7 +32,7 @@ function runName(run: LoadedRun, index: number): string {
 function overlay(runs: readonly LoadedRun[], axis: AlignedAxis, metric: PhoneMetric): ChartSpec {
   const { band } = metricSpec('phone', metric);
   const series = runs.map((run, r): ChartSeries => {
-    const s = intervalSeries(run, metric);
+    const s = intervalSeries(run, metric, 'phone');
     const line: ChartSeries = {
       label: runName(run, r),
       axis: 0,
@@ -44,13 +47,13 @@ function overlay(runs: readonly LoadedRun[], axis: AlignedAxis, metric: PhoneMet
   });
   return {
     id: `cmp-${metric}`,
-    title: `${capitalize(metricLabel(metric))} per interval`,
+    title: `${capitalize(metricLabel(metric, 'phone'))} per interval`,
     note: `Runs placed on A's calendar at the dates and times they cover.${band ? ' Bands: 95% CI.' : ''}`,
     xKind: 'time',
     xLabel: "interval start (A's calendar)",
     x: axis.x,
     ...(axis.focus ? { focus: axis.focus } : {}),
-    axes: [{ label: metricLabel(metric), unit: metricUnit(metric), side: 'left' }],
+    axes: [{ label: metricLabel(metric, 'phone'), unit: metricUnit(metric, 'phone'), side: 'left' }],
     series,
   };
 }

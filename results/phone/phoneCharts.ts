@@ -2,18 +2,18 @@ import type { PhoneMetric } from '../../sim/channels/phone/PhoneMetrics.js';
 import { metricSpec } from '../../sim/metrics/metricRegistry.js';
 import { focusRange, runWindow } from '../compare/runWindow.js';
 import type { LoadedRun } from '../loadRun.js';
+import { type ChartSeries, type ChartSpec, compact, PALETTE } from '../report/chartSpec.js';
+import { formatValue, metricLabel, metricUnit } from '../report/formatMetric.js';
+import { intervalTimes } from '../report/intervalTimes.js';
 import { intervalSeries, metricOf, runLabel, slVariant } from '../runMetrics.js';
-import { type ChartSeries, type ChartSpec, compact, PALETTE } from './chartSpec.js';
 import { estimateHandleTimeS } from './estimateHandleTime.js';
-import { formatValue, metricLabel, metricUnit } from './formatMetric.js';
-import { intervalTimes } from './intervalTimes.js';
 import { timeOfDayProfile } from './timeOfDayProfile.js';
 import { tailPosition, WAIT_PERCENTILES } from './waitPercentiles.js';
 
 const [BLUE, VERMILLION, GREEN, PINK, ORANGE, , BLACK] = PALETTE as [string, ...string[]];
 
-/** The charts of `hotline report`, in reading order: demand, service, waiting, staff. */
-export function reportCharts(run: LoadedRun): ChartSpec[] {
+/** The phone charts of `hotline report`, in reading order: demand, service, waiting, staff. */
+export function phoneCharts(run: LoadedRun): ChartSpec[] {
   const targets = run.summary.targets.phone;
   // These charts are the phone channel's; a run without phone has its channels' own sections.
   if (targets === undefined || run.summary.channels.phone === undefined) return [];
@@ -40,7 +40,7 @@ export function reportCharts(run: LoadedRun): ChartSpec[] {
 }
 
 function withBand(run: LoadedRun, metric: PhoneMetric, label: string, color: string, axis = 0): ChartSeries {
-  const s = intervalSeries(run, metric);
+  const s = intervalSeries(run, metric, 'phone');
   const spec = metricSpec('phone', metric);
   const line: ChartSeries = { label, axis, color, values: compact(s.mean) };
   if (!spec.band) return line;
@@ -61,10 +61,15 @@ function offeredVsCapacity(run: LoadedRun) {
   const intervalS = run.info.intervalMinutes * 60;
   const series: ChartSeries[] = [
     withBand(run, 'offered', 'offered', BLUE),
-    { label: 'answered', axis: 0, color: GREEN, values: compact(intervalSeries(run, 'answered').mean) },
+    {
+      label: 'answered',
+      axis: 0,
+      color: GREEN,
+      values: compact(intervalSeries(run, 'answered', 'phone').mean),
+    },
   ];
   if (aht !== null) {
-    const agents = intervalSeries(run, 'agentsOnDuty').mean;
+    const agents = intervalSeries(run, 'agentsOnDuty', 'phone').mean;
     const capacity = agents.map((a) => (a === null ? null : (a * intervalS) / aht));
     series.push({ label: 'capacity', axis: 0, color: VERMILLION, dash: true, values: compact(capacity) });
   }
@@ -90,7 +95,7 @@ function bandNote(run: LoadedRun): string {
 }
 
 function serviceLevel(run: LoadedRun) {
-  const variant = slVariant(run) as PhoneMetric;
+  const variant = slVariant(run, 'phone') as PhoneMetric;
   const { goal, thresholdS } = run.summary.targets.phone!;
   return {
     id: 'sl',
@@ -105,14 +110,16 @@ function serviceLevel(run: LoadedRun) {
 }
 
 function withTarget(run: LoadedRun, metric: PhoneMetric, target: number | null, title: string) {
-  const unit = metricUnit(metric);
-  const series = [withBand(run, metric, metricLabel(metric), metric === 'asaS' ? ORANGE : VERMILLION)];
+  const unit = metricUnit(metric, 'phone');
+  const series = [
+    withBand(run, metric, metricLabel(metric, 'phone'), metric === 'asaS' ? ORANGE : VERMILLION),
+  ];
   if (target !== null) series.push(constant(run, target, `limit ${formatValue(target, unit)}`));
   return {
     id: metric,
     title: `${title[0]!.toUpperCase()}${title.slice(1)} per interval`,
     note: bandNote(run),
-    axes: [{ label: metricLabel(metric), unit, side: 'left' as const }],
+    axes: [{ label: metricLabel(metric, 'phone'), unit, side: 'left' as const }],
     series,
   };
 }
@@ -129,7 +136,7 @@ function queueLength(run: LoadedRun) {
         label: 'max queue',
         axis: 0,
         color: PINK,
-        values: compact(intervalSeries(run, 'maxQueueLength').mean),
+        values: compact(intervalSeries(run, 'maxQueueLength', 'phone').mean),
       },
     ],
   };
@@ -150,14 +157,14 @@ function occupancyAndAgents(run: LoadedRun) {
         label: 'agents on duty',
         axis: 1,
         color: VERMILLION,
-        values: compact(intervalSeries(run, 'agentsOnDuty').mean),
+        values: compact(intervalSeries(run, 'agentsOnDuty', 'phone').mean),
       },
       {
         label: 'agents scheduled',
         axis: 1,
         color: BLACK,
         dash: true,
-        values: compact(intervalSeries(run, 'agentsScheduled').mean),
+        values: compact(intervalSeries(run, 'agentsScheduled', 'phone').mean),
       },
     ],
   };

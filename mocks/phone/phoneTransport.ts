@@ -1,0 +1,159 @@
+import { InputError, type InputIssue } from '../../scenarios/inputError.js';
+import { checkNumberOption } from '../checkNumberOption.js';
+import { buildFaults, type FaultOptions } from '../faults.js';
+import { prometheusCounters } from '../prometheusCounters.js';
+import { prometheusGauge } from '../prometheusGauge.js';
+import { ResponseTimeHistogram } from '../ResponseTimeHistogram.js';
+import type { TransportPlugin } from '../TransportPlugin.js';
+import { registerCallsRoute } from './callsRoute.js';
+import { CALL_OUTCOMES, type CallResult, type PatienceSource } from './callTypes.js';
+import { PhoneService } from './PhoneService.js';
+
+/** The phone transport's fields of the mocks' options. */
+export interface PhoneTransportOptions {
+  faults?: FaultOptions;
+  /** Calls held open at once before new ones get 503 (default 10000). */
+  maxPendingCalls?: number;
+  /**
+   * Who makes a queued caller give up when the request carries no patienceS: 'scenario' (default,
+   * `hotline mocks`): the class's patience draw; 'client' (`hotline load`): nobody but the caller,
+   * who hangs up by closing the connection. The draw happens either way, so streams stay aligned.
+   * A patienceS sent by the client is honoured in both.
+   */
+  patience?: PatienceSource;
+  /** Called with every outcome the model gives, hang-ups included (for reconciling with a client). */
+  onCallEnd?: (result: CallResult) => void;
+}
+
+const MAX_PENDING_CALLS = 10_000;
+const CALLS_ROUTE = 'POST /v1/calls   place a call; answered when an agent picks up';
+
+const countsSchema = {
+  type: 'object',
+  properties: Object.fromEntries(CALL_OUTCOMES.map((o) => [o, { type: 'integer' }])),
+};
+
+/** Calls over HTTP (POST /v1/calls), with the scenario's faults overridden by the options' (CLI flags). */
+export const phoneTransport: TransportPlugin<'phone', PhoneTransportOptions, PhoneService> = {
+  channel: 'phone',
+  // The phone snapshot is at the top of /v1/state: it was the only channel when the route was made.
+  stateProperties: {
+    queueLength: { type: 'integer' },
+    agentsBusy: { type: 'integer' },
+    agentsOnDuty: { type: 'integer' },
+    trunkLinesBusy: { type: 'integer' },
+    retrialsPending: {
+      type: 'integer',
+      description: "Retrials of the model's own callers still to come (warm start; 0 otherwise).",
+    },
+    pendingCalls: { type: 'integer' },
+    calls: {
+      ...countsSchema,
+      description: 'Calls ended, by outcome (absent when the scenario has no phone).',
+    },
+    ownCalls: {
+      ...countsSchema,
+      description:
+        "Outcomes of the model's own callers since the clock started (a warm start's: the day before the window goes on in the model; absent when the scenario has no phone).",
+    },
+    hangUps: { type: 'integer', description: 'Calls ended by the caller hanging up (in calls.abandoned).' },
+  },
+  checkOptions(options, issues) {
+    checkNumberOption('maxPendingCalls', options.maxPendingCalls, 0, true, issues);
+    if (options.patience !== undefined && options.patience !== 'scenario' && options.patience !== 'client')
+      issues.push({
+        path: 'patience',
+        message: 'unknown patience source',
+        value: options.patience,
+        allowed: 'scenario, client',
+      });
+    // The flags' faults are checked even without a phone channel, as before transports were plug-ins.
+    try {
+      buildFaults(definedOnly(options.faults ?? {}));
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      issues.push(...(error.issues as InputIssue[]));
+    }
+  },
+  build({ app, model, clock, options, seed, retryAfterS, closing, clockStartsAtFirstContact, firstContact }) {
+    const faults = buildFaults(
+      { ...(model.scenario.channels.phone?.faults ?? {}), ...definedOnly(options.faults ?? {}) },
+      seed,
+    );
+    const acd = new PhoneService(model, options.patience ?? 'scenario');
+    if (clockStartsAtFirstContact) {
+      app.addHook('onRequest', async (request) => {
+        if (request.method === 'POST' && request.routeOptions.url === '/v1/calls') firstContact();
+      });
+    }
+    const responseTimes = new ResponseTimeHistogram();
+    app.addHook('onResponse', async (request, reply) => {
+      if (request.method === 'POST' && request.routeOptions.url === '/v1/calls')
+        responseTimes.observe(reply.elapsedTime / 1000);
+    });
+    registerCallsRoute(app, {
+      acd,
+      clock,
+      faults,
+      maxPendingCalls: options.maxPendingCalls ?? MAX_PENDING_CALLS,
+      retryAfterS,
+      closing,
+      onCallEnd: options.onCallEnd,
+    });
+    return {
+      service: acd,
+      routes: [CALLS_ROUTE],
+      faultDescriptions: faults.descriptions,
+      state: () => {
+        // modelTimeS and interval are the status route's (the model's clock), not the ACD's copy.
+        const { modelTimeS: _t, interval: _i, ...state } = acd.snapshot();
+        return state;
+      },
+      metricLines: () => {
+        const state = acd.snapshot();
+        return [
+          ...prometheusGauge('hotline_queue_length', 'Calls waiting for an agent.', state.queueLength),
+          ...prometheusGauge(
+            'hotline_agents_busy',
+            'Agents talking or in after-call work.',
+            state.agentsBusy,
+          ),
+          ...prometheusGauge(
+            'hotline_agents_on_duty',
+            'Agents on duty (busy agents past their shift included).',
+            state.agentsOnDuty,
+          ),
+          ...prometheusGauge(
+            'hotline_trunk_lines_busy',
+            'Trunk lines in use (IVR, queue and talk).',
+            state.trunkLinesBusy,
+          ),
+          ...prometheusGauge(
+            'hotline_retrials_pending',
+            "Retrials of the model's own callers still to come (warm start).",
+            state.retrialsPending,
+          ),
+          ...prometheusGauge(
+            'hotline_calls_pending',
+            'Requests held open (in the IVR or the queue).',
+            state.pendingCalls,
+          ),
+          ...prometheusCounters(
+            'hotline_calls_total',
+            'Calls ended, by outcome.',
+            state.calls,
+            CALL_OUTCOMES,
+          ),
+          ...responseTimes.text(
+            'hotline_call_response_seconds',
+            'Wall time from request to response of POST /v1/calls (the wait in queue included).',
+          ),
+        ];
+      },
+    };
+  },
+};
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

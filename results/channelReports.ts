@@ -1,0 +1,14 @@
+// The only list of the channels' report and compare sections, one line per channel, in the order of
+// sim/channels/index.ts. Adding a channel's sections: results/<channel>/ with a ChannelReport, one line here.
+import type { ChannelReport } from './ChannelReport.js';
+import { chatReport } from './chat/chatReport.js';
+import { phoneReport } from './phone/phoneReport.js';
+
+export const CHANNEL_REPORTS: readonly ChannelReport[] = [phoneReport, chatReport];
+
+/** The sections of the channels a run has, in list order. */
+export function reportsOf(run: { summary: { channels: object } }): ChannelReport[] {
+  return CHANNEL_REPORTS.filter(
+    (report) => (run.summary.channels as Record<string, unknown>)[report.channel] !== undefined,
+  );
+}

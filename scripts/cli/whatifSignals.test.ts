@@ -1,0 +1,55 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { repo } from './testing/builtCli.js';
+
+// `hotline whatif` stopped by a signal once its first cell is written into the temporary folder (the
+// CLI says `cells 1/40` on stderr: an event, not a sleep): nothing of the grid may remain.
+it('SIGINT after the first cell exits 130 and leaves no whatif folder and no temporary folder', async () => {
+  const parent = mkdtempSync(join(tmpdir(), 'hotline-whatif-signal-'));
+  const out = join(parent, 'grid');
+  const child = spawn(
+    process.execPath,
+    [
+      join(repo, 'dist', 'hotline.js'),
+      'whatif',
+      'scenarios/stationary-mmc.json',
+      '-r',
+      '100',
+      '--threads',
+      '2',
+      '--vary',
+      'channels.phone.demand.scale=0.25:10:0.25',
+      '--out',
+      out,
+    ],
+    { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let stderr = '';
+  let stdout = '';
+  let sent = false;
+  child.stdout.on('data', (chunk) => {
+    stdout += chunk;
+  });
+  child.stderr.on('data', (chunk) => {
+    stderr += chunk;
+    if (!sent && /cells 1\/40\n/.test(stderr)) {
+      sent = true;
+      child.kill('SIGINT');
+    }
+  });
+  const [code, killedBy] = await new Promise<[number | null, string | null]>((resolve) =>
+    child.on('exit', (c, s) => resolve([c, s])),
+  );
+  expect(sent).toBe(true);
+  expect(killedBy).toBeNull();
+  expect(code, stderr).toBe(130);
+  expect(stderr).toContain('interrupted by SIGINT: whatif stopped, worker threads ended; nothing written');
+  expect(stderr).not.toMatch(/\n\s+at /);
+  expect(stdout).toBe('');
+  expect(stderr).not.toMatch(/cells 40\/40/);
+  expect(existsSync(out)).toBe(false);
+  expect(readdirSync(parent)).toEqual([]);
+}, 120_000);

@@ -1,0 +1,16 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { shiftTemplatesJsonSchema } from '../../../scripts/cli/schemaCommand.js';
+
+describe('shifts.schema.json', () => {
+  it('is the one TypeBox generates (run `npm run schema` after changing shiftTemplatesSchema.ts)', () => {
+    const committed = readFileSync('scenarios/shifts/shifts.schema.json', 'utf8');
+    expect(committed).toBe(shiftTemplatesJsonSchema());
+  });
+
+  it('is named by the covid templates', () => {
+    expect(JSON.parse(readFileSync('scenarios/shifts/covid.json', 'utf8')).$schema).toBe(
+      './shifts.schema.json',
+    );
+  });
+});

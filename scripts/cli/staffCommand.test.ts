@@ -47,6 +47,9 @@ describe('hotline staff', () => {
     expect(wave.code, wave.stderr).toBe(0);
     expect(wave.stdout).toMatch(/^method +simulation: demand varies over the day/m);
     expect(wave.stdout).toMatch(/^iterations +\d+ simulations: \d+ from the simulated load/m);
+    expect(wave.stdout).toMatch(
+      /^check +phone on draws no iteration used \(seed 1-check\): met in \d+ of 48 intervals/m,
+    );
     expect(wave.stderr).toBe('');
   });
 
@@ -59,6 +62,9 @@ describe('hotline staff', () => {
     );
     expect(run.code, run.stderr).toBe(0);
     const plan = JSON.parse(run.stdout);
+    // The plan is simulated once more on a seed no iteration used, and that verdict is reported too.
+    expect(plan.check.seed).toBe('1-check');
+    expect(plan.check.channels[0].intervals).toHaveLength(48);
     const scenario = loadScenarioFile(written);
     const group = scenario.agentGroups[0]!;
     expect(group.name).toBe(plan.groups[0].group);

@@ -44,6 +44,8 @@ export interface PlanStaffingOptions {
   maxLoadIterations?: number;
   /** Correction passes at most (default 8). */
   maxCorrections?: number;
+  /** Simulate the final plan on an independent seed too (default true). */
+  check?: boolean;
   onProgress?: (progress: PlanProgress) => void;
 }
 
@@ -98,6 +100,12 @@ export interface StaffingPlan extends StaffingRequirement {
   readonly currentAgents: Readonly<Record<string, Float64Array>>;
   /** The staffing the final simulation ran, by group: what `--write` saves. */
   readonly staffing: Readonly<Record<string, StaffingFile>>;
+  /**
+   * The plan simulated once more on draws no decision used (seed `<seed>-check`, same replications):
+   * the iterations tune the staffing to their own replications, so their verdict is optimistic;
+   * this one is not. Null when `check: false`.
+   */
+  readonly check: { readonly seed: string; readonly channels: readonly PlannedChannel[] } | null;
 }
 
 const DEFAULT_REPLICATIONS = 4;
@@ -220,7 +228,22 @@ export async function planStaffing(
       corrections >= maxCorrections ||
       toCorrect.every((intervals) => intervals.length === 0)
     ) {
+      const checkSeed = `${seed}-check`;
+      let check: StaffingPlan['check'] = null;
+      if (options.check !== false) {
+        const checked = await simulate(
+          text,
+          file,
+          files,
+          { ...options, replications, seed: checkSeed },
+          iterations + 1,
+          'check',
+        );
+        simulationMs += checked.durationMs;
+        check = { seed: checkSeed, channels: judge(queues, checked, carriers, calendar) };
+      }
       return buildPlan({
+        check,
         scenario,
         method: options.method,
         shrinkage: options.shrinkage,
@@ -502,6 +525,7 @@ function buildPlan(parts: {
   replications: number;
   seed: number | string;
   simulationMs: number;
+  check: StaffingPlan['check'];
 }): StaffingPlan {
   const { scenario, shrinkage } = parts;
   const hoursPerInterval = scenario.calendar.intervalS / 3600;
@@ -539,5 +563,6 @@ function buildPlan(parts: {
     },
     currentAgents,
     staffing: parts.files,
+    check: parts.check,
   };
 }

@@ -35,9 +35,20 @@ export function formatStaffingPlan(plan: StaffingPlan, choice: MethodChoice): st
         (missed.length > 0 ? `; missed at ${shortList(missed)}` : ''),
     );
   }
+  for (const channel of plan.check?.channels ?? []) {
+    const judged = channel.intervals.filter((i) => i.verdict !== 'n/a').length;
+    const missed = channel.missed.map((i) => intervalLabel(plan.calendar, i));
+    lines.push(
+      `check         ${channel.channel} on draws no iteration used (seed ${plan.check!.seed}): met in ${judged - missed.length} of ${judged} intervals` +
+        (missed.length > 0 ? `; missed at ${shortList(missed)}` : ''),
+    );
+  }
   for (const group of plan.groups) {
     const channels = plan.channels.filter((c) => c.group === group.group);
-    lines.push('', `per interval, group ${group.group} (${group.channels.join(', ')})`);
+    lines.push(
+      '',
+      `per interval, group ${group.group} (${group.channels.join(', ')}), as the last iteration simulated it`,
+    );
     const header = ['date', 'time', 'on duty', 'scheduled', 'today'];
     for (const channel of channels) {
       header.push(`${channel.channel} offered`);

@@ -52,7 +52,7 @@ export function staffingPage(plan: StaffingPlan, choice: MethodChoice, scenarioN
     charts.push({
       id: `sl-${channel.channel}`,
       title: `Service level per interval, ${channel.channel} (${channel.targets.variant} within ${channel.targets.thresholdS} s)`,
-      note: 'Simulated with the planned staffing: mean over replications with its 95% CI; the dashed line is the goal.',
+      note: "Simulated with the planned staffing: mean over the last iteration's replications with its 95% CI, the same on draws no iteration used (check), and the goal (dashed).",
       xKind: 'time',
       xLabel: 'interval start',
       x,
@@ -69,6 +69,7 @@ export function staffingPage(plan: StaffingPlan, choice: MethodChoice, scenarioN
             hi: compact(sl.map((s) => (s?.ci95 ? Math.min(1, s.ci95[1]) : null))),
           },
         },
+        ...checkSeries(plan, channel.channel),
         { label: 'goal', axis: 0, values: x.map(() => channel.targets.goal), color: PALETTE[1]!, dash: true },
       ],
     });
@@ -82,4 +83,16 @@ export function staffingPage(plan: StaffingPlan, choice: MethodChoice, scenarioN
     `<div class="scroll"><pre>${escapeHtml(formatStaffingPlan(plan, choice))}</pre></div>`,
   ].join('\n');
   return htmlPage({ title, body, charts });
+}
+
+/** The independent check's service level per interval, when the plan has one. */
+function checkSeries(plan: StaffingPlan, channel: string): ChartSpec['series'] {
+  const checked = plan.check?.channels.find((c) => c.channel === channel);
+  if (!checked) return [];
+  const values = checked.intervals.map(
+    (i) => i.checks.find((c) => c.target === 'serviceLevel')?.mean ?? null,
+  );
+  return [
+    { label: `check (seed ${plan.check!.seed})`, axis: 0, values: compact(values), color: PALETTE[2]! },
+  ];
 }

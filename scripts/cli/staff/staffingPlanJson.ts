@@ -25,5 +25,6 @@ export function staffingPlanJson(plan: StaffingPlan, choice: MethodChoice): unkn
     })),
     channels: plan.channels,
     staffing: plan.staffing,
+    check: plan.check,
   };
 }

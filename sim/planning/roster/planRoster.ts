@@ -92,7 +92,7 @@ export async function planRoster(
   const columns = buildShiftColumns(templates, calendar);
   const initialRequired = options.requiredFile
     ? requiredFromScenario(options.requiredFile, group, calendar)
-    : await computedRequirement(text, file, group, options.shrinkage);
+    : await computedRequirement(text, file, group, options);
   if (options.penalty === undefined) checkCoverable(initialRequired, columns, calendar, templates.file);
   const most = mostAgentsPerInterval(columns, initialRequired.length);
   step(
@@ -206,9 +206,14 @@ async function computedRequirement(
   text: string,
   file: string | undefined,
   group: string,
-  shrinkage: number,
+  options: RosterOptions,
 ): Promise<Int32Array> {
-  const requirement = await requirementFor(text, file, { shrinkage });
+  options.onStep?.("requirement: hotline staff's plan for the scenario's targets");
+  const requirement = await requirementFor(text, file, {
+    shrinkage: options.shrinkage,
+    seed: options.simulation.seed,
+    ...(options.simulation.threads === undefined ? {} : { threads: options.simulation.threads }),
+  });
   const found = requirement.groups.find((g) => g.group === group);
   if (!found) {
     throw new InputError(file, [

@@ -1,12 +1,13 @@
-import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { checkOutputFile } from '../../results/outputPath.js';
+import { writeFileAtomically } from '../../results/report/writeReport.js';
 import { InputError } from '../../scenarios/inputError.js';
 import { readScenarioFile } from '../../scenarios/loadScenario.js';
 import { loadShiftTemplatesFile } from '../../sim/planning/roster/loadShiftTemplates.js';
 import { planRoster } from '../../sim/planning/roster/planRoster.js';
 import { withStaffing } from '../../sim/planning/withStaffing.js';
 import { defaultThreads } from '../../sim/replications/runReplications.js';
+import { stopOnSignal } from '../stopOnSignal.js';
 import { seedValue, wholeNumber } from './optionParsers.js';
 import { formatRoster } from './roster/formatRoster.js';
 import { renderRosterPage } from './roster/renderRosterPage.js';
@@ -121,34 +122,38 @@ cover: the message names the interval).`,
       const text = readScenarioFile(file);
       const templates = loadShiftTemplatesFile(flags.shifts);
       const say = flags.quiet ? () => {} : (line: string) => process.stderr.write(`${line}\n`);
-      const result = await planRoster(text, file, templates, {
-        shrinkage: flags.shrinkage,
-        ...(flags.required ? { requiredFile: flags.required } : {}),
-        ...(flags.penalty !== undefined ? { penalty: flags.penalty } : {}),
-        timeLimitS: flags.timeLimit,
-        relativeGap: flags.gap,
-        maxRounds: flags.rounds,
-        raiseBy: flags.raise,
-        simulation: {
-          replications: flags.replications,
-          seed: flags.seed,
-          ...(flags.threads ? { threads: flags.threads } : {}),
-          ...(flags.quiet ? {} : { onProgress: replicationsProgress(say) }),
-        },
-        onStep: say,
-      });
-      if (write) {
-        writeFileSync(
-          write,
-          withStaffing(text, { [result.group]: { kind: 'shifts', shifts: result.shifts } }),
+      await stopOnSignal('roster stopped, worker threads ended; nothing written', async (signal) => {
+        const result = await planRoster(text, file, templates, {
+          shrinkage: flags.shrinkage,
+          ...(flags.required ? { requiredFile: flags.required } : {}),
+          ...(flags.penalty !== undefined ? { penalty: flags.penalty } : {}),
+          timeLimitS: flags.timeLimit,
+          relativeGap: flags.gap,
+          maxRounds: flags.rounds,
+          raiseBy: flags.raise,
+          simulation: {
+            replications: flags.replications,
+            seed: flags.seed,
+            ...(flags.threads ? { threads: flags.threads } : {}),
+            ...(flags.quiet ? {} : { onProgress: replicationsProgress(say) }),
+            signal,
+          },
+          onStep: say,
+        });
+        // Temp file and rename: a signal or a full disk never leaves half a scenario or page behind.
+        if (write) {
+          writeFileAtomically(
+            write,
+            withStaffing(text, { [result.group]: { kind: 'shifts', shifts: result.shifts } }),
+          );
+        }
+        if (report) writeFileAtomically(report, renderRosterPage(result));
+        process.stdout.write(
+          flags.json ? `${JSON.stringify(rosterJson(result), null, 2)}\n` : formatRoster(result),
         );
-      }
-      if (report) writeFileSync(report, renderRosterPage(result));
-      process.stdout.write(
-        flags.json ? `${JSON.stringify(rosterJson(result), null, 2)}\n` : formatRoster(result),
-      );
-      if (write) say(`scenario with the plan written to ${write}`);
-      if (report) say(`report ${report}`);
+        if (write) say(`scenario with the plan written to ${write}`);
+        if (report) say(`report ${report}`);
+      });
     });
 }
 

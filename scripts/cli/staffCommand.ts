@@ -1,6 +1,6 @@
-import { renameSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { checkOutputFile } from '../../results/outputPath.js';
+import { writeFileAtomically } from '../../results/report/writeReport.js';
 import { InputError } from '../../scenarios/inputError.js';
 import { loadScenarioText, readScenarioFile } from '../../scenarios/loadScenario.js';
 import { chooseStaffingMethod, type MethodChoice } from '../../sim/planning/chooseStaffingMethod.js';
@@ -8,6 +8,7 @@ import { planStaffing } from '../../sim/planning/planStaffing.js';
 import type { StaffingMethod } from '../../sim/planning/StaffingRequirement.js';
 import { withStaffing } from '../../sim/planning/withStaffing.js';
 import { defaultThreads } from '../../sim/replications/runReplications.js';
+import { stopOnSignal } from '../stopOnSignal.js';
 import { seedValue, wholeNumber } from './optionParsers.js';
 import { printNotices } from './printNotices.js';
 import { formatStaffingPlan } from './staff/formatStaffingPlan.js';
@@ -107,33 +108,30 @@ Exit codes: 0 planned, 2 bad input (a flag, the scenario, an output path, a targ
         if (!flags.quiet) process.stderr.write(`staff: ${line}\n`);
       };
       progress(`method ${choice.method}: ${choice.reason}`);
-      const plan = await planStaffing(text, file, {
-        method: choice.method,
-        shrinkage: flags.shrinkage,
-        replications: flags.replications,
-        seed: flags.seed,
-        ...(flags.threads !== undefined ? { threads: flags.threads } : {}),
-        onProgress: ({ iteration, phase, done, total }) => {
-          if (done === total) progress(`simulation ${iteration} (${phase}) done`);
-        },
+      // The writes below stay inside: a signal during them waits for whole files.
+      await stopOnSignal('staff stopped, worker threads ended; nothing written', async (signal) => {
+        const plan = await planStaffing(text, file, {
+          signal,
+          method: choice.method,
+          shrinkage: flags.shrinkage,
+          replications: flags.replications,
+          seed: flags.seed,
+          ...(flags.threads !== undefined ? { threads: flags.threads } : {}),
+          onProgress: ({ iteration, phase, done, total }) => {
+            if (done === total) progress(`simulation ${iteration} (${phase}) done`);
+          },
+        });
+        if (write) writeFileAtomically(write, withStaffing(text, plan.staffing));
+        if (html) writeFileAtomically(html, staffingPage(plan, choice, scenario.name));
+        process.stdout.write(
+          flags.json
+            ? `${JSON.stringify(staffingPlanJson(plan, choice), null, 2)}\n`
+            : formatStaffingPlan(plan, choice),
+        );
+        if (write) progress(`scenario with the planned staffing written to ${flags.write}`);
+        if (html) progress(`page written to ${flags.html}`);
       });
-      if (write) writeAtomically(write, withStaffing(text, plan.staffing));
-      if (html) writeAtomically(html, staffingPage(plan, choice, scenario.name));
-      process.stdout.write(
-        flags.json
-          ? `${JSON.stringify(staffingPlanJson(plan, choice), null, 2)}\n`
-          : formatStaffingPlan(plan, choice),
-      );
-      if (write) progress(`scenario with the planned staffing written to ${flags.write}`);
-      if (html) progress(`page written to ${flags.html}`);
     });
-}
-
-/** A temp file beside the target, then a rename: a reader never sees half a file. */
-function writeAtomically(target: string, content: string): void {
-  const temp = `${target}.tmp-${process.pid}`;
-  writeFileSync(temp, content);
-  renameSync(temp, target);
 }
 
 function methodValue(raw: string): StaffingMethod {

@@ -47,6 +47,8 @@ export interface PlanStaffingOptions {
   /** Simulate the final plan on an independent seed too (default true). */
   check?: boolean;
   onProgress?: (progress: PlanProgress) => void;
+  /** Stops the planning: the simulation's worker threads end and the promise rejects with the reason. */
+  signal?: AbortSignal;
 }
 
 /** One target in one interval as the final simulation judged it. */
@@ -297,6 +299,7 @@ async function simulate(
       replications: options.replications,
       seed: options.seed,
       ...(options.threads !== undefined ? { threads: options.threads } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
       onProgress: (done, total) => options.onProgress?.({ iteration, phase, done, total }),
     },
   );

@@ -105,7 +105,10 @@ export async function planRoster(
   let shifts: ShiftFile[];
   let verdict: PlanVerdict | null = null;
   for (let round = 1; ; round++) {
+    // The solver runs to its time limit in WebAssembly; a signal is honoured between steps.
+    options.simulation.signal?.throwIfAborted();
     solution = await solve(required, columns, options, templates.file);
+    options.simulation.signal?.throwIfAborted();
     shifts = planToShifts(columns.columns, solution.agents);
     step(
       `round ${round}: solved in ${solution.solveS.toFixed(1)} s, cost ${solution.cost.toFixed(0)}, gap ${(solution.gap * 100).toFixed(2)}%`,
@@ -213,6 +216,7 @@ async function computedRequirement(
     shrinkage: options.shrinkage,
     seed: options.simulation.seed,
     ...(options.simulation.threads === undefined ? {} : { threads: options.simulation.threads }),
+    ...(options.simulation.signal === undefined ? {} : { signal: options.simulation.signal }),
   });
   const found = requirement.groups.find((g) => g.group === group);
   if (!found) {

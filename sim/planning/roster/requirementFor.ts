@@ -9,6 +9,7 @@ export interface RequirementOptions {
   readonly threads?: number;
   /** Default: what `hotline staff` picks for the scenario (Erlang only where its formula holds). */
   readonly method?: StaffingMethod;
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -27,5 +28,6 @@ export async function requirementFor(
     shrinkage: options.shrinkage,
     ...(options.seed === undefined ? {} : { seed: options.seed }),
     ...(options.threads === undefined ? {} : { threads: options.threads }),
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
   });
 }

@@ -9,6 +9,8 @@ export interface SimulationSettings {
   readonly seed: number | string;
   readonly threads?: number;
   readonly onProgress?: (done: number, total: number) => void;
+  /** Stops the simulation (worker threads ended), as `hotline sim` stops on a signal. */
+  readonly signal?: AbortSignal;
 }
 
 export interface PlanVerdict {

@@ -3,6 +3,7 @@ import { loadScenarioText } from '../../scenarios/loadScenario.js';
 import type { CalendarModel, ScenarioModel } from '../../scenarios/ScenarioModel.js';
 import type { StaffingFile } from '../../scenarios/scenarioSchema.js';
 import { dayFactors } from '../arrivals/arrivalRates.js';
+import { erlangOnDuty } from '../channels/phone/erlangOnDuty.js';
 import { type ChannelTargets, judgeTargets, targetChecks } from '../metrics/judgeTargets.js';
 import { studentT975 } from '../metrics/studentT975.js';
 import type { ChannelSummary, MetricSummary } from '../replications/summarizeReplications.js';
@@ -15,7 +16,6 @@ import {
   dayFactorNodes,
   simulatedLoad,
 } from './channelQueue.js';
-import { erlangOnDuty } from './erlangRequirement.js';
 import {
   type GroupRequirement,
   type StaffingMethod,

@@ -1,40 +1,16 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repo } from './testing/builtCli.js';
+import { interruptedCli } from './testing/interruptedCli.js';
 
 // `hotline staff` and `hotline roster` stopped by a signal mid-plan. The signal is sent when the CLI
 // reports a step on stderr that comes after its signal handling is in place and before the plan can
 // be done (an event, not a sleep); the test awaits the exit event.
-function interrupted(args: string[], sendOn: RegExp, signal: 'SIGINT' | 'SIGTERM') {
+async function interrupted(args: string[], sendOn: RegExp, signal: 'SIGINT' | 'SIGTERM') {
   const folder = mkdtempSync(join(tmpdir(), 'hotline-plan-signal-'));
-  const child = spawn(
-    process.execPath,
-    [join(repo, 'dist', 'hotline.js'), ...args, '--write', join(folder, 'planned.json')],
-    { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let stderr = '';
-  let stdout = '';
-  let sent = false;
-  child.stdout.on('data', (chunk) => {
-    stdout += chunk;
-  });
-  child.stderr.on('data', (chunk) => {
-    stderr += chunk;
-    if (!sent && sendOn.test(stderr)) {
-      sent = true;
-      child.kill(signal);
-    }
-  });
-  return new Promise<{
-    code: number | null;
-    killedBy: string | null;
-    stdout: string;
-    stderr: string;
-    folder: string;
-  }>((resolve) => child.on('exit', (code, killedBy) => resolve({ code, killedBy, stdout, stderr, folder })));
+  const run = await interruptedCli([...args, '--write', join(folder, 'planned.json')], sendOn, signal);
+  return { ...run, folder };
 }
 
 describe('planning commands under SIGINT / SIGTERM', () => {

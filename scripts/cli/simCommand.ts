@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { buildRunSummary } from '../../results/buildRunSummary.js';
 import { REPORT_FILE } from '../../results/report/writeReport.js';
@@ -8,7 +7,6 @@ import { saveSimRun } from '../../results/saveSimRun.js';
 import { checkRunOutput } from '../../results/writeRunFolder.js';
 import { readScenarioFile } from '../../scenarios/loadScenario.js';
 import { defaultThreads } from '../../sim/replications/runReplications.js';
-import type { WindowSpec } from '../../sim/replications/runWindow.js';
 import { parseShard, type ReplicationRange, type ShardSpec } from '../../sim/replications/shardRange.js';
 import { type SimulationResult, simulateScenario } from '../../sim/simulateScenario.js';
 import { stopOnSignal } from '../stopOnSignal.js';
@@ -17,7 +15,9 @@ import { emitK8s, refuseK8sFlagsAlone } from './emitK8s.js';
 import { formatSimReport } from './formatSimReport.js';
 import { seedValue, wholeNumber } from './optionParsers.js';
 import { printNotices } from './printNotices.js';
+import { progressReporter } from './progressReporter.js';
 import { toolVersion } from './toolVersion.js';
+import { windowFromFlags } from './windowFlags.js';
 
 interface SimFlags {
   day?: number;
@@ -112,7 +112,7 @@ nothing written).`,
     )
     .action(async (file: string, flags: SimFlags) => {
       if (flags.emitK8s !== undefined) {
-        emitK8s(file, { ...flags, emitK8s: flags.emitK8s, window: windowOf(flags) }, toolVersion());
+        emitK8s(file, { ...flags, emitK8s: flags.emitK8s, window: windowFromFlags(flags) }, toolVersion());
         return;
       }
       refuseK8sFlagsAlone(flags);
@@ -136,14 +136,18 @@ function simulate(
   range: ReplicationRange | undefined,
   signal: AbortSignal,
 ): Promise<SimulationResult> {
-  const bar = progressBar(flags, range ? range.to - range.from : flags.replications);
+  const bar = progressReporter(
+    'replications',
+    range ? range.to - range.from : flags.replications,
+    flags.quiet,
+  );
   return simulateScenario(
     { text, file, options: { days: flags.days } },
     {
       replications: flags.replications,
       seed: flags.seed,
       threads: flags.threads,
-      window: windowOf(flags),
+      window: windowFromFlags(flags),
       ...(flags.givenReplication === undefined ? {} : { givenReplication: flags.givenReplication }),
       range,
       signal,
@@ -183,38 +187,4 @@ function writeRun(result: SimulationResult, flags: SimFlags): void {
   process.stdout.write(
     `run ${saved.id} written to ${saved.folder} in ${(result.durationMs / 1000).toFixed(1)} s\nreport ${report}\n`,
   );
-}
-
-/** The --day/--from/--to window, or undefined for the whole horizon. */
-function windowOf(flags: SimFlags): WindowSpec | undefined {
-  if (flags.day === undefined && flags.from === undefined && flags.to === undefined) return undefined;
-  return { day: flags.day ?? 1, from: flags.from ?? '00:00', to: flags.to ?? '24:00' };
-}
-
-type Progress = (done: number, total: number) => void;
-
-/**
- * A progress bar on a terminal; elsewhere (CI logs, a pod's log) a line when the first replication is
- * done and at every tenth of the run. Called with done = -1 to stop.
- */
-function progressBar(flags: SimFlags, total: number): Progress | undefined {
-  if (flags.quiet) return undefined;
-  if (!process.stderr.isTTY) {
-    let shown = 0;
-    return (done) => {
-      const tenth = Math.floor((done * 10) / total);
-      if (done > 0 && (done === 1 || tenth > shown)) {
-        shown = Math.max(shown, tenth);
-        process.stderr.write(`replications ${done}/${total}\n`);
-      }
-    };
-  }
-  const bar = new SingleBar({
-    stream: process.stderr,
-    format: 'replications [{bar}] {value}/{total} | {duration_formatted} elapsed | eta {eta_formatted}',
-    hideCursor: true,
-    clearOnComplete: true,
-  });
-  bar.start(total, 0);
-  return (done) => (done < 0 ? bar.stop() : bar.update(done));
 }

@@ -1,53 +1,21 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repo } from './testing/builtCli.js';
+import { interruptedCli } from './testing/interruptedCli.js';
 
 // `hotline sim` stopped by a signal mid-run: the signal is sent once the CLI reports its first
 // finished replication on stderr (an event, not a sleep), and the test awaits the exit event. The run
 // asked for is far longer than the test (10,000 replications), so only the signal can end it early.
-function interruptedSim(signal: 'SIGINT' | 'SIGTERM', extra: string[]) {
+async function interruptedSim(signal: 'SIGINT' | 'SIGTERM', extra: string[]) {
   const parent = mkdtempSync(join(tmpdir(), 'hotline-signal-'));
   const out = join(parent, 'run');
-  const child = spawn(
-    process.execPath,
-    [
-      join(repo, 'dist', 'hotline.js'),
-      'sim',
-      'scenarios/stationary-mmc.json',
-      '-r',
-      '10000',
-      '--out',
-      out,
-      ...extra,
-    ],
-    { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] },
+  const run = await interruptedCli(
+    ['sim', 'scenarios/stationary-mmc.json', '-r', '10000', '--out', out, ...extra],
+    /replications \d+\/\d+\n/,
+    signal,
   );
-  let stderr = '';
-  let stdout = '';
-  let sent = false;
-  child.stdout.on('data', (chunk) => {
-    stdout += chunk;
-  });
-  child.stderr.on('data', (chunk) => {
-    stderr += chunk;
-    if (!sent && /replications \d+\/\d+\n/.test(stderr)) {
-      sent = true;
-      child.kill(signal);
-    }
-  });
-  return new Promise<{
-    code: number | null;
-    killedBy: string | null;
-    stdout: string;
-    stderr: string;
-    parent: string;
-    out: string;
-  }>((resolve) =>
-    child.on('exit', (code, killedBy) => resolve({ code, killedBy, stdout, stderr, parent, out })),
-  );
+  return { ...run, parent, out };
 }
 
 describe('hotline sim under SIGINT / SIGTERM', () => {

@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { renderWhatif } from '../../results/report/renderWhatif.js';
 import { saveSimRun } from '../../results/saveSimRun.js';
@@ -10,14 +9,16 @@ import { WHATIF_CELLS_DIR, WHATIF_FILE, WHATIF_PAGE } from '../../results/whatif
 import { checkRunOutput, newRunId, RUNS_DIR_FLAG, runsDirectory } from '../../results/writeRunFolder.js';
 import { readScenarioFile } from '../../scenarios/loadScenario.js';
 import { defaultThreads } from '../../sim/replications/runReplications.js';
-import { resolveRunWindow, type WindowSpec } from '../../sim/replications/runWindow.js';
+import { resolveRunWindow } from '../../sim/replications/runWindow.js';
 import { buildWhatifGrid, MAX_WHATIF_AXES, MAX_WHATIF_CELLS } from '../../sim/whatif/buildWhatifGrid.js';
 import { runWhatif } from '../../sim/whatif/runWhatif.js';
 import { stopOnSignal } from '../stopOnSignal.js';
 import { formatWhatifTable } from './formatWhatifTable.js';
 import { seedValue, wholeNumber } from './optionParsers.js';
 import { printNotices } from './printNotices.js';
+import { progressReporter } from './progressReporter.js';
 import { toolVersion } from './toolVersion.js';
+import { windowFromFlags } from './windowFlags.js';
 
 interface WhatifFlags {
   vary: string[];
@@ -96,7 +97,7 @@ not at all. Exit codes: 0 written, 2 bad input, 130 / 143 stopped by SIGINT / SI
       });
       const first = grid.cells[0]!.model;
       printNotices(file, first);
-      const windowSpec = windowOf(flags);
+      const windowSpec = windowFromFlags(flags);
       const window = windowSpec ? resolveRunWindow(first.calendar, windowSpec) : undefined;
       const startedAt = new Date();
       const started = performance.now();
@@ -108,7 +109,7 @@ not at all. Exit codes: 0 written, 2 bad input, 130 / 143 stopped by SIGINT / SI
         flags.out ? '--out' : RUNS_DIR_FLAG,
       );
       const recorded: RecordedCell[] = [];
-      const progress = progressOf(flags, grid.cells.length);
+      const progress = progressReporter('cells', grid.cells.length, flags.quiet);
       try {
         await stopOnSignal('whatif stopped, worker threads ended; nothing written', (signal) =>
           runWhatif(
@@ -159,34 +160,4 @@ not at all. Exit codes: 0 written, 2 bad input, 130 / 143 stopped by SIGINT / SI
           `page ${join(written, WHATIF_PAGE)}\n`,
       );
     });
-}
-
-function windowOf(flags: WhatifFlags): WindowSpec | undefined {
-  if (flags.day === undefined && flags.from === undefined && flags.to === undefined) return undefined;
-  return { day: flags.day ?? 1, from: flags.from ?? '00:00', to: flags.to ?? '24:00' };
-}
-
-type Progress = (done: number, total: number) => void;
-
-/** Cells done on stderr: a bar on a terminal, else a line at the first cell and every tenth. */
-function progressOf(flags: WhatifFlags, total: number): Progress | undefined {
-  if (flags.quiet) return undefined;
-  if (!process.stderr.isTTY) {
-    let shown = 0;
-    return (done) => {
-      const tenth = Math.floor((done * 10) / total);
-      if (done > 0 && (done === 1 || tenth > shown)) {
-        shown = Math.max(shown, tenth);
-        process.stderr.write(`cells ${done}/${total}\n`);
-      }
-    };
-  }
-  const bar = new SingleBar({
-    stream: process.stderr,
-    format: 'cells [{bar}] {value}/{total} | {duration_formatted} elapsed | eta {eta_formatted}',
-    hideCursor: true,
-    clearOnComplete: true,
-  });
-  bar.start(total, 0);
-  return (done) => (done < 0 ? bar.stop() : bar.update(done));
 }

@@ -1,19 +1,16 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { repo } from './testing/builtCli.js';
+import { interruptedCli } from './testing/interruptedCli.js';
 
 // `hotline whatif` stopped by a signal once its first cell is written into the temporary folder (the
 // CLI says `cells 1/40` on stderr: an event, not a sleep): nothing of the grid may remain.
 it('SIGINT after the first cell exits 130 and leaves no whatif folder and no temporary folder', async () => {
   const parent = mkdtempSync(join(tmpdir(), 'hotline-whatif-signal-'));
   const out = join(parent, 'grid');
-  const child = spawn(
-    process.execPath,
+  const { code, killedBy, sent, stdout, stderr } = await interruptedCli(
     [
-      join(repo, 'dist', 'hotline.js'),
       'whatif',
       'scenarios/stationary-mmc.json',
       '-r',
@@ -25,23 +22,8 @@ it('SIGINT after the first cell exits 130 and leaves no whatif folder and no tem
       '--out',
       out,
     ],
-    { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let stderr = '';
-  let stdout = '';
-  let sent = false;
-  child.stdout.on('data', (chunk) => {
-    stdout += chunk;
-  });
-  child.stderr.on('data', (chunk) => {
-    stderr += chunk;
-    if (!sent && /cells 1\/40\n/.test(stderr)) {
-      sent = true;
-      child.kill('SIGINT');
-    }
-  });
-  const [code, killedBy] = await new Promise<[number | null, string | null]>((resolve) =>
-    child.on('exit', (c, s) => resolve([c, s])),
+    /cells 1\/40\n/,
+    'SIGINT',
   );
   expect(sent).toBe(true);
   expect(killedBy).toBeNull();

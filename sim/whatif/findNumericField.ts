@@ -3,6 +3,7 @@
 // can be varied too, and a typo gets the nearest path that exists.
 import type { TSchema } from '@sinclair/typebox';
 import { DURATION_FORMAT } from '../../scenarios/duration.js';
+import { editDistance } from '../../scenarios/editDistance.js';
 import { InputError } from '../../scenarios/inputError.js';
 import { ScenarioSchema } from '../../scenarios/scenarioSchema.js';
 
@@ -195,17 +196,4 @@ export function nearestPath(candidates: readonly string[], path: string): string
     }
   }
   return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row.push(Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + cost));
-    }
-    previous = row;
-  }
-  return previous[b.length]!;
 }

@@ -26,3 +26,37 @@ export function seedValue(raw: string): number | string {
     },
   ]);
 }
+
+/** A share as `0.3` or `30%`, from 0 to `max` (included unless `maxIncluded` is false). */
+export function shareValue(flag: string, max: number, maxIncluded = true) {
+  return (raw: string): number => {
+    const text = raw.trim();
+    const percent = text.endsWith('%');
+    const value = Number(percent ? text.slice(0, -1) : text) / (percent ? 100 : 1);
+    const inRange = value >= 0 && (maxIncluded ? value <= max : value < max);
+    if (text === '' || text === '%' || !Number.isFinite(value) || !inRange) {
+      throw new InputError(undefined, [
+        {
+          path: flag,
+          message: 'expected a share',
+          value: raw,
+          allowed: `0 <= share ${maxIncluded ? '<=' : '<'} ${max}, e.g. 0.3 or 30%`,
+        },
+      ]);
+    }
+    return value;
+  };
+}
+
+/** A number above 0 (at most 1e9: finite and printable). */
+export function positiveNumber(flag: string) {
+  return (raw: string): number => {
+    const value = Number(raw);
+    if (raw.trim() === '' || !Number.isFinite(value) || value <= 0 || value > 1e9) {
+      throw new InputError(undefined, [
+        { path: flag, message: 'expected a number above 0', value: raw, allowed: 'more than 0, at most 1e9' },
+      ]);
+    }
+    return value;
+  };
+}

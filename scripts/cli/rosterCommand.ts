@@ -1,14 +1,13 @@
 import type { Command } from 'commander';
 import { checkOutputFile } from '../../results/outputPath.js';
 import { writeFileAtomically } from '../../results/report/writeReport.js';
-import { InputError } from '../../scenarios/inputError.js';
 import { readScenarioFile } from '../../scenarios/loadScenario.js';
 import { loadShiftTemplatesFile } from '../../sim/planning/roster/loadShiftTemplates.js';
 import { planRoster } from '../../sim/planning/roster/planRoster.js';
 import { withStaffing } from '../../sim/planning/withStaffing.js';
 import { defaultThreads } from '../../sim/replications/runReplications.js';
 import { stopOnSignal } from '../stopOnSignal.js';
-import { seedValue, wholeNumber } from './optionParsers.js';
+import { positiveNumber, seedValue, shareValue, wholeNumber } from './optionParsers.js';
 import { formatRoster } from './roster/formatRoster.js';
 import { renderRosterPage } from './roster/renderRosterPage.js';
 import { rosterJson } from './roster/rosterJson.js';
@@ -42,26 +41,26 @@ export function registerRosterCommand(program: Command): void {
     .requiredOption('--shifts <file>', 'shift templates (JSON; schema scenarios/shifts/shifts.schema.json)')
     .option(
       '--required <file>',
-      'a scenario whose group staffing is the requirement (e.g. from `hotline staff --write`) instead of per-interval Erlang',
+      'a scenario whose group staffing is the requirement (e.g. from `hotline staff --write`) instead of the plan of `hotline staff`',
     )
     .option(
       '--shrinkage <share>',
-      'share of scheduled time not available (absence, training), 0 to 0.9',
-      share('--shrinkage', 0.9),
+      'share of scheduled time not available (absence, training): 0.3 or 30%, below 1',
+      shareValue('--shrinkage', 1, false),
       0,
     )
     .option(
       '--penalty <cost>',
       'soft coverage: cost per agent missing in one interval (default: every interval covered)',
-      positive('--penalty'),
+      positiveNumber('--penalty'),
     )
     .option(
       '--time-limit <seconds>',
       'solver time limit (LP and integer program together)',
-      positive('--time-limit'),
+      positiveNumber('--time-limit'),
       20,
     )
-    .option('--gap <share>', 'stop when (cost - bound) / cost is at most this', share('--gap', 1), 0.001)
+    .option('--gap <share>', 'stop when (cost - bound) / cost is at most this', shareValue('--gap', 1), 0.001)
     .option(
       '--rounds <n>',
       'solve-and-simulate rounds at most; 0: solve once, do not simulate',
@@ -105,7 +104,7 @@ Examples:
   hotline roster scenarios/covid-hotline.json --shifts scenarios/shifts/covid.json --penalty 200 --time-limit 60
   hotline roster scenarios/covid-hotline.json --shifts scenarios/shifts/covid.json --required /tmp/staffed.json
 
-The requirement is per-interval Erlang (phone) after --shrinkage, or --required. An agent covers an
+The requirement is hotline staff's plan (the method it picks) after --shrinkage, or --required. An agent covers an
 interval only when on duty all of it (on break does not count). Cost: on-duty hours (breaks unpaid)
 at the template's rate with the night and weekend premiums; "before" is the scenario's own staffing
 at the file's costPerAgentHour. Round r simulates the plan (--replications, seed <seed>-<r>);
@@ -160,29 +159,5 @@ cover: the message names the interval).`,
 function replicationsProgress(say: (line: string) => void) {
   return (done: number, total: number) => {
     if (done === total) say(`  simulated ${total} replications`);
-  };
-}
-
-function share(flag: string, max: number) {
-  return (raw: string): number => {
-    const value = Number(raw);
-    if (raw.trim() === '' || !Number.isFinite(value) || value < 0 || value > max) {
-      throw new InputError(undefined, [
-        { path: flag, message: 'expected a share', value: raw, allowed: `0 to ${max}` },
-      ]);
-    }
-    return value;
-  };
-}
-
-function positive(flag: string) {
-  return (raw: string): number => {
-    const value = Number(raw);
-    if (raw.trim() === '' || !Number.isFinite(value) || value <= 0 || value > 1e9) {
-      throw new InputError(undefined, [
-        { path: flag, message: 'expected a number above 0', value: raw, allowed: 'more than 0, at most 1e9' },
-      ]);
-    }
-    return value;
   };
 }

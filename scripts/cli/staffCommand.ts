@@ -9,7 +9,7 @@ import type { StaffingMethod } from '../../sim/planning/StaffingRequirement.js';
 import { withStaffing } from '../../sim/planning/withStaffing.js';
 import { defaultThreads } from '../../sim/replications/runReplications.js';
 import { stopOnSignal } from '../stopOnSignal.js';
-import { seedValue, wholeNumber } from './optionParsers.js';
+import { seedValue, shareValue, wholeNumber } from './optionParsers.js';
 import { printNotices } from './printNotices.js';
 import { formatStaffingPlan } from './staff/formatStaffingPlan.js';
 import { staffingPage } from './staff/staffingPage.js';
@@ -43,7 +43,7 @@ export function registerStaffCommand(program: Command): void {
     .option(
       '--shrinkage <share>',
       'share of scheduled time not available for contacts, 0 <= share < 1 (e.g. 0.3 or 30%)',
-      shareValue,
+      shareValue('--shrinkage', 1, false),
       0,
     )
     .option(
@@ -139,20 +139,4 @@ function methodValue(raw: string): StaffingMethod {
   throw new InputError(undefined, [
     { path: '--method', message: 'unknown method', value: raw, allowed: 'erlang, simulation' },
   ]);
-}
-
-function shareValue(raw: string): number {
-  const percent = raw.endsWith('%');
-  const value = Number(percent ? raw.slice(0, -1) : raw) / (percent ? 100 : 1);
-  if (raw.trim() === '' || !(value >= 0 && value < 1)) {
-    throw new InputError(undefined, [
-      {
-        path: '--shrinkage',
-        message: 'expected a share',
-        value: raw,
-        allowed: '0 <= share < 1, e.g. 0.3 or 30%',
-      },
-    ]);
-  }
-  return value;
 }

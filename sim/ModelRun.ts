@@ -2,6 +2,7 @@ import type { ScenarioModel } from '../scenarios/ScenarioModel.js';
 import { AgentPool } from './agents/AgentPool.js';
 import { agentGroupsOf } from './agents/agentGroupsOf.js';
 import type { ChannelProcess } from './channels/ChannelPlugin.js';
+import { type Couplings, createCouplings } from './channels/Couplings.js';
 import { type ChannelObservers, type ChannelProcesses, presentChannels } from './channels/index.js';
 import { Simulation } from './engine/Simulation.js';
 import { replicationStreams, type Streams } from './rng/Streams.js';
@@ -34,6 +35,8 @@ export interface ModelRun {
   readonly agents: AgentPool;
   /** The process of each channel the scenario has. */
   readonly processes: ChannelProcesses;
+  /** How the processes offer each other the contacts they cause (also for tests). */
+  readonly couplings: Couplings;
 }
 
 export function createModelRun(scenario: ScenarioModel, options: ModelRunOptions): ModelRun {
@@ -53,6 +56,7 @@ export function createModelRun(scenario: ScenarioModel, options: ModelRunOptions
   const { mode } = options;
   const streams = options.streams ?? replicationStreams(options.seed, options.replication);
   const processes: Record<string, ChannelProcess<unknown>> = {};
+  const couplings = createCouplings(processes);
   channels.forEach((channel, owner) => {
     const model = (scenario.channels as Record<string, unknown>)[channel.name];
     const observer = (options.observers as Record<string, unknown> | undefined)?.[channel.name] ?? null;
@@ -62,11 +66,12 @@ export function createModelRun(scenario: ScenarioModel, options: ModelRunOptions
       mode,
       ...(options.ownArrivalsUntilS === undefined ? {} : { ownArrivalsUntilS: options.ownArrivalsUntilS }),
       observer,
+      couplings,
     });
   });
   const t0 = options.startAtS ?? 0;
   simulation.start(t0);
   agents.start(t0);
   for (const channel of channels) processes[channel.name]!.start(t0);
-  return { simulation, agents, processes: processes as ChannelProcesses };
+  return { simulation, agents, processes: processes as ChannelProcesses, couplings };
 }

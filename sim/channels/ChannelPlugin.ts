@@ -10,6 +10,7 @@ import type { Simulation } from '../engine/Simulation.js';
 import type { ChannelTargets } from '../metrics/judgeTargets.js';
 import type { ChannelMetricSpecs } from '../metrics/MetricSpec.js';
 import type { Streams } from '../rng/Streams.js';
+import type { Couplings } from './Couplings.js';
 import type { RunWindowIntervals } from './RunWindowIntervals.js';
 
 /** One value per metric name of the channel; null where undefined (e.g. no contact answered). */
@@ -37,6 +38,8 @@ export interface ChannelProcessOptions<Observer> {
    */
   readonly ownArrivalsUntilS?: number;
   readonly observer: Observer | null;
+  /** Offers contacts this channel causes to the other channels of the run (Couplings.ts). */
+  readonly couplings: Couplings;
 }
 
 /** A channel's process as the core drives it: start, finish at the horizon, read its counters. */

@@ -9,6 +9,7 @@ import { WAIT_BUCKETS } from '../../metrics/WaitHistogram.js';
 export const CONTACT_FIELDS = [
   'offered',
   'retrials',
+  'caused',
   'answered',
   'answeredWithinT',
   'abandoned',

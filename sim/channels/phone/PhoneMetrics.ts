@@ -36,6 +36,7 @@ export function derivePhoneMetrics(
     closed: row.closed,
     selfServed: row.selfServed,
     retrials: row.retrials,
+    caused: row.caused,
     inSystemAtEnd: row.inSystemAtEnd,
     slOffered: serviceLevel('offered', row),
     slAnswered: serviceLevel('answered', row),

@@ -9,6 +9,7 @@ import { WAIT_BUCKETS, waitBucket } from '../../metrics/WaitHistogram.js';
 import { ContactQueue } from '../../queues/ContactQueue.js';
 import type { Rng } from '../../rng/createStream.js';
 import type { Streams } from '../../rng/Streams.js';
+import type { CausedContactTarget } from '../Couplings.js';
 import { ContactPool, IN_IVR, IN_QUEUE } from './ContactPool.js';
 import { createPhoneCounters, type PhoneCounters } from './PhoneCounters.js';
 import type { PhoneModel } from './PhoneModel.js';
@@ -48,7 +49,7 @@ export interface PhoneProcessOptions {
  * change of staffing or lines does not shift any other contact's draws. The same code runs under the
  * batch driver (`hotline sim`) and the real-time driver (`hotline mocks`).
  */
-export class PhoneProcess implements EventHandler, Integrator, WorkSource {
+export class PhoneProcess implements EventHandler, Integrator, WorkSource, CausedContactTarget {
   readonly counters: PhoneCounters;
   private readonly model: PhoneModel;
   private readonly simulation: Simulation;
@@ -167,6 +168,16 @@ export class PhoneProcess implements EventHandler, Integrator, WorkSource {
   /** A call from outside at model time `t` (the driver has run what was due and advanced to `t`). */
   offer(t: number, contactId: number, offer: PhoneOffer = {}): void {
     this.arrive(t, contactId, offer.attempt ?? 1, offer.klass ?? -1, offer.patienceS ?? Number.NaN);
+  }
+
+  /**
+   * A call another channel caused at `t` (a failed check-in): one of the model's own callers from
+   * here on (queue, patience, retrials). A class named like the cause takes it; else the class draw.
+   */
+  acceptCaused(t: number, cause: string): void {
+    this.counters.caused[this.simulation.interval]!++;
+    const klass = this.model.classes.findIndex((c) => c.name === cause);
+    this.arrive(t, this.nextContactId++, 1, klass, Number.NaN);
   }
 
   /** The caller hung up at `t`: a call still in the IVR or queue ends as abandoned. False if it was not. */

@@ -24,6 +24,8 @@ export const PHONE_METRIC_SPECS = [
     k6: { metric: 'calls{attempt:retrial}', stat: 'count' },
     views: ['compare'],
   }),
+  // Calls other channels caused in the same run (Couplings.ts): a failed check-in, a portal applicant.
+  metric('caused', 'count', 'neutral', { label: 'caused by other channels' }),
   metric('inSystemAtEnd', 'count', 'lower', { label: 'in system at end' }),
   metric('slOffered', 'share', 'higher', {
     label: 'SL (slOffered)',

@@ -13,7 +13,7 @@ th, td { padding: 3px 7px; border-bottom: 1px solid #eaeef2; text-align: right; 
 th { background: #f6f8fa; font-weight: 600; } td.text, th.text { text-align: left; }
 .ci { color: #6e7781; font-size: 12px; margin-left: 3px; }
 .better { color: #1a7f37; font-weight: 600; } .worse { color: #cf222e; font-weight: 600; } .same { color: #57606a; }
-.fail { color: #cf222e; font-weight: 600; } .pass { color: #1a7f37; font-weight: 600; }
+.fail { color: #cf222e; font-weight: 600; } .pass { color: #1a7f37; font-weight: 600; } .warn { color: #9a6700; font-weight: 600; }
 .scroll { overflow-x: auto; }
 .chart { margin: 4px 0 18px; min-height: 330px; }
 .u-legend { font-size: 12px; } .u-legend th { background: none; }

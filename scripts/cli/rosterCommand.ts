@@ -22,6 +22,7 @@ interface RosterFlags {
   rounds: number;
   raise: number;
   replications: number;
+  checkReplications: number;
   seed: number | string;
   threads?: number;
   write?: string;
@@ -79,6 +80,12 @@ export function registerRosterCommand(program: Command): void {
       wholeNumber('--replications', 1, 10_000),
       10,
     )
+    .option(
+      '--check-replications <n>',
+      'replications of the final check on fresh draws (at least --replications)',
+      wholeNumber('--check-replications', 1, 10_000),
+      30,
+    )
     .option('-s, --seed <seed>', 'random seed of the simulation', seedValue, 1)
     .option(
       '-t, --threads <n>',
@@ -110,7 +117,9 @@ at the template's rate with the night and weekend premiums; "before" is the scen
 at the file's costPerAgentHour. Round r simulates the plan (--replications, seed <seed>-<r>);
 intervals whose mean misses a target of the channel get --raise more required agents (default 1),
 up to --rounds rounds. The final plan is simulated once more with seed <seed>-check, which no
-decision used: that check is the honest verdict.
+decision used (--check-replications): that check is the honest verdict. An interval whose mean
+misses there while its 95% CI still reaches the target is within noise; one whose whole CI is on
+the wrong side is missed beyond noise.
 Exit codes: 0 done, 2 bad input (templates, flags, output paths, requirements the templates cannot
 cover: the message names the interval).`,
     )
@@ -130,6 +139,7 @@ cover: the message names the interval).`,
           relativeGap: flags.gap,
           maxRounds: flags.rounds,
           raiseBy: flags.raise,
+          checkReplications: flags.checkReplications,
           simulation: {
             replications: flags.replications,
             seed: flags.seed,

@@ -48,7 +48,7 @@ describe('hotline staff', () => {
     expect(wave.stdout).toMatch(/^method +simulation: demand varies over the day/m);
     expect(wave.stdout).toMatch(/^iterations +\d+ simulations: \d+ from the simulated load/m);
     expect(wave.stdout).toMatch(
-      /^check +phone on draws no iteration used \(seed 1-check\): met in \d+ of 48 intervals/m,
+      /^check +phone on draws no iteration used \(seed 1-check, 30 replications\): met in \d+ of 48 intervals.*; missed beyond noise in \d+/m,
     );
     expect(wave.stderr).toBe('');
   });
@@ -64,7 +64,18 @@ describe('hotline staff', () => {
     const plan = JSON.parse(run.stdout);
     // The plan is simulated once more on a seed no iteration used, and that verdict is reported too.
     expect(plan.check.seed).toBe('1-check');
+    expect(plan.check.replications).toBe(30);
     expect(plan.check.channels[0].intervals).toHaveLength(48);
+    // Beyond noise = the whole 95% CI on the wrong side, so a subset of the intervals missed.
+    const checked = plan.check.channels[0];
+    for (const i of checked.missedBeyondNoise) {
+      expect(checked.missed).toContain(i);
+      const sl = checked.intervals[i].checks.find((c: { target: string }) => c.target === 'serviceLevel');
+      const others = checked.intervals[i].checks.filter((c: { op: string }) => c.op === '<=');
+      const slBeyond = sl.ci95[1] < sl.limit;
+      const otherBeyond = others.some((c: { ci95: number[]; limit: number }) => c.ci95[0] > c.limit);
+      expect(slBeyond || otherBeyond).toBe(true);
+    }
     const scenario = loadScenarioFile(written);
     const group = scenario.agentGroups[0]!;
     expect(group.name).toBe(plan.groups[0].group);

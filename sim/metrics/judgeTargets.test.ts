@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type ChannelTargets, judgeTargets, k6TargetThresholds, targetChecks } from './judgeTargets.js';
+import {
+  type ChannelTargets,
+  judgeTargets,
+  k6TargetThresholds,
+  missedBeyondNoise,
+  targetChecks,
+} from './judgeTargets.js';
 
 const targets: ChannelTargets = {
   variant: 'slOffered',
@@ -59,5 +65,36 @@ describe('judgeTargets', () => {
       sl_excluding_short_abandons: ['rate>=0.8'],
       abandon_rate: ['rate<=0.05'],
     });
+  });
+});
+
+describe('missedBeyondNoise', () => {
+  const ci = (mean: number, half: number) => ({ mean, ci95: [mean - half, mean + half] as [number, number] });
+  const fine = { abandonRate: ci(0.01, 0.005), asaS: ci(10, 2) };
+  it('a mean below the goal whose CI still reaches it is noise, not a miss', () => {
+    expect(judgeTargets('phone', targets, { ...fine, slOffered: ci(0.79, 0.02) }).verdict).toBe('missed');
+    expect(missedBeyondNoise('phone', targets, { ...fine, slOffered: ci(0.79, 0.02) })).toBe(false);
+    expect(missedBeyondNoise('phone', targets, { ...fine, slOffered: ci(0.79, 0.01) })).toBe(false); // upper end 0.80
+  });
+  it('a CI wholly on the wrong side misses, for upper limits too', () => {
+    expect(missedBeyondNoise('phone', targets, { ...fine, slOffered: ci(0.75, 0.04) })).toBe(true);
+    expect(
+      missedBeyondNoise('phone', targets, {
+        slOffered: ci(0.9, 0.01),
+        abandonRate: ci(0.07, 0.01),
+        asaS: ci(10, 1),
+      }),
+    ).toBe(true);
+    expect(
+      missedBeyondNoise('phone', targets, {
+        slOffered: ci(0.9, 0.01),
+        abandonRate: ci(0.055, 0.01),
+        asaS: ci(31, 2),
+      }),
+    ).toBe(false);
+  });
+  it('without a CI the mean decides; without a figure nothing is missed', () => {
+    expect(missedBeyondNoise('phone', targets, { slOffered: { mean: 0.79, ci95: null } })).toBe(true);
+    expect(missedBeyondNoise('phone', targets, {})).toBe(false);
   });
 });

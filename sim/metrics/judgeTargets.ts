@@ -89,6 +89,30 @@ export function judgeTargets(
   return { verdict, outcomes };
 }
 
+/** Figures with their 95% confidence intervals (a simulated summary). */
+export type TargetFiguresWithCi = Readonly<
+  Partial<Record<string, { readonly mean: number | null; readonly ci95?: readonly [number, number] | null }>>
+>;
+
+/**
+ * True when a target is missed beyond the noise of the replications: its whole 95% confidence
+ * interval lies on the wrong side of the limit. A plan tuned so the mean just meets a goal has about
+ * half of its marginal intervals' means below it on fresh draws; those are noise, these are not.
+ * A figure without a CI (one replication) counts by its mean alone.
+ */
+export function missedBeyondNoise(
+  channel: string,
+  targets: ChannelTargets,
+  figures: TargetFiguresWithCi,
+): boolean {
+  return targetChecks(channel, targets).some((check) => {
+    const figure = figures[check.metric];
+    if (figure?.mean === null || figure?.mean === undefined) return false;
+    const nearest = figure.ci95 ? (check.op === '>=' ? figure.ci95[1] : figure.ci95[0]) : figure.mean;
+    return !passes(nearest, check);
+  });
+}
+
 function passes(value: number, check: TargetCheck): boolean {
   return check.op === '>=' ? value >= check.limit : value <= check.limit;
 }

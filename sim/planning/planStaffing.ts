@@ -4,7 +4,12 @@ import type { CalendarModel, ScenarioModel } from '../../scenarios/ScenarioModel
 import type { StaffingFile } from '../../scenarios/scenarioSchema.js';
 import { dayFactors } from '../arrivals/arrivalRates.js';
 import { erlangOnDuty } from '../channels/phone/erlangOnDuty.js';
-import { type ChannelTargets, judgeTargets, targetChecks } from '../metrics/judgeTargets.js';
+import {
+  type ChannelTargets,
+  judgeTargets,
+  missedBeyondNoise,
+  targetChecks,
+} from '../metrics/judgeTargets.js';
 import { studentT975 } from '../metrics/studentT975.js';
 import type { ChannelSummary, MetricSummary } from '../replications/summarizeReplications.js';
 import { createStream } from '../rng/createStream.js';
@@ -46,6 +51,8 @@ export interface PlanStaffingOptions {
   maxCorrections?: number;
   /** Simulate the final plan on an independent seed too (default true). */
   check?: boolean;
+  /** Replications of that check (default 30, at least `replications`): its verdict is the one to trust. */
+  checkReplications?: number;
   onProgress?: (progress: PlanProgress) => void;
   /** Stops the planning: the simulation's worker threads end and the promise rejects with the reason. */
   signal?: AbortSignal;
@@ -79,6 +86,8 @@ export interface PlannedChannel {
   readonly intervals: readonly PlannedInterval[];
   /** Intervals (day-major indices) with contacts where a target is missed in the final simulation. */
   readonly missed: readonly number[];
+  /** Of those, where the target's whole 95% CI is on the wrong side (missedBeyondNoise). */
+  readonly missedBeyondNoise: readonly number[];
 }
 
 export interface StaffingPlan extends StaffingRequirement {
@@ -103,14 +112,19 @@ export interface StaffingPlan extends StaffingRequirement {
   /** The staffing the final simulation ran, by group: what `--write` saves. */
   readonly staffing: Readonly<Record<string, StaffingFile>>;
   /**
-   * The plan simulated once more on draws no decision used (seed `<seed>-check`, same replications):
+   * The plan simulated once more on draws no decision used (seed `<seed>-check`, `checkReplications`):
    * the iterations tune the staffing to their own replications, so their verdict is optimistic;
    * this one is not. Null when `check: false`.
    */
-  readonly check: { readonly seed: string; readonly channels: readonly PlannedChannel[] } | null;
+  readonly check: {
+    readonly seed: string;
+    readonly replications: number;
+    readonly channels: readonly PlannedChannel[];
+  } | null;
 }
 
 const DEFAULT_REPLICATIONS = 4;
+const DEFAULT_CHECK_REPLICATIONS = 30;
 
 /**
  * Agents needed per interval and group for every channel's targets, checked by simulation.
@@ -233,16 +247,24 @@ export async function planStaffing(
       const checkSeed = `${seed}-check`;
       let check: StaffingPlan['check'] = null;
       if (options.check !== false) {
+        const checkReplications = Math.max(
+          replications,
+          options.checkReplications ?? DEFAULT_CHECK_REPLICATIONS,
+        );
         const checked = await simulate(
           text,
           file,
           files,
-          { ...options, replications, seed: checkSeed },
+          { ...options, replications: checkReplications, seed: checkSeed },
           iterations + 1,
           'check',
         );
         simulationMs += checked.durationMs;
-        check = { seed: checkSeed, channels: judge(queues, checked, carriers, calendar) };
+        check = {
+          seed: checkSeed,
+          replications: checkReplications,
+          channels: judge(queues, checked, carriers, calendar),
+        };
       }
       return buildPlan({
         check,
@@ -444,6 +466,9 @@ function judge(
       return { offered, checks, verdict: verdict.verdict };
     });
     const missed = intervals.flatMap((interval, i) => (interval.verdict === 'missed' ? [i] : []));
+    const beyondNoise = missed.filter((i) =>
+      missedBeyondNoise(queue.channel, queue.targets, summary.intervals[i]!),
+    );
     if (intervals.length !== calendar.days * calendar.intervalsPerDay) {
       throw new RangeError(`planStaffing: ${intervals.length} intervals measured, calendar has more`);
     }
@@ -453,6 +478,7 @@ function judge(
       targets: queue.targets,
       intervals,
       missed,
+      missedBeyondNoise: beyondNoise,
     };
   });
 }

@@ -84,10 +84,18 @@ export function formatRoster(result: RosterResult): string {
     const check = result.check;
     if (check) {
       const below = check.missed.filter((k) => (check.serviceLevel[k] ?? 1) < check.goal).length;
+      const where = `check on fresh draws (seed ${check.seed}, ${check.replications} replications)`;
+      const beyond = check.missedBeyondNoise.length;
       out.push(
         check.missed.length === 0
-          ? `check on fresh draws (seed ${check.seed}): every interval meets the targets`
-          : `check on fresh draws (seed ${check.seed}): ${check.missed.length} intervals miss a target (${below} below the service-level goal; worst ${worst(result)})`,
+          ? `${where}: every interval meets the targets`
+          : `${where}: ${check.missed.length} intervals miss a target by the mean (${below} below the service-level goal; worst ${worst(result)}); ` +
+              (beyond === 0
+                ? 'none beyond noise (each 95% CI reaches the target)'
+                : `${beyond} beyond noise (whole 95% CI short): ${check.missedBeyondNoise
+                    .slice(0, 10)
+                    .map((k) => intervalLabel(result.scenario.calendar, k))
+                    .join(', ')}${beyond > 10 ? ', ...' : ''}`),
       );
     }
   } else {

@@ -35,8 +35,10 @@ export function rosterJson(result: RosterResult) {
     check: result.check
       ? {
           seed: result.check.seed,
+          replications: result.check.replications,
           everyIntervalMeetsTargets: result.check.missed.length === 0,
           missed: result.check.missed.map((k) => intervalLabel(calendar, k)),
+          missedBeyondNoise: result.check.missedBeyondNoise.map((k) => intervalLabel(calendar, k)),
         }
       : null,
     intervals: Array.from(result.required, (required, k) => ({

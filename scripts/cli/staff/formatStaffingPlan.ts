@@ -37,10 +37,14 @@ export function formatStaffingPlan(plan: StaffingPlan, choice: MethodChoice): st
   }
   for (const channel of plan.check?.channels ?? []) {
     const judged = channel.intervals.filter((i) => i.verdict !== 'n/a').length;
-    const missed = channel.missed.map((i) => intervalLabel(plan.calendar, i));
+    const beyond = channel.missedBeyondNoise.map((i) => intervalLabel(plan.calendar, i));
+    const noise = channel.missed.length - beyond.length;
     lines.push(
-      `check         ${channel.channel} on draws no iteration used (seed ${plan.check!.seed}): met in ${judged - missed.length} of ${judged} intervals` +
-        (missed.length > 0 ? `; missed at ${shortList(missed)}` : ''),
+      `check         ${channel.channel} on draws no iteration used (seed ${plan.check!.seed}, ${plan.check!.replications} replications): ` +
+        `met in ${judged - channel.missed.length} of ${judged} intervals` +
+        (noise > 0 ? `; ${noise} more within noise (mean short, 95% CI reaches the target)` : '') +
+        `; missed beyond noise in ${beyond.length}` +
+        (beyond.length > 0 ? `: ${shortList(beyond)}` : ''),
     );
   }
   for (const group of plan.groups) {

@@ -25,6 +25,8 @@ export interface RosterOptions {
   readonly maxRounds: number;
   /** Agents added to a missed interval's requirement per round (default 1), up to what the caps allow. */
   readonly raiseBy?: number;
+  /** Replications of the final check on fresh draws (default 30, at least the rounds'). */
+  readonly checkReplications?: number;
   readonly simulation: SimulationSettings;
   /** One line per step (solve, simulation, raise), for stderr. */
   readonly onStep?: (line: string) => void;
@@ -139,8 +141,12 @@ export async function planRoster(
   let check: RosterResult['check'] = null;
   if (verdict) {
     const seed = `${options.simulation.seed}-check`;
-    check = { ...(await verifyPlan(text, file, group, shifts, { ...options.simulation, seed })), seed };
-    step(`check on fresh draws (seed ${seed}): ${check.missed.length} intervals miss a target`);
+    const replications = Math.max(options.simulation.replications, options.checkReplications ?? 30);
+    const settings = { ...options.simulation, seed, replications };
+    check = { ...(await verifyPlan(text, file, group, shifts, settings)), seed };
+    step(
+      `check on fresh draws (seed ${seed}, ${replications} replications): ${check.missed.length} intervals miss a target by the mean, ${check.missedBeyondNoise.length} beyond noise`,
+    );
   }
 
   const rates = intervalRates(templates, calendar, templates.costPerAgentHour);

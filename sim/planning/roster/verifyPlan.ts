@@ -1,6 +1,6 @@
 import type { ShiftFile } from '../../../scenarios/scenarioSchema.js';
 import { channelPlugin } from '../../channels/index.js';
-import { judgeTargets } from '../../metrics/judgeTargets.js';
+import { judgeTargets, missedBeyondNoise } from '../../metrics/judgeTargets.js';
 import { simulateScenario } from '../../simulateScenario.js';
 import { withStaffing } from '../withStaffing.js';
 
@@ -16,6 +16,9 @@ export interface SimulationSettings {
 export interface PlanVerdict {
   /** Intervals (day-major) where a target of a channel the group serves is missed (mean over replications). */
   readonly missed: number[];
+  /** Of those, where a target's whole 95% CI is on the wrong side (missedBeyondNoise): not noise. */
+  readonly missedBeyondNoise: number[];
+  readonly replications: number;
   /** The first served channel's service level per interval (mean; null without contacts). */
   readonly serviceLevel: (number | null)[];
   readonly channel: string;
@@ -42,6 +45,7 @@ export async function verifyPlan(
   const skills = scenario.agentGroups.find((g) => g.name === group)!.skills;
   const channels = skills.filter((c) => (scenario.channels as Record<string, unknown>)[c] !== undefined);
   const missed = new Set<number>();
+  const beyondNoise = new Set<number>();
   let first: PlanVerdict | undefined;
   for (const channel of channels) {
     const plugin = channelPlugin(channel)!;
@@ -49,9 +53,12 @@ export async function verifyPlan(
     const intervals = result.summary.channels[channel as keyof typeof result.summary.channels]!.intervals;
     intervals.forEach((figures, k) => {
       if (judgeTargets(channel, targets, figures).verdict === 'missed') missed.add(k);
+      if (missedBeyondNoise(channel, targets, figures)) beyondNoise.add(k);
     });
     first ??= {
       missed: [],
+      missedBeyondNoise: [],
+      replications: settings.replications,
       serviceLevel: intervals.map((f) => f[targets.variant]?.mean ?? null),
       channel,
       variant: targets.variant,
@@ -60,5 +67,6 @@ export async function verifyPlan(
     };
   }
   if (!first) throw new Error(`group ${group} serves no channel of the scenario`);
-  return { ...first, missed: [...missed].sort((a, b) => a - b) };
+  const sorted = (set: Set<number>) => [...set].sort((a, b) => a - b);
+  return { ...first, missed: sorted(missed), missedBeyondNoise: sorted(beyondNoise) };
 }

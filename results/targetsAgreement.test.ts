@@ -14,7 +14,7 @@ import { targetsLine } from './report/runHeader.js';
 const calls = [5, 10, 40].map((waitS) => ({ interval: 0, outcome: 'answered', waitS, retrial: false }));
 calls.push(...[3, 60].map((waitS) => ({ interval: 0, outcome: 'abandoned', waitS, retrial: false })));
 const measurement: K6Measurement = {
-  calls,
+  channels: { phone: { calls, serverReported: [], waitGapsS: [] } },
   httpRequests: 5,
   httpFailed: 0,
   droppedIterations: 0,

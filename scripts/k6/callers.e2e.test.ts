@@ -46,7 +46,7 @@ describe('callers hang up in k6', () => {
     // No retrials in this scenario: callId = <runId>-<n>, caller n's first attempt.
     const patienceOf = (callId: string) =>
       result.profile.channels.phone!.callers[Number(callId.split('-').pop())]!.p[0]!;
-    const calls = result.measurement.calls;
+    const calls = result.measurement.channels.phone!.calls;
     expect(calls.length).toBe(result.profile.channels.phone!.plannedCalls);
     expect(mock.size).toBe(calls.length);
     let hungUp = 0;

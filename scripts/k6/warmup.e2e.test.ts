@@ -37,11 +37,11 @@ describe('hotline load --warmup (real k6)', () => {
     expect(warmupCalls).toBeGreaterThan(150);
     expect(windowCalls).toBeGreaterThan(70);
     // stationary-mmc has no retrials: one call per planned caller.
-    expect(result.measurement.calls.every((c) => c.interval === 2)).toBe(true);
-    expect(result.measurement.calls).toHaveLength(windowCalls);
+    expect(result.measurement.channels.phone!.calls.every((c) => c.interval === 2)).toBe(true);
+    expect(result.measurement.channels.phone!.calls).toHaveLength(windowCalls);
     // Every planned call reached the mocks, the warm-up's included (matched on the client's callId).
     const mock = result.mockCalls!;
-    const measured = new Set(result.measurement.calls.map((c) => c.callId));
+    const measured = new Set(result.measurement.channels.phone!.calls.map((c) => c.callId));
     expect(mock).toHaveLength(phone.plannedCalls);
     expect(mock.filter((c) => !measured.has(c.callId))).toHaveLength(warmupCalls);
     expect(result.summary.channels.phone!.offered!.mean).toBe(windowCalls);

@@ -32,12 +32,14 @@ export const phoneClient: K6ChannelClient<'phone', PhoneReplayPlan, PhoneReplayC
   holdsContacts: (state) => Number(state.pendingCalls ?? 0) > 0,
   // The ACD's self-report: its replies, or the mocks' record of every call (the warm-up's calls left
   // out by the client's callIds: the client's interval decides, as for every other figure).
-  crossCheck: (plan, measurement, serverLog, warmup) =>
-    serverCrossCheck(
-      measurement,
+  crossCheck: (plan, measurement, serverLog, warmup) => {
+    const calls = measurement.channels.phone ?? { calls: [], serverReported: [], waitGapsS: [] };
+    return serverCrossCheck(
+      calls,
       plan.slThresholdS,
       serverLog !== null && warmup
-        ? measuredServerLog(serverLog, new Set(measurement.calls.map((c) => c.callId)))
+        ? measuredServerLog(serverLog, new Set(calls.calls.map((c) => c.callId)))
         : serverLog,
-    ),
+    );
+  },
 };

@@ -145,6 +145,38 @@ describe('compileProfile', () => {
       expect(profile.leadMs).toBeLessThan(profile.timeUnitMs / 4);
     });
 
+    it("one lead for every channel of a replay (ecosystem: phone and chat): each channel's arrivals after its iterations start, on one clock", () => {
+      const ecosystem = loadScenarioFile('scenarios/ecosystem.json');
+      const profile = compileProfile(ecosystem, { day: 0, from: '09:00', to: '11:00' }, 60, { seed: 2 });
+      const { phone, chat } = profile.channels;
+      const ownLeads: number[] = [];
+      for (const plan of [phone!, chat!]) {
+        expect(plan.intervals.map((i) => i.index)).toEqual(profile.intervals.map((i) => i.index));
+        let wallStart = 0;
+        let exactBefore = 0;
+        let lag = 0;
+        plan.intervals.forEach((interval, k) => {
+          const rate = interval.target / profile.timeUnitMs;
+          for (let n = plan.cumulative[k]!; n < plan.cumulative[k + 1]!; n++) {
+            const at = plan.offsetsMs[n]!;
+            const lattice = wallStart + (n + 1 - exactBefore) / rate;
+            expect(at).toBeGreaterThanOrEqual(lattice + 99);
+            expect(at - profile.leadMs).toBeGreaterThanOrEqual(wallStart - 0.05);
+            expect(at - profile.leadMs).toBeLessThan(wallStart + interval.wallMs + 0.05);
+            lag = Math.max(lag, lattice - (at - profile.leadMs));
+          }
+          wallStart += interval.wallMs;
+          exactBefore += interval.plannedCalls;
+        });
+        ownLeads.push(Math.ceil(lag + 100));
+      }
+      // The one lead is what the channel that needs more needs (offsets are kept to 0.1 ms: within 1 ms).
+      expect(Math.abs(profile.leadMs - Math.max(...ownLeads))).toBeLessThanOrEqual(1);
+      const first = Math.min(phone!.offsetsMs[0]!, chat!.offsetsMs[0]!);
+      expect(profile.firstCallWallMs).toBeCloseTo(first - profile.leadMs, 6);
+      expect(profile.thresholds).toEqual({ ...phone!.thresholds, ...chat!.thresholds });
+    });
+
     it('spreads arrivals uniformly within an interval', () => {
       const profile = compilePhone(covid, { day: 0, from: '10:00', to: '10:30' }, 60, { seed: 9 });
       const [interval] = profile.intervals;

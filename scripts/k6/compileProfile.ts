@@ -3,7 +3,7 @@
 // keeps what the channels share (the window, the warm-up, the clock, the ONE common lead); each
 // channel's client (k6Clients.ts) plans its own arrivals (planArrivals.ts) and finishes its own plan.
 //
-// Stage design. Interval k of the window has an expected arrival count N_k (phone.expectedCalls,
+// Stage design (planArrivals.ts). Interval k of a channel has an expected arrival count N_k (its demand,
 // prorated when the window cuts the interval) and lasts W_k = covered model seconds / timeScale of
 // wall time. k6's arrival-rate executor starts `target` iterations per `timeUnit`, and `target` must be
 // an integer. We choose timeUnit = the compressed length of a full interval (intervalS / timeScale),

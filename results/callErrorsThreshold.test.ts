@@ -7,7 +7,13 @@ import { evaluateThresholds } from './k6Summary.js';
 describe('the call_errors threshold', () => {
   const call = (outcome: string) => ({ interval: 0, outcome, waitS: 0, retrial: false });
   const measurement: K6Measurement = {
-    calls: [...Array(97).fill('answered'), 'abandoned', 'abandoned', 'error'].map(call),
+    channels: {
+      phone: {
+        calls: [...Array(97).fill('answered'), 'abandoned', 'abandoned', 'error'].map(call),
+        serverReported: [],
+        waitGapsS: [],
+      },
+    },
     httpRequests: 100,
     httpFailed: 3,
     droppedIterations: 0,

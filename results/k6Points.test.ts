@@ -23,7 +23,7 @@ describe('readK6Points', () => {
     ];
     writeFileSync(file, `${lines.join('\n')}\n`);
     const m = await readK6Points([file]);
-    expect(m.calls).toHaveLength(1);
+    expect(m.channels.phone!.calls).toHaveLength(1);
     expect(m.httpFailed).toBe(1);
     expect(m.droppedIterations).toBe(2);
     expect(m.quality).toEqual({
@@ -78,7 +78,7 @@ describe('readK6Points', () => {
     writeFileSync(file, `${lines.join('\n')}\n`);
     // Interval 1 is a warm-up's: its calls, sessions and replies are not measured; requests still count.
     const m = await readK6Points([file], (interval) => interval !== 1);
-    expect(m.calls).toEqual([
+    expect(m.channels.phone!.calls).toEqual([
       {
         interval: 2,
         outcome: 'answered',
@@ -88,10 +88,12 @@ describe('readK6Points', () => {
         callId: 'r-7-2',
       },
     ]);
-    expect(m.serverReported).toEqual([{ outcome: 'answered', waitS: 11.5 }]);
-    expect(m.waitGapsS).toEqual([0.5]);
-    expect(m.chatSessions).toEqual([{ interval: 2, outcome: 'completed', answered: true, waitS: 75 }]);
-    expect(m.chatReplies).toEqual([{ interval: 2, s: 42 }]);
+    expect(m.channels.phone!.serverReported).toEqual([{ outcome: 'answered', waitS: 11.5 }]);
+    expect(m.channels.phone!.waitGapsS).toEqual([0.5]);
+    expect(m.channels.chat!.sessions).toEqual([
+      { interval: 2, outcome: 'completed', answered: true, waitS: 75 },
+    ]);
+    expect(m.channels.chat!.replies).toEqual([{ interval: 2, s: 42 }]);
     expect(m.httpRequests).toBe(1);
   });
 });

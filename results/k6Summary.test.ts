@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { MeasuredCall } from './k6Points.js';
 import { evaluateThresholds, thresholdsJunit } from './k6Summary.js';
+import type { MeasuredCall } from './phone/measuredCall.js';
 
 const call = (outcome: string, waitS = 0, interval = 0, retrial = false): MeasuredCall => ({
   outcome,
@@ -12,7 +12,13 @@ const call = (outcome: string, waitS = 0, interval = 0, retrial = false): Measur
 describe('evaluateThresholds', () => {
   it('judges the merged samples like k6 and reports JUnit', () => {
     const measurement = {
-      calls: [call('answered', 5), call('answered', 30), call('abandoned', 50)],
+      channels: {
+        phone: {
+          calls: [call('answered', 5), call('answered', 30), call('abandoned', 50)],
+          serverReported: [],
+          waitGapsS: [],
+        },
+      },
       httpRequests: 3,
       httpFailed: 0,
       droppedIterations: 0,
@@ -51,9 +57,12 @@ describe('evaluateThresholds of every replayed channel', () => {
       waitS,
     });
     const measurement = {
-      calls: [],
-      chatSessions: [session(true, 30), session(true, 90), session(true, 200), session(false, 400)],
-      chatReplies: [],
+      channels: {
+        chat: {
+          sessions: [session(true, 30), session(true, 90), session(true, 200), session(false, 400)],
+          replies: [],
+        },
+      },
       httpRequests: 0,
       httpFailed: 0,
       droppedIterations: 0,

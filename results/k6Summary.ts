@@ -2,6 +2,7 @@
 // measured metrics come from its part in results/<channel>/ (the list in k6Results.ts).
 import type { K6Stat } from '../sim/metrics/MetricSpec.js';
 import { channelMetrics } from '../sim/metrics/metricRegistry.js';
+import type { AnyK6ChannelResults, K6Values } from './K6ChannelResults.js';
 import type { K6Measurement } from './k6Points.js';
 import { K6_RESULTS } from './k6Results.js';
 
@@ -25,20 +26,18 @@ export function evaluateThresholds(
   /** Each replayed channel's service-level threshold, by channel (a channel absent: no samples). */
   thresholdsS: Readonly<Partial<Record<string, number>>>,
 ): ThresholdResult[] {
-  const values: Record<string, Partial<Record<K6Stat, number | null>>> = {
-    // Calls with no usable outcome; a hang-up is an outcome (abandoned), not an error.
-    call_errors: {
-      rate:
-        measurement.calls.length > 0
-          ? measurement.calls.filter((c) => c.outcome === 'error').length / measurement.calls.length
-          : null,
-    },
+  const values: K6Values = {
+    // Each channel's own health metrics (phone's call_errors), whether or not the scenario has it.
+    ...Object.assign(
+      {},
+      ...(K6_RESULTS as readonly AnyK6ChannelResults[]).map((r) => r.healthValues?.(measurement)),
+    ),
     http_req_failed: {
       rate: measurement.httpRequests > 0 ? measurement.httpFailed / measurement.httpRequests : null,
     },
     dropped_iterations: { count: measurement.droppedIterations },
   };
-  for (const channel of K6_RESULTS) {
+  for (const channel of K6_RESULTS as readonly AnyK6ChannelResults[]) {
     const thresholdS = thresholdsS[channel.channel];
     if (thresholdS === undefined) continue;
     const run = channel.measure(measurement, thresholdS);

@@ -58,23 +58,25 @@ describe('the measured window (--warmup)', () => {
 
   it('reads only the window into the measurement; transport health counts every request', async () => {
     const m = await readK6Points([file], window);
-    expect(m.calls).toEqual([
+    expect(m.channels.phone!.calls).toEqual([
       { interval: 18, outcome: 'answered', waitS: 10, retrial: false },
       { interval: 18, outcome: 'blocked', waitS: 0, retrial: true },
     ]);
-    expect(m.serverReported).toEqual([{ outcome: 'answered', waitS: 10 }]);
-    expect(m.waitGapsS).toEqual([0.25]);
-    expect(m.chatSessions).toEqual([{ interval: 18, outcome: 'abandoned', answered: false, waitS: 90 }]);
-    expect(m.chatReplies).toEqual([{ interval: 18, s: 40 }]);
+    expect(m.channels.phone!.serverReported).toEqual([{ outcome: 'answered', waitS: 10 }]);
+    expect(m.channels.phone!.waitGapsS).toEqual([0.25]);
+    expect(m.channels.chat!.sessions).toEqual([
+      { interval: 18, outcome: 'abandoned', answered: false, waitS: 90 },
+    ]);
+    expect(m.channels.chat!.replies).toEqual([{ interval: 18, s: 40 }]);
     expect(m.httpRequests).toBe(5);
     expect(m.httpFailed).toBe(1);
   });
 
   it('without a rule, everything counts (a replay without warm-up)', async () => {
     const m = await readK6Points([file]);
-    expect(m.calls).toHaveLength(5);
-    expect(m.serverReported).toHaveLength(4);
-    expect(m.chatSessions).toHaveLength(2);
+    expect(m.channels.phone!.calls).toHaveLength(5);
+    expect(m.channels.phone!.serverReported).toHaveLength(4);
+    expect(m.channels.chat!.sessions).toHaveLength(2);
   });
 });
 

@@ -5,8 +5,8 @@
 // figures come from measurePhone (results/phone/k6PhoneResults.ts), so from the registry's formulas and the one
 // service-level formula (sim/metrics/serviceLevel.ts), exactly as the summary's own figures.
 import { type Static, Type } from '@sinclair/typebox';
-import type { K6Measurement, MeasuredCall } from './k6Points.js';
 import { measurePhone } from './phone/k6PhoneResults.js';
+import type { MeasuredCall, MeasuredCalls } from './phone/measuredCall.js';
 
 const NullableNum = Type.Union([Type.Number(), Type.Null()]);
 const Figures = Type.Object({ asaS: NullableNum, slOffered: NullableNum, abandonRate: NullableNum });
@@ -70,7 +70,7 @@ const minus = (a: number | null, b: number | null) => (a === null || b === null 
  * client hung up on has none and counts as abandoned there (the contract: a hang-up is an abandon).
  */
 export function serverCrossCheck(
-  measurement: K6Measurement,
+  measurement: MeasuredCalls,
   thresholdS: number,
   serverLog: readonly ServerLogEntry[] | null = null,
 ): ServerCrossCheck {
@@ -87,10 +87,10 @@ export function serverCrossCheck(
   const serverCalls: Pick<MeasuredCall, 'outcome' | 'waitS'>[] = serverLog
     ? [...serverLog]
     : [
-        ...(measurement.serverReported ?? []),
+        ...measurement.serverReported,
         ...Array.from({ length: hungUp }, () => ({ outcome: 'abandoned', waitS: 0 })),
       ];
-  const gaps = [...(measurement.waitGapsS ?? [])].sort((a, b) => a - b);
+  const gaps = [...measurement.waitGapsS].sort((a, b) => a - b);
   const at = (q: number) => gaps[Math.min(gaps.length - 1, Math.floor(q * gaps.length))]!;
   const c = figures(measurement.calls, thresholdS);
   const s = figures(serverCalls, thresholdS);

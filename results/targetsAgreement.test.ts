@@ -1,7 +1,7 @@
 // The CLI verdict, the report header and the k6 thresholds judge the same figures the same way.
 import { describe, expect, it } from 'vitest';
 import { formatVerdict } from '../scripts/cli/formatSimReport.js';
-import { buildThresholds } from '../scripts/k6/compileProfile.js';
+import { phoneThresholds } from '../scripts/k6/phone/phoneProfile.js';
 import type { ChannelTargets } from '../sim/metrics/judgeTargets.js';
 import type { K6Measurement } from './k6Points.js';
 import { evaluateThresholds } from './k6Summary.js';
@@ -14,7 +14,7 @@ import { targetsLine } from './report/runHeader.js';
 const calls = [5, 10, 40].map((waitS) => ({ interval: 0, outcome: 'answered', waitS, retrial: false }));
 calls.push(...[3, 60].map((waitS) => ({ interval: 0, outcome: 'abandoned', waitS, retrial: false })));
 const measurement: K6Measurement = {
-  calls,
+  channels: { phone: { calls, serverReported: [], waitGapsS: [] } },
   httpRequests: 5,
   httpFailed: 0,
   droppedIterations: 0,
@@ -29,7 +29,7 @@ function threeWays(targets: ChannelTargets) {
     summary: { targets: { phone: targets }, channels: { phone: summary } },
   } as unknown as LoadedRun;
   const header = targetsLine(run);
-  const thresholds = buildThresholds({ ...targets, variant: targets.variant as 'slOffered' });
+  const thresholds = phoneThresholds({ ...targets, variant: targets.variant as 'slOffered' });
   const k6 = evaluateThresholds(thresholds, measurement, { phone: targets.thresholdS });
   return {
     cli: formatVerdict(targets, summary, 'whole run', 'phone'),

@@ -3,7 +3,7 @@ import { channelMetrics } from '../../sim/metrics/metricRegistry.js';
 import { serviceLevelDenominator } from '../../sim/metrics/serviceLevel.js';
 import type { ChannelSummary, K6ChannelResults } from '../K6ChannelResults.js';
 import { countFigure, meanFigure, NO_FIGURE, proportionFigure, quantileFigure } from '../k6Figures.js';
-import type { MeasuredSession } from '../k6Points.js';
+import type { MeasuredChat, MeasuredSession } from './measuredSession.js';
 
 /**
  * Chat metrics of a set of measured sessions and replies, with the simulator's definitions: answered
@@ -68,12 +68,12 @@ export function measureChat(
 }
 
 /** Chat in a k6 run: the sessions and replies k6 measured (chat_session_wait_s, chat_reply_s). */
-export const chatK6Results: K6ChannelResults = {
+export const chatK6Results: K6ChannelResults<'chat', MeasuredChat> = {
   channel: 'chat',
-  emptyFacts: () => ({ chatSessions: [], chatReplies: [] }),
+  emptyFacts: () => ({ sessions: [], replies: [] }),
   samples: {
     chat_session_wait_s: ({ value, tags }, into) => {
-      into.chatSessions!.push({
+      into.sessions.push({
         interval: Number(tags.interval ?? -1),
         outcome: tags.outcome ?? 'error',
         answered: tags.answered === '1',
@@ -81,13 +81,13 @@ export const chatK6Results: K6ChannelResults = {
       });
     },
     chat_reply_s: ({ value, tags }, into) => {
-      into.chatReplies!.push({ interval: Number(tags.interval ?? -1), s: value });
+      into.replies.push({ interval: Number(tags.interval ?? -1), s: value });
     },
   },
   measure: (measurement, thresholdS, keep = () => true) =>
     measureChat(
-      (measurement.chatSessions ?? []).filter((s) => keep(s.interval)),
-      (measurement.chatReplies ?? []).filter((r) => keep(r.interval)).map((r) => r.s),
+      (measurement.channels.chat?.sessions ?? []).filter((s) => keep(s.interval)),
+      (measurement.channels.chat?.replies ?? []).filter((r) => keep(r.interval)).map((r) => r.s),
       thresholdS,
     ),
   thresholdS: (scenario) => scenario.channels.chat?.targets.thresholdS ?? null,

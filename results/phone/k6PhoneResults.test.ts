@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { MeasuredCall } from '../k6Points.js';
 import { measurePhone } from './k6PhoneResults.js';
+import type { MeasuredCall } from './measuredCall.js';
 
 const call = (outcome: string, waitS = 0, interval = 0, retrial = false): MeasuredCall => ({
   outcome,

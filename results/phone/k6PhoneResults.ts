@@ -8,7 +8,7 @@ import { serviceLevelDenominator } from '../../sim/metrics/serviceLevel.js';
 import type { MetricSummary } from '../../sim/replications/summarizeReplications.js';
 import type { K6ChannelResults } from '../K6ChannelResults.js';
 import { countFigure, meanFigure, NO_FIGURE, proportionFigure, quantileFigure } from '../k6Figures.js';
-import type { MeasuredCall } from '../k6Points.js';
+import type { MeasuredCall, MeasuredCalls } from './measuredCall.js';
 
 type PhoneSummary = Record<PhoneMetric, MetricSummary>;
 
@@ -73,7 +73,7 @@ export function measurePhone(calls: readonly MeasuredCall[], thresholdS: number)
  * Phone in a k6 run: the calls k6 measured (call_wait_s: one sample per call, so merged segments
  * count exactly), with the server's self-report beside them (server_wait_s, wait_gap_s).
  */
-export const phoneK6Results: K6ChannelResults = {
+export const phoneK6Results: K6ChannelResults<'phone', MeasuredCalls> = {
   channel: 'phone',
   emptyFacts: () => ({ calls: [], serverReported: [], waitGapsS: [] }),
   samples: {
@@ -90,13 +90,24 @@ export const phoneK6Results: K6ChannelResults = {
       into.calls.push(call);
     },
     server_wait_s: ({ value, tags }, into) => {
-      into.serverReported!.push({ outcome: tags.outcome ?? 'none', waitS: value });
+      into.serverReported.push({ outcome: tags.outcome ?? 'none', waitS: value });
     },
     wait_gap_s: ({ value }, into) => {
-      into.waitGapsS!.push(value);
+      into.waitGapsS.push(value);
     },
   },
-  measure: (measurement, thresholdS, keep) =>
-    measurePhone(keep ? measurement.calls.filter((c) => keep(c.interval)) : measurement.calls, thresholdS),
+  measure: (measurement, thresholdS, keep) => {
+    const calls = measurement.channels.phone?.calls ?? [];
+    return measurePhone(keep ? calls.filter((c) => keep(c.interval)) : calls, thresholdS);
+  },
+  // Calls with no usable outcome; a hang-up is an outcome (abandoned), not an error.
+  healthValues: (measurement) => {
+    const calls = measurement.channels.phone?.calls ?? [];
+    return {
+      call_errors: {
+        rate: calls.length > 0 ? calls.filter((c) => c.outcome === 'error').length / calls.length : null,
+      },
+    };
+  },
   thresholdS: (scenario) => scenario.channels.phone?.targets.thresholdS ?? null,
 };

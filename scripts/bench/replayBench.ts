@@ -21,13 +21,14 @@ export async function replayBench(repo: string, toolVersion: string): Promise<vo
     out,
     toolVersion,
   });
+  const phone = result.profile.channels.phone!;
   const sent = firstAttemptsPerInterval(
     join(result.saved.folder, 'intervals.csv'),
     result.profile.intervals.map((i) => i.index),
   );
   const worst = result.profile.intervals
     .map((_, k) => {
-      const planned = result.profile.cumulative[k + 1]! - result.profile.cumulative[k]!;
+      const planned = phone.cumulative[k + 1]! - phone.cumulative[k]!;
       const off = Math.abs(sent[k]! - planned);
       return { planned, sent: sent[k]!, off, ok: off <= Math.max(2, 0.01 * planned) };
     })
@@ -37,7 +38,7 @@ export async function replayBench(repo: string, toolVersion: string): Promise<vo
   const lag = metrics.arrival_lag_ms ?? {};
   benchLine(
     'replay: covid-hotline Mon 10:00-11:00 at time scale 60',
-    `${formatCount(result.profile.plannedCalls)} calls planned (+${result.summary.channels.phone?.retrials?.mean ?? 0} retrials); worst interval sent ${worst.sent} of ${worst.planned} ` +
+    `${formatCount(phone.plannedCalls)} calls planned (+${result.summary.channels.phone?.retrials?.mean ?? 0} retrials); worst interval sent ${worst.sent} of ${worst.planned} ` +
       `(${worst.ok ? 'within' : 'OUTSIDE'} 1% or 2 calls); dropped_iterations ${dropped}; ` +
       `arrival lag p50 ${num(lag.med)} ms, p99 ${num(lag['p(99)'])} ms; k6 exit ${result.exitCode}`,
   );

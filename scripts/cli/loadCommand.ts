@@ -18,6 +18,7 @@ import { ARRIVAL_MODES, type ArrivalMode, compileProfile, type ReplayProfile } f
 import { k6OperatorManifests } from '../k6/k6Operator.js';
 import { loadAdapter } from '../k6/loadAdapter.js';
 import { replayConfig } from '../k6/replayConfig.js';
+import { replayedClients } from '../k6/replayedClients.js';
 import { runLoad } from '../k6/runLoad.js';
 import { conditionalPredictionLines } from './conditionalPredictionLines.js';
 import { seedValue, wholeNumber } from './optionParsers.js';
@@ -184,7 +185,9 @@ SIGTERM (k6 stopped and awaited, nothing written); other codes are k6's own fail
         return;
       }
       const lines = [
-        `replayed ${result.profile.plannedCalls} planned calls${result.profile.chat ? ` and ${result.profile.chat.plannedSessions} chat sessions` : ''} of ${result.summary.scenario} with k6 ${result.k6.version}`,
+        `replayed ${replayedClients(result.profile)
+          .map(([client, plan]) => client.describePlanned(plan))
+          .join(' and ')} of ${result.summary.scenario} with k6 ${result.k6.version}`,
         ...warmupLines(result.profile, flags.target === undefined),
         ...channelLines(result.summary),
         ...crossCheckLines(result.summary.serverCrossCheck),
@@ -222,14 +225,15 @@ async function twinLines(file: string, flags: LoadFlags): Promise<string[]> {
   return [`  the simulator's twin (replication 0 of seed ${flags.seed}, the day the mocks ran):`, ...lines];
 }
 
-/** What came before the window: the warm-up's calls (sent, not measured) and the mocks' warm start. */
+/** What came before the window: the warm-up's contacts (sent, not measured) and the mocks' warm start. */
 function warmupLines(profile: ReplayProfile, mocks: boolean): string[] {
   const lines: string[] = [];
   if (profile.warmupS > 0) {
     const first = profile.intervals.findIndex((i) => i.measured);
-    const sent = first < 0 ? profile.plannedCalls : profile.cumulative[first]!;
+    const before = first < 0 ? profile.intervals.length : first;
+    const sent = replayedClients(profile).map(([client, plan]) => client.describeSentBefore(plan, before));
     lines.push(
-      `  warm-up ${profile.warmupS / 60} min before ${profile.window.from}: ${sent} calls sent, not measured`,
+      `  warm-up ${profile.warmupS / 60} min before ${profile.window.from}: ${sent.join(' and ')} sent, not measured`,
     );
   }
   if (mocks) lines.push('  mocks warm-started: the model ran the day up to the window with its own calls');

@@ -44,9 +44,10 @@ describe('callers hang up in k6', () => {
     const result = await runLoad(base('hang-ups', { scenarioFile: file }));
     const mock = new Map(result.mockCalls!.map((c) => [c.callId, c]));
     // No retrials in this scenario: callId = <runId>-<n>, caller n's first attempt.
-    const patienceOf = (callId: string) => result.profile.callers[Number(callId.split('-').pop())]!.p[0]!;
-    const calls = result.measurement.calls;
-    expect(calls.length).toBe(result.profile.plannedCalls);
+    const patienceOf = (callId: string) =>
+      result.profile.channels.phone!.callers[Number(callId.split('-').pop())]!.p[0]!;
+    const calls = result.measurement.channels.phone!.calls;
+    expect(calls.length).toBe(result.profile.channels.phone!.plannedCalls);
     expect(mock.size).toBe(calls.length);
     let hungUp = 0;
     let inFlight = 0;

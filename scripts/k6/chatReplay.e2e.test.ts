@@ -90,7 +90,7 @@ describe.each([
       out: join(dir, 'run'),
     });
     const chat = (result.summary.channels as Record<string, Record<string, { mean: number | null }>>).chat!;
-    const planned = result.profile.chat!.plannedSessions;
+    const planned = result.profile.channels.chat!.plannedSessions;
     const sim = predicted(text, 40);
     const sl = stats(sim.map((s) => s.sl));
     const abandon = stats(sim.map((s) => s.abandon));
@@ -108,7 +108,7 @@ describe.each([
       }),
     );
     expect(Object.keys(result.summary.channels)).toEqual(withPhone ? ['phone', 'chat'] : ['chat']);
-    if (!withPhone) expect(result.profile.plannedCalls).toBe(0);
+    if (!withPhone) expect(result.profile.channels.phone).toBeUndefined();
     // Every planned session was opened and ended with an outcome the mock counted too.
     expect(chat.offered!.mean).toBe(planned);
     const state = result.mockState as { chat: { sessions: Record<string, number>; open: number } };

@@ -101,7 +101,7 @@ describe('hotline load --emit-k6-operator, run as the operator would (real k6)',
       expect(emit.code, emit.stderr).toBe(0);
       const testRun = readFileSync(join(dir, 'k8s', 'testrun.yaml'), 'utf8');
       const files = configMapFiles(readFileSync(join(dir, 'k8s', 'configmap.yaml'), 'utf8'));
-      expect(Object.keys(files).sort()).toEqual(['callers.json', 'config.json', 'phoneReplay.js']);
+      expect(Object.keys(files).sort()).toEqual(['callers.json', 'config.json', 'replay.js']);
       const mount = join(dir, 'test'); // the runners' /test
       mkdirSync(mount);
       for (const [name, text] of Object.entries(files)) writeFileSync(join(mount, name), text);

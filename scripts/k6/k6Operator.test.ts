@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../../scenarios/loadScenario.js';
+import { chatSessionEntries } from './chat/chatReplayConfig.js';
 import { compileProfile } from './compileProfile.js';
 import { dnsLabel, k6OperatorManifests } from './k6Operator.js';
-import { chatSessionEntries, replayConfig } from './replayConfig.js';
+import { replayConfig } from './replayConfig.js';
 
 describe('k6OperatorManifests', () => {
   it('a TestRun with the parallelism and a ConfigMap holding the bundle and its config', () => {
@@ -18,15 +19,15 @@ describe('k6OperatorManifests', () => {
     });
     expect(m['testrun.yaml']).toContain('apiVersion: k6.io/v1alpha1\nkind: TestRun');
     expect(m['testrun.yaml']).toContain('  parallelism: 4\n');
-    expect(m['testrun.yaml']).toContain(
-      '      name: hotline-stationary-mmc-script\n      file: phoneReplay.js',
-    );
+    expect(m['testrun.yaml']).toContain('      name: hotline-stationary-mmc-script\n      file: replay.js');
     expect(m['testrun.yaml']).toContain('      - name: ACD_TOKEN\n        valueFrom:');
     expect(m['configmap.yaml']).toContain('kind: ConfigMap');
-    expect(m['configmap.yaml']).toContain('  phoneReplay.js: |\n    export default function () {}');
+    expect(m['configmap.yaml']).toContain('  replay.js: |\n    export default function () {}');
     expect(m['configmap.yaml']).toContain('    "target": "https://acd.example.org"');
     // The callers (Poisson schedule and draws) travel beside the config, and the runners are told where.
-    expect(m['configmap.yaml']).toContain(`  callers.json: |\n    [{"t":${profile.offsetsMs[0]},`);
+    expect(m['configmap.yaml']).toContain(
+      `  callers.json: |\n    [{"t":${profile.channels.phone!.offsetsMs[0]},`,
+    );
     expect(m['testrun.yaml']).toContain('-e HOTLINE_K6_CALLERS_FILE=/test/callers.json');
     expect(m['configmap.yaml']).not.toContain('chat.json');
     expect(m['testrun.yaml']).not.toContain('HOTLINE_K6_CHAT_FILE');
@@ -41,8 +42,8 @@ describe('k6OperatorManifests', () => {
     const scenario = loadScenarioFile('scenarios/ecosystem.json');
     const profile = compileProfile(scenario, { day: 0, from: '09:00', to: '10:00' }, 60);
     const config = replayConfig(profile, 'https://acd.example.org', null, 'r');
-    expect(config.chat).not.toBeNull();
-    const chatSessions = chatSessionEntries(profile);
+    expect(config.channels.chat).toBeDefined();
+    const chatSessions = chatSessionEntries(profile.channels.chat);
     const m = k6OperatorManifests({
       name: 'eco',
       bundle: 'export default function () {}\n',

@@ -2,10 +2,13 @@
 // script and its config, and a TestRun (k6.io/v1alpha1) that splits it over `parallelism` runners
 // (the operator assigns the execution segments itself).
 
+import { K6_SCRIPT_FILE } from './buildK6Bundle.js';
 import type { ReplayProfile } from './compileProfile.js';
+import type { AnyK6ChannelClient } from './K6ChannelClient.js';
 import { K6_CLIENTS } from './k6Clients.js';
+import { CONFIG_FILE_ENV } from './readReplayConfig.js';
 import type { ReplayConfig } from './replayConfig.js';
-import { CONFIG_FILE_ENV } from './replayConfig.js';
+import { planOf } from './replayedClients.js';
 
 export interface K6OperatorManifests {
   'configmap.yaml': string;
@@ -28,8 +31,8 @@ export function k6OperatorManifests(options: K6OperatorOptions): K6OperatorManif
   const name = dnsLabel(options.name);
   const mapName = `${name}-script`;
   // A client's plans file goes in when k6's init reads it: always, or when its scenario runs.
-  const files = K6_CLIENTS.filter(
-    (client) => client.planFile.readAlways || client.k6Scenario(options.config) !== null,
+  const files = (K6_CLIENTS as readonly AnyK6ChannelClient[]).filter(
+    (client) => client.planFile.readAlways || planOf(options.profile, client) !== undefined,
   );
   const configMap = [
     'apiVersion: v1',
@@ -43,9 +46,9 @@ export function k6OperatorManifests(options: K6OperatorOptions): K6OperatorManif
     indent(JSON.stringify(options.config, null, 2), 4),
     ...files.flatMap((client) => [
       `  ${client.planFile.configMapKey}: |`,
-      indent(JSON.stringify(client.plans(options.profile)), 4),
+      indent(JSON.stringify(client.plans(planOf(options.profile, client))), 4),
     ]),
-    '  phoneReplay.js: |',
+    `  ${K6_SCRIPT_FILE}: |`,
     indent(options.bundle, 4),
   ].join('\n');
   const env = options.config.tokenEnv
@@ -70,7 +73,7 @@ export function k6OperatorManifests(options: K6OperatorOptions): K6OperatorManif
     '  script:',
     '    configMap:',
     `      name: ${mapName}`,
-    '      file: phoneReplay.js',
+    `      file: ${K6_SCRIPT_FILE}`,
     `  arguments: --no-usage-report -e ${CONFIG_FILE_ENV}=/test/config.json${files
       .map((client) => ` -e ${client.planFile.env}=/test/${client.planFile.configMapKey}`)
       .join('')}`,

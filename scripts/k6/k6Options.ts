@@ -1,12 +1,23 @@
-import { K6_CLIENTS } from './k6Clients.js';
 import type { ReplayConfig } from './replayConfig.js';
 
-/** The `options` export of the k6 script: a scenario per replayed channel (k6Clients.ts), the thresholds. */
-export function k6Options(config: ReplayConfig) {
+/** What k6Options needs of a channel: its name (scenario name and `exec`) and its scenario entry. */
+interface ScenarioSource {
+  readonly channel: string;
+  k6Scenario(config: never, replay: ReplayConfig): Record<string, unknown>;
+}
+
+/**
+ * The `options` export of the k6 script: a scenario per replayed channel (`exec` = the function the
+ * bundle's entry exports under the channel's name), the thresholds. `sources`: the channels' k6
+ * modules in the bundle, their Node clients (k6Clients.ts) in tests and manifests.
+ */
+export function k6Options(config: ReplayConfig, sources: readonly ScenarioSource[]) {
   const scenarios: Record<string, Record<string, unknown>> = {};
-  for (const client of K6_CLIENTS) {
-    const scenario = client.k6Scenario(config);
-    if (scenario !== null) scenarios[scenario[0]] = scenario[1];
+  const parts: Readonly<Record<string, unknown>> = config.channels;
+  for (const source of sources) {
+    const part = parts[source.channel];
+    if (part === undefined) continue;
+    scenarios[source.channel] = { ...source.k6Scenario(part as never, config), exec: source.channel };
   }
   return {
     scenarios,

@@ -44,8 +44,8 @@ describe('k6 replay against the mocks', () => {
     expect(two.exitCode).toBe(0);
     // 00:10-01:20 cuts the first and last intervals (about 67, 100, 67 calls); the same seed draws
     // the same Poisson schedule for both runs, and k6 starts each interval's drawn count.
-    expect(two.profile.offsetsMs).toEqual(one.profile.offsetsMs);
-    for (const interval of one.profile.intervals) {
+    expect(two.profile.channels.phone!.offsetsMs).toEqual(one.profile.channels.phone!.offsetsMs);
+    for (const interval of one.profile.channels.phone!.intervals) {
       expect(Math.abs(interval.plannedCalls - interval.drawnCalls)).toBeLessThanOrEqual(1);
     }
     const offered = (folder: string) => {
@@ -55,7 +55,7 @@ describe('k6 replay against the mocks', () => {
     };
     const a = offered(one.saved.folder);
     const b = offered(two.saved.folder);
-    one.profile.intervals.forEach((interval, k) => {
+    one.profile.channels.phone!.intervals.forEach((interval, k) => {
       expect(Math.abs(a[k]! - b[k]!)).toBeLessThanOrEqual(1);
       expect(Math.abs(a[k]! - interval.drawnCalls)).toBeLessThanOrEqual(1);
     });
@@ -108,7 +108,7 @@ describe('retrials in the replay', () => {
     const phone = result.summary.channels.phone!;
     const retrials = phone.retrials!.mean!;
     expect(retrials).toBeGreaterThan(0);
-    expect(phone.offered!.mean).toBe(result.profile.plannedCalls + retrials);
+    expect(phone.offered!.mean).toBe(result.profile.channels.phone!.plannedCalls + retrials);
     const state = result.mockState as { calls: Record<string, number> };
     expect(Object.values(state.calls).reduce((a, b) => a + b, 0)).toBe(phone.offered!.mean);
 
@@ -154,8 +154,8 @@ describe('closed loop (LONG, ~70 s): k6 against the mocks measures what the simu
     };
     console.log(JSON.stringify(report, null, 2));
     // Poisson arrivals: the drawn count (about 400 +- 20) is what k6 must have offered, exactly.
-    expect(measured.offered!.mean).toBe(result.profile.plannedCalls);
-    expect(Math.abs(result.profile.plannedCalls - 400)).toBeLessThan(4 * 20);
+    expect(measured.offered!.mean).toBe(result.profile.channels.phone!.plannedCalls);
+    expect(Math.abs(result.profile.channels.phone!.plannedCalls - 400)).toBeLessThan(4 * 20);
     // Tolerance: 3 standard deviations of the simulator's own run-to-run spread over this window
     // (about 400 calls, so sd(SL) ~ 0.03, about twice the binomial sqrt(p(1-p)/400) because waits in
     // a queue are correlated), plus a small allowance for real-time effects of the mocks (timer

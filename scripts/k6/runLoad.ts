@@ -21,10 +21,10 @@ import { k6Levels } from '../../results/k6Levels.js';
 import { type K6Measurement, readK6Points } from '../../results/k6Points.js';
 import { K6_RESULTS } from '../../results/k6Results.js';
 import { evaluateThresholds, thresholdsJunit } from '../../results/k6Summary.js';
-import { measuredIntervals, measuredServerLog } from '../../results/measuredWindow.js';
+import { measuredIntervals } from '../../results/measuredWindow.js';
 import type { RunSummary } from '../../results/runFormat.js';
 import { type SavedK6Run, saveK6Run } from '../../results/saveK6Run.js';
-import { type ServerLogEntry, serverCrossCheck } from '../../results/serverCrossCheck.js';
+import type { ServerLogEntry } from '../../results/serverCrossCheck.js';
 import { checkRunOutput } from '../../results/writeRunFolder.js';
 import { InputError } from '../../scenarios/inputError.js';
 import { loadScenarioFile } from '../../scenarios/loadScenario.js';
@@ -32,14 +32,12 @@ import type { ScenarioModel } from '../../scenarios/ScenarioModel.js';
 import { Interrupted, type SignalWatch, watchSignals } from '../interrupted.js';
 import { buildK6Bundle } from './buildK6Bundle.js';
 import type { CallAdapter } from './callAdapter.js';
-import {
-  type ArrivalMode,
-  compileProfile,
-  type ProfileInterval,
-  type ReplayProfile,
-} from './compileProfile.js';
+import { type ArrivalMode, compileProfile, type ReplayProfile } from './compileProfile.js';
+import type { AnyK6ChannelClient, MockState } from './K6ChannelClient.js';
 import { K6_CLIENTS } from './k6Clients.js';
-import { CONFIG_FILE_ENV, type ReplayConfig, replayConfig } from './replayConfig.js';
+import { CONFIG_FILE_ENV } from './readReplayConfig.js';
+import { type ReplayConfig, replayConfig } from './replayConfig.js';
+import { planOf, replayedClients } from './replayedClients.js';
 import { type ResolvedK6, resolveK6 } from './resolveK6.js';
 
 export const THRESHOLD_EXIT_CODE = 99;
@@ -187,8 +185,11 @@ async function replay(
     const configFile = join(work, 'k6-config.json');
     writeFileSync(configFile, JSON.stringify(config));
     // Every client's plans file, an empty list for a channel not replayed (k6's init may open it).
-    for (const client of K6_CLIENTS)
-      writeFileSync(join(work, client.planFile.localName), JSON.stringify(client.plans(profile)));
+    for (const client of K6_CLIENTS as readonly AnyK6ChannelClient[])
+      writeFileSync(
+        join(work, client.planFile.localName),
+        JSON.stringify(client.plans(planOf(profile, client))),
+      );
     const segments = options.segments;
     const argsList = Array.from({ length: segments }, (_, i) =>
       k6Args(bundle.file, configFile, work, i, segments, options.quiet === true || i > 0),
@@ -206,29 +207,26 @@ async function replay(
     stopIfInterrupted();
     let mockState: unknown = null;
     if (mocks) {
-      mockState = await settledMockState(mocks.url, token);
+      mockState = await settledMockState(mocks.url, token, profile);
       await mocks.close();
       mocks = undefined;
     }
 
-    // The counting rule (a warm-up's calls are sent, not measured) is applied once, when reading.
-    const isMeasured = measuredIntervals([...profile.intervals, ...(profile.chat?.intervals ?? [])]);
+    // The counting rule (a warm-up's contacts are sent, not measured) is applied once, when reading:
+    // the window's intervals, which every replayed channel's plan has.
+    const replayed = replayedClients(profile);
+    const isMeasured = measuredIntervals(replayed.flatMap(([, plan]) => plan.intervals));
     const measurement = await readK6Points(
       argsList.map((_, i) => join(work, `points-${i}.json.gz`)).filter((f) => existsSync(f)),
       isMeasured,
     );
-    const windowOf = (intervals: readonly ProfileInterval[]) =>
-      intervals.filter((i) => i.measured).map((i) => i.index);
     // Every channel's measured levels and SL threshold, for the channels the scenario has (list order).
     const channels: Record<string, K6ChannelLevels> = {};
     const thresholdsS: Record<string, number> = {};
     for (const results of K6_RESULTS) {
-      const levels = k6Levels(
-        results,
-        scenario,
-        measurement,
-        windowOf(K6_CLIENTS.find((client) => client.channel === results.channel)?.intervals(profile) ?? []),
-      );
+      const plan = replayed.find(([client]) => client.channel === results.channel)?.[1];
+      const window = (plan?.intervals ?? []).filter((i) => i.measured).map((i) => i.index);
+      const levels = k6Levels(results, scenario, measurement, window);
       if (levels === null) continue;
       channels[results.channel] = levels;
       thresholdsS[results.channel] = results.thresholdS(scenario)!;
@@ -236,15 +234,12 @@ async function replay(
     const thresholds = evaluateThresholds(profile.thresholds, measurement, thresholdsS);
     const serverLog: ServerLogEntry[] | null =
       options.target === undefined
-        ? (profile.warmupS > 0
-            ? measuredServerLog(mockCalls, new Set(measurement.calls.map((c) => c.callId)))
-            : mockCalls
-          ).map((c) => ({ outcome: c.outcome, waitS: c.waitS, callId: c.callId }))
+        ? mockCalls.map((c) => ({ outcome: c.outcome, waitS: c.waitS, callId: c.callId }))
         : null;
-    // The cross-check is of calls (the ACD's self-report); a replay without phone has none.
-    const crossCheck = profile.phone
-      ? serverCrossCheck(measurement, profile.slThresholdS, serverLog)
-      : undefined;
+    // The cross-check of the channel that has one (the ACD's self-report of its calls).
+    const crossCheck = replayed
+      .map(([client, plan]) => client.crossCheck?.(plan, measurement, serverLog, profile.warmupS > 0))
+      .find((check) => check !== undefined);
     const failure = codes.find((c) => c !== 0 && c !== THRESHOLD_EXIT_CODE);
     // k6 judged its thresholds on every call, a warm-up's included; then only the re-judgement counts.
     const k6Breached = profile.warmupS === 0 && codes.includes(THRESHOLD_EXIT_CODE);
@@ -266,7 +261,7 @@ async function replay(
           timeScale: options.timeScale,
           window: { day: options.day, from: options.from, to: options.to },
           segments,
-          plannedCalls: profile.plannedCalls,
+          plannedCalls: replayed.reduce((sum, [client, plan]) => sum + client.plannedCalls(plan), 0),
           exitCode,
           thresholds,
         },
@@ -504,15 +499,21 @@ function mockStartS(scenario: ScenarioModel, profile: ReplayProfile): number {
  * The mocks' state once k6 is gone. k6's exit closes its connections, and the mocks (in this process)
  * may not have handled every close yet: a caller who hung up at the very end would be missing from
  * the counts (and a chat socket closed at the end from the chat block). So the state is read again
- * until no call is held and no chat session is open, for at most about a second.
+ * until no replayed channel's client sees its contacts held, for at most about a second.
  */
-async function settledMockState(url: string, token: string | undefined): Promise<unknown> {
+async function settledMockState(
+  url: string,
+  token: string | undefined,
+  profile: ReplayProfile,
+): Promise<unknown> {
   const read = () =>
     fetch(`${url}/v1/state`, { headers: token ? { Authorization: `Bearer ${token}` } : {} })
-      .then((r) => r.json() as Promise<{ pendingCalls?: number; chat?: { open?: number } }>)
+      .then((r) => r.json() as Promise<MockState>)
       .catch(() => null);
-  const held = (state: { pendingCalls?: number; chat?: { open?: number } }) =>
-    (state.pendingCalls ?? 0) > 0 || (state.chat?.open ?? 0) > 0;
+  const clients = (K6_CLIENTS as readonly AnyK6ChannelClient[]).filter(
+    (client) => planOf(profile, client) !== undefined,
+  );
+  const held = (state: MockState) => clients.some((client) => client.holdsContacts(state));
   let state = await read();
   for (let tries = 0; tries < 100 && state !== null && held(state); tries++) {
     await new Promise((resolve) => setTimeout(resolve, 10));

@@ -31,17 +31,18 @@ describe('hotline load --warmup (real k6)', () => {
       [1, false],
       [2, true],
     ]);
-    const warmupCalls = profile.cumulative[2]!;
-    const windowCalls = profile.plannedCalls - warmupCalls;
+    const phone = profile.channels.phone!;
+    const warmupCalls = phone.cumulative[2]!;
+    const windowCalls = phone.plannedCalls - warmupCalls;
     expect(warmupCalls).toBeGreaterThan(150);
     expect(windowCalls).toBeGreaterThan(70);
     // stationary-mmc has no retrials: one call per planned caller.
-    expect(result.measurement.calls.every((c) => c.interval === 2)).toBe(true);
-    expect(result.measurement.calls).toHaveLength(windowCalls);
+    expect(result.measurement.channels.phone!.calls.every((c) => c.interval === 2)).toBe(true);
+    expect(result.measurement.channels.phone!.calls).toHaveLength(windowCalls);
     // Every planned call reached the mocks, the warm-up's included (matched on the client's callId).
     const mock = result.mockCalls!;
-    const measured = new Set(result.measurement.calls.map((c) => c.callId));
-    expect(mock).toHaveLength(profile.plannedCalls);
+    const measured = new Set(result.measurement.channels.phone!.calls.map((c) => c.callId));
+    expect(mock).toHaveLength(phone.plannedCalls);
     expect(mock.filter((c) => !measured.has(c.callId))).toHaveLength(warmupCalls);
     expect(result.summary.channels.phone!.offered!.mean).toBe(windowCalls);
     expect(result.summary.window).toEqual({ day: 1, from: '01:00', to: '01:30' });

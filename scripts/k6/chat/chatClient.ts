@@ -1,8 +1,15 @@
 import type { K6ChannelClient } from '../K6ChannelClient.js';
-import { CHAT_SCENARIO_NAME, CHAT_SESSIONS_FILE_ENV, chatSessionEntries } from '../replayConfig.js';
+import { type ChatReplayPlan, chatDemand, chatPlan } from './chatProfile.js';
+import {
+  CHAT_SESSIONS_FILE_ENV,
+  type ChatReplayConfig,
+  chatK6Scenario,
+  chatReplayConfig,
+  chatSessionEntries,
+} from './chatReplayConfig.js';
 
-/** Chat's k6 client: the `chat` function of the k6 script (chatReplay.ts), its sessions in k6-chat.json. */
-export const chatClient: K6ChannelClient = {
+/** Chat's k6 client: its scenario function in chatReplay.ts, its sessions in k6-chat.json. */
+export const chatClient: K6ChannelClient<'chat', ChatReplayPlan, ChatReplayConfig> = {
   channel: 'chat',
   planFile: {
     env: CHAT_SESSIONS_FILE_ENV,
@@ -10,23 +17,16 @@ export const chatClient: K6ChannelClient = {
     configMapKey: 'chat.json',
     readAlways: false,
   },
+  script: 'chat/chatReplay.ts',
+  demand: chatDemand,
+  plan: chatPlan,
   plans: chatSessionEntries,
-  intervals: (profile) => profile.chat?.intervals ?? [],
-  k6Scenario: (config) =>
-    config.chat === null
-      ? null
-      : [
-          CHAT_SCENARIO_NAME,
-          {
-            executor: 'ramping-arrival-rate' as const,
-            exec: 'chat',
-            startRate: 0,
-            timeUnit: `${config.timeUnitMs}ms`,
-            preAllocatedVUs: config.chat.preAllocatedVUs,
-            maxVUs: config.chat.maxVUs,
-            stages: config.chat.stages,
-            gracefulStop: `${Math.ceil((config.leadMs + config.chat.sessionTimeoutMs) / 1000)}s`,
-            tags: { channel: 'chat' },
-          },
-        ],
+  config: chatReplayConfig,
+  k6Scenario: chatK6Scenario,
+  // Sessions are not calls.
+  plannedCalls: () => 0,
+  describePlanned: (plan) => `${plan.plannedSessions} chat sessions`,
+  describeSentBefore: (plan, intervalCount) => `${plan.cumulative[intervalCount]!} chat sessions`,
+  // A chat socket closed at the very end, its close not handled yet.
+  holdsContacts: (state) => Number((state.chat as { open?: number } | undefined)?.open ?? 0) > 0,
 };

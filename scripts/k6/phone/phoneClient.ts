@@ -1,8 +1,16 @@
+import { measuredServerLog } from '../../../results/measuredWindow.js';
+import { serverCrossCheck } from '../../../results/serverCrossCheck.js';
 import type { K6ChannelClient } from '../K6ChannelClient.js';
-import { CALLERS_FILE_ENV, SCENARIO_NAME } from '../replayConfig.js';
+import { type PhoneReplayPlan, phoneDemand, phonePlan } from './phoneProfile.js';
+import {
+  CALLERS_FILE_ENV,
+  type PhoneReplayConfig,
+  phoneK6Scenario,
+  phoneReplayConfig,
+} from './phoneReplayConfig.js';
 
-/** Phone's k6 client: the default function of phoneReplay.ts, its callers in k6-callers.json. */
-export const phoneClient: K6ChannelClient = {
+/** Phone's k6 client: its scenario function in phoneReplay.ts, its callers in k6-callers.json. */
+export const phoneClient: K6ChannelClient<'phone', PhoneReplayPlan, PhoneReplayConfig> = {
   channel: 'phone',
   // The k6 script's init opens the callers whatever the replay holds (an empty list without phone).
   planFile: {
@@ -11,23 +19,27 @@ export const phoneClient: K6ChannelClient = {
     configMapKey: 'callers.json',
     readAlways: true,
   },
-  plans: (profile) => profile.callers,
-  intervals: (profile) => (profile.phone ? profile.intervals : []),
-  k6Scenario: (config) =>
-    config.phone
-      ? [
-          SCENARIO_NAME,
-          {
-            executor: 'ramping-arrival-rate' as const,
-            startRate: 0,
-            timeUnit: `${config.timeUnitMs}ms`,
-            preAllocatedVUs: config.preAllocatedVUs,
-            maxVUs: config.maxVUs,
-            stages: config.stages,
-            // Let calls still waiting at the end of the schedule finish: lead + longest hold.
-            gracefulStop: `${Math.ceil((config.leadMs + config.requestTimeoutMs) / 1000)}s`,
-            tags: { channel: 'phone' },
-          },
-        ]
-      : null,
+  script: 'phone/phoneReplay.ts',
+  demand: phoneDemand,
+  plan: phonePlan,
+  plans: (plan) => plan?.callers ?? [],
+  config: (plan, _profile, target) => phoneReplayConfig(plan, target),
+  k6Scenario: phoneK6Scenario,
+  plannedCalls: (plan) => plan.plannedCalls,
+  describePlanned: (plan) => `${plan.plannedCalls} planned calls`,
+  describeSentBefore: (plan, intervalCount) => `${plan.cumulative[intervalCount]!} calls`,
+  // Calls the mocks still hold (a caller who hung up at the very end, its close not handled yet).
+  holdsContacts: (state) => Number(state.pendingCalls ?? 0) > 0,
+  // The ACD's self-report: its replies, or the mocks' record of every call (the warm-up's calls left
+  // out by the client's callIds: the client's interval decides, as for every other figure).
+  crossCheck: (plan, measurement, serverLog, warmup) => {
+    const calls = measurement.channels.phone ?? { calls: [], serverReported: [], waitGapsS: [] };
+    return serverCrossCheck(
+      calls,
+      plan.slThresholdS,
+      serverLog !== null && warmup
+        ? measuredServerLog(serverLog, new Set(calls.calls.map((c) => c.callId)))
+        : serverLog,
+    );
+  },
 };

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ModelService } from '../../mocks/ModelService.js';
-import type { CallResult } from '../../mocks/phone/callTypes.js';
-import { PhoneService } from '../../mocks/phone/PhoneService.js';
-import { stationary } from '../../mocks/phone/testing.js';
-import { createModelClock } from '../../sim/engine/ModelClock.js';
-import { ManualTime } from '../../sim/testing/ManualTime.js';
+import { ModelService } from '../../../mocks/ModelService.js';
+import type { CallResult } from '../../../mocks/phone/callTypes.js';
+import { PhoneService } from '../../../mocks/phone/PhoneService.js';
+import { stationary } from '../../../mocks/phone/testing.js';
+import { createModelClock } from '../../../sim/engine/ModelClock.js';
+import { ManualTime } from '../../../sim/testing/ManualTime.js';
 import { buildCallerPlans } from './callerPlans.js';
 
 // Two classes, an IVR, nobody on duty: every call the mock takes abandons at its own patience draw.

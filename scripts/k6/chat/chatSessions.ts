@@ -1,12 +1,11 @@
 // The chat replay's logic, free of k6 imports (unit-tested in Node): the residents' plans drawn in
 // Node from the simulator's streams (so k6 has no RNG), the resident's state machine over the
 // WebSocket frames of GET /v1/chat, and one session as the k6 samples of the chat metrics.
-import type { ChatModel } from '../../sim/channels/chat/ChatModel.js';
+import type { ChatModel } from '../../../sim/channels/chat/ChatModel.js';
 // Its channel's declaration directly, not the registry (which k6's bundle must not carry).
-import { CHAT_METRICS_DECLARATION } from '../../sim/channels/chat/chatMetricSpecs.js';
-import { type ServiceLevelCounts, serviceLevelDenominator } from '../../sim/metrics/serviceLevel.js';
-import { createStream } from '../../sim/rng/createStream.js';
-import type { ArrivalPlan, K6Stage, ProfileInterval } from './compileProfile.js';
+import { CHAT_METRICS_DECLARATION } from '../../../sim/channels/chat/chatMetricSpecs.js';
+import { type ServiceLevelCounts, serviceLevelDenominator } from '../../../sim/metrics/serviceLevel.js';
+import { createStream } from '../../../sim/rng/createStream.js';
 
 /** One resident: how many messages, the think time after each reply, the patience for each later reply. */
 export interface ChatSessionPlan {
@@ -16,23 +15,6 @@ export interface ChatSessionPlan {
   thinkS: number[];
   /** Model seconds the resident waits for reply k + 1 (k >= 1) before leaving; -1: for ever. */
   replyPatienceS: number[];
-}
-
-export interface ChatReplayPlan {
-  intervals: ProfileInterval[];
-  stages: K6Stage[];
-  cumulative: number[];
-  plannedSessions: number;
-  /** Wall ms after the scenario start at which session n opens (lead included); empty with even arrivals. */
-  offsetsMs: number[];
-  /** Session n's resident (iteration n). */
-  sessions: ChatSessionPlan[];
-  preAllocatedVUs: number;
-  maxVUs: number;
-  /** Wall ms after which a session still open is closed by the client (a hung target). */
-  sessionTimeoutMs: number;
-  /** The first-response threshold T, model seconds. */
-  thresholdS: number;
 }
 
 /**
@@ -55,36 +37,6 @@ export function drawChatSessions(chat: ChatModel, count: number, seed: number | 
     }
     return { messages, thinkS, replyPatienceS };
   });
-}
-
-export function chatReplayPlan(
-  chat: ChatModel,
-  plan: ArrivalPlan,
-  timeScale: number,
-  seed: number | string,
-): ChatReplayPlan {
-  // Little's law on sessions: the wait for an agent (at most the patience; bounded by ten replies)
-  // plus every message's reply (stretched at most by the largest factor) and think time.
-  const replyS = chat.replyTime.mean * Math.max(...chat.concurrencyFactors);
-  const waitS = Math.min(chat.patience.mean, 10 * chat.replyTime.mean);
-  const holdS = waitS + chat.messages.mean * (replyS + (chat.thinkTime?.mean ?? 0));
-  const peakRatePerMs = Math.max(0, ...plan.intervals.map((i) => i.plannedCalls / Math.max(1, i.wallMs)));
-  const peak = peakRatePerMs * (plan.leadMs + (holdS / timeScale) * 1000 + 50);
-  const preAllocatedVUs = Math.ceil(peak * 1.5) + 5;
-  const longestS = 10 * (chat.patience.mean + chat.messages.mean * (replyS + (chat.thinkTime?.mean ?? 0)));
-  const sessionTimeoutMs = Math.round((longestS * 1000) / timeScale + 30_000);
-  return {
-    intervals: plan.intervals,
-    stages: plan.stages,
-    cumulative: plan.cumulative,
-    plannedSessions: plan.planned,
-    offsetsMs: plan.offsetsMs,
-    sessions: drawChatSessions(chat, plan.planned, seed),
-    preAllocatedVUs,
-    maxVUs: Math.max(preAllocatedVUs * 2, preAllocatedVUs + 50),
-    sessionTimeoutMs: Number.isFinite(sessionTimeoutMs) ? sessionTimeoutMs : 600_000,
-    thresholdS: chat.targets.thresholdS,
-  };
 }
 
 // --- the resident over the socket -----------------------------------------------------------------

@@ -1,4 +1,4 @@
-// The chat part of the k6 replay (scenario `chat`, exec 'chat' of phoneReplay.ts): one WebSocket
+// Chat's part of the k6 script (scenario `chat`, exec 'chat' of the bundle's entry): one WebSocket
 // session per planned arrival, each replaying its resident (messages, think times, reply patience
 // drawn in Node; k6 draws nothing). Logic lives in the k6-free chatSessions.ts.
 import { sleep } from 'k6';
@@ -7,14 +7,30 @@ import exec from 'k6/execution';
 import { Counter, Rate, Trend } from 'k6/metrics';
 import { clearTimeout, setTimeout } from 'k6/timers';
 import { WebSocket } from 'k6/websockets';
+import { intervalOfIteration } from '../intervalOfIteration.js';
+import type { K6ChannelScript } from '../K6ChannelScript.js';
+import type { ReplayConfig } from '../replayConfig.js';
+import {
+  CHAT_SESSIONS_FILE_ENV,
+  type ChatReplayConfig,
+  type ChatSessionEntry,
+  chatK6Scenario,
+} from './chatReplayConfig.js';
 import { CHAT_RATE_METRICS, ChatResident, chatSessionRates, type ResidentAction } from './chatSessions.js';
-import { intervalOfIteration } from './phoneCalls.js';
-import { CHAT_SESSIONS_FILE_ENV, type ChatSessionEntry, type ReplayConfig } from './replayConfig.js';
+
+export const k6Script: K6ChannelScript<ChatReplayConfig> = {
+  channel: 'chat',
+  k6Scenario: chatK6Scenario,
+  scenario: chatScenario,
+};
 
 /** Builds the chat scenario's function over the replay's config (called in the init context). */
-export function chatScenario(config: ReplayConfig, token: string | undefined): () => void {
-  const chat = config.chat;
-  if (chat === null) return () => {};
+function chatScenario(
+  chat: ChatReplayConfig | undefined,
+  config: ReplayConfig,
+  token: string | undefined,
+): () => void {
+  if (chat === undefined) return () => {};
   const sessions = new SharedArray('chat sessions', () => {
     const file = __ENV[CHAT_SESSIONS_FILE_ENV];
     if (!file) throw new Error(`set ${CHAT_SESSIONS_FILE_ENV} with -e (the chat sessions of the replay)`);

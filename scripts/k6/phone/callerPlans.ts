@@ -9,9 +9,9 @@
 // So without retrials the n-th caller's draws are the simulator's n-th. Retrial attempts are drawn
 // after all first attempts (their order in the simulator depends on outcomes nobody knows yet), and
 // every caller gets a decision uniform and a delay per possible retrial (phone.retrial).
-import type { ScenarioModel } from '../../scenarios/ScenarioModel.js';
-import { cumulativeShares } from '../../sim/distributions/cumulativeShares.js';
-import { createStream } from '../../sim/rng/createStream.js';
+import type { ScenarioModel } from '../../../scenarios/ScenarioModel.js';
+import { cumulativeShares } from '../../../sim/distributions/cumulativeShares.js';
+import { createStream } from '../../../sim/rng/createStream.js';
 
 /** One caller (kept short: a day of callers is tens of thousands of these in the schedule file). */
 export interface CallerPlan {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withChat } from '../../mocks/chat/testing.js';
+import { withChat } from '../../../mocks/chat/testing.js';
 import { ChatResident, type ChatSessionPlan, chatSessionRates, drawChatSessions } from './chatSessions.js';
 
 // The chat replay's k6-free logic: residents drawn in Node, the resident's state machine, the rates.

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { measurePhone } from '../../results/phone/k6PhoneResults.js';
-import { loadScenarioFile } from '../../scenarios/loadScenario.js';
-import { resolveAdapter } from './callAdapter.js';
-import { compileProfile } from './compileProfile.js';
-import { k6Options } from './k6Options.js';
+import { measurePhone } from '../../../results/phone/k6PhoneResults.js';
+import { loadScenarioFile } from '../../../scenarios/loadScenario.js';
+import { resolveAdapter } from '../callAdapter.js';
+import { compileProfile } from '../compileProfile.js';
+import { intervalOfIteration } from '../intervalOfIteration.js';
+import { K6_CLIENTS } from '../k6Clients.js';
+import { k6Options } from '../k6Options.js';
+import { replayConfig } from '../replayConfig.js';
 import {
   buildCallPayload,
   type ClientObservation,
@@ -11,12 +14,10 @@ import {
   classifyCall,
   hangUpAfterMs,
   intervalAtWall,
-  intervalOfIteration,
   K6_TIMEOUT_ERROR,
   readServerReply,
   retryProbability,
 } from './phoneCalls.js';
-import { replayConfig } from './replayConfig.js';
 
 const adapter = resolveAdapter();
 
@@ -211,15 +212,19 @@ describe('k6Options', () => {
     const profile = compileProfile(scenario, { day: 0, from: '00:00', to: '01:00' }, 120);
     const config = replayConfig(profile, 'http://127.0.0.1:1/', 'TOKEN', 'r');
     expect(config.target).toBe('http://127.0.0.1:1');
-    const options = k6Options(config);
+    const options = k6Options(config, K6_CLIENTS);
+    const phone = profile.channels.phone!;
     expect(options.scenarios.phone).toMatchObject({
       executor: 'ramping-arrival-rate',
+      exec: 'phone',
       startRate: 0,
       timeUnit: '15000ms',
-      stages: profile.stages,
-      preAllocatedVUs: profile.preAllocatedVUs,
-      maxVUs: profile.maxVUs,
+      stages: phone.stages,
+      preAllocatedVUs: phone.preAllocatedVUs,
+      maxVUs: phone.maxVUs,
     });
+    // A scenario without chat runs no chat scenario.
+    expect(Object.keys(options.scenarios)).toEqual(['phone']);
     expect(options.thresholds).toBe(profile.thresholds);
   });
 });

@@ -1,13 +1,13 @@
 // Payload builders and outcome classifiers of the phone replay. Free of k6 imports (unit-tested in
 // Node); phoneReplay.ts only wires them to k6/http and k6/metrics.
 
-import type { DistributionSpec } from '../../scenarios/scenarioSchema.js';
+import type { DistributionSpec } from '../../../scenarios/scenarioSchema.js';
 // The phone client reads its channel's declaration directly: the registry pulls in every channel's
 // plug-in (models, processes, schemas), which k6's bundle must not carry.
-import { PHONE_METRICS_DECLARATION } from '../../sim/channels/phone/phoneMetricSpecs.js';
-import type { MetricSpec } from '../../sim/metrics/MetricSpec.js';
-import { type ServiceLevelCounts, serviceLevelDenominator } from '../../sim/metrics/serviceLevel.js';
-import { type CallAdapter, valueAt } from './callAdapter.js';
+import { PHONE_METRICS_DECLARATION } from '../../../sim/channels/phone/phoneMetricSpecs.js';
+import type { MetricSpec } from '../../../sim/metrics/MetricSpec.js';
+import { type ServiceLevelCounts, serviceLevelDenominator } from '../../../sim/metrics/serviceLevel.js';
+import { type CallAdapter, valueAt } from '../callAdapter.js';
 
 export const CALL_OUTCOMES = ['answered', 'abandoned', 'blocked', 'closed', 'selfServed'] as const;
 export type CallOutcome = (typeof CALL_OUTCOMES)[number];
@@ -185,19 +185,6 @@ export function hangUpAfterMs(
   if (patienceS === null) return { timeoutMs: capMs, patienceTimeout: false };
   const ms = Math.max(1, Math.round(((ivrS + patienceS) / timeScale) * 1000));
   return ms < capMs ? { timeoutMs: ms, patienceTimeout: true } : { timeoutMs: capMs, patienceTimeout: false };
-}
-
-/** Which window interval iteration n belongs to (see ReplayProfile.cumulative); the last one past the end. */
-export function intervalOfIteration(cumulative: readonly number[], n: number): number {
-  let lo = 0;
-  let hi = cumulative.length - 1;
-  if (n < 0 || n >= cumulative[hi]!) return n < 0 ? -1 : hi - 1;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (cumulative[mid]! <= n) lo = mid;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The scenario's retrial behaviour as the replay applies it (the simulator's RetrialModel). */

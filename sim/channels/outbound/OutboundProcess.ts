@@ -60,6 +60,7 @@ export class OutboundProcess implements EventHandler, WorkSource {
   private attemptOf = new Int32Array(64);
   private loadedAtOf = new Float64Array(64);
   private connectedOf = new Uint8Array(64);
+  private startedAtOf = new Float64Array(64);
 
   private isOpen = false;
   private epoch = 0;
@@ -104,6 +105,14 @@ export class OutboundProcess implements EventHandler, WorkSource {
   /** Dials in progress. */
   get dialling(): number {
     return this.inDial;
+  }
+
+  /** Calls `visit` for every dial in progress, by agent id (a transport that starts listening late). */
+  forEachDial(visit: (dialId: number, agent: number, attempt: number, startedAtS: number) => void): void {
+    for (let agent = 0; agent < this.dialIdOf.length; agent++) {
+      const dialId = this.dialIdOf[agent]!;
+      if (dialId >= 0) visit(dialId, agent, this.attemptOf[agent]!, this.startedAtOf[agent]!);
+    }
   }
 
   /** The run starts at `t0`: the day's list is loaded if its time has come, then dials start. */
@@ -173,6 +182,7 @@ export class OutboundProcess implements EventHandler, WorkSource {
     this.attemptOf[agent] = attempt;
     this.loadedAtOf[agent] = this.list.takenLoadedAt;
     this.connectedOf[agent] = connected ? 1 : 0;
+    this.startedAtOf[agent] = t;
     this.inDial++;
     this.counters.attempts[k]!++;
     if (connected) this.counters.connected[k]!++;
@@ -274,5 +284,8 @@ export class OutboundProcess implements EventHandler, WorkSource {
     const connectedOf = new Uint8Array(size);
     connectedOf.set(this.connectedOf);
     this.connectedOf = connectedOf;
+    const startedAtOf = new Float64Array(size);
+    startedAtOf.set(this.startedAtOf);
+    this.startedAtOf = startedAtOf;
   }
 }

@@ -3,6 +3,7 @@ import { InputError } from '../../../scenarios/inputError.js';
 import { simulateReplication } from '../../simulateReplication.js';
 import { total } from '../../testing/scenarioText.js';
 import type { OutboundCounters } from './OutboundCounters.js';
+import { outboundChannel } from './outboundChannel.js';
 import type { OutboundChannelFile } from './outboundSchema.js';
 import { blendedScenario, outboundFragment } from './testing.js';
 
@@ -84,6 +85,28 @@ describe('outbound campaign', () => {
       }
     },
   );
+
+  it("loads each day its weekday's numbers times the scale, at the first dialling interval", () => {
+    const model = campaignOnly(
+      outboundFragment({
+        campaign: {
+          numbersPerDay: { mon: 100, tue: 30 },
+          scale: 2,
+          window: { mon: ['09:00-21:00'], tue: ['13:00-15:00', '18:00-19:00'] },
+        },
+      }),
+      2,
+    );
+    const c = outbound(simulateReplication(model, 1, 0));
+    const loadedAt = [...c.loaded].flatMap((n, k) => (n > 0 ? [[k, n]] : []));
+    expect(loadedAt).toEqual([
+      [18, 200],
+      [48 + 26, 60],
+    ]);
+    expect(Array.from(outboundChannel.expectedContacts(model.channels.outbound!))).toEqual(
+      Array.from(c.loaded),
+    );
+  });
 
   it('is deterministic: same seed, same counters', () => {
     const model = campaignOnly(outboundFragment());

@@ -5,9 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { outboundFragment } from '../../sim/channels/outbound/testing.js';
 import { simulateScenario } from '../../sim/simulateScenario.js';
 import { scenarioText } from '../../sim/testing/scenarioText.js';
+import { alignRuns } from '../compare/alignRuns.js';
+import { compareRuns } from '../compare/compareRuns.js';
+import { renderCompare } from '../compare/renderCompare.js';
 import { loadRun } from '../loadRun.js';
 import { renderReport } from '../report/renderReport.js';
 import { saveSimRun } from '../saveSimRun.js';
+import { outboundCompareCharts } from './outboundCompareCharts.js';
 import { outboundCharts, outboundSummaryHtml } from './outboundSection.js';
 
 // stationary-mmc with a 2,000-number campaign dialled 09:00-21:00 by the same agents, through the
@@ -17,10 +21,10 @@ const text = scenarioText('stationary-mmc', (f) => {
   f.channels.outbound = outboundFragment();
 });
 
-async function blendedRun() {
+async function blendedRun(seed = 5) {
   const result = await simulateScenario(
     { text, file: 'blended.json', options: {} },
-    { replications: 4, seed: 5, threads: 1 },
+    { replications: 4, seed, threads: 1 },
   );
   const folder = mkdtempSync(join(tmpdir(), 'hotline-outbound-'));
   return loadRun(saveSimRun(result, 'test', join(folder, 'run')).folder);
@@ -55,6 +59,27 @@ describe('the outbound report section', () => {
     expect(page).toContain('Outbound attempts per interval beside the inbound service level');
   });
 
+  it('overlays two runs on the compare page: A and B on one axis, the values of each run', async () => {
+    const [a, b] = [await blendedRun(5), await blendedRun(6)];
+    const axis = alignRuns([a, b]);
+    const charts = outboundCompareCharts([a, b], axis);
+    expect(charts.map((c) => c.id)).toEqual([
+      'cmp-outbound-attempts',
+      'cmp-outbound-completed',
+      'cmp-outbound-outboundShare',
+    ]);
+    const attempts = (run: typeof a) =>
+      (run.intervals.channels as Record<string, Record<string, { mean: (number | null)[] }>>).outbound!
+        .attempts!.mean;
+    // Same dates: the aligned axis is A's intervals, so each series is its run's own column.
+    expect(sum(charts[0]!.series[0]!.values)).toBeCloseTo(sum(attempts(a)), 6);
+    expect(sum(charts[0]!.series[1]!.values)).toBeCloseTo(sum(attempts(b)), 6);
+    expect(sum(attempts(a))).not.toBe(sum(attempts(b))); // two seeds: the series can tell A from B
+    expect(renderCompare([a, b], [compareRuns(a, b)], null)).toContain(
+      'Outbound: dial attempts per interval',
+    );
+  });
+
   it('is absent from a run without outbound', async () => {
     const run = await blendedRun();
     const phoneOnly = {
@@ -67,5 +92,6 @@ describe('the outbound report section', () => {
     } as typeof run;
     expect(outboundSummaryHtml(phoneOnly)).toBe('');
     expect(outboundCharts(phoneOnly)).toEqual([]);
+    expect(outboundCompareCharts([phoneOnly], alignRuns([phoneOnly]))).toEqual([]);
   });
 });

@@ -132,6 +132,17 @@ export class AgentPool implements EventHandler, Integrator {
     return n;
   }
 
+  /**
+   * Idle agents of the groups with the skill of `channel`: what a blending threshold counts (an
+   * outbound dial starts only while enough of them stay idle for inbound contacts).
+   */
+  idleAgents(channel: number): number {
+    const groups = this.skillGroups[channel]!;
+    let n = 0;
+    for (let i = 0; i < groups.length; i++) n += this.idle[groups[i]!]!.length;
+    return n;
+  }
+
   /** The longest-idle agent of a group with the skill of `channel`, taken out of the idle ones; -1 if none. */
   takeIdle(channel: number): number {
     const groups = this.skillGroups[channel]!;

@@ -33,6 +33,13 @@ export interface ChannelQueue {
   readonly dailyCv: number;
 }
 
+/**
+ * Channels planning does not staff: an outbound campaign is worked in the time the inbound channels
+ * leave (threshold blending), so the plan staffs the inbound channels and the campaign's reach
+ * follows from it (simulated with the plan, as every channel is).
+ */
+export const UNSTAFFED_CHANNELS: ReadonlySet<string> = new Set(['outbound']);
+
 const VARIANT_OF_KIND: Record<ServiceLevelKind, ServiceLevelVariant> = {
   answered: 'slAnswered',
   offered: 'slOffered',

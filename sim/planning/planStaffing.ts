@@ -20,6 +20,7 @@ import {
   channelQueue,
   dayFactorNodes,
   simulatedLoad,
+  UNSTAFFED_CHANNELS,
 } from './channelQueue.js';
 import {
   type GroupRequirement,
@@ -297,6 +298,7 @@ export async function planStaffing(
 export function assignChannels(scenario: ScenarioModel): Map<string, string> {
   const out = new Map<string, string>();
   for (const channel of Object.keys(scenario.channels)) {
+    if (UNSTAFFED_CHANNELS.has(channel)) continue;
     let best: { group: string; rank: number } | undefined;
     for (const group of scenario.agentGroups) {
       const rank = group.skills.indexOf(channel);

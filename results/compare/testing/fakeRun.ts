@@ -1,4 +1,5 @@
 // Test support: a LoadedRun built from a few fields, for comparisons and alignment without a run folder.
+import { CHANNEL_NAMES, type ChannelName } from '../../../sim/channels/index.js';
 import type { LoadedRun } from '../../loadRun.js';
 import type { MetricSeries } from '../../parseIntervalsCsv.js';
 import type { MetricValue } from '../../runMetrics.js';
@@ -76,7 +77,15 @@ export function fakeRun(o: FakeRunOptions): LoadedRun {
       },
       days: { phone: [] },
     },
-    intervals: { date, start, channels: { phone, chat: {} } },
+    // Every channel of the list has a (possibly empty) series map; phone's carries the figures.
+    intervals: {
+      date,
+      start,
+      channels: { ...Object.fromEntries(CHANNEL_NAMES.map((name) => [name, {}])), phone } as Record<
+        ChannelName,
+        Record<string, MetricSeries>
+      >,
+    },
     replications: null,
   } as LoadedRun;
 }

@@ -34,11 +34,12 @@ export interface ChannelQueue {
 }
 
 /**
- * Channels planning does not staff: an outbound campaign is worked in the time the inbound channels
- * leave (threshold blending), so the plan staffs the inbound channels and the campaign's reach
- * follows from it (simulated with the plan, as every channel is).
+ * Channels planning staffs: those whose waiting contacts Erlang A describes (an entry below). Other
+ * channels are simulated with the plan like every channel, but set no requirement: an outbound
+ * campaign is worked in the time the inbound channels leave (threshold blending), an e-mail backlog
+ * or a review queue in working hours, so their figures follow from the inbound plan.
  */
-export const UNSTAFFED_CHANNELS: ReadonlySet<string> = new Set(['outbound']);
+export const PLANNED_CHANNELS: ReadonlySet<string> = new Set(['phone', 'chat']);
 
 const VARIANT_OF_KIND: Record<ServiceLevelKind, ServiceLevelVariant> = {
   answered: 'slAnswered',

@@ -19,8 +19,8 @@ import {
   type ChannelQueue,
   channelQueue,
   dayFactorNodes,
+  PLANNED_CHANNELS,
   simulatedLoad,
-  UNSTAFFED_CHANNELS,
 } from './channelQueue.js';
 import {
   type GroupRequirement,
@@ -298,7 +298,7 @@ export async function planStaffing(
 export function assignChannels(scenario: ScenarioModel): Map<string, string> {
   const out = new Map<string, string>();
   for (const channel of Object.keys(scenario.channels)) {
-    if (UNSTAFFED_CHANNELS.has(channel)) continue;
+    if (!PLANNED_CHANNELS.has(channel)) continue;
     let best: { group: string; rank: number } | undefined;
     for (const group of scenario.agentGroups) {
       const rank = group.skills.indexOf(channel);

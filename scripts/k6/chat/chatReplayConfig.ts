@@ -1,5 +1,6 @@
 // Chat's part of the k6 config (ReplayConfig.channels.chat), of the k6 options and of its plans file.
 // Free of k6 and Node imports: bundled into the k6 script, unit-tested in Node.
+import { arrivalRateScenario } from '../arrivalRateScenario.js';
 import type { K6Stage } from '../planArrivals.js';
 import type { ChatReplayPlan } from './chatProfile.js';
 import type { ChatSessionPlan } from './chatSessions.js';
@@ -46,14 +47,5 @@ export function chatK6Scenario(
   config: ChatReplayConfig,
   replay: { timeUnitMs: number; leadMs: number },
 ): Record<string, unknown> {
-  return {
-    executor: 'ramping-arrival-rate' as const,
-    startRate: 0,
-    timeUnit: `${replay.timeUnitMs}ms`,
-    preAllocatedVUs: config.preAllocatedVUs,
-    maxVUs: config.maxVUs,
-    stages: config.stages,
-    gracefulStop: `${Math.ceil((replay.leadMs + config.sessionTimeoutMs) / 1000)}s`,
-    tags: { channel: 'chat' },
-  };
+  return arrivalRateScenario('chat', config, replay, config.sessionTimeoutMs);
 }

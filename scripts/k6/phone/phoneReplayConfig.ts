@@ -1,5 +1,6 @@
 // Phone's part of the k6 config (ReplayConfig.channels.phone) and of the k6 options. Free of k6 and
 // Node imports: bundled into the k6 script, unit-tested in Node.
+import { arrivalRateScenario } from '../arrivalRateScenario.js';
 import { type CallAdapter, resolveAdapter } from '../callAdapter.js';
 import type { ReplayTarget } from '../K6ChannelClient.js';
 import type { K6Stage } from '../planArrivals.js';
@@ -51,15 +52,6 @@ export function phoneK6Scenario(
   config: PhoneReplayConfig,
   replay: { timeUnitMs: number; leadMs: number },
 ): Record<string, unknown> {
-  return {
-    executor: 'ramping-arrival-rate' as const,
-    startRate: 0,
-    timeUnit: `${replay.timeUnitMs}ms`,
-    preAllocatedVUs: config.preAllocatedVUs,
-    maxVUs: config.maxVUs,
-    stages: config.stages,
-    // Let calls still waiting at the end of the schedule finish: lead + longest hold.
-    gracefulStop: `${Math.ceil((replay.leadMs + config.requestTimeoutMs) / 1000)}s`,
-    tags: { channel: 'phone' },
-  };
+  // Calls still waiting at the end of the schedule finish: lead + longest hold.
+  return arrivalRateScenario('phone', config, replay, config.requestTimeoutMs);
 }

@@ -4,9 +4,14 @@
 import type { Static } from '@sinclair/typebox';
 import type { AnyChannelPlugin, ChannelPlugin } from './ChannelPlugin.js';
 import { chatChannel } from './chat/chatChannel.js';
+import { emailChannel } from './email/emailChannel.js';
 import { phoneChannel } from './phone/phoneChannel.js';
 
-export const CHANNELS = [phoneChannel, chatChannel] as const satisfies readonly AnyChannelPlugin[];
+export const CHANNELS = [
+  phoneChannel,
+  chatChannel,
+  emailChannel,
+] as const satisfies readonly AnyChannelPlugin[];
 
 type Plugins = (typeof CHANNELS)[number];
 export type ChannelName = Plugins['name'];

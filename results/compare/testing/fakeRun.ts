@@ -1,4 +1,5 @@
 // Test support: a LoadedRun built from a few fields, for comparisons and alignment without a run folder.
+import { CHANNEL_NAMES } from '../../../sim/channels/index.js';
 import type { LoadedRun } from '../../loadRun.js';
 import type { MetricSeries } from '../../parseIntervalsCsv.js';
 import type { MetricValue } from '../../runMetrics.js';
@@ -76,7 +77,15 @@ export function fakeRun(o: FakeRunOptions): LoadedRun {
       },
       days: { phone: [] },
     },
-    intervals: { date, start, channels: { phone, chat: {} } },
+    // Every channel has a (possibly empty) interval table, as parseIntervalsCsv gives one per channel.
+    intervals: {
+      date,
+      start,
+      channels: {
+        ...Object.fromEntries(CHANNEL_NAMES.map((c) => [c, {}])),
+        phone,
+      } as LoadedRun['intervals']['channels'],
+    },
     replications: null,
   } as LoadedRun;
 }

@@ -113,7 +113,9 @@ function cell(
   const value = s[metric] ?? { mean: null, ci95: null, n: 0 };
   if (value.mean === null) return 'n/a';
   const half = withCi ? formatHalfWidth(value.ci95, unit) : '';
-  const text = unit === 'count' || unit === 'hours' ? count(value) : formatValue(value.mean, unit);
+  // Hours below 100 (an e-mail's response time) keep their decimal; agent hours per day are whole.
+  const whole = unit === 'count' || (unit === 'hours' && Math.abs(value.mean) >= 100);
+  const text = whole ? count(value) : formatValue(value.mean, unit);
   return `${text}${half ? ` ${half}` : ''}`;
 }
 

@@ -6,6 +6,8 @@ import type { EmailMetric } from './emailMetricSpecs.js';
 export type EmailMetrics = Record<EmailMetric, number | null>;
 
 const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
+/** E-mail response times read in hours (seconds would print as 7136.8 s). */
+const hours = (seconds: number | null): number | null => (seconds === null ? null : seconds / 3600);
 
 /**
  * E-mail metrics of one interval, day or run of one replication. Cohort figures (service levels,
@@ -31,10 +33,10 @@ export function deriveEmailMetrics(
     backlogAtEnd,
     slIncludingOverdue: serviceLevel('excludingShortAbandons', counts),
     slAnswered: serviceLevel('answered', counts),
-    responseMeanWorkingS: ratio(row.responseWorkingSumS, row.cohortAnswered),
-    responseP90WorkingS: quantile(responseWorkingHistogram, 0.9),
-    maxResponseWorkingS: row.cohortAnswered > 0 ? row.maxResponseWorkingS : null,
-    responseMeanS: ratio(row.responseSumS, row.cohortAnswered),
+    responseMeanWorkingH: hours(ratio(row.responseWorkingSumS, row.cohortAnswered)),
+    responseP90WorkingH: hours(quantile(responseWorkingHistogram, 0.9)),
+    maxResponseWorkingH: hours(row.cohortAnswered > 0 ? row.maxResponseWorkingS : null),
+    responseMeanH: hours(ratio(row.responseSumS, row.cohortAnswered)),
     waitMeanS: ratio(row.waitSumS, row.started),
     overdueAtEnd: row.overdueAtEnd,
     meanWaiting: row.waitingAreaS / spanS,

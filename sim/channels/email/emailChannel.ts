@@ -36,7 +36,7 @@ export const emailChannel: ChannelPlugin<
   classes: () => [],
   targets: (model) => model.targets,
   expectedContacts: (model) => model.expectedEmails,
-  meanWaitMetric: 'responseMeanWorkingS',
+  meanWaitMetric: 'responseMeanWorkingH',
   contactsNoun: 'e-mails',
   table: {
     days: [
@@ -44,8 +44,8 @@ export const emailChannel: ChannelPlugin<
       'answered',
       'backlogAtEnd',
       SERVICE_LEVEL,
-      'responseMeanWorkingS',
-      'responseP90WorkingS',
+      'responseMeanWorkingH',
+      'responseP90WorkingH',
       'overdueAtEnd',
       'workedHours',
       'emailShareOfAgentTime',

@@ -8,39 +8,35 @@ const metric = metricsOf('email');
 const both = ['table', 'compare'] as const;
 
 export const EMAIL_METRIC_SPECS = [
-  metric('offered', 'count', 'neutral', { label: 'e-mails received', band: true, views: both }),
-  metric('answered', 'count', 'higher', { label: 'e-mails answered (in the span)', views: both }),
-  metric('backlogAtEnd', 'count', 'lower', {
-    label: 'backlog at end (unanswered)',
-    band: true,
-    views: both,
-  }),
+  metric('offered', 'count', 'neutral', { label: 'received', band: true, views: both }),
+  metric('answered', 'count', 'higher', { label: 'answered', views: both }),
+  metric('backlogAtEnd', 'count', 'lower', { label: 'backlog at end', band: true, views: both }),
   metric('slIncludingOverdue', 'share', 'higher', {
-    label: 'answered in working time (slIncludingOverdue)',
+    label: 'SL working hours (slIncludingOverdue)',
     // Unanswered e-mails already past the target count against it, like abandons after T.
     serviceLevel: 'excludingShortAbandons',
     band: true,
     views: ['compare'],
   }),
   metric('slAnswered', 'share', 'higher', {
-    label: 'answered in working time (slAnswered)',
+    label: 'SL working hours (slAnswered)',
     serviceLevel: 'answered',
     band: true,
   }),
-  metric('responseMeanWorkingS', 'seconds', 'lower', {
-    label: 'mean response (working time)',
+  metric('responseMeanWorkingH', 'hours', 'lower', {
+    label: 'mean response (working h)',
     band: true,
     views: both,
   }),
-  metric('responseP90WorkingS', 'seconds', 'lower', { label: 'response p90 (working time)' }),
-  metric('maxResponseWorkingS', 'seconds', 'lower', { label: 'longest response (working time)' }),
-  metric('responseMeanS', 'seconds', 'lower', { label: 'mean response (calendar time)' }),
-  metric('waitMeanS', 'seconds', 'lower', { label: 'mean wait before an agent opens it' }),
-  metric('overdueAtEnd', 'count', 'lower', { label: 'unanswered past the target at the end' }),
-  metric('meanWaiting', 'count', 'lower', { label: 'mean e-mails waiting', band: true }),
+  metric('responseP90WorkingH', 'hours', 'lower', { label: 'response p90 (working h)' }),
+  metric('maxResponseWorkingH', 'hours', 'lower', { label: 'longest response (working h)' }),
+  metric('responseMeanH', 'hours', 'lower', { label: 'mean response (calendar h)' }),
+  metric('waitMeanS', 'seconds', 'lower', { label: 'mean wait until opened' }),
+  metric('overdueAtEnd', 'count', 'lower', { label: 'overdue at end' }),
+  metric('meanWaiting', 'count', 'lower', { label: 'mean waiting', band: true }),
   metric('workedHours', 'hours', 'neutral', { label: 'agent hours on e-mail', views: ['table'] }),
   metric('emailShareOfAgentTime', 'share', 'neutral', {
-    label: 'share of on-duty time on e-mail (email skill)',
+    label: 'e-mail share of agent time',
     band: true,
     views: both,
   }),
@@ -55,5 +51,5 @@ export const EMAIL_METRICS_DECLARATION: ChannelMetricSpecs<EmailMetric> = {
   metrics: EMAIL_METRIC_SPECS,
   defaultServiceLevel: 'slIncludingOverdue',
   // E-mails do not abandon and the file has no maxAsa: these limits are never set (null in the model).
-  targetMetrics: { abandonRate: 'overdueAtEnd', asa: 'responseMeanWorkingS' },
+  targetMetrics: { abandonRate: 'overdueAtEnd', asa: 'responseMeanWorkingH' },
 };

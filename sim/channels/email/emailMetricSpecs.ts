@@ -52,4 +52,5 @@ export const EMAIL_METRICS_DECLARATION: ChannelMetricSpecs<EmailMetric> = {
   defaultServiceLevel: 'slIncludingOverdue',
   // E-mails do not abandon and the file has no maxAsa: these limits are never set (null in the model).
   targetMetrics: { abandonRate: 'overdueAtEnd', asa: 'responseMeanWorkingH' },
+  thresholdClock: 'of working time',
 };

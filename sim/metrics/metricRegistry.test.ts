@@ -34,8 +34,13 @@ describe('serviceLevel, the one formula', () => {
 });
 
 describe('the metric registry', () => {
-  it('lists phone and chat, and looks metrics up by channel and name', () => {
-    expect(metricChannels()).toEqual(['phone', 'chat']);
+  it('lists phone, chat and email, and looks metrics up by channel and name', () => {
+    expect(metricChannels()).toEqual(['phone', 'chat', 'email']);
+    expect(metricSpec('email', 'slIncludingOverdue')).toMatchObject({
+      serviceLevel: 'excludingShortAbandons',
+      unit: 'share',
+      direction: 'higher',
+    });
     expect(metricSpec('chat', 'firstResponseSlOffered')).toMatchObject({
       serviceLevel: 'offered',
       unit: 'share',

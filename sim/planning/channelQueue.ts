@@ -39,6 +39,9 @@ const VARIANT_OF_KIND: Record<ServiceLevelKind, ServiceLevelVariant> = {
   excludingShortAbandons: 'slExcludingShortAbandons',
 };
 
+/** The channels planning can staff (a ChannelQueue below); others keep the scenario's staffing. */
+export const PLANNED_CHANNELS: readonly string[] = ['phone', 'chat'];
+
 export function channelQueue(scenario: ScenarioModel, channel: string): ChannelQueue {
   const targets = channelPlugin(channel)!.targets(scenario.channels[channel as 'phone']);
   const kind = metricSpec(channel as 'phone', targets.variant as 'slOffered').serviceLevel;

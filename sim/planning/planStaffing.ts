@@ -14,6 +14,7 @@ import {
   type ChannelQueue,
   channelQueue,
   dayFactorNodes,
+  PLANNED_CHANNELS,
   simulatedLoad,
 } from './channelQueue.js';
 import {
@@ -271,10 +272,15 @@ export async function planStaffing(
   }
 }
 
-/** Which group carries each channel's requirement (see planStaffing). Channels without a group are left out. */
+/**
+ * Which group carries each channel's requirement (see planStaffing). Channels without a group, and
+ * channels planning cannot staff yet (not in PLANNED_CHANNELS, e.g. email), are left out: their
+ * groups keep the scenario's staffing and still serve them in the simulation.
+ */
 export function assignChannels(scenario: ScenarioModel): Map<string, string> {
   const out = new Map<string, string>();
   for (const channel of Object.keys(scenario.channels)) {
+    if (!PLANNED_CHANNELS.includes(channel)) continue;
     let best: { group: string; rank: number } | undefined;
     for (const group of scenario.agentGroups) {
       const rank = group.skills.indexOf(channel);

@@ -25,6 +25,9 @@ function blended(replication: number) {
   );
   const started: { atS: number; callsWaiting: number }[] = [];
   const answeredAt: number[] = [];
+  /** Agent-seconds on e-mail, summed contact by contact: opened to answered, or to the horizon. */
+  const openedAt = new Map<number, number>();
+  let workedS = 0;
   const holding: number[] = [];
   const run = createModelRun(scenario, {
     seed: 'email-conservation',
@@ -32,8 +35,15 @@ function blended(replication: number) {
     mode: 'batch',
     observers: {
       email: {
-        started: (_id, atS) => started.push({ atS, callsWaiting: run.processes.phone!.queued }),
-        answered: (_id, atS) => answeredAt.push(atS),
+        started: (id, atS) => {
+          started.push({ atS, callsWaiting: run.processes.phone!.queued });
+          openedAt.set(id, atS);
+        },
+        answered: (id, atS) => {
+          answeredAt.push(atS);
+          workedS += atS - openedAt.get(id)!;
+          openedAt.delete(id);
+        },
       },
     },
   });
@@ -45,7 +55,9 @@ function blended(replication: number) {
   }
   runUntil(run.simulation, run.simulation.horizonS);
   email.finish(run.simulation.horizonS);
+  for (const at of openedAt.values()) workedS += run.simulation.horizonS - at;
   return {
+    workedS,
     scenario,
     email,
     started,
@@ -58,13 +70,15 @@ function blended(replication: number) {
 describe('e-mail conservation and working rules', () => {
   for (const replication of [0, 1, 2]) {
     it(`replication ${replication}: received = answered + backlog, per run and per interval`, () => {
-      const { email, metrics, holding, answeredAt } = blended(replication);
+      const { email, metrics, holding, answeredAt, workedS } = blended(replication);
       const { run, intervals } = metrics;
       expect(run.offered!).toBeGreaterThan(1000);
       expect(run.offered).toBe(run.answered! + run.backlogAtEnd!);
       expect(run.backlogAtEnd).toBe(total(email.counters.unansweredAtEnd));
       expect(run.answered).toBe(answeredAt.length);
       expect(intervals.map((m) => m.backlogAtEnd)).toEqual(holding);
+      // The pool's integral of agent time on e-mail is the sum of every e-mail's time in an agent's hands.
+      expect(run.workedHours! * 3600).toBeCloseTo(workedS, 3);
       // Cohorts: answered by the end or unanswered at the end, nothing lost.
       expect(total(email.counters.cohortAnswered) + total(email.counters.unansweredAtEnd)).toBe(run.offered);
     });

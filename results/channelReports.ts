@@ -2,10 +2,16 @@
 // sim/channels/index.ts. Adding a channel's sections: results/<channel>/ with a ChannelReport, one line here.
 import type { ChannelReport } from './ChannelReport.js';
 import { chatReport } from './chat/chatReport.js';
+import { emailReport } from './email/emailReport.js';
 import { outboundReport } from './outbound/outboundReport.js';
 import { phoneReport } from './phone/phoneReport.js';
 
-export const CHANNEL_REPORTS: readonly ChannelReport[] = [phoneReport, chatReport, outboundReport];
+export const CHANNEL_REPORTS: readonly ChannelReport[] = [
+  phoneReport,
+  chatReport,
+  emailReport,
+  outboundReport,
+];
 
 /** The sections of the channels a run has, in list order. */
 export function reportsOf(run: { summary: { channels: object } }): ChannelReport[] {

@@ -4,7 +4,7 @@ import type { ScenarioModel } from '../../scenarios/ScenarioModel.js';
 import { type AnyChannelPlugin, SERVICE_LEVEL } from '../../sim/channels/ChannelPlugin.js';
 import { presentChannels } from '../../sim/channels/index.js';
 import { type ChannelTargets, judgeTargets, targetChecks } from '../../sim/metrics/judgeTargets.js';
-import { metricSpec } from '../../sim/metrics/metricRegistry.js';
+import { channelDeclaration, metricSpec } from '../../sim/metrics/metricRegistry.js';
 import type { RunWindow } from '../../sim/replications/runWindow.js';
 import type {
   ChannelSummary,
@@ -55,7 +55,7 @@ function channelSection(
   const header = [
     'date',
     'day',
-    ...columns.map((m) => (m === variant ? `${variant}@${thresholdS}s` : label(m, name))),
+    ...columns.map((m) => (m === variant ? slHeader(name, variant, thresholdS) : label(m, name))),
   ];
   const row = (date: string, day: string, s: MetricSummaries) => [
     date,
@@ -81,7 +81,7 @@ function channelSection(
     const classHeader = [
       'class',
       'priority',
-      ...classColumns.map((m) => (m === variant ? `${variant}@${thresholdS}s` : label(m, name))),
+      ...classColumns.map((m) => (m === variant ? slHeader(name, variant, thresholdS) : label(m, name))),
     ];
     const classRows = summary.classes.map((s, k) => [
       classes[k]!.name,
@@ -103,6 +103,12 @@ const withVariant = (columns: readonly string[], variant: string) =>
 const label = (metric: string, channel: string) => metricSpec(channel, metric).label;
 
 /** A summary cell formatted by the metric's registry unit; with the CI half-width when asked. */
+/** "slOffered@20s"; a threshold on another clock says so ("slIncludingOverdue@32400s of working time"). */
+function slHeader(channel: string, variant: string, thresholdS: number): string {
+  const clock = channelDeclaration(channel).thresholdClock;
+  return `${variant}@${thresholdS}s${clock ? ` ${clock}` : ''}`;
+}
+
 function cell(
   metric: string,
   s: Partial<Record<string, MetricSummary>>,
@@ -113,7 +119,9 @@ function cell(
   const value = s[metric] ?? { mean: null, ci95: null, n: 0 };
   if (value.mean === null) return 'n/a';
   const half = withCi ? formatHalfWidth(value.ci95, unit) : '';
-  const text = unit === 'count' || unit === 'hours' ? count(value) : formatValue(value.mean, unit);
+  // Hours below 100 (an e-mail's response time) keep their decimal; agent hours per day are whole.
+  const whole = unit === 'count' || (unit === 'hours' && Math.abs(value.mean) >= 100);
+  const text = whole ? count(value) : formatValue(value.mean, unit);
   return `${text}${half ? ` ${half}` : ''}`;
 }
 

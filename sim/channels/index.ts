@@ -4,12 +4,14 @@
 import type { Static } from '@sinclair/typebox';
 import type { AnyChannelPlugin, ChannelPlugin } from './ChannelPlugin.js';
 import { chatChannel } from './chat/chatChannel.js';
+import { emailChannel } from './email/emailChannel.js';
 import { outboundChannel } from './outbound/outboundChannel.js';
 import { phoneChannel } from './phone/phoneChannel.js';
 
 export const CHANNELS = [
   phoneChannel,
   chatChannel,
+  emailChannel,
   outboundChannel,
 ] as const satisfies readonly AnyChannelPlugin[];
 

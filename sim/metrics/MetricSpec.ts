@@ -48,4 +48,9 @@ export interface ChannelMetricSpecs<Name extends string = string> {
   readonly defaultServiceLevel: Name;
   /** The metrics the scenario's `maxAbandonRate` and `maxAsa` targets limit. */
   readonly targetMetrics: { readonly abandonRate: Name; readonly asa: Name };
+  /**
+   * The clock the service level's threshold runs on when it is not the wall clock, as words appended
+   * to it ("of working time": e-mail's 32400 s are 9 working hours); absent: the wall clock.
+   */
+  readonly thresholdClock?: string;
 }

@@ -294,7 +294,11 @@ export async function planStaffing(
   }
 }
 
-/** Which group carries each channel's requirement (see planStaffing). Channels without a group are left out. */
+/**
+ * Which group carries each channel's requirement (see planStaffing). Channels without a group, and
+ * channels planning cannot staff yet (not in PLANNED_CHANNELS, e.g. email), are left out: their
+ * groups keep the scenario's staffing and still serve them in the simulation.
+ */
 export function assignChannels(scenario: ScenarioModel): Map<string, string> {
   const out = new Map<string, string>();
   for (const channel of Object.keys(scenario.channels)) {

@@ -1,5 +1,5 @@
 // Test support: a LoadedRun built from a few fields, for comparisons and alignment without a run folder.
-import { CHANNEL_NAMES, type ChannelName } from '../../../sim/channels/index.js';
+import { CHANNEL_NAMES } from '../../../sim/channels/index.js';
 import type { LoadedRun } from '../../loadRun.js';
 import type { MetricSeries } from '../../parseIntervalsCsv.js';
 import type { MetricValue } from '../../runMetrics.js';
@@ -77,14 +77,14 @@ export function fakeRun(o: FakeRunOptions): LoadedRun {
       },
       days: { phone: [] },
     },
-    // Every channel of the list has a (possibly empty) series map; phone's carries the figures.
+    // Every channel has a (possibly empty) interval table, as parseIntervalsCsv gives one per channel.
     intervals: {
       date,
       start,
-      channels: { ...Object.fromEntries(CHANNEL_NAMES.map((name) => [name, {}])), phone } as Record<
-        ChannelName,
-        Record<string, MetricSeries>
-      >,
+      channels: {
+        ...Object.fromEntries(CHANNEL_NAMES.map((c) => [c, {}])),
+        phone,
+      } as LoadedRun['intervals']['channels'],
     },
     replications: null,
   } as LoadedRun;

@@ -1,0 +1,172 @@
+// The e-mail channel's part of report.html: its per-day table and its charts (received and answered,
+// the backlog, the working-hours service level, response times, agent time), read through the metric
+// registry (labels, units, bands). Absent when a run has no e-mail channel.
+import { metricSpec } from '../../sim/metrics/metricRegistry.js';
+import type { LoadedRun } from '../loadRun.js';
+import type { MetricSeries } from '../parseIntervalsCsv.js';
+import { type ChartSeries, type ChartSpec, compact, PALETTE } from '../report/chartSpec.js';
+import { escapeHtml } from '../report/escapeHtml.js';
+import { formatHalfWidth, formatValue } from '../report/formatMetric.js';
+import { intervalTimes } from '../report/intervalTimes.js';
+import { runLabel } from '../runMetrics.js';
+
+const [BLUE, VERMILLION, GREEN, , ORANGE, SKY, BLACK] = PALETTE as [string, ...string[]];
+
+type Figures = Partial<Record<string, { mean: number | null; ci95: [number, number] | null }>>;
+
+interface EmailTargets {
+  variant: string;
+  /** Working seconds (on the channel's working-hours clock). */
+  thresholdS: number;
+  goal: number;
+}
+
+const TABLE = [
+  'offered',
+  'answered',
+  'backlogAtEnd',
+  'SERVICE_LEVEL',
+  'responseMeanWorkingH',
+  'responseP90WorkingH',
+  'overdueAtEnd',
+  'workedHours',
+  'emailShareOfAgentTime',
+] as const;
+
+function emailOf(
+  run: LoadedRun,
+): { run: Figures; days: Array<Figures & { date: string; weekday: string }> } | null {
+  const summary = run.summary as unknown as {
+    channels: Record<string, Figures | undefined>;
+    days: Record<string, Array<Figures & { date: string; weekday: string }> | undefined>;
+  };
+  const figures = summary.channels.email;
+  const days = summary.days.email;
+  return figures && days ? { run: figures, days } : null;
+}
+
+function targetsOf(run: LoadedRun): EmailTargets | null {
+  return (run.summary.targets as Record<string, EmailTargets | undefined>).email ?? null;
+}
+
+function series(run: LoadedRun, metric: string): MetricSeries {
+  const found = (
+    run.intervals.channels as Record<string, Record<string, MetricSeries | undefined> | undefined>
+  ).email?.[metric];
+  if (found) return found;
+  const empty = run.intervals.date.map(() => null);
+  return { mean: empty, lo: empty, hi: empty };
+}
+
+/** "9 working hours" (the target's threshold on the working-hours clock). */
+export function workingHoursText(thresholdS: number): string {
+  const hours = thresholdS / 3600;
+  return `${Number.isInteger(hours) ? hours : hours.toFixed(2)} working hour${hours === 1 ? '' : 's'}`;
+}
+
+/** The e-mail heading, note and per-day table (HTML), or '' when the run has no e-mail channel. */
+export function emailSummaryHtml(run: LoadedRun): string {
+  const email = emailOf(run);
+  const targets = targetsOf(run);
+  if (email === null || targets === null) return '';
+  const metrics = TABLE.map((m) => (m === 'SERVICE_LEVEL' ? targets.variant : m));
+  const cell = (figures: Figures, metric: string) => {
+    const { unit } = metricSpec('email', metric);
+    const value = figures[metric];
+    const mean = value?.mean ?? null;
+    const half = mean === null ? '' : formatHalfWidth(value?.ci95 ?? null, unit);
+    return `<td>${escapeHtml(formatValue(mean, unit))}${half ? `<span class="ci">${escapeHtml(half)}</span>` : ''}</td>`;
+  };
+  const head = [
+    '<th class="text">day</th>',
+    ...metrics.map((m) => `<th>${escapeHtml(metricSpec('email', m).label)}</th>`),
+  ];
+  const rows = email.days.map(
+    (day) =>
+      `<tr><td class="text">${escapeHtml(`${day.weekday} ${day.date}`)}</td>${metrics.map((m) => cell(day, m)).join('')}</tr>`,
+  );
+  rows.push(
+    `<tr><td class="text"><b>${escapeHtml(runLabel(run))}</b></td>${metrics.map((m) => cell(email.run, m)).join('')}</tr>`,
+  );
+  const goal = `${formatValue(targets.goal, 'share')} answered within ${workingHoursText(targets.thresholdS)}`;
+  return [
+    '<h2>E-mail</h2>',
+    `<p class="note">Service level on the working-hours clock (${escapeHtml(targets.variant)}), target ${escapeHtml(goal)}. ` +
+      'Received, service level, response times and overdue count in the interval an e-mail arrived; answered and backlog in the interval they happen. ' +
+      'slIncludingOverdue counts e-mails still unanswered past the target at the end of the run as missed; e-mails unanswered but not yet due have no verdict.</p>',
+    `<div class="scroll"><table>\n<thead><tr>${head.join('')}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table></div>`,
+  ].join('\n');
+}
+
+/** The e-mail charts, or none when the run has no e-mail channel. */
+export function emailCharts(run: LoadedRun): ChartSpec[] {
+  const targets = targetsOf(run);
+  if (emailOf(run) === null || targets === null) return [];
+  const x = intervalTimes(run.intervals);
+  const line = (metric: string, color: string, axis = 0): ChartSeries => {
+    const s = series(run, metric);
+    const spec = metricSpec('email', metric);
+    const out: ChartSeries = { label: spec.label, axis, color, values: compact(s.mean) };
+    if (!spec.band) return out;
+    const top = spec.unit === 'share' ? 1 : Number.POSITIVE_INFINITY;
+    const clip = (values: readonly (number | null)[]) =>
+      values.map((v) => (v === null ? null : Math.min(top, Math.max(0, v))));
+    return { ...out, band: { lo: compact(clip(s.lo)), hi: compact(clip(s.hi)) } };
+  };
+  const constant = (value: number, label: string): ChartSeries => ({
+    label,
+    axis: 0,
+    color: BLACK,
+    dash: true,
+    values: run.intervals.date.map(() => value),
+  });
+  const chart = (rest: Omit<ChartSpec, 'x' | 'xKind' | 'xLabel'>): ChartSpec => ({
+    ...rest,
+    xKind: 'time',
+    xLabel: 'interval start',
+    x,
+  });
+  const within = workingHoursText(targets.thresholdS);
+  return [
+    chart({
+      id: 'email-flow',
+      title: 'E-mails received and answered per interval',
+      axes: [{ label: 'e-mails per interval', unit: 'count', side: 'left' }],
+      series: [line('offered', BLUE), line('answered', GREEN)],
+    }),
+    chart({
+      id: 'email-backlog',
+      title: 'E-mail backlog at the end of each interval',
+      note: 'Received and not yet answered (waiting, or in an agent’s hands). It grows outside working hours and is worked down in them.',
+      axes: [{ label: 'e-mails', unit: 'count', side: 'left' }],
+      series: [line('backlogAtEnd', VERMILLION), line('meanWaiting', SKY)],
+    }),
+    chart({
+      id: 'email-sl',
+      title: `E-mail service level (${targets.variant}) by interval of receipt`,
+      note: `Answered within ${within} of receipt; target ${formatValue(targets.goal, 'share')}.`,
+      axes: [{ label: metricSpec('email', targets.variant).label, unit: 'share', side: 'left' }],
+      series: [
+        line(targets.variant, BLUE),
+        constant(targets.goal, `target ${formatValue(targets.goal, 'share')}`),
+      ],
+    }),
+    chart({
+      id: 'email-response',
+      title: 'E-mail response time by interval of receipt (working hours)',
+      axes: [{ label: 'working hours', unit: 'hours', side: 'left' }],
+      series: [
+        line('responseMeanWorkingH', ORANGE),
+        line('responseP90WorkingH', VERMILLION),
+        constant(targets.thresholdS / 3600, `target ${within}`),
+      ],
+    }),
+    chart({
+      id: 'email-agents',
+      title: 'Agent time on e-mail',
+      note: 'Share of the on-duty time of agents with the email skill spent on e-mails; the rest went to their other skills or idle time.',
+      axes: [{ label: 'share of agent time', unit: 'share', side: 'left' }],
+      series: [line('emailShareOfAgentTime', GREEN)],
+    }),
+  ];
+}

@@ -5,8 +5,13 @@ import type { Static } from '@sinclair/typebox';
 import type { AnyChannelPlugin, ChannelPlugin } from './ChannelPlugin.js';
 import { chatChannel } from './chat/chatChannel.js';
 import { phoneChannel } from './phone/phoneChannel.js';
+import { portalChannel } from './portal/portalChannel.js';
 
-export const CHANNELS = [phoneChannel, chatChannel] as const satisfies readonly AnyChannelPlugin[];
+export const CHANNELS = [
+  phoneChannel,
+  chatChannel,
+  portalChannel,
+] as const satisfies readonly AnyChannelPlugin[];
 
 type Plugins = (typeof CHANNELS)[number];
 export type ChannelName = Plugins['name'];

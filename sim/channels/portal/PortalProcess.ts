@@ -138,7 +138,7 @@ export class PortalProcess implements EventHandler {
    */
   submitFromOutside(t: number, contactId: number, type: number, documents: number): ApplicationTimes {
     const c = this.counters;
-    const k = this.simulation.interval;
+    const k = this.simulation.intervalAt(t);
     c.applications[k]!++;
     c.submissions[k]!++;
     c.documents[k]! += documents;
@@ -153,7 +153,7 @@ export class PortalProcess implements EventHandler {
 
   /** A submission from outside that the transport refused at `t`, for `reason`. */
   refusedFromOutside(t: number, reason: RefusalReason): void {
-    const k = this.simulation.interval;
+    const k = this.simulation.intervalAt(t);
     this.counters.submissions[k]!++;
     this.counters[REFUSED_FIELD[reason]][k]!++;
     this.maybeSupport('refusedUpload', t);
@@ -161,7 +161,7 @@ export class PortalProcess implements EventHandler {
 
   /** An applicant outside checked the status at `t`; its times while pending, else null. */
   statusCheckFromOutside(t: number, contactId: number): ApplicationTimes | null {
-    this.counters.statusChecks[this.simulation.interval]!++;
+    this.counters.statusChecks[this.simulation.intervalAt(t)]!++;
     const slot = this.slotOf.get(contactId);
     if (slot === undefined) return null;
     this.maybeSupport('statusQuestion', t);
@@ -189,7 +189,7 @@ export class PortalProcess implements EventHandler {
   // --- the application ------------------------------------------------------------------------------
 
   private arrive(t: number): void {
-    const k = this.simulation.interval;
+    const k = this.simulation.intervalAt(t);
     this.counters.applications[k]!++;
     const slot = this.allocate();
     const u = this.typeRng();
@@ -205,7 +205,7 @@ export class PortalProcess implements EventHandler {
 
   private submit(t: number, slot: number): void {
     const c = this.counters;
-    const k = this.simulation.interval;
+    const k = this.simulation.intervalAt(t);
     c.submissions[k]!++;
     c.documents[k]! += this.model.documents.sample(this.documentsRng);
     const reason = this.refusal(this.validationRng());
@@ -240,7 +240,7 @@ export class PortalProcess implements EventHandler {
   /** Received at `t`: the decision day is drawn now, in working days after the day of receipt. */
   private receive(t: number, slot: number): void {
     const c = this.counters;
-    const k = this.simulation.interval;
+    const k = this.simulation.intervalAt(t);
     const type = this.typeOf[slot]!;
     const { workingDays, types } = this.model;
     c.received[k]!++;
@@ -266,7 +266,7 @@ export class PortalProcess implements EventHandler {
   }
 
   private statusCheck(t: number, slot: number): void {
-    this.counters.statusChecks[this.simulation.interval]!++;
+    this.counters.statusChecks[this.simulation.intervalAt(t)]!++;
     this.maybeSupport('statusQuestion', t);
     this.scheduleStatusCheck(t, slot);
   }
@@ -281,7 +281,7 @@ export class PortalProcess implements EventHandler {
 
   private decide(t: number, slot: number): void {
     const c = this.counters;
-    const k = this.simulation.interval;
+    const k = this.simulation.intervalAt(t);
     const type = this.typeOf[slot]!;
     const days = this.decisionDays[slot]!;
     const onTime = days <= this.model.types[type]!.deadlineDays;
@@ -322,7 +322,7 @@ export class PortalProcess implements EventHandler {
   /** The contact happens now: offered to its channel, counted by cause and channel. */
   private offerSupport(t: number, rule: SupportRuleModel): void {
     if (!this.couplings.offer(rule.channel, t, rule.cause)) return;
-    this.counters[supportField(rule.cause, rule.channel)][this.simulation.interval]!++;
+    this.counters[supportField(rule.cause, rule.channel)][this.simulation.intervalAt(t)]!++;
   }
 
   // --- helpers --------------------------------------------------------------------------------------

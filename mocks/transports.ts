@@ -3,9 +3,10 @@
 import type { ChannelName } from '../sim/channels/index.js';
 import { chatTransport } from './chat/chatTransport.js';
 import { phoneTransport } from './phone/phoneTransport.js';
+import { portalTransport } from './portal/portalTransport.js';
 import type { TransportPlugin } from './TransportPlugin.js';
 
-export const TRANSPORTS = [phoneTransport, chatTransport] as const;
+export const TRANSPORTS = [phoneTransport, chatTransport, portalTransport] as const;
 
 type Plugins = (typeof TRANSPORTS)[number];
 type OptionsOf<P> = P extends TransportPlugin<ChannelName, infer O, unknown> ? O : never;

@@ -3,8 +3,9 @@
 import type { ChannelReport } from './ChannelReport.js';
 import { chatReport } from './chat/chatReport.js';
 import { phoneReport } from './phone/phoneReport.js';
+import { portalReport } from './portal/portalReport.js';
 
-export const CHANNEL_REPORTS: readonly ChannelReport[] = [phoneReport, chatReport];
+export const CHANNEL_REPORTS: readonly ChannelReport[] = [phoneReport, chatReport, portalReport];
 
 /** The sections of the channels a run has, in list order. */
 export function reportsOf(run: { summary: { channels: object } }): ChannelReport[] {

@@ -1,8 +1,9 @@
 // Test support for the portal channel: a small ecosystem with a portal, a 24-hour phone line and a
 // chat on one pool. Not product code.
+import { loadScenarioText } from '../../../scenarios/loadScenario.js';
 import type { ScenarioModel } from '../../../scenarios/ScenarioModel.js';
 import type { ScenarioChange, ShippedScenarioFile } from '../../testing/scenarioText.js';
-import { scenarioModel } from '../../testing/scenarioText.js';
+import { scenarioText } from '../../testing/scenarioText.js';
 import type { PortalChannelFile } from './portalSchema.js';
 
 export type PortalFile = ShippedScenarioFile & { channels: { portal: PortalChannelFile } };
@@ -13,6 +14,11 @@ export type PortalFile = ShippedScenarioFile & { channels: { portal: PortalChann
  * submissions refused, half of them resubmitted after a second; every support delay is one second.
  */
 export function portalScenario(change?: (file: PortalFile) => void): ScenarioModel {
+  return loadScenarioText(portalScenarioText(change), 'portal-test.json');
+}
+
+/** portalScenario's file as text (what simulateScenario takes). */
+export function portalScenarioText(change?: (file: PortalFile) => void): string {
   const apply: ScenarioChange = (f) => {
     const file = f as PortalFile;
     file.calendar.startDate = '2021-03-01';
@@ -52,5 +58,5 @@ export function portalScenario(change?: (file: PortalFile) => void): ScenarioMod
     };
     change?.(file);
   };
-  return scenarioModel('stationary-mmc', apply);
+  return scenarioText('stationary-mmc', apply);
 }

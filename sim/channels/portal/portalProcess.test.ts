@@ -158,3 +158,16 @@ describe('portal: a decision falls on the hand-computed working day', () => {
     expect(c.decisionElapsedSumS[k]).toBe(10 * 86_400);
   });
 });
+
+describe('portal: deterministic', () => {
+  it('same seed, same counters; another seed, other counters', () => {
+    const fields = (seed: number) => {
+      const { portal } = runOnce(seed);
+      return [portal.applications, portal.decided, portal.statusChecks, portal.supportDecisionPhone].map(
+        (a) => Array.from(a),
+      );
+    };
+    expect(fields(11)).toEqual(fields(11));
+    expect(fields(11)).not.toEqual(fields(12));
+  });
+});

@@ -100,6 +100,7 @@ export function portalSummaryHtml(run: LoadedRun): string {
   if (typeRows.length > 0)
     parts.push(
       `<h3>Per application type (${escapeHtml(runLabel(run))})</h3>`,
+      '<p class="note">Decisions made in the run only: a type whose decisions take longer than what is left of the horizon is mostly still pending at its end (pending at end), so its on-time share and working days describe its quicker decisions.</p>',
       table('type', TYPE_COLUMNS, typeRows),
     );
   return parts.join('\n');

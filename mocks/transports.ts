@@ -5,9 +5,16 @@ import { chatTransport } from './chat/chatTransport.js';
 import { emailTransport } from './email/emailTransport.js';
 import { outboundTransport } from './outbound/outboundTransport.js';
 import { phoneTransport } from './phone/phoneTransport.js';
+import { portalTransport } from './portal/portalTransport.js';
 import type { TransportPlugin } from './TransportPlugin.js';
 
-export const TRANSPORTS = [phoneTransport, chatTransport, emailTransport, outboundTransport] as const;
+export const TRANSPORTS = [
+  phoneTransport,
+  chatTransport,
+  emailTransport,
+  outboundTransport,
+  portalTransport,
+] as const;
 
 type Plugins = (typeof TRANSPORTS)[number];
 type OptionsOf<P> = P extends TransportPlugin<ChannelName, infer O, unknown> ? O : never;

@@ -5,12 +5,14 @@ import { chatReport } from './chat/chatReport.js';
 import { emailReport } from './email/emailReport.js';
 import { outboundReport } from './outbound/outboundReport.js';
 import { phoneReport } from './phone/phoneReport.js';
+import { portalReport } from './portal/portalReport.js';
 
 export const CHANNEL_REPORTS: readonly ChannelReport[] = [
   phoneReport,
   chatReport,
   emailReport,
   outboundReport,
+  portalReport,
 ];
 
 /** The sections of the channels a run has, in list order. */

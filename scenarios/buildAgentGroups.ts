@@ -1,4 +1,5 @@
 import type { AgentGroupModel } from '../sim/agents/AgentGroupModel.js';
+import { channelPlugin } from '../sim/channels/index.js';
 import { buildStaffing } from './buildStaffing.js';
 import type { InputIssue } from './inputError.js';
 import type { CalendarModel } from './ScenarioModel.js';
@@ -11,6 +12,8 @@ export function buildAgentGroups(
   issues: InputIssue[],
 ): readonly AgentGroupModel[] {
   const channels = Object.keys(file.channels);
+  // Channels no agent serves (the portal's back office) need no group and take no skill.
+  const served = channels.filter((c) => channelPlugin(c)?.withoutAgents !== true);
   const seen = new Set<string>();
   const groups = file.agents.groups.map((group, i): AgentGroupModel => {
     const path = `/agents/groups/${i}`;
@@ -18,12 +21,14 @@ export function buildAgentGroups(
       issues.push({ path: `${path}/name`, message: 'another group has this name', value: group.name });
     seen.add(group.name);
     group.skills.forEach((skill, j) => {
-      if (!channels.includes(skill)) {
+      if (!served.includes(skill)) {
         issues.push({
           path: `${path}/skills/${j}`,
-          message: `the scenario has no ${skill} channel`,
+          message: channels.includes(skill)
+            ? `no agent serves the ${skill} channel (its work is outside the agent pool)`
+            : `the scenario has no ${skill} channel`,
           value: skill,
-          allowed: channels.join(', '),
+          allowed: served.join(', '),
         });
       }
     });
@@ -41,7 +46,7 @@ export function buildAgentGroups(
       staffing: buildStaffing(group.staffing, calendar, issues, `${path}/staffing`),
     });
   });
-  for (const channel of channels) {
+  for (const channel of served) {
     if (!groups.some((g) => g.skills.includes(channel))) {
       issues.push({
         path: `/channels/${channel}`,

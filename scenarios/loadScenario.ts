@@ -62,7 +62,13 @@ export function loadScenarioText(
   const agentGroups = issues.length === 0 ? buildAgentGroups(scenario, calendar, issues) : [];
   const channels: Record<string, unknown> = {};
   if (issues.length === 0) {
-    const context = { calendar, agentGroups, closedDates: scenario.calendar.closedDates ?? [], issues };
+    const context = {
+      calendar,
+      agentGroups,
+      closedDates: scenario.calendar.closedDates ?? [],
+      channels: Object.keys(scenario.channels),
+      issues,
+    };
     for (const channel of CHANNELS as readonly AnyChannelPlugin[]) {
       const fragment = (scenario.channels as Record<string, unknown>)[channel.name];
       if (fragment !== undefined) channels[channel.name] = channel.buildModel(fragment, context);

@@ -22,6 +22,8 @@ export interface ChannelBuildContext {
   readonly agentGroups: readonly AgentGroupModel[];
   /** calendar.closedDates of the file: whole days every channel is closed. */
   readonly closedDates: readonly string[];
+  /** The channels the file has, by name (a channel that causes contacts in another checks it is there). */
+  readonly channels: readonly string[];
   /** Problems found go here, each with its path in the file. */
   readonly issues: InputIssue[];
 }
@@ -107,6 +109,11 @@ export interface ChannelPlugin<
   readonly contactsNoun: string;
   /** What `hotline sim` prints for the channel. */
   readonly table: ChannelTable;
+  /**
+   * true: no agent of the pool serves its contacts (the portal: decisions come from a back office
+   * outside the model), so no group needs its skill and none may have it. Absent: agents serve it.
+   */
+  readonly withoutAgents?: true;
 }
 
 /** The columns of the channel's tables in `hotline sim`; SERVICE_LEVEL stands for the target's variant. */

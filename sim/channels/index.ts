@@ -7,12 +7,14 @@ import { chatChannel } from './chat/chatChannel.js';
 import { emailChannel } from './email/emailChannel.js';
 import { outboundChannel } from './outbound/outboundChannel.js';
 import { phoneChannel } from './phone/phoneChannel.js';
+import { portalChannel } from './portal/portalChannel.js';
 
 export const CHANNELS = [
   phoneChannel,
   chatChannel,
   emailChannel,
   outboundChannel,
+  portalChannel,
 ] as const satisfies readonly AnyChannelPlugin[];
 
 type Plugins = (typeof CHANNELS)[number];

@@ -7,6 +7,8 @@ import { WAIT_BUCKETS } from '../../metrics/WaitHistogram.js';
 /** Counts and sums attributed to the session's arrival interval. */
 export const CHAT_CONTACT_FIELDS = [
   'offered',
+  /** Sessions other channels caused in the same run (Couplings.ts), also counted in offered. */
+  'caused',
   'closed',
   /** Sessions that got their first reply. */
   'answered',

@@ -6,6 +6,7 @@ import { WAIT_BUCKETS, waitBucket } from '../../metrics/WaitHistogram.js';
 import { ContactQueue } from '../../queues/ContactQueue.js';
 import type { Rng } from '../../rng/createStream.js';
 import type { Streams } from '../../rng/Streams.js';
+import type { CausedContactTarget } from '../Couplings.js';
 import { type ChatCounters, createChatCounters } from './ChatCounters.js';
 import type { ChatModel } from './ChatModel.js';
 
@@ -56,7 +57,7 @@ export interface ChatProcessOptions {
  * a later reply takes longer than the reply patience. Agents answer only in the answering hours; an
  * asynchronous chat keeps the questions posted outside them for the next opening.
  */
-export class ChatProcess implements EventHandler, Integrator, WorkSource {
+export class ChatProcess implements EventHandler, Integrator, WorkSource, CausedContactTarget {
   readonly counters: ChatCounters;
   private readonly model: ChatModel;
   private readonly simulation: Simulation;
@@ -92,6 +93,8 @@ export class ChatProcess implements EventHandler, Integrator, WorkSource {
   private token = new Float64Array(0);
   private messageAt = new Float64Array(0);
   private contactId = new Float64Array(0);
+  /** 1: a session another channel caused (Couplings.ts): the model's own resident, also in the mocks. */
+  private caused = new Uint8Array(0);
   private firstWork = new Float64Array(0);
   private free: number[] = [];
 
@@ -158,6 +161,15 @@ export class ChatProcess implements EventHandler, Integrator, WorkSource {
   /** A session opened from outside at model time `t`. */
   offer(t: number, contactId: number): void {
     this.arrive(t, contactId);
+  }
+
+  /**
+   * A session another channel caused at `t` (a portal applicant asking support): one of the model's
+   * own residents from here on (queue, patience, messages, think times), counted in `caused`.
+   */
+  acceptCaused(t: number, _cause: string): void {
+    this.counters.caused[this.simulation.interval]!++;
+    this.arrive(t, this.nextContactId++, true);
   }
 
   /** The resident's next message, from outside; false unless the session was waiting for one. */
@@ -246,7 +258,7 @@ export class ChatProcess implements EventHandler, Integrator, WorkSource {
 
   // --- the session --------------------------------------------------------------------------------
 
-  private arrive(t: number, contactId: number): void {
+  private arrive(t: number, contactId: number, caused = false): void {
     const model = this.model;
     const c = this.counters;
     const k = this.simulation.interval;
@@ -269,8 +281,9 @@ export class ChatProcess implements EventHandler, Integrator, WorkSource {
     this.messagesDone[slot] = 0;
     this.firstWork[slot] = work;
     this.contactId[slot] = contactId;
+    this.caused[slot] = caused ? 1 : 0;
     this.messageAt[slot] = t;
-    if (this.isOutside(contactId)) this.slotOf.set(contactId, slot);
+    if (this.isOutside(slot)) this.slotOf.set(contactId, slot);
     const agent = open ? this.agents.takeSlot(this.channel) : -1;
     if (agent >= 0) {
       this.assign(t, slot, agent);
@@ -358,7 +371,7 @@ export class ChatProcess implements EventHandler, Integrator, WorkSource {
     this.state[slot] = THINKING;
     // The resident outside writes again or closes on its own. In a warm-started run its think time is
     // still drawn (and not used), so the model's own residents keep the full day's draws.
-    const outside = this.isOutside(this.contactId[slot]!);
+    const outside = this.isOutside(slot);
     if (outside && this.arrivals === null) return;
     if (done >= this.messagesTotal[slot]!) {
       if (!outside) this.complete(t, slot);
@@ -374,11 +387,11 @@ export class ChatProcess implements EventHandler, Integrator, WorkSource {
     const work = this.model.replyTime.sample(this.replyRng);
     this.startReply(t, slot, work, this.agents.loadOf(this.agentOf[slot]!));
     const patience = this.model.replyPatience;
-    if (patience === null || this.arrivals === null) return;
+    const outside = this.isOutside(slot);
+    if (patience === null || (this.arrivals === null && outside)) return;
     // Drawn for a resident outside too (warm start), for the same reason as the think time.
     const at = t + patience.sample(this.replyPatienceRng);
-    if (!this.isOutside(this.contactId[slot]!))
-      this.simulation.calendar.schedule(at, this.base | REPLY_PATIENCE, slot, t);
+    if (!outside) this.simulation.calendar.schedule(at, this.base | REPLY_PATIENCE, slot, t);
   }
 
   private complete(t: number, slot: number): void {
@@ -481,9 +494,10 @@ export class ChatProcess implements EventHandler, Integrator, WorkSource {
       );
   }
 
-  /** Whether the session's resident is outside the model (a client of the mocks). */
-  private isOutside(contactId: number): boolean {
-    return this.arrivals === null || isExternalContact(contactId);
+  /** Whether the session's resident is outside the model (a client of the mocks); caused ones never are. */
+  private isOutside(slot: number): boolean {
+    if (this.caused[slot] === 1) return false;
+    return this.arrivals === null || isExternalContact(this.contactId[slot]!);
   }
 
   private factorAt(load: number): number {
@@ -503,7 +517,7 @@ export class ChatProcess implements EventHandler, Integrator, WorkSource {
   }
 
   private release(slot: number): void {
-    if (this.isOutside(this.contactId[slot]!)) this.slotOf.delete(this.contactId[slot]!);
+    if (this.isOutside(slot)) this.slotOf.delete(this.contactId[slot]!);
     this.state[slot] = 0;
     this.gen[slot]!++;
     this.free.push(slot);
@@ -548,6 +562,9 @@ export class ChatProcess implements EventHandler, Integrator, WorkSource {
     this.messageAt = f64(this.messageAt);
     this.contactId = f64(this.contactId);
     this.firstWork = f64(this.firstWork);
+    const caused = new Uint8Array(capacity);
+    caused.set(this.caused);
+    this.caused = caused;
     for (let slot = capacity - 1; slot >= old; slot--) this.free.push(slot);
     this.capacity = capacity;
   }

@@ -21,6 +21,8 @@ export const CHAT_METRIC_SPECS = [
     band: true,
     views: both,
   }),
+  // Sessions other channels caused in the same run (Couplings.ts): a portal applicant asking support.
+  metric('caused', 'count', 'neutral', { label: 'caused by other channels' }),
   metric('answered', 'count', 'higher', { label: 'first replies', k6: sessions('answered'), views: both }),
   metric('abandoned', 'count', 'lower', {
     label: 'abandoned before first reply',

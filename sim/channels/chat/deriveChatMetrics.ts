@@ -27,6 +27,7 @@ export function deriveChatMetrics(
   const taken = row.offered - row.closed;
   return {
     offered: row.offered,
+    caused: row.caused,
     answered: row.answered,
     abandoned: row.abandoned,
     closed: row.closed,

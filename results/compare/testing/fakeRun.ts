@@ -76,7 +76,7 @@ export function fakeRun(o: FakeRunOptions): LoadedRun {
       },
       days: { phone: [] },
     },
-    intervals: { date, start, channels: { phone, chat: {} } },
+    intervals: { date, start, channels: { phone, chat: {}, checkin: {} } },
     replications: null,
   } as LoadedRun;
 }

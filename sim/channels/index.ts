@@ -7,7 +7,11 @@ import { chatChannel } from './chat/chatChannel.js';
 import { checkinChannel } from './checkin/checkinChannel.js';
 import { phoneChannel } from './phone/phoneChannel.js';
 
-export const CHANNELS = [phoneChannel, chatChannel, checkinChannel] as const satisfies readonly AnyChannelPlugin[];
+export const CHANNELS = [
+  phoneChannel,
+  chatChannel,
+  checkinChannel,
+] as const satisfies readonly AnyChannelPlugin[];
 
 type Plugins = (typeof CHANNELS)[number];
 export type ChannelName = Plugins['name'];

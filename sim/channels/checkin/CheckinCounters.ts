@@ -53,7 +53,9 @@ export const CHECKIN_TIME_FIELDS = [
   'maxReviewQueue',
 ] as const;
 
-export type CheckinCounterField = (typeof CHECKIN_COUNT_FIELDS)[number] | (typeof CHECKIN_TIME_FIELDS)[number];
+export type CheckinCounterField =
+  | (typeof CHECKIN_COUNT_FIELDS)[number]
+  | (typeof CHECKIN_TIME_FIELDS)[number];
 
 const MAX_FIELDS: ReadonlySet<CheckinCounterField> = new Set(['maxConfirmationS', 'maxReviewQueue']);
 

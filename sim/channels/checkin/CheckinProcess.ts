@@ -1,12 +1,17 @@
 import type { AgentPool, WorkSource } from '../../agents/AgentPool.js';
 import type { ArrivalSource } from '../../arrivals/ArrivalSource.js';
 import type { EventHandler, Integrator, Simulation } from '../../engine/Simulation.js';
-import { waitBucket, WAIT_BUCKETS } from '../../metrics/WaitHistogram.js';
+import { WAIT_BUCKETS, waitBucket } from '../../metrics/WaitHistogram.js';
 import { ContactQueue } from '../../queues/ContactQueue.js';
 import type { Rng } from '../../rng/createStream.js';
 import type { Streams } from '../../rng/Streams.js';
 import type { Couplings } from '../Couplings.js';
-import { CALLS_CAUSED_FIELDS, type CheckinCounters, createCheckinCounters, FAILED_FIELDS } from './CheckinCounters.js';
+import {
+  CALLS_CAUSED_FIELDS,
+  type CheckinCounters,
+  createCheckinCounters,
+  FAILED_FIELDS,
+} from './CheckinCounters.js';
 import { type CheckinModel, FAILURE_MODES, type FailureMode } from './CheckinModel.js';
 
 // Local event kinds. PROMPT carries nothing; SUBMIT, VERIFIED carry the slot; REVIEWED (slot, agent);

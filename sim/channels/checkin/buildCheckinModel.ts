@@ -101,7 +101,11 @@ function buildExpectedPrompts(
   const out = new Float64Array(population.length);
   const gapS = tryParseDuration(file.prompts.meanGap)!;
   if (gapS <= 0) {
-    issues.push({ path: `${PATH}/prompts/meanGap`, message: 'must be longer than 0', value: file.prompts.meanGap });
+    issues.push({
+      path: `${PATH}/prompts/meanGap`,
+      message: 'must be longer than 0',
+      value: file.prompts.meanGap,
+    });
     return out;
   }
   const weights = normalisedProfile(file.prompts.dailyProfile, intervalsPerDay, issues);

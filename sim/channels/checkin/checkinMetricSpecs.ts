@@ -27,7 +27,11 @@ export const CHECKIN_METRIC_SPECS = [
     band: true,
     views: both,
   }),
-  metric('confirmationMeanS', 'seconds', 'lower', { label: 'mean confirmation time', band: true, views: both }),
+  metric('confirmationMeanS', 'seconds', 'lower', {
+    label: 'mean confirmation time',
+    band: true,
+    views: both,
+  }),
   metric('confirmationP90S', 'seconds', 'lower', { label: 'confirmation time p90' }),
   metric('maxConfirmationS', 'seconds', 'lower', { label: 'longest confirmation' }),
   metric('verificationMeanS', 'seconds', 'lower', { label: 'mean verification time (queue + service)' }),

@@ -18,7 +18,11 @@ export function populationAt(spec: PopulationSpec, t: number): number {
 }
 
 /** The mean population over each interval of the horizon. */
-export function monitoredPopulation(spec: PopulationSpec, intervals: number, intervalS: number): Float64Array {
+export function monitoredPopulation(
+  spec: PopulationSpec,
+  intervals: number,
+  intervalS: number,
+): Float64Array {
   const out = new Float64Array(intervals);
   for (let k = 0; k < intervals; k++) out[k] = populationAt(spec, (k + 0.5) * intervalS);
   return out;

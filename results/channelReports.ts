@@ -2,9 +2,10 @@
 // sim/channels/index.ts. Adding a channel's sections: results/<channel>/ with a ChannelReport, one line here.
 import type { ChannelReport } from './ChannelReport.js';
 import { chatReport } from './chat/chatReport.js';
+import { checkinReport } from './checkin/checkinReport.js';
 import { phoneReport } from './phone/phoneReport.js';
 
-export const CHANNEL_REPORTS: readonly ChannelReport[] = [phoneReport, chatReport];
+export const CHANNEL_REPORTS: readonly ChannelReport[] = [phoneReport, chatReport, checkinReport];
 
 /** The sections of the channels a run has, in list order. */
 export function reportsOf(run: { summary: { channels: object } }): ChannelReport[] {

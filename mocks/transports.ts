@@ -2,10 +2,11 @@
 // Adding a channel's transport: its folder mocks/<channel>/ with a TransportPlugin, one line here.
 import type { ChannelName } from '../sim/channels/index.js';
 import { chatTransport } from './chat/chatTransport.js';
+import { checkinTransport } from './checkin/checkinTransport.js';
 import { phoneTransport } from './phone/phoneTransport.js';
 import type { TransportPlugin } from './TransportPlugin.js';
 
-export const TRANSPORTS = [phoneTransport, chatTransport] as const;
+export const TRANSPORTS = [phoneTransport, chatTransport, checkinTransport] as const;
 
 type Plugins = (typeof TRANSPORTS)[number];
 type OptionsOf<P> = P extends TransportPlugin<ChannelName, infer O, unknown> ? O : never;

@@ -54,11 +54,12 @@ describe('the check-in report section', () => {
       'calls caused',
       'phone: abandon rate',
     ]);
-    const phoneCaused = (run.intervals.channels as Record<string, Record<string, { mean: (number | null)[] }>>)
-      .phone!.caused!.mean;
+    const phoneCaused = (
+      run.intervals.channels as Record<string, Record<string, { mean: (number | null)[] }>>
+    ).phone!.caused!.mean;
     const caused = byLabel['calls caused']!.values;
     expect(caused).toHaveLength(48);
-    caused.forEach((v, k) => expect(v).toBeCloseTo(phoneCaused[k] ?? 0, 6));
+    for (const [k, v] of caused.entries()) expect(v).toBeCloseTo(phoneCaused[k] ?? 0, 6);
     expect(sum(caused)).toBeGreaterThan(0);
     expect(byLabel['phone: abandon rate']!.axis).toBe(1);
   });
@@ -78,8 +79,8 @@ describe('the check-in report section', () => {
     const loop = checkinCharts(run).find((c) => c.id === 'checkin-loop')!;
     expect(loop.series.map((s) => s.label)).not.toContain('phone: abandon rate');
     expect(loop.note).toContain('no phone channel');
-    const notOffered = (run.summary.channels as Record<string, Record<string, { mean: number | null }>>).checkin!
-      .callsNotOffered!.mean;
+    const notOffered = (run.summary.channels as Record<string, Record<string, { mean: number | null }>>)
+      .checkin!.callsNotOffered!.mean;
     const caused = (run.summary.channels as Record<string, Record<string, { mean: number | null }>>).checkin!
       .callsCaused!.mean;
     expect(notOffered).toBe(caused);

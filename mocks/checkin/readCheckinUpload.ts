@@ -3,7 +3,8 @@ import { type ErrorIssue, MockError } from '../errors.js';
 
 /** A check-in upload as the route reads it: the selfie and the fields, checked. */
 export interface CheckinUpload {
-  readonly photo: Buffer;
+  /** Size of the photo; the mock checks its first bytes and keeps none (the model decides). */
+  readonly photoBytes: number;
   readonly lat: number;
   readonly lon: number;
   readonly personId: string;
@@ -33,25 +34,26 @@ export async function readCheckinUpload(
       { path: '', message: 'content type must be multipart/form-data' },
     ]);
   const fields = new Map<string, string>();
-  let photo: Buffer | null = null;
+  let photo: PhotoRead | null = null;
   let photoType = '';
   const issues: ErrorIssue[] = [];
   try {
     for await (const part of request.parts()) {
       if (part.type === 'file') {
-        const bytes = await part.toBuffer();
+        const read = await readPhoto(part.file);
+        if (read.truncated) throw tooLarge(maxPhotoBytes);
         if (part.fieldname !== 'photo' || photo !== null) {
           issues.push({ path: `/${part.fieldname}`, message: 'one file only, in the field photo' });
           continue;
         }
-        photo = bytes;
+        photo = read;
         photoType = part.mimetype.toLowerCase();
       } else fields.set(part.fieldname, String(part.value));
     }
   } catch (error) {
     throw uploadError(error, maxPhotoBytes);
   }
-  if (photo === null || photo.length === 0)
+  if (photo === null || photo.bytes === 0)
     issues.push({ path: '/photo', message: 'photo is missing: send the selfie as the file field photo' });
   const lat = coordinate(fields.get('lat'), 'lat', 90, issues);
   const lon = coordinate(fields.get('lon'), 'lon', 180, issues);
@@ -59,14 +61,14 @@ export async function readCheckinUpload(
   const promptId = identifier(fields.get('promptId'), 'promptId', issues);
   if (issues.length > 0)
     throw new MockError('invalid_request', issues.map((i) => i.message).join('; '), undefined, issues);
-  if (!PHOTO_TYPES.has(photoType) || !isJpeg(photo!))
+  if (!PHOTO_TYPES.has(photoType) || !isJpeg(photo!.head))
     throw new MockError('unsupported_media_type', 'photo must be a JPEG image', undefined, [
       {
         path: '/photo',
-        message: `photo must be a JPEG (bytes FF D8 FF, type image/jpeg); got type ${photoType || 'none'}${isJpeg(photo!) ? '' : ' and no JPEG signature'}`,
+        message: `photo must be a JPEG (bytes FF D8 FF, type image/jpeg); got type ${photoType || 'none'}${isJpeg(photo!.head) ? '' : ' and no JPEG signature'}`,
       },
     ]);
-  return { photo: photo!, lat: lat!, lon: lon!, personId: personId!, promptId: promptId! };
+  return { photoBytes: photo!.bytes, lat: lat!, lon: lon!, personId: personId!, promptId: promptId! };
 }
 
 function coordinate(
@@ -106,9 +108,7 @@ function uploadError(error: unknown, maxPhotoBytes: number): MockError {
   const code = (error as { code?: string }).code;
   switch (code) {
     case 'FST_REQ_FILE_TOO_LARGE':
-      return new MockError('payload_too_large', `photo is larger than ${maxPhotoBytes} bytes`, undefined, [
-        { path: '/photo', message: `at most ${maxPhotoBytes} bytes` },
-      ]);
+      return tooLarge(maxPhotoBytes);
     case 'FST_FILES_LIMIT':
     case 'FST_FIELDS_LIMIT':
     case 'FST_PARTS_LIMIT':
@@ -122,5 +122,30 @@ function uploadError(error: unknown, maxPhotoBytes: number): MockError {
   if (error instanceof MockError) return error;
   return new MockError('invalid_request', 'the multipart body could not be read', undefined, [
     { path: '', message: 'malformed multipart body' },
+  ]);
+}
+
+interface PhotoRead {
+  /** Its first bytes (the JPEG signature is in the first 3). */
+  readonly head: Buffer;
+  readonly bytes: number;
+  /** Cut at the size limit. */
+  readonly truncated: boolean;
+}
+
+/** Reads the photo's stream through: keeps its first bytes and counts the rest (no copy of 200 KB). */
+async function readPhoto(file: AsyncIterable<Buffer> & { truncated: boolean }): Promise<PhotoRead> {
+  const head = Buffer.alloc(3);
+  let bytes = 0;
+  for await (const chunk of file) {
+    if (bytes < head.length) chunk.copy(head, bytes, 0, Math.min(chunk.length, head.length - bytes));
+    bytes += chunk.length;
+  }
+  return { head: head.subarray(0, Math.min(bytes, head.length)), bytes, truncated: file.truncated };
+}
+
+function tooLarge(maxPhotoBytes: number): MockError {
+  return new MockError('payload_too_large', `photo is larger than ${maxPhotoBytes} bytes`, undefined, [
+    { path: '/photo', message: `at most ${maxPhotoBytes} bytes` },
   ]);
 }

@@ -55,7 +55,7 @@ describe('checkin: batch and real-time drivers in lockstep', () => {
     const client = batch.simulation.register({
       handle: (_kind, t, int) => batch.processes.checkin!.submit(t, FIRST_EXTERNAL_CONTACT_ID + int),
     });
-    UPLOADS.forEach((t, i) => batch.simulation.calendar.schedule(t, client | 1, i));
+    for (const [i, t] of UPLOADS.entries()) batch.simulation.calendar.schedule(t, client | 1, i);
     runBatch(batch.simulation);
 
     const time = new ManualTime();

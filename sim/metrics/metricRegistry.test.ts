@@ -34,8 +34,8 @@ describe('serviceLevel, the one formula', () => {
 });
 
 describe('the metric registry', () => {
-  it('lists phone and chat, and looks metrics up by channel and name', () => {
-    expect(metricChannels()).toEqual(['phone', 'chat']);
+  it('lists phone, chat and checkin, and looks metrics up by channel and name', () => {
+    expect(metricChannels()).toEqual(['phone', 'chat', 'checkin']);
     expect(metricSpec('chat', 'firstResponseSlOffered')).toMatchObject({
       serviceLevel: 'offered',
       unit: 'share',

@@ -2,6 +2,7 @@
 // Adding a channel's transport: its folder mocks/<channel>/ with a TransportPlugin, one line here.
 import type { ChannelName } from '../sim/channels/index.js';
 import { chatTransport } from './chat/chatTransport.js';
+import { checkinTransport } from './checkin/checkinTransport.js';
 import { emailTransport } from './email/emailTransport.js';
 import { outboundTransport } from './outbound/outboundTransport.js';
 import { phoneTransport } from './phone/phoneTransport.js';
@@ -11,6 +12,7 @@ import type { TransportPlugin } from './TransportPlugin.js';
 export const TRANSPORTS = [
   phoneTransport,
   chatTransport,
+  checkinTransport,
   emailTransport,
   outboundTransport,
   portalTransport,

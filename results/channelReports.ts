@@ -2,6 +2,7 @@
 // sim/channels/index.ts. Adding a channel's sections: results/<channel>/ with a ChannelReport, one line here.
 import type { ChannelReport } from './ChannelReport.js';
 import { chatReport } from './chat/chatReport.js';
+import { checkinReport } from './checkin/checkinReport.js';
 import { emailReport } from './email/emailReport.js';
 import { outboundReport } from './outbound/outboundReport.js';
 import { phoneReport } from './phone/phoneReport.js';
@@ -10,6 +11,7 @@ import { portalReport } from './portal/portalReport.js';
 export const CHANNEL_REPORTS: readonly ChannelReport[] = [
   phoneReport,
   chatReport,
+  checkinReport,
   emailReport,
   outboundReport,
   portalReport,

@@ -1,8 +1,9 @@
-// `npm run bench`: the timing targets (never asserted in tests). `npm run bench -- --only sim|mocks|chat|replay|gate|whatif|roster|staff|soak`
+// `npm run bench`: the timing targets (never asserted in tests). `npm run bench -- --only sim|mocks|chat|checkin|replay|gate|whatif|roster|staff|soak`
 // runs one section; the mocks, replay and soak sections run the real k6 against loopback only. The soak
 // (30 minutes by default, `--soak-duration 60s` for a quick check) runs only when asked for by name.
 import { fileURLToPath } from 'node:url';
 import { chatBench } from './bench/chatBench.js';
+import { checkinBench } from './bench/checkinBench.js';
 import { gateBench } from './bench/gateBench.js';
 import { mocksBench } from './bench/mocksBench.js';
 import { replayBench } from './bench/replayBench.js';
@@ -22,6 +23,7 @@ if (process.argv.includes('--memory-child')) {
   if (!only || only === 'sim') await simBenches(repo, fileURLToPath(import.meta.url));
   if (!only || only === 'mocks') await mocksBench(repo);
   if (!only || only === 'mocks' || only === 'chat') await chatBench(repo);
+  if (!only || only === 'mocks' || only === 'checkin') await checkinBench(repo);
   if (!only || only === 'replay') await replayBench(repo, toolVersion());
   if (!only || only === 'gate') await gateBench(repo, toolVersion());
   if (!only || only === 'whatif') whatifBench(repo);

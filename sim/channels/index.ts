@@ -4,6 +4,7 @@
 import type { Static } from '@sinclair/typebox';
 import type { AnyChannelPlugin, ChannelPlugin } from './ChannelPlugin.js';
 import { chatChannel } from './chat/chatChannel.js';
+import { checkinChannel } from './checkin/checkinChannel.js';
 import { emailChannel } from './email/emailChannel.js';
 import { outboundChannel } from './outbound/outboundChannel.js';
 import { phoneChannel } from './phone/phoneChannel.js';
@@ -12,6 +13,7 @@ import { portalChannel } from './portal/portalChannel.js';
 export const CHANNELS = [
   phoneChannel,
   chatChannel,
+  checkinChannel,
   emailChannel,
   outboundChannel,
   portalChannel,

@@ -36,7 +36,7 @@ describe('serviceLevel, the one formula', () => {
 describe('the metric registry', () => {
   it('lists the channels (phone and chat first), and looks metrics up by channel and name', () => {
     expect(metricChannels().slice(0, 2)).toEqual(['phone', 'chat']);
-    expect(metricChannels()).toEqual(expect.arrayContaining(['email', 'outbound']));
+    expect(metricChannels()).toEqual(expect.arrayContaining(['checkin', 'email', 'outbound', 'portal']));
     expect(metricSpec('email', 'slIncludingOverdue')).toMatchObject({
       serviceLevel: 'excludingShortAbandons',
       unit: 'share',

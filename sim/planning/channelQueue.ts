@@ -84,7 +84,14 @@ export function channelQueue(scenario: ScenarioModel, channel: string): ChannelQ
       dailyCv: chat.dailyCv,
     };
   }
-  throw new RangeError(`planning does not know channel ${channel}`);
+  // A channel without an entry here (checkin: its agents review check-ins, a queue without abandonment
+  // whose target is on the whole confirmation time) is not planned yet: say so as bad input, not a crash.
+  throw new InputError(undefined, [
+    {
+      path: `/channels/${channel}`,
+      message: `staffing plans know phone and chat only; the ${channel} channel's agents cannot be planned yet (plan a copy of the scenario without it)`,
+    },
+  ]);
 }
 
 /**

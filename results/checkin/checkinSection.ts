@@ -1,0 +1,185 @@
+// The check-in channel's part of report.html: its per-day table and its charts, read through the
+// metric registry (labels, units, bands). The loop chart puts the check-in failures, the calls they
+// cause and the phone's abandon rate on one time axis. Absent when a run has no checkin.
+import { metricSpec } from '../../sim/metrics/metricRegistry.js';
+import type { LoadedRun } from '../loadRun.js';
+import type { MetricSeries } from '../parseIntervalsCsv.js';
+import { type ChartSeries, type ChartSpec, compact, PALETTE } from '../report/chartSpec.js';
+import { escapeHtml } from '../report/escapeHtml.js';
+import { formatHalfWidth, formatValue } from '../report/formatMetric.js';
+import { intervalTimes } from '../report/intervalTimes.js';
+import { runLabel } from '../runMetrics.js';
+
+const [BLUE, VERMILLION, GREEN, PURPLE, ORANGE, SKY, BLACK] = PALETTE as [string, ...string[]];
+
+type Figures = Partial<Record<string, { mean: number | null; ci95: [number, number] | null }>>;
+
+interface CheckinTargets {
+  variant: string;
+  thresholdS: number;
+  goal: number;
+}
+
+/** The per-day columns, in order (the service level is the target's). */
+const DAY_METRICS = [
+  'monitored',
+  'prompts',
+  'received',
+  'failureRate',
+  'failedNoResponse',
+  'failedAppError',
+  'failedGeolocationWrong',
+  'failedPhotoNotIdentified',
+  'failedCannotUseApp',
+  'confirmedWithinT',
+  'confirmationMeanS',
+  'reviewWaitMeanS',
+  'maxReviewQueue',
+  'callsCaused',
+  'callsNotOffered',
+];
+
+function checkinOf(
+  run: LoadedRun,
+): { run: Figures; days: Array<Figures & { date: string; weekday: string }> } | null {
+  const summary = run.summary as unknown as {
+    channels: Record<string, Figures | undefined>;
+    days: Record<string, Array<Figures & { date: string; weekday: string }> | undefined>;
+  };
+  const figures = summary.channels.checkin;
+  const days = summary.days.checkin;
+  return figures && days ? { run: figures, days } : null;
+}
+
+function targetsOf(run: LoadedRun): CheckinTargets | null {
+  return (run.summary.targets as Record<string, CheckinTargets | undefined>).checkin ?? null;
+}
+
+function series(run: LoadedRun, channel: string, metric: string): MetricSeries | null {
+  const channels = run.intervals.channels as Record<
+    string,
+    Record<string, MetricSeries | undefined> | undefined
+  >;
+  return channels[channel]?.[metric] ?? null;
+}
+
+/** The check-in heading, note and per-day table (HTML), or '' when the run has no checkin. */
+export function checkinSummaryHtml(run: LoadedRun): string {
+  const checkin = checkinOf(run);
+  const targets = targetsOf(run);
+  if (checkin === null || targets === null) return '';
+  const cell = (figures: Figures, metric: string) => {
+    const { unit } = metricSpec('checkin', metric);
+    const value = figures[metric];
+    const mean = value?.mean ?? null;
+    const half = mean === null ? '' : formatHalfWidth(value?.ci95 ?? null, unit);
+    return `<td>${escapeHtml(formatValue(mean, unit))}${half ? `<span class="ci">${escapeHtml(half)}</span>` : ''}</td>`;
+  };
+  const head = [
+    '<th class="text">day</th>',
+    ...DAY_METRICS.map((m) => `<th>${escapeHtml(metricSpec('checkin', m).label)}</th>`),
+  ];
+  const rows = checkin.days.map(
+    (day) =>
+      `<tr><td class="text">${escapeHtml(`${day.weekday} ${day.date}`)}</td>${DAY_METRICS.map((m) => cell(day, m)).join('')}</tr>`,
+  );
+  rows.push(
+    `<tr><td class="text"><b>${escapeHtml(runLabel(run))}</b></td>${DAY_METRICS.map((m) => cell(checkin.run, m)).join('')}</tr>`,
+  );
+  const goal = `${formatValue(targets.goal, 'share')} of confirmed check-ins within ${formatValue(targets.thresholdS, 'seconds')} of submission`;
+  return [
+    '<h2>Check-in</h2>',
+    `<p class="note">Target: ${escapeHtml(goal)}. Counts are per event: a prompt when sent, a failure when known (deadline, app error, verification), a call when made. Failure rate = failed or missed check-ins / prompts. Calls caused join the phone queue of the same run.</p>`,
+    `<div class="scroll"><table>\n<thead><tr>${head.join('')}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table></div>`,
+  ].join('\n');
+}
+
+/** The check-in charts (the loop first), or none when the run has no checkin. */
+export function checkinCharts(run: LoadedRun): ChartSpec[] {
+  const targets = targetsOf(run);
+  if (checkinOf(run) === null || targets === null) return [];
+  const x = intervalTimes(run.intervals);
+  const line = (
+    channel: string,
+    metric: string,
+    color: string,
+    options: { axis?: number; dash?: boolean; band?: boolean } = {},
+  ): ChartSeries[] => {
+    const { axis = 0, dash = false } = options;
+    const s = series(run, channel, metric);
+    if (s === null) return [];
+    const spec = metricSpec(channel, metric);
+    const label = channel === 'checkin' ? spec.label : `${channel}: ${spec.label}`;
+    const out: ChartSeries = { label, axis, color, values: compact(s.mean), ...(dash ? { dash } : {}) };
+    if (!spec.band || options.band === false) return [out];
+    const top = spec.unit === 'share' ? 1 : Number.POSITIVE_INFINITY;
+    const clip = (values: readonly (number | null)[]) =>
+      values.map((v) => (v === null ? null : Math.min(top, Math.max(0, v))));
+    return [{ ...out, band: { lo: compact(clip(s.lo)), hi: compact(clip(s.hi)) } }];
+  };
+  const chart = (rest: Omit<ChartSpec, 'x' | 'xKind' | 'xLabel'>): ChartSpec => ({
+    ...rest,
+    xKind: 'time',
+    xLabel: 'interval start',
+    x,
+  });
+  const hasPhone = series(run, 'phone', 'abandonRate') !== null;
+  return [
+    chart({
+      id: 'checkin-loop',
+      title: 'The loop: check-in failures by mode, the calls they cause, and the hotline',
+      note: hasPhone
+        ? 'Left: failures per interval by mode and the calls they cause. Right: the abandon rate of the phone channel of the same run, which takes those calls.'
+        : 'Left: failures per interval by mode and the calls they cause. This run has no phone channel: the calls are counted, not queued.',
+      axes: [
+        { label: 'per interval', unit: 'count', side: 'left' },
+        { label: 'phone', unit: 'share', side: 'right' },
+      ],
+      series: [
+        ...line('checkin', 'failedNoResponse', SKY, { band: false }),
+        ...line('checkin', 'failedAppError', PURPLE, { band: false }),
+        ...line('checkin', 'failedGeolocationWrong', GREEN, { band: false }),
+        ...line('checkin', 'failedPhotoNotIdentified', ORANGE, { band: false }),
+        ...line('checkin', 'failedCannotUseApp', BLACK, { band: false, dash: true }),
+        ...line('checkin', 'callsCaused', BLUE),
+        ...line('phone', 'abandonRate', VERMILLION, { axis: 1 }),
+      ],
+    }),
+    chart({
+      id: 'checkin-calls',
+      title: 'Calls caused per interval, by cause',
+      axes: [{ label: 'calls per interval', unit: 'count', side: 'left' }],
+      series: [
+        ...line('checkin', 'callsCausedNoResponse', SKY),
+        ...line('checkin', 'callsCausedAppError', PURPLE),
+        ...line('checkin', 'callsCausedGeolocationWrong', GREEN),
+        ...line('checkin', 'callsCausedPhotoNotIdentified', ORANGE),
+        ...line('checkin', 'callsCausedCannotUseApp', BLACK, { dash: true }),
+      ],
+    }),
+    chart({
+      id: 'checkin-volume',
+      title: 'Prompts, check-ins received and failures per interval',
+      axes: [{ label: 'per interval', unit: 'count', side: 'left' }],
+      series: [
+        ...line('checkin', 'prompts', BLUE),
+        ...line('checkin', 'received', GREEN),
+        ...line('checkin', 'failed', VERMILLION),
+      ],
+    }),
+    chart({
+      id: 'checkin-confirmation',
+      title: 'Confirmation: time from submission and the manual review backlog',
+      note: `Target: ${formatValue(targets.goal, 'share')} confirmed within ${formatValue(targets.thresholdS, 'seconds')}. Manual reviews wait for agents with the checkin skill.`,
+      axes: [
+        { label: 'seconds', unit: 'seconds', side: 'left' },
+        { label: 'check-ins waiting for review', unit: 'count', side: 'right' },
+      ],
+      series: [
+        ...line('checkin', 'confirmationMeanS', BLUE),
+        ...line('checkin', 'reviewWaitMeanS', ORANGE),
+        ...line('checkin', 'meanReviewQueue', VERMILLION, { axis: 1 }),
+      ],
+    }),
+  ];
+}

@@ -1,0 +1,59 @@
+// The check-in channel as a plug-in of the core (listed in sim/channels/index.ts).
+import { processArrivals } from '../../arrivals/ownArrivals.js';
+import { type ChannelPlugin, SERVICE_LEVEL } from '../ChannelPlugin.js';
+import { buildCheckinModel } from './buildCheckinModel.js';
+import type { CheckinCounters } from './CheckinCounters.js';
+import type { CheckinModel } from './CheckinModel.js';
+import { type CheckinObserver, CheckinProcess } from './CheckinProcess.js';
+import { CHECKIN_METRICS_DECLARATION, type CheckinMetric } from './checkinMetricSpecs.js';
+import { CheckinChannel } from './checkinSchema.js';
+import { measureCheckin } from './measureCheckin.js';
+
+export const checkinChannel: ChannelPlugin<
+  'checkin',
+  typeof CheckinChannel,
+  CheckinModel,
+  CheckinCounters,
+  CheckinObserver,
+  CheckinProcess,
+  CheckinMetric
+> = {
+  name: 'checkin',
+  schema: CheckinChannel,
+  metrics: CHECKIN_METRICS_DECLARATION,
+  buildModel: buildCheckinModel,
+  createProcess: (simulation, agents, owner, model, options) =>
+    new CheckinProcess(simulation, agents, owner, model, {
+      streams: options.streams,
+      // Prompts are the channel's arrivals (streams checkin.demand, checkin.arrivals); no day factor.
+      prompts: processArrivals('checkin', model.expectedPrompts, 0, options),
+      couplings: options.couplings,
+      observer: options.observer,
+    }),
+  measure: (model, counters, calendar, window) => ({
+    ...measureCheckin(model, counters, calendar, window),
+    classes: [],
+  }),
+  classMetrics: [],
+  classes: () => [],
+  targets: (model) => model.targets,
+  expectedContacts: (model) => model.expectedPrompts,
+  meanWaitMetric: 'confirmationMeanS',
+  contactsNoun: 'prompts',
+  table: {
+    days: [
+      'prompts',
+      'received',
+      'failureRate',
+      'failedPhotoNotIdentified',
+      SERVICE_LEVEL,
+      'confirmationMeanS',
+      'reviewWaitMeanS',
+      'callsCaused',
+      'violations',
+    ],
+    classLabel: 'class',
+    classes: [],
+    worstIntervals: [],
+  },
+};

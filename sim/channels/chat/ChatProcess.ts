@@ -4,6 +4,7 @@ import { isExternalContact } from '../../engine/externalContacts.js';
 import type { EventHandler, Integrator, Simulation } from '../../engine/Simulation.js';
 import { WAIT_BUCKETS, waitBucket } from '../../metrics/WaitHistogram.js';
 import { ContactQueue } from '../../queues/ContactQueue.js';
+import { grown } from '../../queues/grown.js';
 import type { Rng } from '../../rng/createStream.js';
 import type { Streams } from '../../rng/Streams.js';
 import type { CausedContactTarget } from '../Couplings.js';
@@ -536,32 +537,20 @@ export class ChatProcess implements EventHandler, Integrator, WorkSource, Caused
 
   private grow(capacity: number): void {
     const old = this.capacity;
-    const f64 = (a: Float64Array) => {
-      const b = new Float64Array(capacity);
-      b.set(a);
-      return b;
-    };
-    const i32 = (a: Int32Array) => {
-      const b = new Int32Array(capacity);
-      b.set(a);
-      return b;
-    };
-    const state = new Uint8Array(capacity);
-    state.set(this.state);
-    this.state = state;
-    this.gen = i32(this.gen);
-    this.arrivalInterval = i32(this.arrivalInterval);
-    this.arrivalAt = f64(this.arrivalAt);
-    this.messagesTotal = i32(this.messagesTotal);
-    this.messagesDone = i32(this.messagesDone);
-    this.agentOf = i32(this.agentOf);
-    this.remaining = f64(this.remaining);
-    this.lastUpdate = f64(this.lastUpdate);
-    this.factor = f64(this.factor);
-    this.token = f64(this.token);
-    this.messageAt = f64(this.messageAt);
-    this.contactId = f64(this.contactId);
-    this.firstWork = f64(this.firstWork);
+    this.state = grown(this.state, capacity);
+    this.gen = grown(this.gen, capacity);
+    this.arrivalInterval = grown(this.arrivalInterval, capacity);
+    this.arrivalAt = grown(this.arrivalAt, capacity);
+    this.messagesTotal = grown(this.messagesTotal, capacity);
+    this.messagesDone = grown(this.messagesDone, capacity);
+    this.agentOf = grown(this.agentOf, capacity);
+    this.remaining = grown(this.remaining, capacity);
+    this.lastUpdate = grown(this.lastUpdate, capacity);
+    this.factor = grown(this.factor, capacity);
+    this.token = grown(this.token, capacity);
+    this.messageAt = grown(this.messageAt, capacity);
+    this.contactId = grown(this.contactId, capacity);
+    this.firstWork = grown(this.firstWork, capacity);
     const caused = new Uint8Array(capacity);
     caused.set(this.caused);
     this.caused = caused;

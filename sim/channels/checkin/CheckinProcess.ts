@@ -3,6 +3,7 @@ import type { ArrivalSource } from '../../arrivals/ArrivalSource.js';
 import type { EventHandler, Integrator, Simulation } from '../../engine/Simulation.js';
 import { WAIT_BUCKETS, waitBucket } from '../../metrics/WaitHistogram.js';
 import { ContactQueue } from '../../queues/ContactQueue.js';
+import { grown } from '../../queues/grown.js';
 import type { Rng } from '../../rng/createStream.js';
 import type { Streams } from '../../rng/Streams.js';
 import type { Couplings } from '../Couplings.js';
@@ -431,27 +432,15 @@ export class CheckinProcess implements EventHandler, Integrator, WorkSource {
 
   private grow(capacity: number): void {
     const old = this.capacity;
-    const f64 = (a: Float64Array) => {
-      const b = new Float64Array(capacity);
-      b.set(a);
-      return b;
-    };
-    const u8 = (a: Uint8Array) => {
-      const b = new Uint8Array(capacity);
-      b.set(a);
-      return b;
-    };
-    const gen = new Int32Array(capacity);
-    gen.set(this.gen);
-    this.gen = gen;
-    this.state = u8(this.state);
-    this.outcome = u8(this.outcome);
-    this.submittedAt = f64(this.submittedAt);
-    this.queuedAt = f64(this.queuedAt);
-    this.latency = f64(this.latency);
-    this.reviewWork = f64(this.reviewWork);
-    this.callDelay = f64(this.callDelay);
-    this.contactId = f64(this.contactId);
+    this.gen = grown(this.gen, capacity);
+    this.state = grown(this.state, capacity);
+    this.outcome = grown(this.outcome, capacity);
+    this.submittedAt = grown(this.submittedAt, capacity);
+    this.queuedAt = grown(this.queuedAt, capacity);
+    this.latency = grown(this.latency, capacity);
+    this.reviewWork = grown(this.reviewWork, capacity);
+    this.callDelay = grown(this.callDelay, capacity);
+    this.contactId = grown(this.contactId, capacity);
     for (let slot = capacity - 1; slot >= old; slot--) this.free.push(slot);
     this.capacity = capacity;
   }

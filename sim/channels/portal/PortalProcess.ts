@@ -1,6 +1,7 @@
 import type { ArrivalSource } from '../../arrivals/ArrivalSource.js';
 import { isExternalContact } from '../../engine/externalContacts.js';
 import type { EventHandler, Simulation } from '../../engine/Simulation.js';
+import { grown } from '../../queues/grown.js';
 import type { Rng } from '../../rng/createStream.js';
 import type { Streams } from '../../rng/Streams.js';
 import type { Couplings } from '../Couplings.js';
@@ -371,27 +372,15 @@ export class PortalProcess implements EventHandler {
 
   private grow(capacity: number): void {
     const old = this.capacity;
-    const f64 = (a: Float64Array) => {
-      const b = new Float64Array(capacity);
-      b.set(a);
-      return b;
-    };
-    const i32 = (a: Int32Array) => {
-      const b = new Int32Array(capacity);
-      b.set(a);
-      return b;
-    };
-    const state = new Uint8Array(capacity);
-    state.set(this.state);
-    this.state = state;
-    this.gen = i32(this.gen);
-    this.typeOf = i32(this.typeOf);
-    this.attempt = i32(this.attempt);
-    this.arrivalInterval = i32(this.arrivalInterval);
-    this.receivedAt = f64(this.receivedAt);
-    this.decisionAt = f64(this.decisionAt);
-    this.decisionDays = i32(this.decisionDays);
-    this.contactId = f64(this.contactId);
+    this.state = grown(this.state, capacity);
+    this.gen = grown(this.gen, capacity);
+    this.typeOf = grown(this.typeOf, capacity);
+    this.attempt = grown(this.attempt, capacity);
+    this.arrivalInterval = grown(this.arrivalInterval, capacity);
+    this.receivedAt = grown(this.receivedAt, capacity);
+    this.decisionAt = grown(this.decisionAt, capacity);
+    this.decisionDays = grown(this.decisionDays, capacity);
+    this.contactId = grown(this.contactId, capacity);
     for (let slot = capacity - 1; slot >= old; slot--) this.free.push(slot);
     this.capacity = capacity;
   }

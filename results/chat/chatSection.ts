@@ -3,10 +3,11 @@
 import { channelMetrics, metricSpec } from '../../sim/metrics/metricRegistry.js';
 import type { LoadedRun } from '../loadRun.js';
 import type { MetricSeries } from '../parseIntervalsCsv.js';
-import { type ChartSeries, type ChartSpec, compact, PALETTE } from '../report/chartSpec.js';
+import { type ChartSeries, type ChartSpec, PALETTE } from '../report/chartSpec.js';
 import { escapeHtml } from '../report/escapeHtml.js';
 import { formatHalfWidth, formatValue } from '../report/formatMetric.js';
 import { intervalTimes } from '../report/intervalTimes.js';
+import { metricLine, timeChart } from '../report/metricLine.js';
 import { runLabel } from '../runMetrics.js';
 
 const [BLUE, VERMILLION, GREEN, , ORANGE, SKY, BLACK] = PALETTE as [string, ...string[]];
@@ -88,16 +89,8 @@ export function chatCharts(run: LoadedRun): ChartSpec[] {
   const targets = targetsOf(run);
   if (chatOf(run) === null || targets === null) return [];
   const x = intervalTimes(run.intervals);
-  const line = (metric: string, color: string, axis = 0): ChartSeries => {
-    const s = series(run, metric);
-    const spec = metricSpec('chat', metric);
-    const out: ChartSeries = { label: spec.label, axis, color, values: compact(s.mean) };
-    if (!spec.band) return out;
-    const top = spec.unit === 'share' ? 1 : Number.POSITIVE_INFINITY;
-    const clip = (values: readonly (number | null)[]) =>
-      values.map((v) => (v === null ? null : Math.min(top, Math.max(0, v))));
-    return { ...out, band: { lo: compact(clip(s.lo)), hi: compact(clip(s.hi)) } };
-  };
+  const line = (metric: string, color: string, axis = 0): ChartSeries =>
+    metricLine(series(run, metric), metricSpec('chat', metric), color, { axis });
   const constant = (value: number, label: string): ChartSeries => ({
     label,
     axis: 0,
@@ -105,12 +98,7 @@ export function chatCharts(run: LoadedRun): ChartSpec[] {
     dash: true,
     values: run.intervals.date.map(() => value),
   });
-  const chart = (rest: Omit<ChartSpec, 'x' | 'xKind' | 'xLabel'>): ChartSpec => ({
-    ...rest,
-    xKind: 'time',
-    xLabel: 'interval start',
-    x,
-  });
+  const chart = timeChart(x);
   const abandonSeries = [line('abandonRate', VERMILLION)];
   if (targets.maxAbandonRate !== null)
     abandonSeries.push(

@@ -4,10 +4,11 @@
 import { metricSpec } from '../../sim/metrics/metricRegistry.js';
 import type { LoadedRun } from '../loadRun.js';
 import type { MetricSeries } from '../parseIntervalsCsv.js';
-import { type ChartSeries, type ChartSpec, compact, PALETTE } from '../report/chartSpec.js';
+import { type ChartSeries, type ChartSpec, PALETTE } from '../report/chartSpec.js';
 import { escapeHtml } from '../report/escapeHtml.js';
 import { formatHalfWidth, formatValue } from '../report/formatMetric.js';
 import { intervalTimes } from '../report/intervalTimes.js';
+import { metricLine, timeChart } from '../report/metricLine.js';
 import { runLabel } from '../runMetrics.js';
 
 const [BLUE, VERMILLION, GREEN, PURPLE, ORANGE, SKY, BLACK] = PALETTE as [string, ...string[]];
@@ -105,24 +106,13 @@ export function checkinCharts(run: LoadedRun): ChartSpec[] {
     color: string,
     options: { axis?: number; dash?: boolean; band?: boolean } = {},
   ): ChartSeries[] => {
-    const { axis = 0, dash = false } = options;
     const s = series(run, channel, metric);
     if (s === null) return [];
     const spec = metricSpec(channel, metric);
     const label = channel === 'checkin' ? spec.label : `${channel}: ${spec.label}`;
-    const out: ChartSeries = { label, axis, color, values: compact(s.mean), ...(dash ? { dash } : {}) };
-    if (!spec.band || options.band === false) return [out];
-    const top = spec.unit === 'share' ? 1 : Number.POSITIVE_INFINITY;
-    const clip = (values: readonly (number | null)[]) =>
-      values.map((v) => (v === null ? null : Math.min(top, Math.max(0, v))));
-    return [{ ...out, band: { lo: compact(clip(s.lo)), hi: compact(clip(s.hi)) } }];
+    return [metricLine(s, spec, color, { ...options, label })];
   };
-  const chart = (rest: Omit<ChartSpec, 'x' | 'xKind' | 'xLabel'>): ChartSpec => ({
-    ...rest,
-    xKind: 'time',
-    xLabel: 'interval start',
-    x,
-  });
+  const chart = timeChart(x);
   const hasPhone = series(run, 'phone', 'abandonRate') !== null;
   return [
     chart({

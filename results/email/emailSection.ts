@@ -4,10 +4,11 @@
 import { metricSpec } from '../../sim/metrics/metricRegistry.js';
 import type { LoadedRun } from '../loadRun.js';
 import type { MetricSeries } from '../parseIntervalsCsv.js';
-import { type ChartSeries, type ChartSpec, compact, PALETTE } from '../report/chartSpec.js';
+import { type ChartSeries, type ChartSpec, PALETTE } from '../report/chartSpec.js';
 import { escapeHtml } from '../report/escapeHtml.js';
 import { formatHalfWidth, formatValue } from '../report/formatMetric.js';
 import { intervalTimes } from '../report/intervalTimes.js';
+import { metricLine, timeChart } from '../report/metricLine.js';
 import { runLabel } from '../runMetrics.js';
 
 const [BLUE, VERMILLION, GREEN, , ORANGE, SKY, BLACK] = PALETTE as [string, ...string[]];
@@ -103,16 +104,8 @@ export function emailCharts(run: LoadedRun): ChartSpec[] {
   const targets = targetsOf(run);
   if (emailOf(run) === null || targets === null) return [];
   const x = intervalTimes(run.intervals);
-  const line = (metric: string, color: string, axis = 0): ChartSeries => {
-    const s = series(run, metric);
-    const spec = metricSpec('email', metric);
-    const out: ChartSeries = { label: spec.label, axis, color, values: compact(s.mean) };
-    if (!spec.band) return out;
-    const top = spec.unit === 'share' ? 1 : Number.POSITIVE_INFINITY;
-    const clip = (values: readonly (number | null)[]) =>
-      values.map((v) => (v === null ? null : Math.min(top, Math.max(0, v))));
-    return { ...out, band: { lo: compact(clip(s.lo)), hi: compact(clip(s.hi)) } };
-  };
+  const line = (metric: string, color: string, axis = 0): ChartSeries =>
+    metricLine(series(run, metric), metricSpec('email', metric), color, { axis });
   const constant = (value: number, label: string): ChartSeries => ({
     label,
     axis: 0,
@@ -120,12 +113,7 @@ export function emailCharts(run: LoadedRun): ChartSpec[] {
     dash: true,
     values: run.intervals.date.map(() => value),
   });
-  const chart = (rest: Omit<ChartSpec, 'x' | 'xKind' | 'xLabel'>): ChartSpec => ({
-    ...rest,
-    xKind: 'time',
-    xLabel: 'interval start',
-    x,
-  });
+  const chart = timeChart(x);
   const within = workingHoursText(targets.thresholdS);
   return [
     chart({

@@ -5,10 +5,11 @@
 import { channelMetrics, metricSpec } from '../../sim/metrics/metricRegistry.js';
 import type { LoadedRun } from '../loadRun.js';
 import type { MetricSeries } from '../parseIntervalsCsv.js';
-import { type ChartSeries, type ChartSpec, compact, PALETTE } from '../report/chartSpec.js';
+import { type ChartSeries, type ChartSpec, PALETTE } from '../report/chartSpec.js';
 import { escapeHtml } from '../report/escapeHtml.js';
 import { formatHalfWidth, formatValue } from '../report/formatMetric.js';
 import { intervalTimes } from '../report/intervalTimes.js';
+import { metricLine, timeChart } from '../report/metricLine.js';
 import { runLabel } from '../runMetrics.js';
 
 const [BLUE, VERMILLION, GREEN, , ORANGE] = PALETTE as [string, ...string[]];
@@ -88,22 +89,11 @@ export function outboundCharts(run: LoadedRun): ChartSpec[] {
   if (summaryOf(run).targets[CHANNEL] === undefined) return [];
   const x = intervalTimes(run.intervals);
   const line = (channel: string, metric: string, color: string, axis = 0): ChartSeries => {
-    const s = series(run, channel, metric);
     const spec = metricSpec(channel, metric);
     const label = channel === CHANNEL ? spec.label : `${channel}: ${spec.label}`;
-    const out: ChartSeries = { label, axis, color, values: compact(s.mean) };
-    if (!spec.band) return out;
-    const top = spec.unit === 'share' ? 1 : Number.POSITIVE_INFINITY;
-    const clip = (values: readonly (number | null)[]) =>
-      values.map((v) => (v === null ? null : Math.min(top, Math.max(0, v))));
-    return { ...out, band: { lo: compact(clip(s.lo)), hi: compact(clip(s.hi)) } };
+    return metricLine(series(run, channel, metric), spec, color, { axis, label });
   };
-  const chart = (rest: Omit<ChartSpec, 'x' | 'xKind' | 'xLabel'>): ChartSpec => ({
-    ...rest,
-    xKind: 'time',
-    xLabel: 'interval start',
-    x,
-  });
+  const chart = timeChart(x);
   const inbound = inboundServiceLevels(run);
   const colors = [VERMILLION, ORANGE, GREEN];
   return [

@@ -2,10 +2,11 @@
 // read through the metric registry (labels, units, bands). Absent when a run has no portal.
 import { metricSpec } from '../../sim/metrics/metricRegistry.js';
 import type { LoadedRun } from '../loadRun.js';
-import { type ChartSeries, type ChartSpec, compact, PALETTE } from '../report/chartSpec.js';
+import { type ChartSeries, type ChartSpec, PALETTE } from '../report/chartSpec.js';
 import { escapeHtml } from '../report/escapeHtml.js';
 import { formatHalfWidth, formatValue } from '../report/formatMetric.js';
 import { intervalTimes } from '../report/intervalTimes.js';
+import { metricLine, timeChart } from '../report/metricLine.js';
 import { intervalSeries, runLabel } from '../runMetrics.js';
 
 const [BLUE, VERMILLION, GREEN, PURPLE, ORANGE, SKY, BLACK] = PALETTE as [string, ...string[]];
@@ -110,22 +111,9 @@ export function portalSummaryHtml(run: LoadedRun): string {
 export function portalCharts(run: LoadedRun): ChartSpec[] {
   if (portalOf(run) === null) return [];
   const x = intervalTimes(run.intervals);
-  const line = (metric: string, color: string, axis = 0): ChartSeries => {
-    const s = intervalSeries(run, metric, CHANNEL);
-    const spec = metricSpec(CHANNEL, metric);
-    const out: ChartSeries = { label: spec.label, axis, color, values: compact(s.mean) };
-    if (!spec.band) return out;
-    const top = spec.unit === 'share' ? 1 : Number.POSITIVE_INFINITY;
-    const clip = (values: readonly (number | null)[]) =>
-      values.map((v) => (v === null ? null : Math.min(top, Math.max(0, v))));
-    return { ...out, band: { lo: compact(clip(s.lo)), hi: compact(clip(s.hi)) } };
-  };
-  const chart = (rest: Omit<ChartSpec, 'x' | 'xKind' | 'xLabel'>): ChartSpec => ({
-    ...rest,
-    xKind: 'time',
-    xLabel: 'interval start',
-    x,
-  });
+  const line = (metric: string, color: string, axis = 0): ChartSeries =>
+    metricLine(intervalSeries(run, metric, CHANNEL), metricSpec(CHANNEL, metric), color, { axis });
+  const chart = timeChart(x);
   const goal = goalOf(run);
   const onTime = [line('decidedOnTimeShare', BLUE)];
   if (goal !== null)

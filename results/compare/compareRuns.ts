@@ -1,7 +1,8 @@
 import { CHANNEL_NAMES } from '../../sim/channels/index.js';
 import { channelMetrics, metricSpec } from '../../sim/metrics/metricRegistry.js';
 import type { LoadedRun } from '../loadRun.js';
-import { type MetricValue, slVariant } from '../runMetrics.js';
+import { intervalSeries, type MetricValue, slVariant } from '../runMetrics.js';
+import { batchAggregate, batchMeansDifference } from './batchMeansDifference.js';
 import { type Difference, pairedDifference, welchDifference } from './differenceCi.js';
 import { type PairingMethod, pairingMethod } from './pairingMethod.js';
 import { insidePredictionInterval, predictionDifference } from './predictionDifference.js';
@@ -101,7 +102,13 @@ export function compareMetric(
       ? pairedDifference(columnsOf(a, channel)[metric] ?? [], columnsOf(b, channel)[metric] ?? [])
       : method === 'prediction-vs-measurement'
         ? predictionDifference(prediction, measured, predictionIs)
-        : welchDifference(va, vb);
+        : method === 'batch-means'
+          ? batchMeansDifference(
+              { mean: va.mean, intervals: intervalSeries(a, metric, channel).mean },
+              { mean: vb.mean, intervals: intervalSeries(b, metric, channel).mean },
+              batchAggregate(metricSpec(channel, metric)),
+            )
+          : welchDifference(va, vb);
   return {
     channel,
     metric,

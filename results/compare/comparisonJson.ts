@@ -6,6 +6,8 @@ import type { RuleOutcome } from './evaluateGate.js';
 const INTERVAL_KIND = {
   paired: 'paired t over replications',
   welch: "Welch's t from each run's mean and CI",
+  'batch-means':
+    "batch means: Welch's t over each measured run's interval values (one observation per interval)",
   'prediction-vs-measurement': 'prediction interval of one replication (measured − mean ± t·s·√(1 + 1/n))',
 } as const;
 

@@ -6,12 +6,15 @@ import type { LoadedRun } from '../loadRun.js';
  *   per-replication values. Replication r of each drew the same random numbers (common random
  *   numbers), so differences are taken replication by replication.
  * - 'prediction-vs-measurement': one sim run (the prediction) and one k6 run (the measurement).
+ * - 'batch-means': two k6 runs, each ONE sample path: each measured interval is one observation
+ *   (batchMeansDifference), never the calls as independent trials.
  * - 'welch': anything else; two independent means.
  */
-export type PairingMethod = 'paired' | 'welch' | 'prediction-vs-measurement';
+export type PairingMethod = 'paired' | 'welch' | 'batch-means' | 'prediction-vs-measurement';
 
 export function pairingMethod(a: LoadedRun, b: LoadedRun): PairingMethod {
   if (a.info.kind !== b.info.kind) return 'prediction-vs-measurement';
+  if (a.info.kind === 'k6') return 'batch-means';
   return canPair(a, b) ? 'paired' : 'welch';
 }
 
@@ -37,6 +40,12 @@ export function describePairing(method: PairingMethod): string {
       return 'paired over replications (same seed, replications and calendar: common random numbers)';
     case 'welch':
       return "unpaired (Welch's t from each run's mean and CI)";
+    case 'batch-means':
+      return (
+        "two measurements (k6), each one sample path: batch means, Welch's t over each run's measured " +
+        "intervals as observations (assumes the intervals roughly independent and the two days' volumes " +
+        'alike: same --seed, or no dailyCv)'
+      );
     case 'prediction-vs-measurement':
       return 'prediction (sim) vs measurement (k6): is the measurement inside the 95% prediction interval of one replication?';
   }

@@ -58,7 +58,7 @@ export function batchMeansDifference(
 }
 
 /** A run's standard error from its k interval values: s/√k for a mean of them, s·√k for their sum. */
-function batchEstimate(
+export function batchEstimate(
   intervals: ReadonlyArray<number | null>,
   aggregate: BatchAggregate,
 ): { se: number; n: number } | null {

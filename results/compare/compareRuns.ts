@@ -61,11 +61,11 @@ export function compareRuns(a: LoadedRun, b: LoadedRun): Comparison {
 type Figures = Partial<Record<string, MetricValue>>;
 type Columns = Partial<Record<string, number[]>>;
 
-function figuresOf(run: LoadedRun, channel: string): Figures {
+export function figuresOf(run: LoadedRun, channel: string): Figures {
   return ((run.summary.channels as Record<string, Figures | undefined>)[channel] ?? {}) as Figures;
 }
 
-function columnsOf(run: LoadedRun, channel: string): Columns {
+export function columnsOf(run: LoadedRun, channel: string): Columns {
   const channels = run.replications?.channels as Record<string, { run: Columns } | undefined> | undefined;
   return channels?.[channel]?.run ?? {};
 }

@@ -63,7 +63,8 @@ export function welchInterval(value: number, a: Estimate, b: Estimate): Differen
   return { value, ci95: [value - half, value + half] };
 }
 
-function standardError(m: MetricValue): number | null {
+/** A mean's standard error, recovered from its Student-t CI half-width; null without a CI. */
+export function standardError(m: MetricValue): number | null {
   if (!m.ci95 || m.n < 2) return null;
   return (m.ci95[1] - m.ci95[0]) / 2 / studentT975(m.n - 1);
 }

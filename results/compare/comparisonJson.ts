@@ -54,6 +54,14 @@ export function comparisonJson(comparisons: readonly Comparison[], outcomes: rea
 }
 
 function runRef(run: LoadedRun) {
-  const { id, kind, seed, replications } = run.info;
-  return { id, kind, scenario: run.info.scenario.name, seed, replications, folder: run.folder };
+  const { id, kind, seed, replications, givenReplication } = run.info;
+  return {
+    id,
+    kind,
+    scenario: run.info.scenario.name,
+    seed,
+    replications,
+    ...(givenReplication === undefined ? {} : { givenReplication }),
+    folder: run.folder,
+  };
 }

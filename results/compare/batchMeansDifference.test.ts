@@ -6,6 +6,7 @@ import { batchAggregate, batchMeansDifference } from './batchMeansDifference.js'
 import { compareRuns } from './compareRuns.js';
 import { evaluateGate } from './evaluateGate.js';
 import { parseFailOn } from './failOnRules.js';
+import { fakeRun } from './testing/fakeRun.js';
 import { simulatedRun } from './testing/simulatedRun.js';
 
 describe('batchMeansDifference: two measured runs, each measured interval one observation', () => {
@@ -51,6 +52,22 @@ describe('batchMeansDifference: two measured runs, each measured interval one ob
     expect(batchAggregate(metricSpec('phone', 'asaS'))).toBe('mean');
     expect(batchAggregate(metricSpec('phone', 'waitP90S'))).toBeNull();
     expect(batchAggregate(metricSpec('phone', 'maxWaitS'))).toBeNull();
+  });
+
+  it('warns when a run has fewer than 8 measured intervals (a one-hour window of 30-minute ones)', () => {
+    const run = (id: string, offered: Array<number | null>) =>
+      fakeRun({
+        kind: 'k6',
+        id,
+        phone: { offered: { mean: 200, ci95: null, n: 1 } },
+        intervals: { offered },
+      });
+    const hour = Array.from({ length: 48 }, (_, i) => (i === 18 || i === 19 ? 100 : null));
+    const day = Array.from({ length: 48 }, () => 100);
+    expect(compareRuns(run('a', hour), run('b', day)).warnings).toEqual([
+      expect.stringContaining('only 2 measured intervals in a run'),
+    ]);
+    expect(compareRuns(run('a', day), run('b', day)).warnings).toEqual([]);
   });
 
   // Simulated truth: pairs of single-replication runs of the same scenario (different seeds) are

@@ -55,7 +55,8 @@ export function compareRuns(a: LoadedRun, b: LoadedRun): Comparison {
     for (const metric of channelComparedMetrics(a, channel))
       rows.push(compareMetric(a, b, channel, metric, method));
   }
-  return { a, b, method, rows, warnings: windowWarnings(a, b) };
+  const warnings = [...windowWarnings(a, b), ...(method === 'batch-means' ? fewBatchesWarnings(a, b) : [])];
+  return { a, b, method, rows, warnings };
 }
 
 type Figures = Partial<Record<string, MetricValue>>;
@@ -81,6 +82,25 @@ function windowWarnings(a: LoadedRun, b: LoadedRun): string[] {
   return [
     `A covers ${describe(a)}, B covers ${describe(b)}: their run-level figures are not comparable; ` +
       `simulate the same window${hint}`,
+  ];
+}
+
+/** Below this many measured intervals a side's batch-means spread rests on too few observations. */
+const FEW_BATCHES = 8;
+
+// Batch means over a one-hour window of 30-minute intervals has 2 observations a side: the t quantile
+// alone is 4.3 (1 degree of freedom each), so the interval is honest but too wide to judge anything.
+function fewBatchesWarnings(a: LoadedRun, b: LoadedRun): string[] {
+  const channel = sharedChannels(a, b)[0];
+  if (channel === undefined) return [];
+  const batches = (run: LoadedRun) =>
+    intervalSeries(run, 'offered', channel).mean.filter((x) => x !== null).length;
+  const fewest = Math.min(batches(a), batches(b));
+  if (fewest >= FEW_BATCHES) return [];
+  return [
+    `only ${fewest} measured interval${fewest === 1 ? '' : 's'} in a run: the batch-means intervals rest on ` +
+      `${fewest} observation${fewest === 1 ? '' : 's'} and are wide; replay a longer window (at least ${FEW_BATCHES} intervals) ` +
+      'or compare each measurement with a prediction (hotline sim of the same window)',
   ];
 }
 

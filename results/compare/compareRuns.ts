@@ -6,6 +6,7 @@ import { batchAggregate, batchMeansDifference } from './batchMeansDifference.js'
 import { type Difference, pairedDifference, welchDifference } from './differenceCi.js';
 import { type PairingMethod, pairingMethod } from './pairingMethod.js';
 import { insidePredictionInterval, predictionDifference } from './predictionDifference.js';
+import { spreadDifference } from './spreadDifference.js';
 import { type Verdict, verdictOf } from './verdict.js';
 
 export interface MetricComparison {
@@ -28,6 +29,8 @@ export interface Comparison {
   a: LoadedRun;
   b: LoadedRun;
   method: PairingMethod;
+  /** The prediction whose one-replication spread judges two measurements (--spread-from); else null. */
+  spread: LoadedRun | null;
   rows: MetricComparison[];
   /** Reasons the run-level figures may not be comparable (e.g. different windows). */
   warnings: string[];
@@ -48,15 +51,15 @@ function sharedChannels(a: LoadedRun, b: LoadedRun): string[] {
   return CHANNEL_NAMES.filter((channel) => has(a, channel) && has(b, channel));
 }
 
-export function compareRuns(a: LoadedRun, b: LoadedRun): Comparison {
-  const method = pairingMethod(a, b);
+export function compareRuns(a: LoadedRun, b: LoadedRun, spread: LoadedRun | null = null): Comparison {
+  const method = pairingMethod(a, b, spread);
   const rows: MetricComparison[] = [];
   for (const channel of sharedChannels(a, b)) {
     for (const metric of channelComparedMetrics(a, channel))
-      rows.push(compareMetric(a, b, channel, metric, method));
+      rows.push(compareMetric(a, b, channel, metric, method, spread));
   }
   const warnings = [...windowWarnings(a, b), ...(method === 'batch-means' ? fewBatchesWarnings(a, b) : [])];
-  return { a, b, method, rows, warnings };
+  return { a, b, method, spread: method === 'spread-of-prediction' ? spread : null, rows, warnings };
 }
 
 type Figures = Partial<Record<string, MetricValue>>;
@@ -110,6 +113,7 @@ export function compareMetric(
   channel: string,
   metric: string,
   method: PairingMethod,
+  spread: LoadedRun | null = null,
 ): MetricComparison {
   const undefinedMetric: MetricValue = { mean: null, ci95: null, n: 0 };
   const va = figuresOf(a, channel)[metric] ?? undefinedMetric;
@@ -122,13 +126,15 @@ export function compareMetric(
       ? pairedDifference(columnsOf(a, channel)[metric] ?? [], columnsOf(b, channel)[metric] ?? [])
       : method === 'prediction-vs-measurement'
         ? predictionDifference(prediction, measured, predictionIs)
-        : method === 'batch-means'
-          ? batchMeansDifference(
-              { mean: va.mean, intervals: intervalSeries(a, metric, channel).mean },
-              { mean: vb.mean, intervals: intervalSeries(b, metric, channel).mean },
-              batchAggregate(metricSpec(channel, metric)),
-            )
-          : welchDifference(va, vb);
+        : method === 'spread-of-prediction' && spread
+          ? spreadDifference(va, vb, figuresOf(spread, channel)[metric] ?? undefinedMetric)
+          : method === 'batch-means'
+            ? batchMeansDifference(
+                { mean: va.mean, intervals: intervalSeries(a, metric, channel).mean },
+                { mean: vb.mean, intervals: intervalSeries(b, metric, channel).mean },
+                batchAggregate(metricSpec(channel, metric)),
+              )
+            : welchDifference(va, vb);
   return {
     channel,
     metric,

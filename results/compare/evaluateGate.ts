@@ -101,7 +101,7 @@ function differenceInterval(
 ): [number, number] | null {
   const row =
     comparison.rows.find((r) => r.channel === channel && r.metric === rule.metric) ??
-    compareMetric(comparison.a, comparison.b, channel, rule.metric, comparison.method);
+    compareMetric(comparison.a, comparison.b, channel, rule.metric, comparison.method, comparison.spread);
   return row.difference.ci95;
 }
 

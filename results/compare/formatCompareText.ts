@@ -33,6 +33,9 @@ function formatComparison(c: Comparison): string {
     `A ${c.a.info.id} (${c.a.info.kind}, ${c.a.info.scenario.name})`,
     `B ${c.b.info.id} (${c.b.info.kind}, ${c.b.info.scenario.name})`,
     describePairing(c.method),
+    ...(c.spread
+      ? [`spread of one replication from ${c.spread.info.id} (${c.spread.info.replications} replications)`]
+      : []),
     ...givenReplicationNotes(c),
     ...c.warnings.map((w) => `WARNING: ${w}`),
     '',

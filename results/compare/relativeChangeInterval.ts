@@ -4,6 +4,7 @@ import { batchAggregate, batchEstimate } from './batchMeansDifference.js';
 import { type Comparison, columnsOf, figuresOf } from './compareRuns.js';
 import { standardError } from './differenceCi.js';
 import { pairedRatioInterval, type RatioSide, ratioInterval } from './ratioInterval.js';
+import { replicationSd } from './spreadDifference.js';
 
 /**
  * The 95% interval of B/A − 1 for a relative `--fail-on` rule, with the baseline's own uncertainty
@@ -35,6 +36,12 @@ export function relativeChangeInterval(
         return e && { mean: value, ...e };
       };
       return ratioOf(side(va.mean, a), side(vb.mean, b));
+    }
+    case 'spread-of-prediction': {
+      const p = comparison.spread ? figuresOf(comparison.spread, channel)[metric] : undefined;
+      const s = p ? replicationSd(p) : null;
+      if (!p || s === null) return null;
+      return ratioInterval({ mean: va.mean, se: s, n: p.n }, { mean: vb.mean, se: s, n: p.n }, p.n - 1);
     }
     case 'prediction-vs-measurement': {
       const predictionIsA = a.info.kind === 'sim';

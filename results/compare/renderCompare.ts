@@ -100,6 +100,9 @@ function comparisonSection(c: Comparison, letter: string): string {
   return [
     `<h2>${escapeHtml(`${letter} ${c.b.info.id} vs A ${c.a.info.id}`)}</h2>`,
     `<p class="note">${escapeHtml(describePairing(c.method))}</p>`,
+    c.spread
+      ? `<p class="note" data-spread>${escapeHtml(`spread of one replication from ${c.spread.info.id} (${c.spread.info.replications} replications)`)}</p>`
+      : '',
     ...givenReplicationNotes(c, letter).map((n) => `<p class="note" data-given>${escapeHtml(n)}</p>`),
     ...c.warnings.map((w) => `<p class="note fail">${escapeHtml(`Warning: ${w}`)}</p>`),
     prediction ? `<p class="note">${escapeHtml(PREDICTION_NOTE)}</p>` : '',

@@ -24,7 +24,12 @@ const REGRESSION_PAIRS = 50;
 interface PairPlan {
   replications: number;
   seeds: (k: number) => [number, number];
+  /** A prediction to judge two measurements by (--spread-from), built from this scenario text. */
+  spreadFrom?: string;
 }
+
+/** The --spread-from prediction: 30 replications of the base scenario, a seed of its own. */
+const SPREAD_REPLICATIONS = 30;
 
 interface Tally {
   interval: number;
@@ -45,9 +50,16 @@ async function gateRate(
   const asMeasurement = plan.replications === 1;
   const run = (text: string, seed: number) =>
     simulatedRun({ text, seed, replications: plan.replications, asMeasurement }, toolVersion);
+  const spread =
+    plan.spreadFrom === undefined
+      ? null
+      : await simulatedRun(
+          { text: plan.spreadFrom, seed: 99, replications: SPREAD_REPLICATIONS },
+          toolVersion,
+        );
   for (let k = 0; k < pairs; k++) {
     const [sa, sb] = plan.seeds(k);
-    const comparison = compareRuns(await run(base, sa), await run(candidate, sb));
+    const comparison = compareRuns(await run(base, sa), await run(candidate, sb), spread);
     tally.method = comparison.method;
     if (evaluateGate(comparison, rules).some((o) => o.failed)) tally.interval++;
     if (evaluateGate(comparison, rules, { strict: true }).some((o) => o.failed)) tally.point++;
@@ -89,6 +101,8 @@ export async function gateBench(repo: string, toolVersion: string): Promise<void
   );
   const aaMeasured = await gateRate(text, text, AA_PAIRS, measured, toolVersion);
   line(`gate A/A false alarms, stationary-mmc, two k6-like runs, ${aaMeasured.method}`, rates(aaMeasured));
+  const aaSpread = await gateRate(text, text, AA_PAIRS, { ...measured, spreadFrom: text }, toolVersion);
+  line(`gate A/A false alarms, stationary-mmc, two k6-like runs, ${aaSpread.method}`, rates(aaSpread));
   const welch = await gateRate(
     base,
     fewer,
@@ -113,5 +127,13 @@ export async function gateBench(repo: string, toolVersion: string): Promise<void
     toolVersion,
   );
   line(`gate regression caught, ${cut}, k6-like, ${k6like.method}`, rates(k6like));
+  const k6spread = await gateRate(
+    base,
+    fewer,
+    REGRESSION_PAIRS,
+    { ...measured, seeds: (k) => [9000 + 2 * k, 9001 + 2 * k], spreadFrom: base },
+    toolVersion,
+  );
+  line(`gate regression caught, ${cut}, k6-like, ${k6spread.method}`, rates(k6spread));
   line('gate bench wall time', `${((performance.now() - started) / 1000).toFixed(1)} s`);
 }

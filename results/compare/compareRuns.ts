@@ -58,7 +58,11 @@ export function compareRuns(a: LoadedRun, b: LoadedRun, spread: LoadedRun | null
     for (const metric of channelComparedMetrics(a, channel))
       rows.push(compareMetric(a, b, channel, metric, method, spread));
   }
-  const warnings = [...windowWarnings(a, b), ...(method === 'batch-means' ? fewBatchesWarnings(a, b) : [])];
+  const warnings = [
+    ...windowWarnings(a, b),
+    ...(method === 'batch-means' ? fewBatchesWarnings(a, b) : []),
+    ...(method === 'spread-of-prediction' && spread ? spreadWindowWarnings(b, spread) : []),
+  ];
   return { a, b, method, spread: method === 'spread-of-prediction' ? spread : null, rows, warnings };
 }
 
@@ -74,11 +78,25 @@ export function columnsOf(run: LoadedRun, channel: string): Columns {
   return channels?.[channel]?.run ?? {};
 }
 
+const describeWindow = (run: LoadedRun) => {
+  const w = run.summary.window;
+  return w ? `day ${w.day} ${w.from}-${w.to}` : 'the whole horizon';
+};
+
+// One replication's spread over a whole day is not that of an hour's window: a --spread-from run of
+// another window judges the measurements by the wrong yardstick.
+function spreadWindowWarnings(b: LoadedRun, spread: LoadedRun): string[] {
+  if (describeWindow(spread) === describeWindow(b)) return [];
+  const w = b.summary.window;
+  const hint = w ? ` (hotline sim --day ${w.day} --from ${w.from} --to ${w.to})` : '';
+  return [
+    `--spread-from ${spread.info.id} covers ${describeWindow(spread)}, the measurements ${describeWindow(b)}: ` +
+      `its spread is not theirs; simulate the same window${hint}`,
+  ];
+}
+
 function windowWarnings(a: LoadedRun, b: LoadedRun): string[] {
-  const describe = (run: LoadedRun) => {
-    const w = run.summary.window;
-    return w ? `day ${w.day} ${w.from}-${w.to}` : 'the whole horizon';
-  };
+  const describe = describeWindow;
   if (describe(a) === describe(b)) return [];
   const w = b.summary.window ?? a.summary.window;
   const hint = w ? ` (hotline sim --day ${w.day} --from ${w.from} --to ${w.to})` : '';

@@ -28,7 +28,11 @@ export function runComparison(
   const comparisons = runs.slice(1).map((run) => compareRuns(runs[0]!, run, spread));
   const outcomes = rules ? comparisons.flatMap((c) => evaluateGate(c, rules, gate)) : null;
   const axis = alignRuns(runs);
+  const unused = spread !== null && comparisons.every((c) => c.spread === null);
   const notes = [
+    ...(unused
+      ? [`--spread-from ${spread.info.id} unused: it judges two k6 runs, and no pair here is one`]
+      : []),
     ...axis.placements.filter((p) => p.kind !== 'calendar').map((p) => p.note),
     ...predictionCharts(runs, axis).map((c) => `${c.chart.title}: ${c.summary}`),
   ];

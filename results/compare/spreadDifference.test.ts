@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareRuns } from './compareRuns.js';
 import { replicationSd, spreadDifference } from './spreadDifference.js';
+import { fakeRun } from './testing/fakeRun.js';
 import { simulatedRun } from './testing/simulatedRun.js';
 
 describe('spreadDifference: two measurements judged by one replication of a prediction', () => {
@@ -21,6 +22,20 @@ describe('spreadDifference: two measurements judged by one replication of a pred
         { mean: 1, ci95: null, n: 1 },
       ).ci95,
     ).toBeNull();
+  });
+
+  it('warns when the prediction covers another window than the measurements', () => {
+    const window = { day: 1, from: '09:00', to: '10:00' };
+    const sl = { slOffered: { mean: 0.8, ci95: [0.78, 0.82] as [number, number], n: 10 } };
+    const k6 = (id: string) => fakeRun({ kind: 'k6', id, window, phone: sl });
+    const day = fakeRun({ kind: 'sim', id: 'day', replications: 10, phone: sl });
+    const hour = fakeRun({ kind: 'sim', id: 'hour', replications: 10, window, phone: sl });
+    expect(compareRuns(k6('a'), k6('b'), day).warnings).toEqual([
+      expect.stringContaining(
+        '--spread-from day covers the whole horizon, the measurements day 1 09:00-10:00',
+      ),
+    ]);
+    expect(compareRuns(k6('a'), k6('b'), hour).warnings).toEqual([]);
   });
 
   // Simulated truth: a prediction of 30 replications gives s; pairs of one-replication runs of the

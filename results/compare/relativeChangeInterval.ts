@@ -46,14 +46,15 @@ export function relativeChangeInterval(
     case 'prediction-vs-measurement': {
       const predictionIsA = a.info.kind === 'sim';
       const prediction = predictionIsA ? va : vb;
-      const se = standardError(prediction);
-      if (se === null) return null;
-      const sd = se * Math.sqrt(prediction.n);
-      const sides = { prediction: { mean: prediction.mean!, se, n: prediction.n } };
-      const measured = { mean: (predictionIsA ? vb : va).mean!, se: sd, n: prediction.n };
+      const s = replicationSd(prediction);
+      if (s === null) return null;
+      const n = prediction.n;
+      // The prediction's mean has error s/√n; the one measured path s.
+      const predicted = { mean: prediction.mean!, se: s / Math.sqrt(n), n };
+      const measured = { mean: (predictionIsA ? vb : va).mean!, se: s, n };
       return predictionIsA
-        ? ratioInterval(sides.prediction, measured, prediction.n - 1)
-        : ratioInterval(measured, sides.prediction, prediction.n - 1);
+        ? ratioInterval(predicted, measured, n - 1)
+        : ratioInterval(measured, predicted, n - 1);
     }
   }
 }

@@ -42,7 +42,7 @@ const HEALTH_METRICS = ['http_req_failed', 'http_reqs', 'dropped_iterations'];
 interface PointLine {
   type?: string;
   metric?: string;
-  data?: { value?: number; tags?: Record<string, string>; metadata?: Record<string, string> };
+  data?: { time?: string; value?: number; tags?: Record<string, string>; metadata?: Record<string, string> };
 }
 
 /**
@@ -74,7 +74,10 @@ export async function readK6Points(
       const metric = /"metric":"([^"]+)"/.exec(line)?.[1];
       if (metric !== undefined && LOAD_QUALITY_METRICS.includes(metric)) {
         const point = JSON.parse(line) as PointLine;
-        if (point.type === 'Point') quality.add(metric, point.data?.value ?? 0, point.data?.tags);
+        if (point.type === 'Point') {
+          const time = point.data?.time === undefined ? undefined : Date.parse(point.data.time);
+          quality.add(metric, point.data?.value ?? 0, point.data?.tags, time);
+        }
       }
       if (metric === undefined) continue;
       const reader = CHANNEL_SAMPLES.get(metric);
@@ -95,6 +98,7 @@ export async function readK6Points(
         out.droppedIterations += value;
       }
     }
+    quality.endSegment();
   }
   out.quality = quality.result();
   return out;

@@ -26,6 +26,10 @@ describe('LoadQualityCollector', () => {
       latencyMs: { p50: 300, p95: 480, p99: 496 },
       failedByStatus: { '503': 1 },
       arrivalLagMs: { p50: 3, p95: 3.9, p99: 3.98 },
+      // Samples without a channel or scenario tag are kept apart as 'unknown'.
+      arrivalLagMsByChannel: { unknown: { p50: 3, p95: 3.9, p99: 3.98 } },
+      // VUs samples without a time cannot be placed in an interval: only the run's most counts them.
+      vusMax: null,
     });
     expect(i19!.failedByStatus).toEqual({ '0': 1 });
     expect(i19!.arrivalLagMs).toBeNull();

@@ -6,6 +6,9 @@ import type { RuleOutcome } from './evaluateGate.js';
 const INTERVAL_KIND = {
   paired: 'paired t over replications',
   welch: "Welch's t from each run's mean and CI",
+  'spread-of-prediction': "(B − A) ± t·s·√2, s one replication's spread in the --spread-from prediction",
+  'batch-means':
+    "batch means: Welch's t over each measured run's interval values (one observation per interval)",
   'prediction-vs-measurement': 'prediction interval of one replication (measured − mean ± t·s·√(1 + 1/n))',
 } as const;
 
@@ -19,6 +22,7 @@ export function comparisonJson(comparisons: readonly Comparison[], outcomes: rea
       a: runRef(c.a),
       b: runRef(c.b),
       method: c.method,
+      ...(c.spread ? { spreadFrom: runRef(c.spread) } : {}),
       metrics: c.rows.map((row) => ({
         channel: row.channel,
         metric: row.metric,
@@ -52,6 +56,14 @@ export function comparisonJson(comparisons: readonly Comparison[], outcomes: rea
 }
 
 function runRef(run: LoadedRun) {
-  const { id, kind, seed, replications } = run.info;
-  return { id, kind, scenario: run.info.scenario.name, seed, replications, folder: run.folder };
+  const { id, kind, seed, replications, givenReplication } = run.info;
+  return {
+    id,
+    kind,
+    scenario: run.info.scenario.name,
+    seed,
+    replications,
+    ...(givenReplication === undefined ? {} : { givenReplication }),
+    folder: run.folder,
+  };
 }

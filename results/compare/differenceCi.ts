@@ -41,15 +41,30 @@ export function welchDifference(a: MetricValue, b: MetricValue): Difference {
   const sa = standardError(a);
   const sb = standardError(b);
   if (sa === null || sb === null) return { value, ci95: null };
-  const va = sa * sa;
-  const vb = sb * sb;
+  return welchInterval(value, { se: sa, n: a.n }, { se: sb, n: b.n });
+}
+
+/** A mean's standard error and the number of observations it was estimated from. */
+export interface Estimate {
+  se: number;
+  n: number;
+}
+
+/**
+ * The 95% interval of a difference of two independent means: value ± t(df)·√(se_a² + se_b²), with
+ * Welch-Satterthwaite degrees of freedom (each side's variance estimated from its n − 1).
+ */
+export function welchInterval(value: number, a: Estimate, b: Estimate): Difference {
+  const va = a.se * a.se;
+  const vb = b.se * b.se;
   if (va + vb === 0) return { value, ci95: [value, value] };
   const df = (va + vb) ** 2 / ((va * va) / (a.n - 1) + (vb * vb) / (b.n - 1));
   const half = studentT975(Math.max(1, df)) * Math.sqrt(va + vb);
   return { value, ci95: [value - half, value + half] };
 }
 
-function standardError(m: MetricValue): number | null {
+/** A mean's standard error, recovered from its Student-t CI half-width; null without a CI. */
+export function standardError(m: MetricValue): number | null {
   if (!m.ci95 || m.n < 2) return null;
   return (m.ci95[1] - m.ci95[0]) / 2 / studentT975(m.n - 1);
 }

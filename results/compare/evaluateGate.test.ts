@@ -39,12 +39,20 @@ describe('evaluateGate: a gate that knows noise', () => {
     expect(loose!.message).toMatch(/judged on the interval \(welch\)/);
   });
 
-  it('divides the interval by the baseline for relative rules', () => {
-    // ASA +4 s on 20 s: +20%, interval (4 ± 1.313) / 20 = [+13.4%, +26.6%]: wholly above +10%, not above +15%.
+  it("judges relative rules on the interval of B/A − 1, with the baseline's own noise (delta method)", () => {
+    // ASA 20 -> 24 s: R = 1.2, se = 1/t(9) on both sides. Var(R) = (se² + 1.2²·se²)/20² = 2.44·se²/400,
+    // Welch df = 2.44²·9/(1 + 1.44²) = 17.433: [+12.7%, +27.3%], wholly above +10%, not above +15%.
+    const se = 1 / t9;
+    const df = (2.44 ** 2 * 9) / (1 + 1.44 ** 2);
+    const half = studentT975(df) * Math.sqrt(2.44) * (se / 20);
     const [ten, fifteen] = evaluateGate(comparison, parseFailOn('asaS>+10%,asaS>+15%'));
-    expect(ten!.changeCi95![0]).toBeCloseTo((4 - asaHalf) / 20, 9);
+    expect(ten!.changeCi95![0]).toBeCloseTo(0.2 - half, 9);
+    expect(ten!.changeCi95![1]).toBeCloseTo(0.2 + half, 9);
+    // Wider than the difference's interval over the baseline (which leaves A's noise out).
+    expect(2 * half).toBeGreaterThan((2 * asaHalf) / 20);
     expect(ten!.failed).toBe(true);
     expect(fifteen!.failed).toBe(false);
+    expect(ten!.message).toMatch(/ratio by the delta method/);
   });
 
   it('--strict judges the point estimate', () => {

@@ -1,6 +1,7 @@
 import { metricOf } from '../runMetrics.js';
 import { type Comparison, compareMetric } from './compareRuns.js';
 import type { FailRule } from './failOnRules.js';
+import { relativeChangeInterval } from './relativeChangeInterval.js';
 import { resolveRuleChannel } from './resolveRuleChannel.js';
 
 /**
@@ -32,7 +33,9 @@ export interface GateOptions {
  * when the whole 95% interval of the change lies beyond its threshold: a noisy run does not fail CI
  * by chance (the A/A false-alarm rate is in `npm run bench -- --only gate`). The interval is the
  * comparison's own (paired with common random numbers, Welch, or the prediction interval of one
- * replication for a measured run). A relative rule divides the interval by the baseline's mean.
+ * replication for a measured run). A relative rule is judged on the interval of B/A − 1, which
+ * carries the baseline's own noise too (relativeChangeInterval: delta method; paired runs keep their
+ * covariance).
  * A rule that cannot be evaluated (the metric is undefined in a run) fails: a gate that silently
  * passes on missing data gates nothing.
  */
@@ -61,7 +64,9 @@ function evaluateRule(comparison: Comparison, rule: FailRule, options: GateOptio
       message: `${rule.metric} is undefined in a run, cannot check`,
     };
   }
-  const changeCi95 = changeInterval(comparison, rule, channel, base!);
+  const changeCi95 = rule.relative
+    ? relativeChangeInterval(comparison, channel, rule.metric)
+    : differenceInterval(comparison, rule, channel);
   const method: GateMethod = options.strict || changeCi95 === null ? 'point' : 'interval';
   const beyond = (x: number) => (rule.op === '<' ? x < rule.threshold : x > rule.threshold);
   // The end of the interval nearest the threshold decides: all of it must be past the threshold.
@@ -74,7 +79,7 @@ function evaluateRule(comparison: Comparison, rule: FailRule, options: GateOptio
   const interval = changeCi95 ? `, 95% interval [${show(changeCi95[0])}, ${show(changeCi95[1])}]` : '';
   const how =
     method === 'interval'
-      ? `judged on the interval (${comparison.method})`
+      ? `judged on the interval (${comparison.method}${rule.relative ? ', ratio by the delta method' : ''})`
       : options.strict
         ? 'judged on the point estimate (--strict)'
         : 'judged on the point estimate (no interval: one replication on a side)';
@@ -89,20 +94,15 @@ function evaluateRule(comparison: Comparison, rule: FailRule, options: GateOptio
   };
 }
 
-function changeInterval(
+function differenceInterval(
   comparison: Comparison,
   rule: FailRule,
   channel: string,
-  base: number,
 ): [number, number] | null {
   const row =
     comparison.rows.find((r) => r.channel === channel && r.metric === rule.metric) ??
-    compareMetric(comparison.a, comparison.b, channel, rule.metric, comparison.method);
-  const ci = row.difference.ci95;
-  if (ci === null) return null;
-  if (!rule.relative) return ci;
-  if (base === 0) return null;
-  return [ci[0] / Math.abs(base), ci[1] / Math.abs(base)];
+    compareMetric(comparison.a, comparison.b, channel, rule.metric, comparison.method, comparison.spread);
+  return row.difference.ci95;
 }
 
 function changeOf(base: number | null, cand: number | null, relative: boolean): number | null {

@@ -2,6 +2,7 @@ import { formatTable } from '../../scripts/cli/formatTable.js';
 import { compareRowText } from './compareRow.js';
 import type { Comparison } from './compareRuns.js';
 import type { RuleOutcome } from './evaluateGate.js';
+import { givenReplicationNotes } from './givenReplicationNotes.js';
 import { describePairing } from './pairingMethod.js';
 
 /** The short terminal summary of `hotline compare`: one table per pair, then the gate. */
@@ -32,6 +33,10 @@ function formatComparison(c: Comparison): string {
     `A ${c.a.info.id} (${c.a.info.kind}, ${c.a.info.scenario.name})`,
     `B ${c.b.info.id} (${c.b.info.kind}, ${c.b.info.scenario.name})`,
     describePairing(c.method),
+    ...(c.spread
+      ? [`spread of one replication from ${c.spread.info.id} (${c.spread.info.replications} replications)`]
+      : []),
+    ...givenReplicationNotes(c),
     ...c.warnings.map((w) => `WARNING: ${w}`),
     '',
     formatTable(header, rows),

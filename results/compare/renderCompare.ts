@@ -9,6 +9,7 @@ import { alignRuns } from './alignRuns.js';
 import { compareRowText, runLetter } from './compareRow.js';
 import type { Comparison } from './compareRuns.js';
 import type { RuleOutcome } from './evaluateGate.js';
+import { givenReplicationNotes } from './givenReplicationNotes.js';
 import { describePairing } from './pairingMethod.js';
 import { type PredictionChart, predictionCharts } from './predictionCharts.js';
 import { describeSpan } from './runSpan.js';
@@ -99,6 +100,10 @@ function comparisonSection(c: Comparison, letter: string): string {
   return [
     `<h2>${escapeHtml(`${letter} ${c.b.info.id} vs A ${c.a.info.id}`)}</h2>`,
     `<p class="note">${escapeHtml(describePairing(c.method))}</p>`,
+    c.spread
+      ? `<p class="note" data-spread>${escapeHtml(`spread of one replication from ${c.spread.info.id} (${c.spread.info.replications} replications)`)}</p>`
+      : '',
+    ...givenReplicationNotes(c, letter).map((n) => `<p class="note" data-given>${escapeHtml(n)}</p>`),
     ...c.warnings.map((w) => `<p class="note fail">${escapeHtml(`Warning: ${w}`)}</p>`),
     prediction ? `<p class="note">${escapeHtml(PREDICTION_NOTE)}</p>` : '',
     `<div class="scroll"><table><thead><tr>${head.map((h, i) => `<th${i === 0 || i >= head.length - (prediction ? 2 : 1) ? ' class="text"' : ''}>${escapeHtml(h)}</th>`).join('')}</tr></thead>`,

@@ -1,4 +1,4 @@
-import { loadRun } from '../loadRun.js';
+import { type LoadedRun, loadRun } from '../loadRun.js';
 import { alignRuns } from './alignRuns.js';
 import { type Comparison, compareRuns } from './compareRuns.js';
 import { evaluateGate, type GateOptions, type RuleOutcome } from './evaluateGate.js';
@@ -22,12 +22,17 @@ export function runComparison(
   names: readonly string[],
   rules: readonly FailRule[] | null,
   gate: GateOptions = {},
+  spread: LoadedRun | null = null,
 ): ComparisonResult {
   const runs = names.map(loadRun);
-  const comparisons = runs.slice(1).map((run) => compareRuns(runs[0]!, run));
+  const comparisons = runs.slice(1).map((run) => compareRuns(runs[0]!, run, spread));
   const outcomes = rules ? comparisons.flatMap((c) => evaluateGate(c, rules, gate)) : null;
   const axis = alignRuns(runs);
+  const unused = spread !== null && comparisons.every((c) => c.spread === null);
   const notes = [
+    ...(unused
+      ? [`--spread-from ${spread.info.id} unused: it judges two k6 runs, and no pair here is one`]
+      : []),
     ...axis.placements.filter((p) => p.kind !== 'calendar').map((p) => p.note),
     ...predictionCharts(runs, axis).map((c) => `${c.chart.title}: ${c.summary}`),
   ];

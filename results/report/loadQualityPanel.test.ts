@@ -65,6 +65,32 @@ describe('loadQualityPanel', () => {
     expect(html).toContain('<b>arrival lag p99</b> 75 ms wall = 9.0 s of model time at 120×');
   });
 
+  it('shows VUs per interval and arrival lag per channel when the folder records them', () => {
+    const dir = copy();
+    const withChannels = (interval: number, vus: number) => ({
+      ...row(interval, 100),
+      arrivalLagMsByChannel: {
+        phone: { p50: 1, p95: 2, p99: 3 },
+        chat: { p50: 40, p95: 50, p99: 60 },
+      },
+      vusMax: vus,
+    });
+    const quality: LoadQuality = {
+      formatVersion: 1,
+      intervals: [withChannels(18, 120), withChannels(19, 257)],
+      whole: withChannels(-1, 257),
+      droppedIterations: 0,
+      vusMax: 257,
+    };
+    writeFileSync(join(dir, 'load-quality.json'), JSON.stringify(quality));
+    const html = loadQualityPanel(loadRun(dir));
+    expect(html).toContain('<th>chat arrival lag p50</th><th>p99</th><th>phone arrival lag p50</th>');
+    expect(html).toMatch(
+      /data-qa-interval="18">.*<td data-lag-channel="chat">40 ms<\/td><td>60 ms<\/td><td data-lag-channel="phone">1.00 ms<\/td><td>3.00 ms<\/td><td>120<\/td><\/tr>/,
+    );
+    expect(html).toMatch(/data-qa-interval="19">.*<td>257<\/td><\/tr>/);
+  });
+
   it('refuses a corrupt load-quality.json naming the file (bad input, not a crash)', () => {
     const dir = copy();
     writeFileSync(join(dir, 'load-quality.json'), '{"formatVersion":1,"intervals":"x"}');

@@ -1,6 +1,6 @@
 // The QA panel of a k6 run: what the load was (k6 version, target, time scale, thresholds and their
 // verdicts) and how well it was delivered (latency, failed requests by status, dropped iterations,
-// arrival lag, VUs), per interval when the folder has load-quality.json, else from k6's own
+// arrival lag per channel, VUs), per interval when the folder has load-quality.json, else from k6's own
 // end-of-test summary (older folders). Empty for sim runs.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -89,27 +89,57 @@ function lagInModelTime(q: LoadQuality, timeScale: number | null): string {
   return ` · <b>arrival lag p99</b> ${ms(p99)} wall = ${((p99 / 1000) * timeScale).toFixed(1)} s of model time at ${timeScale}×`;
 }
 
+/**
+ * The channels whose arrival lag is recorded apart (newer folders); none for older ones, whose
+ * rows carry only the lag of all channels together.
+ */
+function lagChannels(q: LoadQuality): string[] {
+  const keys = new Set(q.intervals.flatMap((row) => Object.keys(row.arrivalLagMsByChannel ?? {})));
+  return [...keys].sort();
+}
+
 function qualityTables(run: LoadedRun, q: LoadQuality, timeScale: number | null): string {
   const label = (row: LoadQualityRow) =>
     row.interval < 0
       ? 'no interval'
       : `${run.intervals.date[row.interval] ?? '?'} ${run.intervals.start[row.interval] ?? ''}`;
+  const channels = lagChannels(q);
+  const perInterval = q.intervals.some((row) => row.vusMax !== undefined);
+  const lagCells = (row: LoadQualityRow) =>
+    channels.length === 0
+      ? `<td>${ms(row.arrivalLagMs?.p50)}</td><td>${ms(row.arrivalLagMs?.p99)}</td>`
+      : channels
+          .map((c) => {
+            const lag = row.arrivalLagMsByChannel?.[c];
+            return `<td data-lag-channel="${escapeHtml(c)}">${ms(lag?.p50)}</td><td>${ms(lag?.p99)}</td>`;
+          })
+          .join('');
+  const vusCell = (row: LoadQualityRow) =>
+    perInterval
+      ? `<td>${row.vusMax === null || row.vusMax === undefined ? 'n/a' : count(row.vusMax)}</td>`
+      : '';
   const line = (name: string, row: LoadQualityRow, attr: string) =>
     `<tr ${attr}><td class="text">${escapeHtml(name)}</td><td>${count(row.requests)}</td>` +
     `<td>${ms(row.latencyMs?.p50)}</td><td>${ms(row.latencyMs?.p95)}</td><td>${ms(row.latencyMs?.p99)}</td>` +
-    `<td class="text">${escapeHtml(failedText(row.failedByStatus))}</td>` +
-    `<td>${ms(row.arrivalLagMs?.p50)}</td><td>${ms(row.arrivalLagMs?.p99)}</td></tr>`;
+    `<td class="text">${escapeHtml(failedText(row.failedByStatus))}</td>${lagCells(row)}${vusCell(row)}</tr>`;
+  const lagHead =
+    channels.length === 0
+      ? '<th>arrival lag p50</th><th>p99</th>'
+      : channels.map((c) => `<th>${escapeHtml(c)} arrival lag p50</th><th>p99</th>`).join('');
   const head =
     '<tr><th class="text">interval</th><th>requests</th><th>latency p50</th><th>p95</th><th>p99</th>' +
-    '<th class="text">failed requests by status</th><th>arrival lag p50</th><th>p99</th></tr>';
+    `<th class="text">failed requests by status</th>${lagHead}${perInterval ? '<th>VUs at most</th>' : ''}</tr>`;
   const rows = q.intervals.map((row) => line(label(row), row, `data-qa-interval="${row.interval}"`));
-  rows.push(line('whole run', q.whole, 'data-qa-interval="whole"'));
+  rows.push(line('whole run', { ...q.whole, vusMax: q.vusMax }, 'data-qa-interval="whole"'));
+  const vusNote = perInterval
+    ? "(per interval: by the samples' time; summed over the k6 processes)"
+    : '(k6 samples VUs over time; this folder predates VUs per interval)';
   return [
     `<p class="meta"><b>dropped iterations</b> ${count(q.droppedIterations)} · <b>VUs</b> at most ${q.vusMax === null ? 'n/a' : count(q.vusMax)} ` +
-      `(k6 samples VUs over time, not per interval)${lagInModelTime(q, timeScale)}</p>`,
+      `${vusNote}${lagInModelTime(q, timeScale)}</p>`,
     '<p class="note">Latency: http_req_duration, wall time (a call is held until it is answered, so it includes the wait, compressed by the time scale). ' +
       'Failed: k6\'s http_req_failed, which counts a caller hanging up ("no response") although hotline does not count it as an error. ' +
-      'Arrival lag: how late each call was sent after its planned instant.</p>',
+      `Arrival lag: how late each call was sent after its planned instant${channels.length > 0 ? ', per channel (each is its own k6 scenario)' : ''}.</p>`,
     `<div class="scroll"><table><thead>${head}</thead><tbody>${rows.join('\n')}</tbody></table></div>`,
   ].join('\n');
 }

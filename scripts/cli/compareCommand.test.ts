@@ -36,6 +36,46 @@ beforeAll(() => {
   otherSeed = sim('scenarios/covid-hotline.json', join(dir, 'other-seed'), '6');
 });
 
+describe('hotline compare of two k6 runs', () => {
+  const measured = join(repo, 'results/fixtures/k6-covid-window');
+
+  it('uses batch means, or with --spread-from one replication of that prediction, and says which', () => {
+    const batch = hotline('compare', measured, measured, '--json', '--out', join(dir, 'kk.html'));
+    expect(batch.code, batch.stderr).toBe(0);
+    expect(JSON.parse(batch.stdout).comparisons[0].method).toBe('batch-means');
+    const spread = hotline(
+      'compare',
+      measured,
+      measured,
+      '--spread-from',
+      base,
+      '--json',
+      '--out',
+      join(dir, 'ks.html'),
+    );
+    expect(spread.code, spread.stderr).toBe(0);
+    const comparison = JSON.parse(spread.stdout).comparisons[0];
+    expect(comparison.method).toBe('spread-of-prediction');
+    expect(comparison.spreadFrom.folder).toBe(base);
+  });
+
+  it('refuses a --spread-from that is not a prediction of 2 replications or more (exit 2 naming the flag)', () => {
+    const { code, stderr } = hotline(
+      'compare',
+      measured,
+      measured,
+      '--spread-from',
+      measured,
+      '--out',
+      join(dir, 'kx.html'),
+    );
+    expect(code).toBe(2);
+    expect(stderr).toContain('--spread-from');
+    expect(stderr).toContain('k6 run');
+    expect(stderr).toContain('a sim run of 2 replications or more');
+  });
+});
+
 describe('hotline compare --baseline --fail-on (the regression gate)', () => {
   it('passes when a run is compared with itself', () => {
     const junit = join(dir, 'self.xml');

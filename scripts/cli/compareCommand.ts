@@ -4,6 +4,7 @@ import { type FailRule, parseFailOn } from '../../results/compare/failOnRules.js
 import { formatCompareText } from '../../results/compare/formatCompareText.js';
 import { junitXml } from '../../results/compare/junitXml.js';
 import { runComparison } from '../../results/compare/runComparison.js';
+import { type LoadedRun, loadRun } from '../../results/loadRun.js';
 import { checkOutputFile } from '../../results/outputPath.js';
 import { writeFileAtomically } from '../../results/report/writeReport.js';
 import { InputError } from '../../scenarios/inputError.js';
@@ -15,6 +16,22 @@ interface CompareFlags {
   failOn?: FailRule[];
   junit?: string;
   strict?: boolean;
+  spreadFrom?: string;
+}
+
+/** The --spread-from run: a prediction with a spread to take, i.e. a sim run of 2 replications or more. */
+function spreadRun(name: string): LoadedRun {
+  const run = loadRun(name);
+  if (run.info.kind !== 'sim' || run.info.replications < 2) {
+    throw new InputError(undefined, [
+      {
+        path: '--spread-from',
+        message: `${name} is a ${run.info.kind} run of ${run.info.replications} replication(s)`,
+        allowed: "a sim run of 2 replications or more (the prediction of the k6 runs' window)",
+      },
+    ]);
+  }
+  return run;
 }
 
 export function registerCompareCommand(program: Command): void {
@@ -34,6 +51,10 @@ export function registerCompareCommand(program: Command): void {
     )
     .option('--junit <file>', 'write the gate result as JUnit XML (needs --fail-on)')
     .option('--strict', 'judge --fail-on rules on the point estimate of the change, not on its 95% interval')
+    .option(
+      '--spread-from <run>',
+      "a sim run of the k6 runs' window: two k6 runs are then judged by one replication's spread in it, not by batch means",
+    )
     .addHelpText(
       'after',
       `
@@ -46,7 +67,9 @@ Differences are B − A. Two sim runs with the same seed, replication count and 
 replication by replication (common random numbers); others use Welch's unpaired CI; a sim run
 against a k6 run says whether the measurement lies inside the 95% prediction interval of one
 replication, and its difference interval is that prediction interval (it contains 0 exactly when
-the measurement is inside). Runs are placed on calendar time (other weeks by weekday and time of
+the measurement is inside). Two k6 runs are each one sample path: batch means over their measured
+intervals (Welch), or with --spread-from <sim run of the same window> (B − A) ± t·s·√2, s the
+spread of one replication in that prediction. Runs are placed on calendar time (other weeks by weekday and time of
 day); charts open zoomed to a compared window.
 --fail-on rules are judged on the 95% interval of the change: "slOffered<-0.02" fails only if the
 whole interval of the SL change lies below -2 points, "asaS>+10%" if all of it lies above +10% of
@@ -65,7 +88,8 @@ Exit codes: 0 no regression, 1 a --fail-on rule failed, 2 bad input (runs, rules
       if (flags.strict && !flags.failOn) throw new InputError(undefined, '--strict needs --fail-on rules');
       const page = checkOutputFile('--out', flags.out);
       const junit = flags.junit === undefined ? undefined : checkOutputFile('--junit', flags.junit);
-      const result = runComparison(runs, flags.failOn ?? null, { strict: flags.strict === true });
+      const spread = flags.spreadFrom === undefined ? null : spreadRun(flags.spreadFrom);
+      const result = runComparison(runs, flags.failOn ?? null, { strict: flags.strict === true }, spread);
       writeFileAtomically(page, result.html);
       if (junit && result.outcomes) writeFileAtomically(junit, junitXml(result.outcomes));
       if (flags.json) {

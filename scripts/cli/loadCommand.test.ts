@@ -456,5 +456,30 @@ describe('hotline load prints the simulated twin of the replay (real k6, ~10 s)'
     expect(conditional).toBeDefined();
     expect(conditional).toContain(`SL (slOffered) ${pct(branches.slOffered.mean)} [`);
     expect(conditional).toContain(`abandon rate ${pct(branches.abandonRate.mean)} [`);
-  }, 180_000);
+    // --json carries the same prediction with its figures: the branches' mean and the 95% range of
+    // one replay, the CI half-width × √(n + 1) around it (clipped at 0 and 1 for shares).
+    const json = await hotline(
+      'load',
+      'scenarios/stationary-mmc.json',
+      ...window,
+      '--time-scale',
+      '900',
+      '--quiet',
+      '--json',
+      '--out',
+      join(dir, 'twin-run-json'),
+    );
+    expect([0, 99], json.stderr).toContain(json.code);
+    const prediction = JSON.parse(json.stdout).conditionalPrediction;
+    expect(prediction).toMatchObject({ seed: 3, givenReplication: 0, branches: 30 });
+    expect(prediction.window).toEqual({ day: 1, from: '00:30', to: '01:00' });
+    const sl = prediction.metrics.find((m: { metric: string }) => m.metric === 'slOffered');
+    const half = ((branches.slOffered.ci95[1] - branches.slOffered.ci95[0]) / 2) * Math.sqrt(31);
+    expect(sl.mean).toBeCloseTo(branches.slOffered.mean, 9);
+    expect(sl.oneReplay95[0]).toBeCloseTo(Math.max(0, branches.slOffered.mean - half), 9);
+    expect(sl.oneReplay95[1]).toBeCloseTo(Math.min(1, branches.slOffered.mean + half), 9);
+    const measured = JSON.parse(json.stdout).channels.phone.slOffered.mean;
+    expect(sl.measured).toBe(measured);
+    expect(sl.inside).toBe(Math.abs(measured - branches.slOffered.mean) <= half);
+  }, 240_000);
 });

@@ -20,6 +20,7 @@ import { loadAdapter } from '../k6/loadAdapter.js';
 import { replayConfig } from '../k6/replayConfig.js';
 import { replayedClients } from '../k6/replayedClients.js';
 import { runLoad } from '../k6/runLoad.js';
+import { conditionalPrediction } from './conditionalPrediction.js';
 import { conditionalPredictionLines } from './conditionalPredictionLines.js';
 import { seedValue, wholeNumber } from './optionParsers.js';
 import { printNotices } from './printNotices.js';
@@ -179,8 +180,18 @@ SIGTERM (k6 stopped and awaited, nothing written); other codes are k6's own fail
       process.exitCode = result.exitCode;
       const report = join(result.saved.folder, REPORT_FILE);
       const where = `run ${result.saved.id} written to ${result.saved.folder}\nreport ${report}`;
+      // Against its own mocks only: a --target's morning is not replication 0 of the seed.
+      const given =
+        flags.target === undefined
+          ? await conditionalPrediction(
+              file,
+              { seed: flags.seed, day: flags.day, from: flags.from, to: flags.to },
+              result.summary,
+            )
+          : null;
       if (flags.json) {
-        process.stdout.write(`${JSON.stringify(result.summary, null, 2)}\n`);
+        const json = given ? { ...result.summary, conditionalPrediction: given } : result.summary;
+        process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
         process.stderr.write(`${where}\n`);
         return;
       }
@@ -192,13 +203,7 @@ SIGTERM (k6 stopped and awaited, nothing written); other codes are k6's own fail
         ...channelLines(result.summary),
         ...crossCheckLines(result.summary.serverCrossCheck),
         ...(flags.target === undefined ? await twinLines(file, flags) : []),
-        ...(flags.target === undefined
-          ? await conditionalPredictionLines(
-              file,
-              { seed: flags.seed, day: flags.day, from: flags.from, to: flags.to },
-              result.summary,
-            )
-          : []),
+        ...(given ? conditionalPredictionLines(given) : []),
         result.exitCode === 0 ? 'all thresholds passed' : `exit ${result.exitCode}: see junit.xml`,
         where,
       ];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkinScenario, quietCheckin } from '../../../sim/channels/checkin/testing.js';
 import { compileProfile } from '../compileProfile.js';
-import { submittedShare, withinDeadline } from './checkinProfile.js';
+import { drawResponseDelays, submittedShare, withinDeadline } from './checkinProfile.js';
 import { checkinUploadEntries } from './checkinReplayConfig.js';
 
 // 1,000 people (steady) prompted every 2 h: 500 prompts an hour. 3% cannot use the app; of the others' prompts
@@ -30,7 +30,10 @@ describe('the check-in replay plan', () => {
     // Even arrivals: the expected count rounded per interval.
     expect(plan.intervals.map((i) => i.plannedCalls)).toEqual([451, 451]);
     expect(plan.plannedUploads).toBe(902);
-    expect(checkinUploadEntries(plan)).toHaveLength(902);
+    const entries = checkinUploadEntries(plan);
+    expect(entries).toHaveLength(902);
+    // Each upload is sent its response delay after its prompt: 5 model min = 5,000 wall ms at 60x.
+    expect(entries.every((e) => e.atMs === null && e.delayMs === 5000)).toBe(true);
     expect(profile.thresholds).toEqual({});
   });
 
@@ -53,5 +56,20 @@ describe('the check-in replay plan', () => {
     expect(Math.abs(withinDeadline(slow.channels.checkin!) - (1 - Math.exp(-7.5)))).toBeLessThan(0.002);
     const late = checkinScenario({ ...quietCheckin(), responseDelay: { kind: 'exponential', mean: '1h' } });
     expect(Math.abs(withinDeadline(late.channels.checkin!) - (1 - Math.exp(-1)))).toBeLessThan(4 * 0.0034);
+  });
+});
+
+describe('drawResponseDelays', () => {
+  it('draws the response delay from the simulator stream, given it is within the deadline', () => {
+    // Exponential of mean 30 min cut at 1 h: E[X | X <= D] = m - D e^{-D/m} / (1 - e^{-D/m}).
+    const slow = checkinScenario({ ...quietCheckin(), responseDelay: { kind: 'exponential', mean: '30m' } });
+    const delays = drawResponseDelays(slow.channels.checkin!, 4000, 9);
+    expect(drawResponseDelays(slow.channels.checkin!, 4000, 9)).toEqual(delays);
+    expect(delays.every((d) => d >= 0 && d <= 3600)).toBe(true);
+    const e = Math.exp(-2);
+    const expected = 1800 - (3600 * e) / (1 - e);
+    const mean = delays.reduce((a, b) => a + b, 0) / delays.length;
+    // sd of the truncated exponential is below 1,040 s: 4 sd of the mean of 4,000 is under 66 s.
+    expect(Math.abs(mean - expected)).toBeLessThan(66);
   });
 });

@@ -8,9 +8,9 @@ import type { ChannelReplayPlan, PlanContext } from '../K6ChannelClient.js';
 import type { ArrivalPlan, ChannelDemand, K6Stage, ProfileInterval } from '../planArrivals.js';
 import {
   type CheckinPolling,
-  type CheckinUploadPlan,
   checkinPolling,
   drawCheckinUploads,
+  type TimedCheckinUpload,
 } from './checkinUploads.js';
 
 export interface CheckinReplayPlan extends ChannelReplayPlan {
@@ -20,13 +20,16 @@ export interface CheckinReplayPlan extends ChannelReplayPlan {
   plannedUploads: number;
   /** Wall ms after the scenario start at which upload n is sent (lead included); empty with even arrivals. */
   offsetsMs: number[];
-  /** Upload n's person and geolocation (iteration n). */
-  uploads: CheckinUploadPlan[];
+  /** Upload n's person, geolocation and response delay (iteration n). */
+  uploads: TimedCheckinUpload[];
   polling: CheckinPolling;
   preAllocatedVUs: number;
   maxVUs: number;
   /** The confirmation threshold T, model seconds. */
   thresholdS: number;
+  timeScale: number;
+  /** The response deadline in wall ms (the longest response delay of an upload). */
+  deadlineMs: number;
   thresholds: Record<string, string[]>;
 }
 
@@ -56,11 +59,12 @@ export function withinDeadline(checkin: CheckinModel): number {
 }
 
 /**
- * The check-ins uploaded per interval: the model's expected prompts x the submitted share. The
- * simulator submits a check-in a response delay after its prompt; a shifted Poisson process with
- * independent delays is Poisson with the rate shifted by the delay (minutes against hourly intervals),
- * so the replay draws the uploads in the prompts' intervals (exact for a flat prompt profile in steady
- * state). No day factor: the simulator draws prompts without one.
+ * The check-ins uploaded for the prompts of each interval: the model's expected prompts x the
+ * submitted share. planArrivals draws those prompts' instants (streams checkin.demand and
+ * checkin.arrivals, as the simulator's prompts; no day factor, as the simulator's); each upload is
+ * then sent a response delay after its prompt (drawResponseDelays), as the simulator submits it. So
+ * the uploads of a window's last prompts land after the window, and the window starts with the
+ * uploads of earlier prompts: the warm-started mocks' own (their prompts stop at the window start).
  */
 export function checkinDemand(scenario: ScenarioModel): ChannelDemand | null {
   const { checkin } = scenario.channels;
@@ -72,6 +76,26 @@ export function checkinDemand(scenario: ScenarioModel): ChannelDemand | null {
     openAt: () => true,
     dailyCv: 0,
   };
+}
+
+/** Most draws for one delay within the deadline before the deadline itself is taken. */
+const MAX_REDRAWS = 1000;
+
+/**
+ * Each upload's response delay (model seconds), from the simulator's stream `checkin.responseDelay`
+ * (replication 0), given that it is within the deadline (an upload is a response in time: a later
+ * one is a missed prompt, which the client does not send).
+ */
+export function drawResponseDelays(checkin: CheckinModel, count: number, seed: number | string): number[] {
+  const rng = createStream(seed, 'checkin.responseDelay', 0);
+  const { responseDelay, deadlineS } = checkin;
+  return Array.from({ length: count }, () => {
+    for (let tries = 0; tries < MAX_REDRAWS; tries++) {
+      const s = responseDelay.sample(rng);
+      if (s <= deadlineS) return Math.round(s * 1000) / 1000;
+    }
+    return deadlineS;
+  });
 }
 
 /** Model seconds a client polls a check-in for: an hour at least (FACTS: photo confirmation took about an hour). */
@@ -90,11 +114,16 @@ export function checkinPlan(
   const forS = pollForS(checkin);
   const polling = checkinPolling(Math.max(1, thresholdS / 30), forS, timeScale);
   // Little's law on uploads: the verification, and for the review share half the polling (generous).
-  const holdS = checkin.verificationLatency.mean + (checkin.reviewShare * forS) / 2;
+  // Each iteration first sleeps through its response delay (at most the deadline).
+  const holdS =
+    Math.min(checkin.responseDelay.mean, checkin.deadlineS) +
+    checkin.verificationLatency.mean +
+    (checkin.reviewShare * forS) / 2;
   const peakRatePerMs = Math.max(0, ...plan.intervals.map((i) => i.plannedCalls / Math.max(1, i.wallMs)));
   const peak = peakRatePerMs * (plan.leadMs + (holdS / timeScale) * 1000 + polling.everyMs + 100);
   const preAllocatedVUs = Math.ceil(peak * 1.5) + 5;
   const intervalS = scenario.calendar.intervalS;
+  const delays = drawResponseDelays(checkin, plan.planned, seed);
   const people = Math.round(checkin.population[Math.floor(startS / intervalS)] ?? 0);
   return {
     intervals: plan.intervals,
@@ -102,11 +131,16 @@ export function checkinPlan(
     cumulative: plan.cumulative,
     plannedUploads: plan.planned,
     offsetsMs: plan.offsetsMs,
-    uploads: drawCheckinUploads(plan.planned, people, seed),
+    uploads: drawCheckinUploads(plan.planned, people, seed).map((upload, n) => ({
+      ...upload,
+      delayS: delays[n]!,
+    })),
     polling,
     preAllocatedVUs,
     maxVUs: Math.max(preAllocatedVUs * 2, preAllocatedVUs + 50),
     thresholdS,
+    timeScale,
+    deadlineMs: Math.round((checkin.deadlineS / timeScale) * 1000),
     // The check-in targets (confirmed within T, failure rate of prompts) have no k6 source: the
     // failure rate needs the prompts, which the client cannot see; the run is judged after k6.
     thresholds: {},

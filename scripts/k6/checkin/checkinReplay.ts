@@ -61,12 +61,11 @@ function checkinScenario(
     const plan = uploads[n] as CheckinUploadEntry;
     const interval = String(checkin.intervalIndex[intervalOfIteration(checkin.cumulative, n)] ?? -1);
     const tags = { channel: 'checkin', interval };
-    if (plan.atMs !== null) {
-      const dueAt = exec.scenario.startTime + plan.atMs;
-      const waitMs = dueAt - Date.now();
-      if (waitMs > 0) sleep(waitMs / 1000);
-      arrivalLagMs.add(Date.now() - dueAt, tags);
-    }
+    // The upload is due a response delay after its prompt (the prompt's instant, or now with even arrivals).
+    const dueAt = (plan.atMs === null ? Date.now() : exec.scenario.startTime + plan.atMs) + plan.delayMs;
+    const waitMs = dueAt - Date.now();
+    if (waitMs > 0) sleep(waitMs / 1000);
+    if (plan.atMs !== null) arrivalLagMs.add(Date.now() - dueAt, tags);
     const tracker = new CheckinUploadTracker(maxPolls);
     const sentAt = Date.now();
     const response = http.post(

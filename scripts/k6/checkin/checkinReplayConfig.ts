@@ -14,12 +14,16 @@ export interface CheckinReplayConfig {
   intervalIndex: number[];
   polling: CheckinPolling;
   thresholdS: number;
+  /** Wall ms of the longest response delay (the deadline): an iteration may sleep that long first. */
+  deadlineMs: number;
 }
 
-/** One entry per planned upload (SharedArray): when it is sent, by whom, from where. */
+/** One entry per planned upload (SharedArray): when its prompt comes and it is sent, by whom, from where. */
 export interface CheckinUploadEntry extends CheckinUploadPlan {
-  /** Wall ms after the scenario start (lead included); null with even arrivals (sent when started). */
+  /** Wall ms after the scenario start of its prompt (lead included); null with even arrivals (when started). */
   atMs: number | null;
+  /** Wall ms from the prompt to the upload (the response delay, compressed). */
+  delayMs: number;
 }
 
 /** Path of the JSON array of check-in uploads (CheckinUploadEntry, by iteration of the checkin scenario). */
@@ -27,7 +31,11 @@ export const CHECKIN_UPLOADS_FILE_ENV = 'HOTLINE_K6_CHECKIN_FILE';
 
 export function checkinUploadEntries(plan: CheckinReplayPlan | undefined): CheckinUploadEntry[] {
   if (plan === undefined) return [];
-  return plan.uploads.map((upload, n) => ({ ...upload, atMs: plan.offsetsMs[n] ?? null }));
+  return plan.uploads.map(({ delayS, ...upload }, n) => ({
+    ...upload,
+    atMs: plan.offsetsMs[n] ?? null,
+    delayMs: Math.round((delayS / plan.timeScale) * 1000 * 10) / 10,
+  }));
 }
 
 export function checkinReplayConfig(plan: CheckinReplayPlan): CheckinReplayConfig {
@@ -39,12 +47,13 @@ export function checkinReplayConfig(plan: CheckinReplayPlan): CheckinReplayConfi
     intervalIndex: plan.intervals.map((i) => i.index),
     polling: plan.polling,
     thresholdS: plan.thresholdS,
+    deadlineMs: plan.deadlineMs,
   };
 }
 
-/** Wall ms an iteration may last: every poll, plus time for the requests themselves. */
-export function longestUploadMs(polling: CheckinPolling): number {
-  return polling.everyMs * polling.maxPolls + 30_000;
+/** Wall ms an iteration may last: the longest response delay, every poll, time for the requests. */
+export function longestUploadMs(config: Pick<CheckinReplayConfig, 'polling' | 'deadlineMs'>): number {
+  return config.deadlineMs + config.polling.everyMs * config.polling.maxPolls + 30_000;
 }
 
 /** The check-in k6 scenario: one multipart upload (and its polls) per planned check-in. */
@@ -52,5 +61,5 @@ export function checkinK6Scenario(
   config: CheckinReplayConfig,
   replay: { timeUnitMs: number; leadMs: number },
 ): Record<string, unknown> {
-  return arrivalRateScenario('checkin', config, replay, longestUploadMs(config.polling));
+  return arrivalRateScenario('checkin', config, replay, longestUploadMs(config));
 }

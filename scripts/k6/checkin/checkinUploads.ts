@@ -11,6 +11,12 @@ export interface CheckinUploadPlan {
   lon: number;
 }
 
+/** A planned upload and when it is sent after its prompt. */
+export interface TimedCheckinUpload extends CheckinUploadPlan {
+  /** Model seconds from the prompt to the upload (the person's response delay, within the deadline). */
+  delayS: number;
+}
+
 /** Home of the replay's people: Moscow's centre; each upload is within about 20 km of it. */
 const HOME = { lat: 55.7558, lon: 37.6173, spread: 0.2 };
 

@@ -112,7 +112,9 @@ export function checkinPlan(
   const { timeScale, seed, startS } = context.settings;
   const thresholdS = checkin.targets.thresholdS;
   const forS = pollForS(checkin);
-  const polling = checkinPolling(Math.max(1, thresholdS / 30), forS, timeScale);
+  // Every tenth of the threshold: the decision's time comes from the status, not from the poll that
+  // sees it, so polling faster would only load the target (and the 2 cores a replay may share).
+  const polling = checkinPolling(Math.max(1, thresholdS / 10), forS, timeScale);
   // Little's law on uploads: the verification, and for the review share half the polling (generous).
   // Each iteration first sleeps through its response delay (at most the deadline).
   const holdS =

@@ -81,7 +81,7 @@ describe('check-in replay (k6 http.file multipart + polling) against the mocks',
     expect(state.checkin.uploads.failed).toBe(failedGeo + failedPhoto);
     expect(checkin.confirmed!.mean! + failedGeo + failedPhoto).toBe(planned);
     // The model's probabilities: of an upload, geolocation 0.05/0.93 and photo 0.05/0.93; review
-    // 0.1/0.93 (seen by a poll: a review lasts 3 model min, polls come every 30 model s). Within 4 sd.
+    // 0.1/0.93 (seen by a poll: a review lasts 3 model min, polls come every 90 model s). Within 4 sd.
     const within = (count: number, p: number) =>
       expect(Math.abs(count / planned - p)).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / planned));
     within(failedGeo, 0.05 / 0.93);

@@ -323,16 +323,22 @@ function channelLines(summary: RunSummary): string[] {
   return entries.flatMap(([channel, metrics]) => {
     const run = (metric: string) => metricOf(metrics, metric).mean;
     const variant = serviceLevelVariant(channel, summary.targets[channel]?.variant);
-    const counts = ['offered', 'answered', 'abandoned', 'blocked', 'closed'].filter(
+    const contactCounts = ['offered', 'answered', 'abandoned', 'blocked', 'closed'].filter(
       (m) => metrics[m] !== undefined,
     );
+    // A channel without those (check-ins: uploads received, failed by mode, confirmed) shows the counts it measured.
+    const counts =
+      contactCounts.length > 0
+        ? contactCounts
+        : Object.keys(metrics).filter((m) => metricSpec(channel, m).unit === 'count' && run(m) !== null);
     const mean = channelPlugin(channel).meanWaitMetric;
     const wait = metrics[mean] === undefined ? undefined : mean;
     const waitValue = wait === undefined ? null : run(wait);
     const prefix = entries.length > 1 ? `${channel}: ` : '';
     return [
       `  ${prefix}${counts.map((m) => `${m} ${run(m)}`).join('  ')}`,
-      `  ${prefix}${variant} ${pct(run(variant))}  abandonRate ${pct(run('abandonRate'))}` +
+      `  ${prefix}${variant} ${pct(run(variant))}` +
+        (metrics.abandonRate !== undefined ? `  abandonRate ${pct(run('abandonRate'))}` : '') +
         (wait === undefined
           ? ''
           : `  ${metricSpec(channel, wait).label} ${waitValue === null ? '-' : `${waitValue.toFixed(1)} s`}`),

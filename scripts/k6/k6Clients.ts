@@ -5,10 +5,11 @@
 
 import type { ChannelName } from '../../sim/channels/index.js';
 import { chatClient } from './chat/chatClient.js';
+import { emailClient } from './email/emailClient.js';
 import type { ChannelReplayPlan, K6ChannelClient } from './K6ChannelClient.js';
 import { phoneClient } from './phone/phoneClient.js';
 
-export const K6_CLIENTS = [phoneClient, chatClient] as const;
+export const K6_CLIENTS = [phoneClient, chatClient, emailClient] as const;
 
 type Clients = (typeof K6_CLIENTS)[number];
 type PlanOf<C> = C extends K6ChannelClient<ChannelName, infer P, unknown> ? P : never;

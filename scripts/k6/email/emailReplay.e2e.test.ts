@@ -117,6 +117,13 @@ describe('e-mail replay (submit + poll) against the mocks', () => {
     // for real-time effects (1 ms of timer delay is 0.24 model s at 240x).
     expect(Math.abs(email.slIncludingOverdue!.mean! - sim.mean)).toBeLessThanOrEqual(3 * sim.sd + 0.03);
 
+    // k6's own aggregates (its end-of-test summary, from the per-e-mail Rate and Counter samples)
+    // agree with the figures hotline derived from the sample stream by the simulator's formulas.
+    const k6Own = JSON.parse(readFileSync(join(result.saved.folder, 'k6-summary.json'), 'utf8')).metrics;
+    expect(k6Own.emails.count).toBe(planned);
+    expect(k6Own.email_sl_including_overdue.value).toBeCloseTo(email.slIncludingOverdue!.mean!, 12);
+    expect(k6Own.email_response_working_h.avg).toBeCloseTo(email.responseMeanWorkingH!.mean!, 9);
+
     // The run folder loads, carries email.<metric> columns, and compares with a sim run of the window.
     const loaded = loadRun(result.saved.folder);
     expect(loaded.info.kind).toBe('k6');

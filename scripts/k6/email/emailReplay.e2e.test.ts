@@ -79,7 +79,9 @@ describe('e-mail replay (submit + poll) against the mocks', () => {
     const facts = result.measurement.channels.email!;
     const outcomes = facts.emails.map((e) => e.outcome);
     const count = (o: string) => outcomes.filter((x) => x === o).length;
-    const state = result.mockState as { email: { submitted: number; answered: number; waiting: number } };
+    const state = result.mockState as {
+      email: { submitted: number; answered: number; waiting: number; inHand: number };
+    };
     const sim = meanAndSd(predicted(text, 40));
     console.log(
       JSON.stringify({
@@ -105,11 +107,13 @@ describe('e-mail replay (submit + poll) against the mocks', () => {
     expect(count('error')).toBe(0);
     expect(email.offered!.mean).toBe(planned);
     expect(state.email.submitted).toBe(planned);
-    // Every answer the mock gave, k6 saw; the rest are still in its backlog, all past their target.
+    // Every answer the mock gave, k6 saw; the rest are still in its backlog. They are past their target
+    // (overdue), but for an e-mail sent late enough after 09:59 by a loaded machine (pending: its due
+    // instant after the horizon), so the two are counted together.
     expect(count('answered')).toBe(state.email.answered);
-    expect(count('overdue')).toBe(state.email.waiting);
-    expect(count('pending')).toBe(0);
-    expect(email.overdueAtEnd!.mean).toBe(state.email.waiting);
+    expect(count('overdue') + count('pending')).toBe(state.email.waiting);
+    expect(state.email.inHand).toBe(0);
+    expect(email.overdueAtEnd!.mean).toBe(count('overdue'));
     // 80 expected in the hour (Poisson); 2 agents at 2 min answer about 60: both verdicts occur.
     expect(Math.abs(planned - 80)).toBeLessThan(4 * Math.sqrt(80));
     expect(count('answered')).toBeGreaterThan(20);

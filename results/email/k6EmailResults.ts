@@ -56,7 +56,7 @@ export function measureK6Email(
   facts: MeasuredEmails,
   thresholdS: number,
   keep?: (interval: number) => boolean,
-) {
+): ChannelSummary {
   const { row, histogram } = emailCounterRow(facts, thresholdS, keep);
   const derived = deriveEmailMetrics(row, histogram, 0, 1);
   const counts: ServiceLevelCounts = {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { buildRunSummary } from '../../results/buildRunSummary.js';
 import { ensureFolder } from '../../results/outputPath.js';
+import { formatValue } from '../../results/report/formatMetric.js';
 import { REPORT_FILE } from '../../results/report/writeReport.js';
 import type { RunSummary } from '../../results/runFormat.js';
 import { metricOf } from '../../results/runMetrics.js';
@@ -335,13 +336,15 @@ function channelLines(summary: RunSummary): string[] {
     const wait = metrics[mean] === undefined ? undefined : mean;
     const waitValue = wait === undefined ? null : run(wait);
     const prefix = entries.length > 1 ? `${channel}: ` : '';
+    // E-mails do not abandon: no abandonRate; their mean response is in (working) hours.
+    const abandon = metrics.abandonRate === undefined ? '' : `  abandonRate ${pct(run('abandonRate'))}`;
+    const waitUnit = wait === undefined ? 'seconds' : metricSpec(channel, wait).unit;
     return [
       `  ${prefix}${counts.map((m) => `${m} ${run(m)}`).join('  ')}`,
-      `  ${prefix}${variant} ${pct(run(variant))}` +
-        (metrics.abandonRate !== undefined ? `  abandonRate ${pct(run('abandonRate'))}` : '') +
+      `  ${prefix}${variant} ${pct(run(variant))}${abandon}` +
         (wait === undefined
           ? ''
-          : `  ${metricSpec(channel, wait).label} ${waitValue === null ? '-' : `${waitValue.toFixed(1)} s`}`),
+          : `  ${metricSpec(channel, wait).label} ${waitValue === null ? '-' : formatValue(waitValue, waitUnit)}`),
     ];
   });
 }

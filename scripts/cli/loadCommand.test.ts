@@ -325,6 +325,17 @@ describe('hotline load --emit-k6-operator', () => {
 });
 
 describe('hotline load against the mocks (real k6, ~10 s)', () => {
+  it('a window that cuts an interval is replayed, and says it has no twin or prediction (not an error after k6)', async () => {
+    const { code, stdout, stderr } = await hotline(
+      ...['load', 'scenarios/stationary-mmc.json', '--time-scale', '900', '--to', '00:15'],
+      ...['--arrivals', 'even', '--quiet', '--out', join(dir, 'cut-window')],
+    );
+    expect([0, 99], stderr).toContain(code);
+    expect(stdout).toMatch(/^replayed \d+ planned calls/m);
+    expect(stdout).toContain('no simulated twin or prediction given the mocks');
+    expect(stdout).not.toContain("the simulator's twin");
+  }, 60_000);
+
   it('--json --dashboard: exit 0, summary kind k6, run folder like sim plus k6 artifacts', async () => {
     const out = join(dir, 'real-run');
     const { code, stdout, stderr } = await hotline(

@@ -13,6 +13,7 @@ import { MAX_TIME_SCALE } from '../../scenarios/limits.js';
 import { loadScenarioFile } from '../../scenarios/loadScenario.js';
 import { channelEntries, channelPlugin } from '../../sim/channels/index.js';
 import { metricSpec, serviceLevelVariant } from '../../sim/metrics/metricRegistry.js';
+import { resolveRunWindow } from '../../sim/replications/runWindow.js';
 import { simulateScenarioFile } from '../../sim/simulateScenario.js';
 import { buildK6Bundle } from '../k6/buildK6Bundle.js';
 import { ARRIVAL_MODES, type ArrivalMode, compileProfile, type ReplayProfile } from '../k6/compileProfile.js';
@@ -181,15 +182,16 @@ SIGTERM (k6 stopped and awaited, nothing written); other codes are k6's own fail
       process.exitCode = result.exitCode;
       const report = join(result.saved.folder, REPORT_FILE);
       const where = `run ${result.saved.id} written to ${result.saved.folder}\nreport ${report}`;
-      // Against its own mocks only: a --target's morning is not replication 0 of the seed.
-      const given =
-        flags.target === undefined
-          ? await conditionalPrediction(
-              file,
-              { seed: flags.seed, day: flags.day, from: flags.from, to: flags.to },
-              result.summary,
-            )
-          : null;
+      // Against its own mocks only: a --target's morning is not replication 0 of the seed. The
+      // simulator measures whole intervals: a window that cuts one is replayed, but not predicted.
+      const predictable = flags.target === undefined && onIntervalBoundaries(file, flags);
+      const given = predictable
+        ? await conditionalPrediction(
+            file,
+            { seed: flags.seed, day: flags.day, from: flags.from, to: flags.to },
+            result.summary,
+          )
+        : null;
       if (flags.json) {
         const json = given ? { ...result.summary, conditionalPrediction: given } : result.summary;
         process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
@@ -203,13 +205,29 @@ SIGTERM (k6 stopped and awaited, nothing written); other codes are k6's own fail
         ...warmupLines(result.profile, flags.target === undefined),
         ...channelLines(result.summary),
         ...crossCheckLines(result.summary.serverCrossCheck),
-        ...(flags.target === undefined ? await twinLines(file, flags) : []),
+        ...(predictable ? await twinLines(file, flags) : []),
+        ...(flags.target === undefined && !predictable
+          ? [
+              "  no simulated twin or prediction given the mocks' morning: the simulator measures whole intervals, and the window cuts one",
+            ]
+          : []),
         ...(given ? conditionalPredictionLines(given) : []),
         result.exitCode === 0 ? 'all thresholds passed' : `exit ${result.exitCode}: see junit.xml`,
         where,
       ];
       process.stdout.write(`${lines.join('\n')}\n`);
     });
+}
+
+/** Whether the window falls on the scenario's interval boundaries (what the simulator can measure). */
+function onIntervalBoundaries(file: string, flags: LoadFlags): boolean {
+  try {
+    resolveRunWindow(loadScenarioFile(file).calendar, { day: flags.day, from: flags.from, to: flags.to });
+    return true;
+  } catch (error) {
+    if (error instanceof InputError) return false;
+    throw error;
+  }
 }
 
 /**

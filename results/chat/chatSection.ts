@@ -5,9 +5,10 @@ import type { LoadedRun } from '../loadRun.js';
 import type { MetricSeries } from '../parseIntervalsCsv.js';
 import { type ChartSeries, type ChartSpec, PALETTE } from '../report/chartSpec.js';
 import { escapeHtml } from '../report/escapeHtml.js';
-import { formatHalfWidth, formatValue } from '../report/formatMetric.js';
+import { formatValue } from '../report/formatMetric.js';
 import { intervalTimes } from '../report/intervalTimes.js';
 import { metricLine, timeChart } from '../report/metricLine.js';
+import { perDayTable } from '../report/perDayTable.js';
 import { runLabel } from '../runMetrics.js';
 
 const [BLUE, VERMILLION, GREEN, , ORANGE, SKY, BLACK] = PALETTE as [string, ...string[]];
@@ -58,29 +59,11 @@ export function chatSummaryHtml(run: LoadedRun): string {
       .map((s) => s.name),
   ];
   metrics.splice(3, 0, targets.variant, 'firstResponseP90S', 'answeredNextDayShare', 'sessionsPerAgent');
-  const cell = (figures: Figures, metric: string) => {
-    const { unit } = metricSpec('chat', metric);
-    const value = figures[metric];
-    const mean = value?.mean ?? null;
-    const half = mean === null ? '' : formatHalfWidth(value?.ci95 ?? null, unit);
-    return `<td>${escapeHtml(formatValue(mean, unit))}${half ? `<span class="ci">${escapeHtml(half)}</span>` : ''}</td>`;
-  };
-  const head = [
-    '<th class="text">day</th>',
-    ...metrics.map((m) => `<th>${escapeHtml(metricSpec('chat', m).label)}</th>`),
-  ];
-  const rows = chat.days.map(
-    (day) =>
-      `<tr><td class="text">${escapeHtml(`${day.weekday} ${day.date}`)}</td>${metrics.map((m) => cell(day, m)).join('')}</tr>`,
-  );
-  rows.push(
-    `<tr><td class="text"><b>${escapeHtml(runLabel(run))}</b></td>${metrics.map((m) => cell(chat.run, m)).join('')}</tr>`,
-  );
   const goal = `${formatValue(targets.goal, 'share')} of first replies within ${formatValue(targets.thresholdS, 'seconds')}`;
   return [
     '<h2>Chat</h2>',
     `<p class="note">First-reply service level (${escapeHtml(targets.variant)}), target ${escapeHtml(goal)}. Sessions count in the interval they were opened.</p>`,
-    `<div class="scroll"><table>\n<thead><tr>${head.join('')}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table></div>`,
+    perDayTable('chat', metrics, chat, runLabel(run)),
   ].join('\n');
 }
 

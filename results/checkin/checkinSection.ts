@@ -6,9 +6,10 @@ import type { LoadedRun } from '../loadRun.js';
 import type { MetricSeries } from '../parseIntervalsCsv.js';
 import { type ChartSeries, type ChartSpec, PALETTE } from '../report/chartSpec.js';
 import { escapeHtml } from '../report/escapeHtml.js';
-import { formatHalfWidth, formatValue } from '../report/formatMetric.js';
+import { formatValue } from '../report/formatMetric.js';
 import { intervalTimes } from '../report/intervalTimes.js';
 import { metricLine, timeChart } from '../report/metricLine.js';
+import { perDayTable } from '../report/perDayTable.js';
 import { runLabel } from '../runMetrics.js';
 
 const [BLUE, VERMILLION, GREEN, PURPLE, ORANGE, SKY, BLACK] = PALETTE as [string, ...string[]];
@@ -69,29 +70,11 @@ export function checkinSummaryHtml(run: LoadedRun): string {
   const checkin = checkinOf(run);
   const targets = targetsOf(run);
   if (checkin === null || targets === null) return '';
-  const cell = (figures: Figures, metric: string) => {
-    const { unit } = metricSpec('checkin', metric);
-    const value = figures[metric];
-    const mean = value?.mean ?? null;
-    const half = mean === null ? '' : formatHalfWidth(value?.ci95 ?? null, unit);
-    return `<td>${escapeHtml(formatValue(mean, unit))}${half ? `<span class="ci">${escapeHtml(half)}</span>` : ''}</td>`;
-  };
-  const head = [
-    '<th class="text">day</th>',
-    ...DAY_METRICS.map((m) => `<th>${escapeHtml(metricSpec('checkin', m).label)}</th>`),
-  ];
-  const rows = checkin.days.map(
-    (day) =>
-      `<tr><td class="text">${escapeHtml(`${day.weekday} ${day.date}`)}</td>${DAY_METRICS.map((m) => cell(day, m)).join('')}</tr>`,
-  );
-  rows.push(
-    `<tr><td class="text"><b>${escapeHtml(runLabel(run))}</b></td>${DAY_METRICS.map((m) => cell(checkin.run, m)).join('')}</tr>`,
-  );
   const goal = `${formatValue(targets.goal, 'share')} of confirmed check-ins within ${formatValue(targets.thresholdS, 'seconds')} of submission`;
   return [
     '<h2>Check-in</h2>',
     `<p class="note">Target: ${escapeHtml(goal)}. Counts are per event: a prompt when sent, a failure when known (deadline, app error, verification), a call when made. Failure rate = failed or missed check-ins / prompts. Calls caused join the phone queue of the same run.</p>`,
-    `<div class="scroll"><table>\n<thead><tr>${head.join('')}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table></div>`,
+    perDayTable('checkin', DAY_METRICS, checkin, runLabel(run)),
   ].join('\n');
 }
 

@@ -6,9 +6,10 @@ import type { LoadedRun } from '../loadRun.js';
 import type { MetricSeries } from '../parseIntervalsCsv.js';
 import { type ChartSeries, type ChartSpec, PALETTE } from '../report/chartSpec.js';
 import { escapeHtml } from '../report/escapeHtml.js';
-import { formatHalfWidth, formatValue } from '../report/formatMetric.js';
+import { formatValue } from '../report/formatMetric.js';
 import { intervalTimes } from '../report/intervalTimes.js';
 import { metricLine, timeChart } from '../report/metricLine.js';
+import { perDayTable } from '../report/perDayTable.js';
 import { runLabel } from '../runMetrics.js';
 
 const [BLUE, VERMILLION, GREEN, , ORANGE, SKY, BLACK] = PALETTE as [string, ...string[]];
@@ -71,31 +72,13 @@ export function emailSummaryHtml(run: LoadedRun): string {
   const targets = targetsOf(run);
   if (email === null || targets === null) return '';
   const metrics = TABLE.map((m) => (m === 'SERVICE_LEVEL' ? targets.variant : m));
-  const cell = (figures: Figures, metric: string) => {
-    const { unit } = metricSpec('email', metric);
-    const value = figures[metric];
-    const mean = value?.mean ?? null;
-    const half = mean === null ? '' : formatHalfWidth(value?.ci95 ?? null, unit);
-    return `<td>${escapeHtml(formatValue(mean, unit))}${half ? `<span class="ci">${escapeHtml(half)}</span>` : ''}</td>`;
-  };
-  const head = [
-    '<th class="text">day</th>',
-    ...metrics.map((m) => `<th>${escapeHtml(metricSpec('email', m).label)}</th>`),
-  ];
-  const rows = email.days.map(
-    (day) =>
-      `<tr><td class="text">${escapeHtml(`${day.weekday} ${day.date}`)}</td>${metrics.map((m) => cell(day, m)).join('')}</tr>`,
-  );
-  rows.push(
-    `<tr><td class="text"><b>${escapeHtml(runLabel(run))}</b></td>${metrics.map((m) => cell(email.run, m)).join('')}</tr>`,
-  );
   const goal = `${formatValue(targets.goal, 'share')} answered within ${workingHoursText(targets.thresholdS)}`;
   return [
     '<h2>E-mail</h2>',
     `<p class="note">Service level on the working-hours clock (${escapeHtml(targets.variant)}), target ${escapeHtml(goal)}. ` +
       'Received, service level, response times and overdue count in the interval an e-mail arrived; answered and backlog in the interval they happen. ' +
       'slIncludingOverdue counts e-mails still unanswered past the target at the end of the run as missed; e-mails unanswered but not yet due have no verdict.</p>',
-    `<div class="scroll"><table>\n<thead><tr>${head.join('')}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table></div>`,
+    perDayTable('email', metrics, email, runLabel(run)),
   ].join('\n');
 }
 

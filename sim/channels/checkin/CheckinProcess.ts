@@ -1,5 +1,6 @@
 import type { AgentPool, WorkSource } from '../../agents/AgentPool.js';
 import type { ArrivalSource } from '../../arrivals/ArrivalSource.js';
+import { EventCalendar } from '../../engine/EventCalendar.js';
 import type { EventHandler, Integrator, Simulation } from '../../engine/Simulation.js';
 import { WAIT_BUCKETS, waitBucket } from '../../metrics/WaitHistogram.js';
 import { ContactQueue } from '../../queues/ContactQueue.js';
@@ -90,6 +91,17 @@ export class CheckinProcess implements EventHandler, Integrator, WorkSource {
   private readonly reviewQueue = new ContactQueue(1);
   private verifyQueued = 0;
   private verifying = 0;
+  /**
+   * The process's own agenda (SUBMIT and VERIFIED of check-ins nobody but the counters hears about),
+   * or null: then every instant is an event of the run's calendar. Only a batch run without an
+   * observer has one: there, a check-in that passes or fails without a call touches nothing outside
+   * this process, so its instants need not be ordered against the other channels' events. They are
+   * handled in time order before anything that reads the verification's state or sums (`catchUp`),
+   * so every counter adds the same numbers in the same order as with events: outputs are unchanged.
+   */
+  private readonly agenda: EventCalendar | null;
+  /** Check-ins in the verification queue whose decision is a run event (review, a call). */
+  private outsideQueued = 0;
   private reviewQueued = 0;
   private lastT = 0;
   private nextContactId = 0;
@@ -106,6 +118,9 @@ export class CheckinProcess implements EventHandler, Integrator, WorkSource {
   /** Delay of the call a failure makes; -1: no call. */
   private callDelay = new Float64Array(0);
   private contactId = new Float64Array(0);
+  /** The verification's decision in the agenda: its instant and agenda id; -1 when not there. */
+  private decidedAt = new Float64Array(0);
+  private agendaId = new Int32Array(0);
   private free: number[] = [];
 
   constructor(
@@ -139,6 +154,7 @@ export class CheckinProcess implements EventHandler, Integrator, WorkSource {
     cumulative[CANNOT_USE_APP] = acc; // never drawn for an app user
     cumulative[TO_REVIEW] = acc + model.reviewShare;
     this.cumulative = cumulative;
+    this.agenda = this.observer === null && !simulation.cyclic ? new EventCalendar(1024) : null;
     this.grow(256);
     agents.connect(channel, this, this.counters);
   }
@@ -182,20 +198,23 @@ export class CheckinProcess implements EventHandler, Integrator, WorkSource {
         this.scheduleNextPrompt();
         break;
       case SUBMIT:
+        this.catchUp(t);
         this.submitSlot(t, int);
         break;
       case VERIFIED:
+        this.catchUp(t);
         this.verified(t, int);
         break;
       case REVIEWED:
+        this.catchUp(t);
         this.reviewed(t, int, float);
         break;
       case FAILED:
-        this.fail(t, int, float, null);
+        this.fail(t, this.simulation.interval, int, float, null);
         break;
       case LATE:
         this.counters.lateResponses[this.simulation.interval]!++;
-        this.fail(t, int, float, null);
+        this.fail(t, this.simulation.interval, int, float, null);
         break;
       case CALL:
         this.call(t, int);
@@ -203,7 +222,14 @@ export class CheckinProcess implements EventHandler, Integrator, WorkSource {
     }
   }
 
+  /** Handles the agenda's instants before `t`, then integrates up to `t`. */
   advance(t: number): void {
+    this.catchUp(t);
+    this.integrate(t);
+  }
+
+  /** Integrates the queues and the busy servers from the last instant that changed them to `t`. */
+  private integrate(t: number): void {
     const dt = t - this.lastT;
     if (dt <= 0) return;
     const c = this.counters;
@@ -246,7 +272,7 @@ export class CheckinProcess implements EventHandler, Integrator, WorkSource {
       // They call instead of checking in (from the prompt on); the missed prompt is known at the deadline.
       const delay = this.callDelayOf(CANNOT_USE_APP);
       if (delay >= 0) this.scheduleCall(t + delay, CANNOT_USE_APP);
-      this.schedule(deadline, FAILED, CANNOT_USE_APP, -1);
+      this.failAt(deadline, FAILED, CANNOT_USE_APP, -1);
       return;
     }
     const drawn = this.appOutcome((u - share) / (1 - share));
@@ -255,13 +281,29 @@ export class CheckinProcess implements EventHandler, Integrator, WorkSource {
     const outcome = late ? NO_RESPONSE : drawn;
     const delay = this.callDelayOf(outcome);
     if (outcome === NO_RESPONSE) {
-      this.schedule(deadline, late ? LATE : FAILED, NO_RESPONSE, delay);
+      this.failAt(deadline, late ? LATE : FAILED, NO_RESPONSE, delay);
     } else if (outcome === APP_ERROR) {
-      this.schedule(t + response, FAILED, APP_ERROR, delay);
+      this.failAt(t + response, FAILED, APP_ERROR, delay);
     } else {
       const slot = this.allocate();
       this.fillSlot(slot, outcome, this.nextContactId++, delay);
-      this.schedule(t + response, SUBMIT, slot, 0);
+      if (this.agenda !== null && this.isQuiet(slot)) this.inAgenda(t + response, SUBMIT, slot);
+      else this.schedule(t + response, SUBMIT, slot, 0);
+    }
+  }
+
+  /**
+   * A failure known at `at` with nothing to check when it happens (FAILED, LATE). Without an agenda it
+   * is an event; with one (batch, no observer) it is counted now in the interval of `at`: counts are
+   * whole numbers, so when they are added does not change them, and its call is scheduled now.
+   */
+  private failAt(at: number, kind: typeof FAILED | typeof LATE, mode: number, callDelay: number): void {
+    const simulation = this.simulation;
+    if (this.agenda === null) this.schedule(at, kind, mode, callDelay);
+    else if (at < simulation.horizonS) {
+      const k = simulation.intervalAt(at);
+      if (kind === LATE) this.counters.lateResponses[k]!++;
+      this.fail(at, k, mode, callDelay, null);
     }
   }
 
@@ -285,7 +327,7 @@ export class CheckinProcess implements EventHandler, Integrator, WorkSource {
   private submitSlot(t: number, slot: number): void {
     this.counters.received[this.simulation.interval]!++;
     this.submittedAt[slot] = t;
-    this.advance(t);
+    this.integrate(t);
     if (this.verifying < this.model.verificationCapacity) {
       this.startVerification(t, slot);
       return;
@@ -294,19 +336,25 @@ export class CheckinProcess implements EventHandler, Integrator, WorkSource {
     this.queuedAt[slot] = t;
     this.verifyQueue.push(0, slot, this.gen[slot]!);
     this.verifyQueued++;
+    if (this.agenda !== null && !this.isQuiet(slot) && this.outsideQueued++ === 0) this.decisionsToCalendar();
   }
 
   private startVerification(t: number, slot: number): void {
     this.state[slot] = VERIFYING;
     this.verifying++;
     this.counters.verificationWaitSumS[this.simulation.interval]! += t - this.submittedAt[slot]!;
-    this.schedule(t + this.latency[slot]!, VERIFIED, slot, 0);
+    const at = t + this.latency[slot]!;
+    // A quiet check-in's decision goes in the agenda, unless one waiting behind it needs its instant.
+    if (this.agenda !== null && this.outsideQueued === 0 && this.isQuiet(slot)) {
+      this.decidedAt[slot] = at;
+      this.inAgenda(at, VERIFIED, slot);
+    } else this.schedule(at, VERIFIED, slot, 0);
   }
 
   private verified(t: number, slot: number): void {
     const c = this.counters;
     const k = this.simulation.interval;
-    this.advance(t);
+    this.integrate(t);
     this.verifying--;
     c.verificationDone[k]!++;
     c.verificationTimeSumS[k]! += t - this.submittedAt[slot]!;
@@ -314,13 +362,14 @@ export class CheckinProcess implements EventHandler, Integrator, WorkSource {
       const next = this.verifyQueue.pop(this.gen);
       this.verifyQueued--;
       if (this.verifyQueued === 0) this.verifyQueue.clear();
+      if (this.agenda !== null && !this.isQuiet(next)) this.outsideQueued--;
       this.startVerification(t, next);
     }
     const outcome = this.outcome[slot]!;
     if (outcome === PASSES) this.confirm(t, slot);
     else if (outcome === TO_REVIEW) this.toReview(t, slot);
     else {
-      this.fail(t, outcome, this.callDelay[slot]!, this.contactId[slot]!);
+      this.fail(t, k, outcome, this.callDelay[slot]!, this.contactId[slot]!);
       this.release(slot);
     }
   }
@@ -373,10 +422,9 @@ export class CheckinProcess implements EventHandler, Integrator, WorkSource {
 
   // --- failures and the calls they cause ----------------------------------------------------------
 
-  /** A failed or missed check-in at `t`: a violation, and a call after `callDelay` unless it is -1. */
-  private fail(t: number, mode: number, callDelay: number, contactId: number | null): void {
+  /** A failed or missed check-in at `t` (interval `k`): a violation, and a call after `callDelay` unless -1. */
+  private fail(t: number, k: number, mode: number, callDelay: number, contactId: number | null): void {
     const c = this.counters;
-    const k = this.simulation.interval;
     c[FAILED_FIELDS[mode]!][k]!++;
     c.violations[k]!++;
     if (contactId !== null) this.observer?.decided(contactId, 'failed', FAILURE_MODES[mode]!, t);
@@ -405,7 +453,54 @@ export class CheckinProcess implements EventHandler, Integrator, WorkSource {
     if (!this.couplings.offer('phone', t, FAILURE_MODES[mode]!)) c.callsNotOffered[k]!++;
   }
 
-  // --- calendar and storage -----------------------------------------------------------------------
+  // --- calendar, agenda and storage --------------------------------------------------------------
+
+  /** A check-in whose verification decides it with nothing for the run to hear: it passes, or fails without a call. */
+  private isQuiet(slot: number): boolean {
+    return this.outcome[slot] !== TO_REVIEW && this.callDelay[slot]! < 0;
+  }
+
+  private inAgenda(at: number, kind: typeof SUBMIT | typeof VERIFIED, slot: number): void {
+    if (at >= this.simulation.horizonS) return; // as `schedule`: it would never happen
+    const id = this.agenda!.schedule(at, kind, slot);
+    if (kind === VERIFIED) this.agendaId[slot] = id;
+  }
+
+  /**
+   * Handles the agenda's instants before `t` in time order, as their events would have been. Called
+   * before anything that reads or changes the verification or the sums they add to, and at interval
+   * boundaries (`advance`), so each lands in its own interval. Instants at `t` itself wait: an event
+   * at `t` scheduled earlier would have come first (measure zero with continuous draws).
+   */
+  private catchUp(t: number): void {
+    const agenda = this.agenda;
+    if (agenda === null) return;
+    while (agenda.length > 0 && agenda.peekTime() < t) {
+      const kind = agenda.pop();
+      const { time, int: slot } = agenda.current;
+      if (kind === SUBMIT) this.submitSlot(time, slot);
+      else {
+        this.agendaId[slot] = -1;
+        this.verified(time, slot);
+      }
+    }
+  }
+
+  /**
+   * A check-in that needs its decision's instant (review, a call) queues for verification: the
+   * decisions in the agenda become run events, so the one that frees its server starts it on time.
+   * Rare (the verification is sized not to queue), so scanning the slots is fine.
+   */
+  private decisionsToCalendar(): void {
+    const agenda = this.agenda!;
+    for (let slot = 0; slot < this.capacity; slot++) {
+      const id = this.agendaId[slot]!;
+      if (id < 0) continue;
+      agenda.cancel(id);
+      this.agendaId[slot] = -1;
+      this.schedule(this.decidedAt[slot]!, VERIFIED, slot, 0);
+    }
+  }
 
   /** Schedules a local event unless a batch run ends before it (it would never pop). */
   private schedule(at: number, kind: number, int: number, float: number): void {
@@ -441,6 +536,8 @@ export class CheckinProcess implements EventHandler, Integrator, WorkSource {
     this.reviewWork = grown(this.reviewWork, capacity);
     this.callDelay = grown(this.callDelay, capacity);
     this.contactId = grown(this.contactId, capacity);
+    this.decidedAt = grown(this.decidedAt, capacity);
+    this.agendaId = grown(this.agendaId, capacity).fill(-1, old);
     for (let slot = capacity - 1; slot >= old; slot--) this.free.push(slot);
     this.capacity = capacity;
   }

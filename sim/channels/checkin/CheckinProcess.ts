@@ -16,7 +16,8 @@ import {
 } from './CheckinCounters.js';
 import { type CheckinModel, FAILURE_MODES, type FailureMode } from './CheckinModel.js';
 
-// Local event kinds. PROMPT carries nothing; SUBMIT, VERIFIED carry the slot; REVIEWED (slot, agent);
+// Local event kinds. PROMPT carries nothing (with `promptsAhead`, it sends the prompts of the next
+// PROMPTS_AHEAD_S); SUBMIT, VERIFIED carry the slot; REVIEWED (slot, agent);
 // FAILED and LATE (mode, call delay or -1); CALL (mode).
 const PROMPT = 1;
 const SUBMIT = 2;
@@ -26,6 +27,9 @@ const FAILED = 5;
 const CALL = 6;
 /** A response after the deadline: FAILED as noResponse, also counted as late. */
 const LATE = 7;
+
+/** With `promptsAhead`, one PROMPT event sends the prompts of this much model time. */
+const PROMPTS_AHEAD_S = 60;
 
 // Failure modes by index (FAILURE_MODES order); the verification's other outcomes after them.
 const NO_RESPONSE = 0;
@@ -54,6 +58,13 @@ export interface CheckinProcessOptions {
   readonly streams: Streams;
   /** The prompts the model sends itself; null in real time (check-ins come from outside: `submit`). */
   readonly prompts: ArrivalSource | null;
+  /**
+   * Whether the process may send prompts before their instant: a batch run whose streams never branch.
+   * A prompt reads no state and all its draws come from its own streams in prompt order, so sending
+   * the next minute's prompts in one event draws and counts the same numbers. A branching run must
+   * draw a prompt after the branch point from the branch's streams, so it sends each at its instant.
+   */
+  readonly promptsAhead?: boolean;
   readonly couplings: Couplings;
   readonly observer?: CheckinObserver | null;
 }
@@ -75,6 +86,9 @@ export class CheckinProcess implements EventHandler, Integrator, WorkSource {
   private readonly channel: number;
   private readonly base: number;
   private readonly prompts: ArrivalSource | null;
+  private readonly promptsAhead: boolean;
+  /** Instant of the next prompt not sent yet (`promptsAhead`). */
+  private nextPromptAt = Number.POSITIVE_INFINITY;
   private readonly couplings: Couplings;
   private readonly observer: CheckinObserver | null;
   /** Running sums of the outcome probabilities of an app user's prompt, FAILURE_MODES then review. */
@@ -137,6 +151,7 @@ export class CheckinProcess implements EventHandler, Integrator, WorkSource {
     this.base = simulation.register(this);
     simulation.addIntegrator(this);
     this.prompts = options.prompts;
+    this.promptsAhead = options.promptsAhead ?? false;
     this.couplings = options.couplings;
     this.observer = options.observer ?? null;
     this.counters = createCheckinCounters(simulation.intervals);
@@ -194,8 +209,11 @@ export class CheckinProcess implements EventHandler, Integrator, WorkSource {
   handle(kind: number, t: number, int: number, float: number): void {
     switch (kind) {
       case PROMPT:
-        this.prompt(t);
-        this.scheduleNextPrompt();
+        if (this.promptsAhead) this.promptsBefore(t + PROMPTS_AHEAD_S);
+        else {
+          this.prompt(t, this.simulation.interval);
+          this.scheduleNextPrompt();
+        }
         break;
       case SUBMIT:
         this.catchUp(t);
@@ -260,9 +278,10 @@ export class CheckinProcess implements EventHandler, Integrator, WorkSource {
 
   // --- a prompt -----------------------------------------------------------------------------------
 
-  private prompt(t: number): void {
+  /** A prompt at `t`, in interval `k`. */
+  private prompt(t: number, k: number): void {
     const model = this.model;
-    this.counters.prompts[this.simulation.interval]!++;
+    this.counters.prompts[k]!++;
     // Every draw of the prompt happens now, whatever happens next (common random numbers).
     const u = this.outcomeRng();
     const response = model.responseDelay.sample(this.responseRng);
@@ -511,7 +530,21 @@ export class CheckinProcess implements EventHandler, Integrator, WorkSource {
 
   private scheduleNextPrompt(): void {
     const t = this.prompts!.next();
+    if (this.promptsAhead) this.nextPromptAt = t;
     if (t < this.simulation.horizonS) this.simulation.calendar.schedule(t, this.base | PROMPT);
+  }
+
+  /** Sends every prompt before `until` now (`promptsAhead`), then wakes up at the next one. */
+  private promptsBefore(until: number): void {
+    const simulation = this.simulation;
+    const prompts = this.prompts!;
+    let t = this.nextPromptAt;
+    while (t < until && t < simulation.horizonS) {
+      this.prompt(t, simulation.intervalAt(t));
+      t = prompts.next();
+    }
+    this.nextPromptAt = t;
+    if (t < simulation.horizonS) simulation.calendar.schedule(t, this.base | PROMPT);
   }
 
   private allocate(): number {

@@ -1,5 +1,6 @@
 // The check-in channel as a plug-in of the core (listed in sim/channels/index.ts).
 import { processArrivals } from '../../arrivals/ownArrivals.js';
+import { BranchingStreams } from '../../rng/Streams.js';
 import { type ChannelPlugin, SERVICE_LEVEL } from '../ChannelPlugin.js';
 import { buildCheckinModel } from './buildCheckinModel.js';
 import type { CheckinCounters } from './CheckinCounters.js';
@@ -27,6 +28,8 @@ export const checkinChannel: ChannelPlugin<
       streams: options.streams,
       // Prompts are the channel's arrivals (streams checkin.demand, checkin.arrivals); no day factor.
       prompts: processArrivals('checkin', model.expectedPrompts, 0, options),
+      // A branching run (a conditional prediction) draws from the branch point on: no prompt ahead of it.
+      promptsAhead: options.mode === 'batch' && !(options.streams instanceof BranchingStreams),
       couplings: options.couplings,
       observer: options.observer,
     }),

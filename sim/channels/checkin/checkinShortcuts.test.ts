@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { runBatch } from '../../engine/BatchDriver.js';
 import { createModelRun } from '../../ModelRun.js';
+import { BranchingStreams } from '../../rng/Streams.js';
 import { checkinScenario, quietCheckin } from './testing.js';
 
-// A batch run without an observer handles the instants nobody hears about (a quiet check-in's
+// A plain batch run takes two shortcuts (CheckinProcess.ts): it sends the next minute's prompts in
+// one event (`promptsAhead`), and it handles the instants nobody hears about (a quiet check-in's
 // submission and decision, a failure's count) in the process's own agenda instead of the run's
-// calendar (CheckinProcess.ts). An observer turns the agenda off: every instant is a run event, as
-// in real time. The two runs must count exactly the same, bit for bit, in a run where the
-// verification queues (so decisions move from the agenda to the calendar), the review queue forms,
-// and failures call the phone.
+// calendar. An observer turns the agenda off, and streams that may branch turn prompts ahead off
+// (never branched here, they draw the replication's numbers): then every instant is a run event, as
+// in real time. Both runs must count exactly the same, bit for bit, in a run where the verification
+// queues (so decisions move from the agenda to the calendar), the review queue forms, and failures
+// call the phone.
 
 const scenario = checkinScenario(
   {
@@ -30,21 +33,23 @@ const scenario = checkinScenario(
   { days: 2, reviewers: 5, phone: true },
 );
 
-function run(observed: boolean) {
+function run(shortcuts: boolean) {
   const model = createModelRun(scenario, {
     seed: 5,
     replication: 0,
     mode: 'batch',
-    ...(observed ? { observers: { checkin: { decided: () => {} } } } : {}),
+    ...(shortcuts
+      ? {}
+      : { observers: { checkin: { decided: () => {} } }, streams: new BranchingStreams(5, 0, 0) }),
   });
   runBatch(model.simulation);
   for (const process of Object.values(model.processes)) process.finish(model.simulation.horizonS);
   return { checkin: model.processes.checkin!.counters, phone: model.processes.phone!.counters };
 }
 
-describe('checkin: the agenda of a batch run without an observer changes no count', () => {
-  const withEvents = run(true);
-  const withAgenda = run(false);
+describe("checkin: a batch run's prompts ahead and agenda change no count", () => {
+  const withEvents = run(false);
+  const withAgenda = run(true);
   const sum = (values: Float64Array) => values.reduce((a, b) => a + b, 0);
 
   it('the run exercises the verification queue, the review queue and the calls', () => {

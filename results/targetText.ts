@@ -15,8 +15,7 @@ export function targetText(
   symbols: keyof typeof SYMBOLS = 'ascii',
 ): string {
   const { unit } = metricSpec(channel, check.metric);
-  const within =
-    check.target === 'serviceLevel' ? ` ${thresholdText(channel, targets.thresholdS).long}` : '';
+  const within = check.target === 'serviceLevel' ? ` ${thresholdText(channel, targets.thresholdS).long}` : '';
   return `${check.metric} ${SYMBOLS[symbols][check.op]} ${formatValue(check.limit, unit)}${within}`;
 }
 

@@ -20,7 +20,7 @@ export type MetricRecord = Readonly<Record<string, number | null>>;
 export interface ChannelBuildContext {
   readonly calendar: CalendarModel;
   readonly agentGroups: readonly AgentGroupModel[];
-  /** calendar.closedDates of the file: whole days every channel is closed. */
+  /** Whole days this channel is closed: calendar.closedDates and the fragment's own `closedDates`. */
   readonly closedDates: readonly string[];
   /** The channels the file has, by name (a channel that causes contacts in another checks it is there). */
   readonly channels: readonly string[];

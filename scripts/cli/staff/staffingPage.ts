@@ -1,8 +1,8 @@
 import { type ChartSpec, compact, PALETTE } from '../../../results/report/chartSpec.js';
 import { escapeHtml } from '../../../results/report/escapeHtml.js';
 import { chartSlot, htmlPage } from '../../../results/report/htmlPage.js';
-import type { MethodChoice } from '../../../sim/planning/chooseStaffingMethod.js';
 import { thresholdText } from '../../../sim/metrics/thresholdText.js';
+import type { MethodChoice } from '../../../sim/planning/chooseStaffingMethod.js';
 import type { StaffingPlan } from '../../../sim/planning/planStaffing.js';
 import { formatStaffingPlan } from './formatStaffingPlan.js';
 

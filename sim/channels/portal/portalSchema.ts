@@ -2,6 +2,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import {
   byWeekday,
+  channelClosedDates,
   DemandScale,
   DistributionSpec,
   IntradayShape,
@@ -148,6 +149,9 @@ const SupportRule = Type.Object(
 export const PortalChannel = Type.Object(
   {
     demand: PortalDemand,
+    closedDates: channelClosedDates(
+      'Dates the back office does not work, besides calendar.closedDates: not working days for decisions.',
+    ),
     applicationTypes: Type.Array(ApplicationType, {
       minItems: 1,
       maxItems: 16,

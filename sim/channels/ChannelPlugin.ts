@@ -114,6 +114,12 @@ export interface ChannelPlugin<
    * outside the model), so no group needs its skill and none may have it. Absent: agents serve it.
    */
   readonly withoutAgents?: true;
+  /**
+   * The skill agents need for its work, as scenario files name it in `agents.groups[].skills`, when it
+   * is not the channel's name (check-ins: "review", the manual review of photos). Inside the model a
+   * group's skills are channel names (scenarios/buildAgentGroups.ts translates).
+   */
+  readonly skill?: string;
 }
 
 /** The columns of the channel's tables in `hotline sim`; SERVICE_LEVEL stands for the target's variant. */

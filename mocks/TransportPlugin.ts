@@ -21,6 +21,8 @@ export interface TransportContext<Options> {
   readonly clockStartsAtFirstContact: boolean;
   /** Starts the model clock at a transport's first contact when it starts so; a no-op otherwise. */
   readonly firstContact: () => void;
+  /** Reports a contact's final outcome to the mocks' owner (MocksOptions.onContactEnd), if it listens. */
+  readonly contactEnded: (result: unknown) => void;
 }
 
 /** A channel's transport as built for one app: its service, and its parts of the status routes. */

@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController
 import { InputError, type InputIssue } from '../scenarios/inputError.js';
 import { MAX_TIME_SCALE } from '../scenarios/limits.js';
 import type { ScenarioModel } from '../scenarios/ScenarioModel.js';
+import type { ChannelName } from '../sim/channels/index.js';
 import { createModelClock, type ModelClock } from '../sim/engine/ModelClock.js';
 import type { TimerHost } from '../sim/engine/RealtimeDriver.js';
 import { installBearerAuth } from './auth.js';
@@ -54,6 +55,13 @@ export interface SharedMocksOptions {
   warmStart?: boolean;
   /** With warmStart: the model's own arrivals stop here (default startAtS; see ModelService's WarmStart). */
   warmStartArrivalsUntilS?: number;
+  /** With warmStart: the model's own arrivals start again here (default never; see WarmStart). */
+  warmStartArrivalsResumeAtS?: number;
+  /**
+   * Called with every contact's final outcome as its transport reports it (phone: each call's
+   * CallResult, hang-ups included), for reconciling the mocks with a client (`hotline load`).
+   */
+  onContactEnd?: (channel: ChannelName, result: unknown) => void;
   /** Pino options, or false for no logs (default false). */
   logger?: FastifyServerOptions['logger'];
   /** Log a line per request (off by default: a load test sends thousands). */
@@ -131,7 +139,12 @@ export async function buildMocks(
 
   const clock = createModelClock(settings.startAtS, settings.timeScale, options.wallNowMs);
   const warmStart =
-    options.warmStart === true ? { ownArrivalsUntilS: options.warmStartArrivalsUntilS } : null;
+    options.warmStart === true
+      ? {
+          ownArrivalsUntilS: options.warmStartArrivalsUntilS,
+          ownArrivalsResumeAtS: options.warmStartArrivalsResumeAtS,
+        }
+      : null;
   const model = new ModelService(scenario, clock, settings.seed, options.timers, warmStart);
   // Registered before the routes (its README); at close, every open session hears its outcome
   // (a closed frame) before its socket is closed.
@@ -169,7 +182,7 @@ export async function buildMocks(
   app.addHook('preValidation', async (request) => {
     if (request.method === 'POST' && (request.body === undefined || request.body === null)) request.body = {};
   });
-  const context: TransportContext<MocksOptions> = {
+  const context: Omit<TransportContext<MocksOptions>, 'contactEnded'> = {
     app,
     model,
     clock,
@@ -184,7 +197,8 @@ export async function buildMocks(
   const services: Record<string, unknown> = {};
   for (const plugin of TRANSPORTS) {
     if (scenario.channels[plugin.channel] === undefined) continue;
-    const transport: Transport<unknown> = plugin.build(context);
+    const contactEnded = (result: unknown) => options.onContactEnd?.(plugin.channel, result);
+    const transport: Transport<unknown> = plugin.build({ ...context, contactEnded });
     transports.push(transport);
     services[plugin.channel] = transport.service;
   }

@@ -6,7 +6,7 @@ import { prometheusGauge } from '../prometheusGauge.js';
 import { ResponseTimeHistogram } from '../ResponseTimeHistogram.js';
 import type { TransportPlugin } from '../TransportPlugin.js';
 import { registerCallsRoute } from './callsRoute.js';
-import { CALL_OUTCOMES, type CallResult, type PatienceSource } from './callTypes.js';
+import { CALL_OUTCOMES, type PatienceSource } from './callTypes.js';
 import { PhoneService } from './PhoneService.js';
 
 /** The phone transport's fields of the mocks' options. */
@@ -21,8 +21,6 @@ export interface PhoneTransportOptions {
    * A patienceS sent by the client is honoured in both.
    */
   patience?: PatienceSource;
-  /** Called with every outcome the model gives, hang-ups included (for reconciling with a client). */
-  onCallEnd?: (result: CallResult) => void;
 }
 
 const MAX_PENDING_CALLS = 10_000;
@@ -75,7 +73,18 @@ export const phoneTransport: TransportPlugin<'phone', PhoneTransportOptions, Pho
       issues.push(...(error.issues as InputIssue[]));
     }
   },
-  build({ app, model, clock, options, seed, retryAfterS, closing, clockStartsAtFirstContact, firstContact }) {
+  build({
+    app,
+    model,
+    clock,
+    options,
+    seed,
+    retryAfterS,
+    closing,
+    clockStartsAtFirstContact,
+    firstContact,
+    contactEnded,
+  }) {
     const faults = buildFaults(
       { ...(model.scenario.channels.phone?.faults ?? {}), ...definedOnly(options.faults ?? {}) },
       seed,
@@ -98,7 +107,8 @@ export const phoneTransport: TransportPlugin<'phone', PhoneTransportOptions, Pho
       maxPendingCalls: options.maxPendingCalls ?? MAX_PENDING_CALLS,
       retryAfterS,
       closing,
-      onCallEnd: options.onCallEnd,
+      // Every outcome the model gives, hang-ups included (MocksOptions.onContactEnd gets a CallResult).
+      onCallEnd: contactEnded,
     });
     return {
       service: acd,

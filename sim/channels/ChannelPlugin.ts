@@ -39,6 +39,8 @@ export interface ChannelProcessOptions<Observer> {
    * before this model time and takes contacts from outside from then on.
    */
   readonly ownArrivalsUntilS?: number;
+  /** With ownArrivalsUntilS: its own arrivals start again here (the end of a replayed window). */
+  readonly ownArrivalsResumeAtS?: number;
   readonly observer: Observer | null;
   /** Offers contacts this channel causes to the other channels of the run (Couplings.ts). */
   readonly couplings: Couplings;

@@ -99,7 +99,10 @@ describe('portalPlan: the applications of a replay window', () => {
       const { startS, endS } = profile.window;
       const p = profile.channels.portal!;
       p.applications.forEach((a, n) => {
-        if (a.refusal !== null) return expect(a.checksAfterMs).toEqual([]);
+        if (a.refusal !== null) {
+          expect(a.checksAfterMs).toEqual([]);
+          return;
+        }
         const arrivalS = startS + ((p.offsetsMs[n]! - profile.leadMs) / 1000) * TIME_SCALE;
         expected += ratePerS * (endS - arrivalS);
         observed += a.checksAfterMs.length;

@@ -23,8 +23,8 @@ export const portalClient: K6ChannelClient<'portal', PortalReplayPlan, PortalRep
   plans: portalApplicationEntries,
   config: portalReplayConfig,
   k6Scenario: portalK6Scenario,
-  // Applications are not calls (the support calls they cause are the model's, not the client's).
-  plannedCalls: () => 0,
+  // The support calls they cause are the model's, not the client's.
+  planned: (plan) => plan.plannedApplications,
   describePlanned: (plan) => `${plan.plannedApplications} portal applications`,
   describeSentBefore: (plan, intervalCount) => `${plan.cumulative[intervalCount]!} portal applications`,
   // Every upload and status check is a request k6 awaited: nothing stays open once k6 is gone.

@@ -372,15 +372,20 @@ function channelLines(summary: RunSummary): string[] {
     const wait = metrics[mean] === undefined ? undefined : mean;
     const waitValue = wait === undefined ? null : run(wait);
     const prefix = entries.length > 1 ? `${channel}: ` : '';
-    // E-mails do not abandon: no abandonRate; their mean response is in (working) hours.
-    const abandon = metrics.abandonRate === undefined ? '' : `  abandonRate ${pct(run('abandonRate'))}`;
-    const waitUnit = wait === undefined ? 'seconds' : metricSpec(channel, wait).unit;
+    // Figures the run has (a replay cannot see a portal's decisions); e-mails do not abandon; their
+    // mean response is in (working) hours.
+    const levels = [
+      run(variant) === null ? null : `${variant} ${pct(run(variant))}`,
+      metrics.abandonRate === undefined || run('abandonRate') === null
+        ? null
+        : `abandonRate ${pct(run('abandonRate'))}`,
+      wait === undefined || waitValue === null
+        ? null
+        : `${metricSpec(channel, wait).label} ${formatValue(waitValue, metricSpec(channel, wait).unit)}`,
+    ].filter((part) => part !== null);
     return [
       `  ${prefix}${counts.map((m) => `${m} ${run(m)}`).join('  ')}`,
-      `  ${prefix}${variant} ${pct(run(variant))}${abandon}` +
-        (wait === undefined
-          ? ''
-          : `  ${metricSpec(channel, wait).label} ${waitValue === null ? '-' : formatValue(waitValue, waitUnit)}`),
+      ...(levels.length > 0 ? [`  ${prefix}${levels.join('  ')}`] : []),
     ];
   });
 }

@@ -24,8 +24,6 @@ export interface TransportContext<Options> {
   readonly faults: ChannelFaults;
   /** Retry-After of every 503, seconds. */
   readonly retryAfterS: number;
-  /** Aborted at shutdown, to cut waits the transport adds (injected latency) short. */
-  readonly closing: AbortSignal;
   /** True when the model clock starts with the first contact of any channel (clockStart 'firstCall'). */
   readonly clockStartsAtFirstContact: boolean;
   /** Starts the model clock at a transport's first contact when it starts so; a no-op otherwise. */

@@ -212,7 +212,6 @@ export async function buildMocks(
         seed: settings.seed,
         faults,
         retryAfterS: settings.retryAfterS,
-        closing: closing.signal,
         clockStartsAtFirstContact: options.clockStart === 'firstCall',
         firstContact,
       });
@@ -286,11 +285,11 @@ function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-/** A line per distinct fault, with the channels that inject it: "error rate: 0.1 (phone, chat)". */
+/** A line per distinct fault, with the channels that inject it: "error rate: 0.1 on phone, chat". */
 function describeFaults(faults: readonly ChannelFaults[]): string[] {
   const channelsOf = new Map<string, string[]>();
   for (const channel of faults)
     for (const line of channel.descriptions)
       channelsOf.set(line, [...(channelsOf.get(line) ?? []), channel.channel]);
-  return [...channelsOf].map(([line, channels]) => `${line} (${channels.join(', ')})`);
+  return [...channelsOf].map(([line, channels]) => `${line} on ${channels.join(', ')}`);
 }

@@ -98,7 +98,7 @@ describe('faults on every HTTP transport (installHttpFaults)', () => {
     // The status routes are never faulted.
     expect((await app.inject({ url: '/health' })).statusCode).toBe(200);
     expect(app.hotline.faultDescriptions).toEqual([
-      'error rate: 1 (phone, chat, checkin, email, outbound, portal)',
+      'error rate: 1 on phone, chat, checkin, email, outbound, portal',
     ]);
   });
 
@@ -184,6 +184,6 @@ describe('faults on every HTTP transport (installHttpFaults)', () => {
     time.advance(1);
     expect((await call).statusCode).toBe(200);
     expect(answeredAtMs).toBe(40);
-    expect(app.hotline.faultDescriptions).toEqual(['added latency: 0.04s (wall clock) (phone)']);
+    expect(app.hotline.faultDescriptions).toEqual(['added latency: 0.04s (wall clock) on phone']);
   });
 });

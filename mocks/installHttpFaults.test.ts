@@ -17,9 +17,9 @@ afterEach(async () => {
   await Promise.all(apps.splice(0).map((app) => app.close()));
 });
 
-async function ecosystemMocks(options: MocksOptions) {
+async function ecosystemMocks(options: MocksOptions, scenario = scenarioModel('ecosystem-all')) {
   const time = new ManualTime();
-  const app = await buildMocks(scenarioModel('ecosystem-all'), {
+  const app = await buildMocks(scenario, {
     timeScale: 1,
     startAtS: 11 * H,
     wallNowMs: time.wallNowMs,
@@ -162,7 +162,22 @@ describe('faults on every HTTP transport (installHttpFaults)', () => {
     );
   });
 
-  it("phone: a fixed latency on the injected clock; the scenario's faults apply to phone only", async () => {
+  it("the scenario's phone faults apply to phone only; a flag applies to every channel", async () => {
+    const scenario = scenarioModel('ecosystem-all', (f) => {
+      f.channels.phone.faults = { errorRate: 1 };
+    });
+    const email = REQUESTS[2]!;
+    const fromScenario = (await ecosystemMocks({}, scenario)).app;
+    expect((await postCall(fromScenario)).statusCode).toBe(500);
+    expect((await email.send(fromScenario)).statusCode).toBe(202);
+    const { app: overridden, time } = await ecosystemMocks({ faults: { errorRate: 0 } }, scenario);
+    const call = postCall(overridden, { patienceS: 0 });
+    await turns();
+    time.advance(41_000); // past the IVR (20-40 s); with no patience the call ends at once after it
+    expect((await call).statusCode).toBe(200);
+  });
+
+  it('phone: a fixed latency delays the answer by exactly that on the injected clock', async () => {
     const time = new ManualTime();
     const scenario = stationary({ faults: { addedLatency: '40ms', errorRate: 0 } });
     const app = await buildMocks(scenario, { wallNowMs: time.wallNowMs, timers: time });

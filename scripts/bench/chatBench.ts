@@ -85,7 +85,8 @@ function latenessBuckets(text: string): Map<number, number> {
 
 /** Upper bound (ms) of the bucket holding the q-quantile between two scrapes. */
 function quantileBound(before: Map<number, number>, after: Map<number, number>, q: number): string {
-  if (before.size === 0 || after.size === 0) return 'n/a (no scrape)';
+  // A scrape that failed (e.g. refused with under-pressure's 503) has no histogram.
+  if (before.size === 0 || after.size === 0) return 'n/a (scrape failed)';
   const bounds = [...after.keys()].sort((a, b) => a - b);
   const total = (after.get(Number.POSITIVE_INFINITY) ?? 0) - (before.get(Number.POSITIVE_INFINITY) ?? 0);
   const bound = bounds.find((b) => after.get(b)! - (before.get(b) ?? 0) >= q * total);

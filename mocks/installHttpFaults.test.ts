@@ -95,8 +95,19 @@ describe('faults on every HTTP transport (installHttpFaults)', () => {
     expect(text).toContain('hotline_faults_injected_total{channel="checkin",fault="error"} 2');
     expect(text).toContain('hotline_faults_injected_total{channel="phone",fault="error"} 1');
     expect(text).toContain('hotline_faults_injected_total{channel="chat",fault="error"} 0');
-    // The status routes are never faulted.
+    // The status routes are never faulted; the faulted routes' contract says what a fault answers.
     expect((await app.inject({ url: '/health' })).statusCode).toBe(200);
+    const doc = (await app.inject({ url: '/openapi.json' })).json();
+    for (const [path, method] of [
+      ['/v1/checkins', 'post'],
+      ['/v1/emails/{id}', 'get'],
+      ['/v1/outbound/dials', 'get'],
+    ] as const)
+      expect([path, Object.keys(doc.paths[path][method].responses)]).toEqual([
+        path,
+        expect.arrayContaining(['500', '503']),
+      ]);
+    expect(Object.keys(doc.paths['/health'].get.responses)).toEqual(['200']);
     expect(app.hotline.faultDescriptions).toEqual([
       'error rate: 1 on phone, chat, checkin, email, outbound, portal',
     ]);

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ChannelFaults } from './ChannelFaults.js';
-import { MockError } from './errors.js';
+import { ErrorBodySchema, MockError } from './errors.js';
 
 /**
  * Applies a channel's faults to every HTTP route registered in `scope` (buildMocks gives each HTTP
@@ -9,6 +9,13 @@ import { MockError } from './errors.js';
  * a refused request never reaches the model; the drawn latency delays whatever the response is.
  */
 export function installHttpFaults(scope: FastifyInstance, faults: ChannelFaults, retryAfterS: number): void {
+  // The OpenAPI contract of every route here that declares its responses says what a fault answers
+  // (phone's declared it already; a route without response schemas is left undocumented as it was).
+  scope.addHook('onRoute', (route) => {
+    const schema = route.schema as { response?: Record<string, unknown> } | undefined;
+    if (schema?.response === undefined) return;
+    schema.response = { 500: ErrorBodySchema, 503: ErrorBodySchema, ...schema.response };
+  });
   const latencyOf = new WeakMap<FastifyRequest, number>();
   scope.addHook('preHandler', async (request) => {
     const latencyMs = faults.latencyMs();

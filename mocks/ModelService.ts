@@ -12,6 +12,12 @@ import { createModelRun, type ModelRun } from '../sim/ModelRun.js';
  */
 export interface WarmStart {
   readonly ownArrivalsUntilS?: number;
+  /**
+   * The model's own arrivals start again here (`hotline load`: the window's end), so whatever the
+   * replay still measures after its window (e-mails answered in its grace) meets the demand the
+   * simulator has there, not an idle model. Default: never.
+   */
+  readonly ownArrivalsResumeAtS?: number;
 }
 
 /** What a channel's transport does when the mocks stop: give every contact it holds an outcome. */
@@ -57,6 +63,9 @@ export class ModelService {
       mode: 'realtime',
       startAtS: warm ? 0 : startAtS,
       ...(warm ? { ownArrivalsUntilS: ownUntilS } : {}),
+      ...(warm && warmStart?.ownArrivalsResumeAtS !== undefined
+        ? { ownArrivalsResumeAtS: warmStart.ownArrivalsResumeAtS }
+        : {}),
       observers: Object.fromEntries(
         CHANNEL_NAMES.map((name) => [name, this.forwarder(name)]),
       ) as ChannelObservers,

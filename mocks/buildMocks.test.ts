@@ -301,7 +301,7 @@ describe('status routes', () => {
     const text = metrics.body;
     for (const line of text.trim().split('\n')) {
       expect(line).toMatch(
-        /^(# (HELP|TYPE) hotline_\w+ .+|hotline_\w+(\{(outcome="\w+"|le="([0-9.e+-]+|\+Inf)")\})? [0-9.e-]+)$/,
+        /^(# (HELP|TYPE) hotline_\w+ .+|hotline_\w+(\{(outcome="\w+"|le="([0-9.e+-]+|\+Inf)"|channel="\w+",fault="\w+")\})? [0-9.e-]+)$/,
       );
     }
     expect(text).toContain('# TYPE hotline_calls_total counter');
@@ -309,6 +309,8 @@ describe('status routes', () => {
     expect(text).toMatch(/^hotline_agents_on_duty 14$/m);
     expect(text).toMatch(/^hotline_agents_busy 1$/m);
     expect(text).toMatch(/^hotline_queue_length 0$/m);
+    expect(text).toContain('hotline_faults_injected_total{channel="phone",fault="error"} 0');
+    expect(state.faults).toEqual({ phone: { latency: 0, error: 0, outage: 0 } });
     expect(text).toMatch(/^hotline_model_time_seconds [0-9.]+$/m);
     // The one call so far is in the response-time histogram: in +Inf and counted once.
     expect(text).toContain('# TYPE hotline_call_response_seconds histogram');

@@ -5,14 +5,19 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController
 import { InputError, type InputIssue } from '../scenarios/inputError.js';
 import { MAX_TIME_SCALE } from '../scenarios/limits.js';
 import type { ScenarioModel } from '../scenarios/ScenarioModel.js';
+import type { ChannelName } from '../sim/channels/index.js';
 import { createModelClock, type ModelClock } from '../sim/engine/ModelClock.js';
 import type { TimerHost } from '../sim/engine/RealtimeDriver.js';
 import { installBearerAuth } from './auth.js';
+import { ChannelFaults } from './ChannelFaults.js';
 import { checkNumberOption } from './checkNumberOption.js';
 import { installErrorHandlers } from './errors.js';
+import { buildFaults, type FaultOptions } from './faults.js';
+import { installHttpFaults } from './installHttpFaults.js';
 import { ModelService } from './ModelService.js';
+import { REFERENCED_TIMERS } from './referencedTimers.js';
 import { registerStatusRoutes } from './routes/statusRoutes.js';
-import type { Transport, TransportContext } from './TransportPlugin.js';
+import type { Transport } from './TransportPlugin.js';
 import { TRANSPORTS, type TransportOptions, type TransportServices } from './transports.js';
 
 /** Thresholds of @fastify/under-pressure (503 + Retry-After when exceeded); see its README. */
@@ -33,6 +38,11 @@ export interface PressureOptions {
 export type MocksOptions = SharedMocksOptions & TransportOptions;
 
 export interface SharedMocksOptions {
+  /**
+   * Faults every transport injects (the CLI's --latency, --error-rate, --outage), each channel from
+   * its own streams; over a channel's scenario faults (phone's `faults`), field by field.
+   */
+  faults?: FaultOptions;
   /** Model seconds per wall second (default 1). */
   timeScale?: number;
   /** Bearer token required on every route but /health when set. */
@@ -54,6 +64,13 @@ export interface SharedMocksOptions {
   warmStart?: boolean;
   /** With warmStart: the model's own arrivals stop here (default startAtS; see ModelService's WarmStart). */
   warmStartArrivalsUntilS?: number;
+  /** With warmStart: the model's own arrivals start again here (default never; see WarmStart). */
+  warmStartArrivalsResumeAtS?: number;
+  /**
+   * Called with every contact's final outcome as its transport reports it (phone: each call's
+   * CallResult, hang-ups included), for reconciling the mocks with a client (`hotline load`).
+   */
+  onContactEnd?: (channel: ChannelName, result: unknown) => void;
   /** Pino options, or false for no logs (default false). */
   logger?: FastifyServerOptions['logger'];
   /** Log a line per request (off by default: a load test sends thousands). */
@@ -66,7 +83,10 @@ export interface SharedMocksOptions {
   pressure?: PressureOptions;
   /** Wall clock in ms (tests only; default performance.now). */
   wallNowMs?: () => number;
-  /** Timers of the model's real-time driver (tests only; default Node's, unref'd). */
+  /**
+   * Timers of the model's real-time driver (default Node's, unref'd) and of injected latency (default
+   * Node's): tests only.
+   */
   timers?: TimerHost;
 }
 
@@ -79,7 +99,10 @@ export interface MocksRuntime {
   readonly clock: ModelClock;
   /** The routes of the channels the scenario has, a line each (the CLI banner). */
   readonly routes: readonly string[];
+  /** The faults injected, a line each with the channels that inject it (the CLI banner). */
   readonly faultDescriptions: readonly string[];
+  /** Each channel's faults and their counts, in the transports' list order. */
+  readonly faults: readonly ChannelFaults[];
 }
 
 declare module 'fastify' {
@@ -131,7 +154,12 @@ export async function buildMocks(
 
   const clock = createModelClock(settings.startAtS, settings.timeScale, options.wallNowMs);
   const warmStart =
-    options.warmStart === true ? { ownArrivalsUntilS: options.warmStartArrivalsUntilS } : null;
+    options.warmStart === true
+      ? {
+          ownArrivalsUntilS: options.warmStartArrivalsUntilS,
+          ownArrivalsResumeAtS: options.warmStartArrivalsResumeAtS,
+        }
+      : null;
   const model = new ModelService(scenario, clock, settings.seed, options.timers, warmStart);
   // Registered before the routes (its README); at close, every open session hears its outcome
   // (a closed frame) before its socket is closed.
@@ -169,37 +197,56 @@ export async function buildMocks(
   app.addHook('preValidation', async (request) => {
     if (request.method === 'POST' && (request.body === undefined || request.body === null)) request.body = {};
   });
-  const context: TransportContext<MocksOptions> = {
-    app,
-    model,
-    clock,
-    options,
-    seed: settings.seed,
-    retryAfterS: settings.retryAfterS,
-    closing: closing.signal,
-    clockStartsAtFirstContact: options.clockStart === 'firstCall',
-    firstContact,
-  };
   const transports: Transport<unknown>[] = [];
+  const channelFaults: ChannelFaults[] = [];
   const services: Record<string, unknown> = {};
   for (const plugin of TRANSPORTS) {
     if (scenario.channels[plugin.channel] === undefined) continue;
-    const transport: Transport<unknown> = plugin.build(context);
-    transports.push(transport);
-    services[plugin.channel] = transport.service;
+    const faults = new ChannelFaults(
+      plugin.channel,
+      buildFaults(
+        { ...plugin.scenarioFaults?.(scenario), ...definedOnly(options.faults ?? {}) },
+        settings.seed,
+        plugin.channel,
+      ),
+      () => clock.nowS(),
+      options.timers ?? REFERENCED_TIMERS,
+      closing.signal,
+    );
+    channelFaults.push(faults);
+    // Its own scope: the transport's hooks, and the faults applied to its HTTP routes, stop there.
+    await app.register(async (scope) => {
+      if (plugin.faultsOnFrames !== true) installHttpFaults(scope, faults, settings.retryAfterS);
+      const transport: Transport<unknown> = plugin.build({
+        app: scope,
+        model,
+        clock,
+        options,
+        seed: settings.seed,
+        faults,
+        retryAfterS: settings.retryAfterS,
+        clockStartsAtFirstContact: options.clockStart === 'firstCall',
+        firstContact,
+        contactEnded: (result) => options.onContactEnd?.(plugin.channel, result),
+      });
+      transports.push(transport);
+      services[plugin.channel] = transport.service;
+    });
   }
   app.decorate('hotline', {
     model,
     transports: services as TransportServices,
     clock,
     routes: transports.flatMap((t) => t.routes),
-    faultDescriptions: transports.flatMap((t) => t.faultDescriptions),
+    faultDescriptions: describeFaults(channelFaults),
+    faults: channelFaults,
   });
   registerStatusRoutes(
     app,
     model,
     { scenario: scenario.name, timeScale: settings.timeScale },
     transports,
+    channelFaults,
     // Every transport's fields, present or not: the state's schema does not depend on the scenario.
     Object.assign({}, ...TRANSPORTS.map((plugin) => plugin.stateProperties)),
   );
@@ -235,7 +282,28 @@ function checkOptions(options: MocksOptions): Settings {
   if (options.token !== undefined && !/^[\x21-\x7e]{1,512}$/.test(options.token)) {
     issues.push({ path: 'token', message: 'expected 1 to 512 printable characters without spaces' });
   }
+  // The flags' faults are checked whatever channels the scenario has: a bad flag is bad input.
+  try {
+    buildFaults(definedOnly(options.faults ?? {}));
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    issues.push(...error.issues);
+  }
   for (const plugin of TRANSPORTS) plugin.checkOptions(options, issues);
   if (issues.length > 0) throw new InputError(undefined, issues);
   return s;
+}
+
+/** The options given, without fields set to undefined (which would hide a scenario's fault). */
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** A line per distinct fault, with the channels that inject it: "error rate: 0.1 on phone, chat". */
+function describeFaults(faults: readonly ChannelFaults[]): string[] {
+  const channelsOf = new Map<string, string[]>();
+  for (const channel of faults)
+    for (const line of channel.descriptions)
+      channelsOf.set(line, [...(channelsOf.get(line) ?? []), channel.channel]);
+  return [...channelsOf].map(([line, channels]) => `${line} on ${channels.join(', ')}`);
 }

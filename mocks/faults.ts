@@ -2,9 +2,10 @@ import { tryParseClock, tryParseDuration } from '../scenarios/duration.js';
 import { InputError, type InputIssue } from '../scenarios/inputError.js';
 import { DistributionSpec } from '../scenarios/scenarioSchema.js';
 import { validateAgainst } from '../scenarios/validateScenario.js';
+import type { ChannelName } from '../sim/channels/index.js';
 import { buildDistribution } from '../sim/distributions/buildDistribution.js';
 import type { Distribution } from '../sim/distributions/Distribution.js';
-import { createStream, type Rng } from '../sim/rng/createStream.js';
+import { createStream, type Rng, type StreamSource } from '../sim/rng/createStream.js';
 
 /** A window of model time: "HH:MM" strings repeat every day (from > to spans midnight); numbers are
  * model seconds since the start of day 1 and happen once. */
@@ -13,21 +14,29 @@ export interface OutageWindow {
   to: string | number;
 }
 
+/**
+ * The faults a transport injects (README "hotline mocks" says how each channel applies them): the
+ * same options for every channel, each channel drawing from its own streams.
+ */
 export interface FaultOptions {
-  /** Wall-clock delay added before each /v1/calls response (NOT compressed by timeScale). */
+  /** Wall-clock delay added before each response or frame (NOT compressed by timeScale). */
   addedLatency?: DistributionSpec;
-  /** Share of /v1/calls answered 500 without taking the call, 0..1. */
+  /** Share of requests or client frames refused with an injected error, 0..1. */
   errorRate?: number;
-  /** /v1/calls answers 503 during this window of model time. */
+  /** Requests and frames are refused as an outage during this window of model time. */
   outage?: OutageWindow;
 }
 
 export interface Faults {
   /** Wall milliseconds to wait before responding. */
   latencyMs(): number;
-  /** True when this request should fail with an injected 500. */
+  /** True when this request should fail with an injected error (draws only with an error rate). */
   injectError(): boolean;
+  /** Whether any latency is configured (without, latencyMs is always 0 and draws nothing). */
+  readonly hasLatency: boolean;
   inOutage(modelTimeS: number): boolean;
+  /** Whether an outage window is configured (without, inOutage is always false). */
+  readonly hasOutage: boolean;
   /** One line per active fault, for the CLI banner. */
   readonly descriptions: string[];
 }
@@ -40,16 +49,24 @@ const DAY_S = 86_400;
  */
 export const MAX_LATENCY_S = 600;
 
-/** Checks and builds the faults; bad options throw an InputError naming the option. */
-export function buildFaults(options: FaultOptions = {}, seed: number | string = 1): Faults {
+/**
+ * Checks and builds the faults of one channel's transport; bad options throw an InputError naming
+ * the option. Each channel draws from its own streams, so one channel's traffic never shifts
+ * another's faults.
+ */
+export function buildFaults(
+  options: FaultOptions = {},
+  seed: number | string = 1,
+  channel: ChannelName = 'phone',
+): Faults {
   const issues: InputIssue[] = [];
   const latency = buildLatency(options.addedLatency, issues);
   const errorRate = checkErrorRate(options.errorRate, issues);
   const outage = buildOutage(options.outage, issues);
   if (issues.length > 0) throw new InputError(undefined, issues);
-  // Own streams (same naming as sim/rng/createStream), so faults never shift the ACD's draws.
-  const latencyRng = faultStream(seed, 'mocks.latency');
-  const errorRng = faultStream(seed, 'mocks.errors');
+  // Own streams (same naming as sim/rng/createStream), so faults never shift the model's draws.
+  const latencyRng = faultStream(seed, channel, 'latency');
+  const errorRng = faultStream(seed, channel, 'errors');
   const descriptions: string[] = [];
   if (latency) descriptions.push(`added latency: ${latency.describe()} (wall clock)`);
   if (errorRate > 0) descriptions.push(`error rate: ${errorRate}`);
@@ -59,11 +76,15 @@ export function buildFaults(options: FaultOptions = {}, seed: number | string = 
     latencyMs: () => (latency ? Math.min(latency.sample(latencyRng), MAX_LATENCY_S) * 1000 : 0),
     injectError: () => errorRate > 0 && errorRng() < errorRate,
     inOutage: outage,
+    hasLatency: latency !== null,
+    hasOutage: options.outage !== undefined,
     descriptions,
   };
 }
 
-function faultStream(seed: number | string, source: 'mocks.latency' | 'mocks.errors'): Rng {
+function faultStream(seed: number | string, channel: ChannelName, fault: 'latency' | 'errors'): Rng {
+  // Phone keeps the names it had when it was the only channel with faults: same seed, same draws.
+  const source: StreamSource = channel === 'phone' ? `mocks.${fault}` : `mocks.${channel}.${fault}`;
   return createStream(seed, source, 0);
 }
 

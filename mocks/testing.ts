@@ -12,3 +12,11 @@ export async function untilTurns(
   }
   throw new Error(describe());
 }
+
+/**
+ * Lets `count` event-loop turns pass (no wall time involved): enough for inject's pipeline to reach
+ * an injected timer, so a test can then say "not answered yet" without racing anything real.
+ */
+export async function turns(count = 50): Promise<void> {
+  for (let turn = 0; turn < count; turn++) await new Promise((resolve) => setImmediate(resolve));
+}

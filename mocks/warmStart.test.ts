@@ -113,6 +113,42 @@ describe('mocks: warm start of a window that starts mid-day', () => {
     expect(counters.offered[window - 1]).toBe(simulatorState(scenario, 3, 0, NINE).offered[window - 1]);
   });
 
+  it("starts the model's own calls again at the window's end, the simulator's own instants (hotline load's grace)", async () => {
+    const scenario = covidMonday();
+    const time = new ManualTime();
+    const TEN = 10 * 3600;
+    // hotline load: window 09:00-10:00, its clock from the first call at 09:00; nobody posts a call.
+    const app = await buildMocks(scenario, {
+      seed: 3,
+      startAtS: NINE,
+      warmStart: true,
+      warmStartArrivalsUntilS: NINE,
+      warmStartArrivalsResumeAtS: TEN,
+      wallNowMs: time.wallNowMs,
+      timers: time,
+    });
+    apps.push(app);
+    await app.ready();
+    const run = app.hotline.model.run;
+    // Ninety model minutes at time scale 1 (10:30 is the end of the 10:00 interval).
+    for (let m = 0; m < 90; m++) time.advance(60_000);
+    expect(app.hotline.model.now()).toBe(TEN + 1800);
+    const { counters } = run.processes.phone!;
+    const firstCalls = (c: { offered: ArrayLike<number>; retrials: ArrayLike<number> }, i: number) =>
+      c.offered[i]! - c.retrials[i]!;
+    const nine = run.simulation.intervalAt(NINE);
+    const ten = run.simulation.intervalAt(TEN);
+    const batch = createModelRun(scenario, { seed: 3, replication: 0, mode: 'batch' });
+    runUntil(batch.simulation, TEN + 1800);
+    // The window's intervals had no first call of the model's (k6 would have sent them) ...
+    expect(firstCalls(counters, nine)).toBe(0);
+    expect(firstCalls(counters, nine + 1)).toBe(0);
+    // ... and from 10:00 the model's own first calls are the batch run's, call for call.
+    const expected = firstCalls(batch.processes.phone!.counters, ten);
+    expect(expected).toBeGreaterThan(100);
+    expect(firstCalls(counters, ten)).toBe(expected);
+  });
+
   it('starts empty without the warm start (what the replay measured before)', async () => {
     const { state } = await mocksState(covidMonday(), 1, NINE, false);
     expect(state).toMatchObject({ queueLength: 0, agentsBusy: 0, retrialsPending: 0 });

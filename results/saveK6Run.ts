@@ -22,7 +22,8 @@ export interface K6RunInfo extends RunInfo {
     timeScale: number;
     window: { day: number; from: string; to: string };
     segments: number;
-    plannedCalls: number;
+    /** Planned contacts by replayed channel (calls, sessions, uploads, e-mails); older runs: plannedCalls. */
+    planned: Record<string, number>;
     exitCode: number;
     thresholds: ThresholdResult[];
   };

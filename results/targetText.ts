@@ -1,6 +1,7 @@
 // Targets and their outcomes as text, for `hotline sim`'s verdict line and the report header alike.
 import type { ChannelTargets, TargetCheck, TargetOutcome } from '../sim/metrics/judgeTargets.js';
-import { channelDeclaration, metricSpec } from '../sim/metrics/metricRegistry.js';
+import { metricSpec } from '../sim/metrics/metricRegistry.js';
+import { thresholdText } from '../sim/metrics/thresholdText.js';
 import { formatValue } from './report/formatMetric.js';
 
 const SYMBOLS = { ascii: { '>=': '>=', '<=': '<=' }, unicode: { '>=': '≥', '<=': '≤' } } as const;
@@ -14,9 +15,7 @@ export function targetText(
   symbols: keyof typeof SYMBOLS = 'ascii',
 ): string {
   const { unit } = metricSpec(channel, check.metric);
-  const clock = channelDeclaration(channel).thresholdClock;
-  const within =
-    check.target === 'serviceLevel' ? ` within ${targets.thresholdS} s${clock ? ` ${clock}` : ''}` : '';
+  const within = check.target === 'serviceLevel' ? ` ${thresholdText(channel, targets.thresholdS).long}` : '';
   return `${check.metric} ${SYMBOLS[symbols][check.op]} ${formatValue(check.limit, unit)}${within}`;
 }
 

@@ -1,5 +1,5 @@
 import type { AgentGroupModel } from '../sim/agents/AgentGroupModel.js';
-import { channelPlugin } from '../sim/channels/index.js';
+import { channelOfSkill, channelPlugin, skillOf } from '../sim/channels/index.js';
 import { buildStaffing } from './buildStaffing.js';
 import type { InputIssue } from './inputError.js';
 import type { CalendarModel } from './ScenarioModel.js';
@@ -20,15 +20,17 @@ export function buildAgentGroups(
     if (seen.has(group.name))
       issues.push({ path: `${path}/name`, message: 'another group has this name', value: group.name });
     seen.add(group.name);
-    group.skills.forEach((skill, j) => {
-      if (!served.includes(skill)) {
+    // Files name skills ("review"); the model names the channels they serve ("checkin").
+    const skillChannels = group.skills.map((skill) => channelOfSkill(skill) ?? skill);
+    skillChannels.forEach((channel, j) => {
+      if (!served.includes(channel)) {
         issues.push({
           path: `${path}/skills/${j}`,
-          message: channels.includes(skill)
-            ? `no agent serves the ${skill} channel (its work is outside the agent pool)`
-            : `the scenario has no ${skill} channel`,
-          value: skill,
-          allowed: served.join(', '),
+          message: channels.includes(channel)
+            ? `no agent serves the ${channel} channel (its work is outside the agent pool)`
+            : `the scenario has no ${channel} channel`,
+          value: group.skills[j],
+          allowed: served.map(skillName).join(', '),
         });
       }
     });
@@ -41,7 +43,7 @@ export function buildAgentGroups(
     }
     return Object.freeze({
       name: group.name,
-      skills: Object.freeze([...group.skills]),
+      skills: Object.freeze(skillChannels),
       slots: group.maxChats ?? 1,
       staffing: buildStaffing(group.staffing, calendar, issues, `${path}/staffing`),
     });
@@ -50,12 +52,17 @@ export function buildAgentGroups(
     if (!groups.some((g) => g.skills.includes(channel))) {
       issues.push({
         path: `/channels/${channel}`,
-        message: `no agent group has the skill "${channel}": add it to the skills of a group in /agents/groups`,
+        message: `no agent group has the skill "${skillName(channel)}": add it to the skills of a group in /agents/groups`,
       });
     }
   }
   return Object.freeze(groups);
 }
+
+const skillName = (channel: string): string => {
+  const plugin = channelPlugin(channel);
+  return plugin === undefined ? channel : skillOf(plugin);
+};
 
 /** Scheduled agents per interval in the groups that serve `channel` (for reports and tables). */
 export function scheduledFor(

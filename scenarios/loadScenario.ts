@@ -4,6 +4,7 @@ import type { AnyChannelPlugin } from '../sim/channels/ChannelPlugin.js';
 import { CHANNELS, type ChannelModels } from '../sim/channels/index.js';
 import { buildAgentGroups } from './buildAgentGroups.js';
 import { buildCalendar } from './buildCalendar.js';
+import { channelClosedDates } from './channelClosedDates.js';
 import { InputError, type InputIssue } from './inputError.js';
 import { migrateScenario } from './migrateScenario.js';
 import type { ScenarioModel } from './ScenarioModel.js';
@@ -62,16 +63,12 @@ export function loadScenarioText(
   const agentGroups = issues.length === 0 ? buildAgentGroups(scenario, calendar, issues) : [];
   const channels: Record<string, unknown> = {};
   if (issues.length === 0) {
-    const context = {
-      calendar,
-      agentGroups,
-      closedDates: scenario.calendar.closedDates ?? [],
-      channels: Object.keys(scenario.channels),
-      issues,
-    };
+    const context = { calendar, agentGroups, channels: Object.keys(scenario.channels), issues };
     for (const channel of CHANNELS as readonly AnyChannelPlugin[]) {
       const fragment = (scenario.channels as Record<string, unknown>)[channel.name];
-      if (fragment !== undefined) channels[channel.name] = channel.buildModel(fragment, context);
+      if (fragment === undefined) continue;
+      const closedDates = channelClosedDates(scenario, channel.name, fragment, issues);
+      channels[channel.name] = channel.buildModel(fragment, { ...context, closedDates });
     }
   }
   if (issues.length > 0) throw new InputError(file, inFile(issues));

@@ -53,6 +53,14 @@ export const IsoDate = Type.String({
   pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$',
   description: 'A date, yyyy-mm-dd.',
 });
+/**
+ * A channel's own closed days, besides calendar.closedDates (which close every channel): a back-office
+ * holiday while the 24/7 phone line runs. Read by the core (scenarios/loadScenario.ts) for every
+ * channel whose fragment has it.
+ */
+export const channelClosedDates = (
+  description = 'Dates this channel is closed besides calendar.closedDates, e.g. a back-office holiday while the phone line runs.',
+) => Type.Optional(Type.Array(IsoDate, { description }));
 export const Clock = Type.String({
   pattern: '^[0-9]{2}:[0-9]{2}$',
   description: 'A time of day, HH:MM (24:00 allowed).',

@@ -23,6 +23,8 @@ export interface ModelRunOptions {
    * contacts go on in the model after it (outcomes, retrials, chat residents).
    */
   readonly ownArrivalsUntilS?: number;
+  /** With ownArrivalsUntilS: the run's own arrivals start again here (a replayed window's end). */
+  readonly ownArrivalsResumeAtS?: number;
   /** The run's random streams; default the replication's (seed, source, replication). */
   readonly streams?: Streams;
   /** Who hears each contact's outcome, by channel. */
@@ -65,6 +67,9 @@ export function createModelRun(scenario: ScenarioModel, options: ModelRunOptions
       calendar,
       mode,
       ...(options.ownArrivalsUntilS === undefined ? {} : { ownArrivalsUntilS: options.ownArrivalsUntilS }),
+      ...(options.ownArrivalsResumeAtS === undefined
+        ? {}
+        : { ownArrivalsResumeAtS: options.ownArrivalsResumeAtS }),
       observer,
       couplings,
     });

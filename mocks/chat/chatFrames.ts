@@ -13,7 +13,12 @@ export type ChatErrorCode =
   | 'not_open'
   | 'not_waiting'
   | 'shutting_down'
-  | 'overloaded';
+  | 'overloaded'
+  | 'injected_error'
+  | 'outage';
+
+/** The close code of a socket whose open frame met an injected outage (RFC 6455: Try Again Later). */
+export const OUTAGE_CLOSE_CODE = 1013;
 
 /** Server -> client. */
 export type ChatServerFrame =

@@ -1,11 +1,21 @@
 import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
+import type { ChannelFaults, FaultRefusal } from '../ChannelFaults.js';
 import { ErrorBodySchema, MockError } from '../errors.js';
 import type { ChatService } from './ChatService.js';
-import { type ChatErrorCode, type ChatServerFrame, parseClientFrame } from './chatFrames.js';
+import {
+  type ChatClientFrame,
+  type ChatErrorCode,
+  type ChatServerFrame,
+  OUTAGE_CLOSE_CODE,
+  parseClientFrame,
+} from './chatFrames.js';
+import { DelayedFrames } from './DelayedFrames.js';
 
 export interface ChatRouteOptions {
   chat: ChatService;
+  /** The chat channel's faults, applied to frames (the upgrade request is never faulted). */
+  faults: ChannelFaults;
   /** Called before the first session opens (starts the model clock when it starts with the first contact). */
   onFirstContact?: () => void;
 }
@@ -21,6 +31,11 @@ export const CHAT_FRAMES_DESCRIPTION = [
   '{"type":"closed","outcome":"closed"|"abandoned"|"left"|"completed","atS","reason"?:"shutdown"};',
   '{"type":"error","error":code,"message"} with code invalid_frame, unknown_type, already_open, not_open,',
   'not_waiting, shutting_down or overloaded (the socket stays open).',
+  'Injected faults (hotline mocks --latency, --error-rate, --outage): the opened and reply frames are each sent after a',
+  'latency draw (later frames wait for them: the order holds); a valid client frame meets the error rate with',
+  '{"type":"error","error":"injected_error"} and is not acted on; in the outage window (model time) an open frame on a',
+  `socket without a session gets {"type":"error","error":"outage"} and the socket is closed with code ${OUTAGE_CLOSE_CODE}, and any other`,
+  'frame gets that error frame and is not acted on (open sessions stay open; agent replies still come).',
   "Outcomes: closed = outside the answering hours; abandoned = no first reply (the model's patience in the queue, or the client closed before it);",
   'left = the client closed while a later reply was awaited; completed = the client closed after a reply.',
   "A dropped socket closes its session as the client's close would. Times are model seconds.",
@@ -28,7 +43,7 @@ export const CHAT_FRAMES_DESCRIPTION = [
 
 /** GET /v1/chat: the chat channel over a WebSocket; a plain GET (no upgrade) is 426. */
 export function registerChatRoute(app: FastifyInstance, options: ChatRouteOptions): void {
-  const { chat } = options;
+  const { chat, faults } = options;
   app.route({
     method: 'GET',
     url: '/v1/chat',
@@ -43,10 +58,25 @@ export function registerChatRoute(app: FastifyInstance, options: ChatRouteOption
     },
     wsHandler: (socket: WebSocket) => {
       let session: number | null = null;
-      const send = (frame: ChatServerFrame) => {
-        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
-      };
+      const frames = new DelayedFrames((text) => {
+        if (socket.readyState === socket.OPEN) socket.send(text);
+      }, faults.timers);
+      const send = (frame: ChatServerFrame, delayMs = 0) => frames.send(JSON.stringify(frame), delayMs);
       const error = (code: ChatErrorCode, message: string) => send({ type: 'error', error: code, message });
+      /** A frame refused by a fault; an open frame in an outage also closes the socket. */
+      const refuse = (frame: ChatClientFrame, refusal: FaultRefusal) => {
+        if (refusal === 'injected_error') {
+          error('injected_error', `injected error (errorRate): the ${frame.type} frame was not acted on`);
+          return;
+        }
+        if (frame.type !== 'open' || session !== null) {
+          error('outage', `injected outage (model time): the ${frame.type} frame was not acted on`);
+          return;
+        }
+        frames.flush();
+        error('outage', 'injected outage (model time): no new sessions; retry later');
+        socket.close(OUTAGE_CLOSE_CODE, 'injected outage');
+      };
       socket.on('message', (data, isBinary) => {
         if (isBinary) {
           error('invalid_frame', 'send text frames (JSON)');
@@ -57,18 +87,25 @@ export function registerChatRoute(app: FastifyInstance, options: ChatRouteOption
           send(frame);
           return;
         }
+        if (frame.type === 'open') options.onFirstContact?.();
+        const refusal = faults.refusal();
+        if (refusal !== null) {
+          refuse(frame, refusal);
+          return;
+        }
         if (frame.type === 'open') {
           if (session !== null) {
             error('already_open', 'a session is open on this socket; close it first');
             return;
           }
-          options.onFirstContact?.();
           const opened = chat.open(
             {
-              opened: (sessionId, atS) => send({ type: 'opened', sessionId, atS }),
-              reply: (reply) => send({ type: 'reply', ...reply }),
+              opened: (sessionId, atS) => send({ type: 'opened', sessionId, atS }, faults.latencyMs()),
+              reply: (reply) => send({ type: 'reply', ...reply }, faults.latencyMs()),
               closed: (outcome, atS, reason) => {
                 session = null;
+                // The mocks stop: what latency still holds back goes out now, before the socket closes.
+                if (reason === 'shutdown') frames.flush();
                 send(
                   reason === undefined
                     ? { type: 'closed', outcome, atS }
@@ -102,6 +139,7 @@ export function registerChatRoute(app: FastifyInstance, options: ChatRouteOption
         chat.close(session);
       });
       socket.on('close', () => {
+        frames.drop();
         if (session !== null) chat.drop(session);
         session = null;
       });

@@ -14,7 +14,7 @@ export interface ChatTransportOptions {
 const MAX_CHAT_SESSIONS = 100_000;
 const CHAT_ROUTE = 'GET  /v1/chat    WebSocket: open a chat session, post messages, get agent replies';
 
-/** Chat sessions over a WebSocket (GET /v1/chat); its part of /v1/state is under `chat`. */
+/** Chat sessions over a WebSocket (GET /v1/chat); its part of /v1/state is under `chat`; faults on frames. */
 export const chatTransport: TransportPlugin<'chat', ChatTransportOptions, ChatService> = {
   channel: 'chat',
   stateProperties: {
@@ -33,16 +33,16 @@ export const chatTransport: TransportPlugin<'chat', ChatTransportOptions, ChatSe
       },
     },
   },
+  faultsOnFrames: true,
   checkOptions(options, issues) {
     checkNumberOption('maxChatSessions', options.maxChatSessions, 0, true, issues);
   },
-  build({ app, model, options, firstContact }) {
+  build({ app, model, options, faults, firstContact }) {
     const chat = new ChatService(model, options.maxChatSessions ?? MAX_CHAT_SESSIONS);
-    registerChatRoute(app, { chat, onFirstContact: firstContact });
+    registerChatRoute(app, { chat, faults, onFirstContact: firstContact });
     return {
       service: chat,
       routes: [CHAT_ROUTE],
-      faultDescriptions: [],
       state: () => ({ chat: chat.snapshot() }),
       metricLines: () => {
         const state = chat.snapshot();

@@ -1,7 +1,9 @@
-// Test support for the chat transport: scenarios with a chat channel. Not product code.
+// Test support for the chat transport: scenarios with a chat channel, a client over injectWS. Not product code.
+import type { FastifyInstance } from 'fastify';
 import type { ScenarioModel } from '../../scenarios/ScenarioModel.js';
 import type { ScenarioFile } from '../../scenarios/scenarioSchema.js';
 import { scenarioModel } from '../../sim/testing/scenarioText.js';
+import { untilTurns } from '../testing.js';
 
 type ChatFile = NonNullable<ScenarioFile['channels']['chat']>;
 type Group = { agents?: number; maxChats?: number };
@@ -39,4 +41,42 @@ function chatScenario(chat: Partial<ChatFile>, group: Group, withPhone: boolean)
     };
     if (!withPhone) delete (f.channels as { phone?: unknown }).phone;
   });
+}
+
+/**
+ * Ends every socket of `app` from the server side (call it before app.close: over injectWS's streams
+ * a closing handshake never completes, and the server would wait for it until avvio's timeout).
+ */
+export function terminateSockets(app: FastifyInstance): void {
+  for (const socket of app.websocketServer.clients) socket.terminate();
+}
+
+/** A chat client over `app.injectWS` (no port): the frames it heard, in order, and how its socket closed. */
+export async function chatSocket(app: FastifyInstance) {
+  const frames: Record<string, unknown>[] = [];
+  const closed: { code?: number } = {};
+  const socket = await app.injectWS(
+    '/v1/chat',
+    {},
+    {
+      onInit: (ws) => {
+        ws.on('message', (data) => frames.push(JSON.parse(String(data))));
+        ws.on('close', (code) => {
+          closed.code = code;
+        });
+      },
+    },
+  );
+  return {
+    socket,
+    frames,
+    closed,
+    send: (frame: unknown) => socket.send(JSON.stringify(frame)),
+    /** Waits (event-loop turns, no wall time) until `count` frames have come. */
+    until: (count: number) =>
+      untilTurns(
+        () => frames.length >= count,
+        () => `got ${frames.length} frames, expected ${count}: ${JSON.stringify(frames)}`,
+      ),
+  };
 }

@@ -63,7 +63,6 @@ export const checkinTransport: TransportPlugin<'checkin', CheckinTransportOption
         'POST /v1/checkins      multipart: photo (JPEG), lat, lon, personId, promptId; 202 + status',
         'GET  /v1/checkins/:id  status: pending, underReview, verified, failed (with mode)',
       ],
-      faultDescriptions: [],
       state: () => ({ checkin: state() }),
       metricLines: () => {
         const s = state();

@@ -37,11 +37,21 @@ export async function readCheckinUpload(
   let photo: PhotoRead | null = null;
   let photoType = '';
   const issues: ErrorIssue[] = [];
+  // A photo over the limit is answered only once the whole body is read: a client still sending the
+  // rest of it would otherwise stall against a reader that stopped.
+  let refusal: MockError | null = null;
   try {
     for await (const part of request.parts()) {
+      if (refusal !== null) {
+        if (part.type === 'file') part.file.resume();
+        continue;
+      }
       if (part.type === 'file') {
         const read = await readPhoto(part.file);
-        if (read.truncated) throw tooLarge(maxPhotoBytes);
+        if (read.truncated) {
+          refusal = tooLarge(maxPhotoBytes);
+          continue;
+        }
         if (part.fieldname !== 'photo' || photo !== null) {
           issues.push({ path: `/${part.fieldname}`, message: 'one file only, in the field photo' });
           continue;
@@ -51,8 +61,9 @@ export async function readCheckinUpload(
       } else fields.set(part.fieldname, String(part.value));
     }
   } catch (error) {
-    throw uploadError(error, maxPhotoBytes);
+    throw refusal ?? uploadError(error, maxPhotoBytes);
   }
+  if (refusal !== null) throw refusal;
   if (photo === null || photo.bytes === 0)
     issues.push({ path: '/photo', message: 'photo is missing: send the selfie as the file field photo' });
   const lat = coordinate(fields.get('lat'), 'lat', 90, issues);

@@ -44,7 +44,6 @@ export const emailTransport: TransportPlugin<'email', EmailTransportOptions, Ema
     return {
       service: email,
       routes: ROUTES,
-      faultDescriptions: [],
       state: () => ({ email: email.snapshot() }),
       metricLines: () => {
         const state = email.snapshot();

@@ -35,7 +35,6 @@ export const outboundTransport: TransportPlugin<'outbound', object, OutboundServ
     return {
       service: outbound,
       routes: ROUTES,
-      faultDescriptions: [],
       state: () => ({ outbound: outbound.snapshot() }),
       metricLines: () => {
         const state = outbound.snapshot();

@@ -1,19 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import type { ModelClock } from '../../sim/engine/ModelClock.js';
 import { ErrorBodySchema, MockError } from '../errors.js';
-import type { Faults } from '../faults.js';
-import { sleep } from '../sleep.js';
 import { CALL_OUTCOMES, type CallRequest, type CallResult } from './callTypes.js';
 import type { PhoneService } from './PhoneService.js';
 
 export interface CallsRouteOptions {
   acd: PhoneService;
-  clock: ModelClock;
-  faults: Faults;
   maxPendingCalls: number;
   retryAfterS: number;
-  /** Aborted at shutdown, to cut injected latency short. */
-  closing: AbortSignal;
   /** Called with every outcome the model gives (tests and `hotline load` compare it with the client's). */
   onCallEnd?: (result: CallResult) => void;
 }
@@ -56,11 +49,12 @@ export const CALLS_ROUTE_DESCRIPTION = [
 
 /**
  * POST /v1/calls: holds the request until the call is answered (at answer time, not after the
- * talk), abandoned, blocked, closed or self-served. Faults and the pending limit are checked first,
- * so a refused request never enters the model. A closed connection is the caller hanging up.
+ * talk), abandoned, blocked, closed or self-served. The pending limit is checked first (and the
+ * faults before, by installHttpFaults), so a refused request never enters the model. A closed
+ * connection is the caller hanging up.
  */
 export function registerCallsRoute(app: FastifyInstance, options: CallsRouteOptions): void {
-  const { acd, clock, faults, closing } = options;
+  const { acd } = options;
   const bodySchema = {
     type: 'object',
     additionalProperties: false,
@@ -96,12 +90,8 @@ export function registerCallsRoute(app: FastifyInstance, options: CallsRouteOpti
       },
     },
     async (request, reply) => {
-      const latencyMs = faults.latencyMs();
-      const refusal = refusalFor(options, clock.nowS());
-      if (refusal) {
-        await sleep(latencyMs, closing);
-        throw refusal;
-      }
+      const refusal = refusalFor(options);
+      if (refusal) throw refusal;
       // A caller who hangs up (closes the connection) before the answer leaves the queue as abandoned.
       const hungUp = new AbortController();
       const onClose = () => {
@@ -112,18 +102,15 @@ export function registerCallsRoute(app: FastifyInstance, options: CallsRouteOpti
         .offer(request.body ?? {}, hungUp.signal)
         .finally(() => reply.raw.off('close', onClose));
       options.onCallEnd?.(result);
-      await sleep(latencyMs, closing);
       return result;
     },
   );
 }
 
 /** Why the call is refused before it enters the model, or undefined. */
-function refusalFor(options: CallsRouteOptions, modelTimeS: number): MockError | undefined {
-  const { acd, faults, maxPendingCalls, retryAfterS } = options;
+function refusalFor(options: CallsRouteOptions): MockError | undefined {
+  const { acd, maxPendingCalls, retryAfterS } = options;
   if (acd.isShutDown) return new MockError('shutting_down', 'the mock is shutting down', retryAfterS);
-  if (faults.inOutage(modelTimeS))
-    return new MockError('outage', 'injected outage (model time)', retryAfterS);
   if (acd.pendingCalls >= maxPendingCalls) {
     return new MockError(
       'overloaded',
@@ -131,6 +118,5 @@ function refusalFor(options: CallsRouteOptions, modelTimeS: number): MockError |
       retryAfterS,
     );
   }
-  if (faults.injectError()) return new MockError('injected_error', 'injected error (errorRate)');
   return undefined;
 }

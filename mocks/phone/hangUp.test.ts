@@ -22,7 +22,7 @@ async function listening(options: MocksOptions, changes: Parameters<typeof stati
     timeScale: 60,
     wallNowMs: time.wallNowMs,
     timers: time,
-    onCallEnd: (r) => ended.push(r),
+    onContactEnd: (_channel, r) => ended.push(r as CallResult),
     ...options,
   });
   apps.push(app);

@@ -1,17 +1,14 @@
-import { InputError, type InputIssue } from '../../scenarios/inputError.js';
 import { checkNumberOption } from '../checkNumberOption.js';
-import { buildFaults, type FaultOptions } from '../faults.js';
 import { prometheusCounters } from '../prometheusCounters.js';
 import { prometheusGauge } from '../prometheusGauge.js';
 import { ResponseTimeHistogram } from '../ResponseTimeHistogram.js';
 import type { TransportPlugin } from '../TransportPlugin.js';
 import { registerCallsRoute } from './callsRoute.js';
-import { CALL_OUTCOMES, type CallResult, type PatienceSource } from './callTypes.js';
+import { CALL_OUTCOMES, type PatienceSource } from './callTypes.js';
 import { PhoneService } from './PhoneService.js';
 
 /** The phone transport's fields of the mocks' options. */
 export interface PhoneTransportOptions {
-  faults?: FaultOptions;
   /** Calls held open at once before new ones get 503 (default 10000). */
   maxPendingCalls?: number;
   /**
@@ -21,8 +18,6 @@ export interface PhoneTransportOptions {
    * A patienceS sent by the client is honoured in both.
    */
   patience?: PatienceSource;
-  /** Called with every outcome the model gives, hang-ups included (for reconciling with a client). */
-  onCallEnd?: (result: CallResult) => void;
 }
 
 const MAX_PENDING_CALLS = 10_000;
@@ -33,7 +28,7 @@ const countsSchema = {
   properties: Object.fromEntries(CALL_OUTCOMES.map((o) => [o, { type: 'integer' }])),
 };
 
-/** Calls over HTTP (POST /v1/calls), with the scenario's faults overridden by the options' (CLI flags). */
+/** Calls over HTTP (POST /v1/calls); the scenario's phone faults are the base of the mocks' faults for it. */
 export const phoneTransport: TransportPlugin<'phone', PhoneTransportOptions, PhoneService> = {
   channel: 'phone',
   // The phone snapshot is at the top of /v1/state: it was the only channel when the route was made.
@@ -67,19 +62,9 @@ export const phoneTransport: TransportPlugin<'phone', PhoneTransportOptions, Pho
         value: options.patience,
         allowed: 'scenario, client',
       });
-    // The flags' faults are checked even without a phone channel, as before transports were plug-ins.
-    try {
-      buildFaults(definedOnly(options.faults ?? {}));
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      issues.push(...(error.issues as InputIssue[]));
-    }
   },
-  build({ app, model, clock, options, seed, retryAfterS, closing, clockStartsAtFirstContact, firstContact }) {
-    const faults = buildFaults(
-      { ...(model.scenario.channels.phone?.faults ?? {}), ...definedOnly(options.faults ?? {}) },
-      seed,
-    );
+  scenarioFaults: (scenario) => scenario.channels.phone?.faults ?? undefined,
+  build({ app, model, options, retryAfterS, clockStartsAtFirstContact, firstContact, contactEnded }) {
     const acd = new PhoneService(model, options.patience ?? 'scenario');
     if (clockStartsAtFirstContact) {
       app.addHook('onRequest', async (request) => {
@@ -93,17 +78,14 @@ export const phoneTransport: TransportPlugin<'phone', PhoneTransportOptions, Pho
     });
     registerCallsRoute(app, {
       acd,
-      clock,
-      faults,
       maxPendingCalls: options.maxPendingCalls ?? MAX_PENDING_CALLS,
       retryAfterS,
-      closing,
-      onCallEnd: options.onCallEnd,
+      // Every outcome the model gives, hang-ups included (MocksOptions.onContactEnd gets a CallResult).
+      onCallEnd: contactEnded,
     });
     return {
       service: acd,
       routes: [CALLS_ROUTE],
-      faultDescriptions: faults.descriptions,
       state: () => {
         // modelTimeS and interval are the status route's (the model's clock), not the ACD's copy.
         const { modelTimeS: _t, interval: _i, ...state } = acd.snapshot();
@@ -153,7 +135,3 @@ export const phoneTransport: TransportPlugin<'phone', PhoneTransportOptions, Pho
     };
   },
 };
-
-function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
-}

@@ -51,8 +51,16 @@ export function registerApplicationsRoute(app: FastifyInstance, options: Applica
       const issues: ErrorIssue[] = [];
       let documents = 0;
       let fileIndex = 0;
+      // The first refusal is answered only once the whole body is read: a client still sending
+      // megabytes of documents after a bad first file would otherwise stall against a reader that
+      // stopped (seen with k6: uploads hung until a timeout).
+      let refusal: MockError | null = null;
       try {
         for await (const part of request.parts()) {
+          if (refusal !== null) {
+            if (part.type === 'file') part.file.resume();
+            continue;
+          }
           if (part.type !== 'file') {
             fields[part.fieldname] = String(part.value);
             continue;
@@ -66,7 +74,8 @@ export function registerApplicationsRoute(app: FastifyInstance, options: Applica
             if ((error as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw error;
             portal.refuse('tooBig');
             const message = `file ${name} in ${part.fieldname} is over 5 MB; allowed: at most ${MAX_DOCUMENT_BYTES} bytes per file`;
-            throw new MockError('payload_too_large', message, undefined, [{ path, message }]);
+            refusal = new MockError('payload_too_large', message, undefined, [{ path, message }]);
+            continue;
           }
           if (part.fieldname !== DOCUMENTS_FIELD) {
             issues.push({
@@ -79,13 +88,16 @@ export function registerApplicationsRoute(app: FastifyInstance, options: Applica
             portal.refuse('wrongType');
             const what = bytes.length === 0 ? 'is empty' : 'is neither a PDF nor a JPEG (by its content)';
             const message = `file ${name} in ${DOCUMENTS_FIELD} ${what}; allowed: PDF (%PDF-) or JPEG (FF D8 FF)`;
-            throw new MockError('unsupported_media_type', message, undefined, [{ path, message }]);
+            refusal = new MockError('unsupported_media_type', message, undefined, [{ path, message }]);
+            continue;
           }
           documents++;
         }
       } catch (error) {
-        throw multipartError(error);
+        // After a file over the limit the parser may end the body with its own error: the refusal wins.
+        throw refusal ?? multipartError(error);
       }
+      if (refusal !== null) throw refusal;
       if (documents === 0)
         issues.push({
           path: `/${DOCUMENTS_FIELD}`,

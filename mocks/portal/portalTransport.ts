@@ -54,7 +54,6 @@ export const portalTransport: TransportPlugin<'portal', PortalTransportOptions, 
     return {
       service: portal,
       routes: ROUTES,
-      faultDescriptions: [],
       state: () => ({ portal: { ...portal.snapshot(), responses: responses.byRoute() } }),
       metricLines: () => {
         const state = portal.snapshot();

@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import { type ChannelFaults, FAULT_KINDS } from '../ChannelFaults.js';
+import { faultMetricLines } from '../faultMetricLines.js';
 import type { ModelService } from '../ModelService.js';
 import { metricsText } from '../metricsText.js';
 import type { Transport } from '../TransportPlugin.js';
@@ -13,6 +15,15 @@ function stateSchema(transportProperties: Readonly<Record<string, object>>) {
       timeScale: { type: 'number' },
       modelTimeS: { type: 'number' },
       interval: { type: 'integer' },
+      faults: {
+        type: 'object',
+        description:
+          'Faults injected so far, by channel (the channels the scenario has): latency (responses or frames delayed), error (refused by the error rate), outage (refused in the outage window).',
+        additionalProperties: {
+          type: 'object',
+          properties: Object.fromEntries(FAULT_KINDS.map((fault) => [fault, { type: 'integer' }])),
+        },
+      },
       ...transportProperties,
     },
   };
@@ -20,13 +31,15 @@ function stateSchema(transportProperties: Readonly<Record<string, object>>) {
 
 /**
  * /health (no auth), /metrics (Prometheus text) and /v1/state (JSON snapshot): the model clock's part
- * here, each channel's part from its transport (`stateProperties` declares the snapshot's fields).
+ * here, each channel's part from its transport (`stateProperties` declares the snapshot's fields), and
+ * the faults each channel injected.
  */
 export function registerStatusRoutes(
   app: FastifyInstance,
   model: ModelService,
   info: { scenario: string; timeScale: number },
   transports: readonly Transport<unknown>[],
+  faults: readonly ChannelFaults[],
   stateProperties: Readonly<Record<string, object>>,
 ): void {
   app.get(
@@ -51,10 +64,10 @@ export function registerStatusRoutes(
     },
     async (_request, reply) => {
       reply.type('text/plain; version=0.0.4; charset=utf-8');
-      return metricsText(
-        modelTime(model),
-        transports.map((t) => t.metricLines()),
-      );
+      return metricsText(modelTime(model), [
+        ...transports.map((t) => t.metricLines()),
+        faultMetricLines(faults),
+      ]);
     },
   );
   app.get(
@@ -66,6 +79,7 @@ export function registerStatusRoutes(
       return Object.assign(
         { scenario: info.scenario, timeScale: info.timeScale, ...clock },
         ...transports.map((t) => t.state()),
+        { faults: Object.fromEntries(faults.map((f) => [f.channel, { ...f.counts }])) },
       );
     },
   );

@@ -143,7 +143,7 @@ export function checkinCharts(run: LoadedRun): ChartSpec[] {
     chart({
       id: 'checkin-confirmation',
       title: 'Confirmation: time from submission and the manual review backlog',
-      note: `Target: ${formatValue(targets.goal, 'share')} confirmed within ${formatValue(targets.thresholdS, 'seconds')}. Manual reviews wait for agents with the checkin skill.`,
+      note: `Target: ${formatValue(targets.goal, 'share')} confirmed within ${formatValue(targets.thresholdS, 'seconds')}. Manual reviews wait for agents with the review skill.`,
       axes: [
         { label: 'seconds', unit: 'seconds', side: 'left' },
         { label: 'check-ins waiting for review', unit: 'count', side: 'right' },

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -30,9 +30,20 @@ describe('loadQualityPanel', () => {
     expect(html).toContain('<b>k6</b> v2.2.0');
     expect(html).toContain('<b>target</b> mocks');
     expect(html).toContain('<b>time scale</b> 120×');
+    // The fixture is older than per-channel plans: its plannedCalls (3,898) are phone's.
+    expect(html).toContain('<b>planned</b> 3,898 phone');
     // The fixture's replay breached SL (48.8% < 80%) and met call_errors.
     expect(html).toMatch(/data-threshold="sl_offered">breached/);
     expect(html).toMatch(/data-threshold="call_errors">ok/);
+  });
+
+  it('lists the planned contacts of every replayed channel', () => {
+    const dir = copy();
+    const runJson = JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8'));
+    delete runJson.k6.plannedCalls;
+    runJson.k6.planned = { phone: 400, checkin: 3118 };
+    writeFileSync(join(dir, 'run.json'), JSON.stringify(runJson));
+    expect(loadQualityPanel(loadRun(dir))).toContain('<b>planned</b> 400 phone, 3,118 checkin');
   });
 
   it('reads an older folder without load-quality.json from k6-summary.json and says so', () => {

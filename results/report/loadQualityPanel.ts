@@ -17,6 +17,8 @@ const K6InfoSchema = Type.Object({
       target: Type.String(),
       timeScale: Type.Number(),
       segments: Type.Optional(Type.Number()),
+      planned: Type.Optional(Type.Record(Type.String(), Type.Number())),
+      // Runs before per-channel plans: the phone calls planned.
       plannedCalls: Type.Optional(Type.Number()),
       exitCode: Type.Optional(Type.Number()),
       thresholds: Type.Array(
@@ -52,7 +54,10 @@ export function loadQualityPanel(run: LoadedRun, letter?: string): string {
       ['target', k6.target],
       ['time scale', `${k6.timeScale}×`],
       ['segments', k6.segments === undefined ? 'n/a' : String(k6.segments)],
-      ['planned calls', k6.plannedCalls === undefined ? 'n/a' : count(k6.plannedCalls)],
+      [
+        'planned',
+        plannedText(k6.planned ?? (k6.plannedCalls === undefined ? undefined : { phone: k6.plannedCalls })),
+      ],
       ['k6 exit code', k6.exitCode === undefined ? 'n/a' : String(k6.exitCode)],
     ];
     parts.push(
@@ -62,6 +67,14 @@ export function loadQualityPanel(run: LoadedRun, letter?: string): string {
   }
   parts.push(quality ? qualityTables(run, quality, k6?.timeScale ?? null) : fromK6Summary(run), '</section>');
   return parts.join('\n');
+}
+
+/** "400 phone, 3,118 checkin": the contacts the replay planned, by channel. */
+function plannedText(planned: Readonly<Record<string, number>> | undefined): string {
+  if (planned === undefined || Object.keys(planned).length === 0) return 'n/a';
+  return Object.entries(planned)
+    .map(([channel, n]) => `${count(n)} ${channel}`)
+    .join(', ');
 }
 
 function thresholdsTable(

@@ -2,6 +2,7 @@ import { buildRunSummary } from '../../results/buildRunSummary.js';
 import { predictionHalfWidth } from '../../results/compare/predictionDifference.js';
 import type { RunSummary } from '../../results/runFormat.js';
 import { metricOf } from '../../results/runMetrics.js';
+import { tryParseClock } from '../../scenarios/duration.js';
 import { loadScenarioFile } from '../../scenarios/loadScenario.js';
 import { channelEntries, channelPlugin } from '../../sim/channels/index.js';
 import { metricSpec, serviceLevelVariant } from '../../sim/metrics/metricRegistry.js';
@@ -16,6 +17,8 @@ export interface ReplayWindow {
   day: number;
   from: string;
   to: string;
+  /** Model seconds after the window's end the replay still measured (e-mails answered in its grace). */
+  followedAfterS?: number;
 }
 
 /** One metric of the prediction given the mocks' morning, beside the replay's measurement. */
@@ -54,9 +57,16 @@ export async function conditionalPrediction(
   measured: RunSummary,
 ): Promise<ConditionalPrediction> {
   const calendarDays = loadScenarioFile(file).calendar.days;
-  // Days past the window's day change nothing in it; a window ending at midnight keeps one more day
-  // so that calls still waiting then are followed as the mocks follow them.
-  const days = Math.min(calendarDays, window.to === '24:00' ? window.day + 1 : window.day);
+  // Days past the window's day change nothing in it, but for what the replay measured after it (an
+  // e-mail's answer in the grace); a window ending at midnight keeps one more day so that calls
+  // still waiting then are followed as the mocks follow them.
+  const windowEndS = (window.day - 1) * 86_400 + (tryParseClock(window.to) ?? 86_400);
+  const followedEndS = windowEndS + (window.followedAfterS ?? 0);
+  const lastDay = Math.max(
+    window.to === '24:00' ? window.day + 1 : window.day,
+    Math.ceil(followedEndS / 86_400),
+  );
+  const days = Math.min(calendarDays, lastDay);
   const result = await simulateScenarioFile(file, {
     replications: CONDITIONAL_BRANCHES,
     seed: window.seed,

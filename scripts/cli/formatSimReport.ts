@@ -4,7 +4,8 @@ import type { ScenarioModel } from '../../scenarios/ScenarioModel.js';
 import { type AnyChannelPlugin, SERVICE_LEVEL } from '../../sim/channels/ChannelPlugin.js';
 import { presentChannels } from '../../sim/channels/index.js';
 import { type ChannelTargets, judgeTargets, targetChecks } from '../../sim/metrics/judgeTargets.js';
-import { channelDeclaration, metricSpec } from '../../sim/metrics/metricRegistry.js';
+import { metricSpec } from '../../sim/metrics/metricRegistry.js';
+import { thresholdText } from '../../sim/metrics/thresholdText.js';
 import type { RunWindow } from '../../sim/replications/runWindow.js';
 import type {
   ChannelSummary,
@@ -105,8 +106,7 @@ const label = (metric: string, channel: string) => metricSpec(channel, metric).l
 /** A summary cell formatted by the metric's registry unit; with the CI half-width when asked. */
 /** "slOffered@20s"; a threshold on another clock says so ("slIncludingOverdue@32400s of working time"). */
 function slHeader(channel: string, variant: string, thresholdS: number): string {
-  const clock = channelDeclaration(channel).thresholdClock;
-  return `${variant}@${thresholdS}s${clock ? ` ${clock}` : ''}`;
+  return `${variant}${thresholdText(channel, thresholdS).short}`;
 }
 
 function cell(

@@ -145,8 +145,9 @@ lead after the window clock; with --arrivals even k6 sends the expected counts e
 each interval's count within 1 either way. Every caller (class, patience, retrials) is drawn before k6
 starts; k6 hangs up when a caller's patience runs out and measures each wait on its own clock, and
 summary.json's serverCrossCheck puts the target's self-report beside it. The mocks that hotline load
-starts are warm-started: the model has run the day up to the window with its own calls, so the window
-starts with the predicted queue, busy agents and retrials. A --target cannot be fast-forwarded:
+starts are warm-started: the model has run the day up to the window with its own contacts, so the
+window starts with the predicted queue, busy agents and retrials; its own contacts start again at the
+window's end, so what is measured after it (e-mails answered in the grace) meets the predicted load. A --target cannot be fast-forwarded:
 --warmup 2h replays the two hours before --from too (--from then on an interval boundary) and measures
 only the window (calls of the warm-up are sent, not counted; their retrials inside the window count). --adapter maps the call contract
 (paths, auth header, field names) onto another API (see README). Writes
@@ -188,7 +189,13 @@ SIGTERM (k6 stopped and awaited, nothing written); other codes are k6's own fail
       const given = predictable
         ? await conditionalPrediction(
             file,
-            { seed: flags.seed, day: flags.day, from: flags.from, to: flags.to },
+            {
+              seed: flags.seed,
+              day: flags.day,
+              from: flags.from,
+              to: flags.to,
+              followedAfterS: followedAfterWindowS(result.profile),
+            },
             result.summary,
           )
         : null;
@@ -217,6 +224,14 @@ SIGTERM (k6 stopped and awaited, nothing written); other codes are k6's own fail
       ];
       process.stdout.write(`${lines.join('\n')}\n`);
     });
+}
+
+/** How far past the window's end the replay followed its contacts (the longest of its channels). */
+function followedAfterWindowS(profile: ReplayProfile): number {
+  return Math.max(
+    0,
+    ...replayedClients(profile).map(([client, plan]) => client.followsAfterWindowS?.(plan, profile) ?? 0),
+  );
 }
 
 /** Whether the window falls on the scenario's interval boundaries (what the simulator can measure). */
@@ -260,7 +275,10 @@ function warmupLines(profile: ReplayProfile, mocks: boolean): string[] {
       `  warm-up ${profile.warmupS / 60} min before ${profile.window.from}: ${sent.join(' and ')} sent, not measured`,
     );
   }
-  if (mocks) lines.push('  mocks warm-started: the model ran the day up to the window with its own calls');
+  if (mocks)
+    lines.push(
+      '  mocks warm-started: the model ran the day up to the window with its own contacts (again from its end)',
+    );
   return lines;
 }
 
@@ -354,15 +372,20 @@ function channelLines(summary: RunSummary): string[] {
     const wait = metrics[mean] === undefined ? undefined : mean;
     const waitValue = wait === undefined ? null : run(wait);
     const prefix = entries.length > 1 ? `${channel}: ` : '';
-    // E-mails do not abandon: no abandonRate; their mean response is in (working) hours.
-    const abandon = metrics.abandonRate === undefined ? '' : `  abandonRate ${pct(run('abandonRate'))}`;
-    const waitUnit = wait === undefined ? 'seconds' : metricSpec(channel, wait).unit;
+    // Figures the run has (a replay cannot see a portal's decisions); e-mails do not abandon; their
+    // mean response is in (working) hours.
+    const levels = [
+      run(variant) === null ? null : `${variant} ${pct(run(variant))}`,
+      metrics.abandonRate === undefined || run('abandonRate') === null
+        ? null
+        : `abandonRate ${pct(run('abandonRate'))}`,
+      wait === undefined || waitValue === null
+        ? null
+        : `${metricSpec(channel, wait).label} ${formatValue(waitValue, metricSpec(channel, wait).unit)}`,
+    ].filter((part) => part !== null);
     return [
       `  ${prefix}${counts.map((m) => `${m} ${run(m)}`).join('  ')}`,
-      `  ${prefix}${variant} ${pct(run(variant))}${abandon}` +
-        (wait === undefined
-          ? ''
-          : `  ${metricSpec(channel, wait).label} ${waitValue === null ? '-' : formatValue(waitValue, waitUnit)}`),
+      ...(levels.length > 0 ? [`  ${prefix}${levels.join('  ')}`] : []),
     ];
   });
 }

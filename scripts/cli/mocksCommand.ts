@@ -64,7 +64,7 @@ export function registerMocksCommand(program: Command): void {
     )
     .option(
       '--warm-start',
-      "fast-forward the model from the scenario's start to --day/--start with its own calls (as hotline sim), so the clock starts with the predicted queue, busy agents and retrials",
+      "fast-forward the model from the scenario's start to --day/--start with its own contacts (as hotline sim), so the clock starts with the predicted queue, busy agents and retrials",
     )
     .option('--error-rate <r>', 'share of calls answered 500 (0 to 1)', shareValue('--error-rate'))
     .option(
@@ -119,7 +119,7 @@ mocks stop (Ctrl-C, SIGTERM) gets the outcome "abandoned" with "reason": "shutdo
       const { clock, faultDescriptions } = mocks.app.hotline;
       const routes = [...mocks.app.hotline.routes, ...ROUTES];
       const lines = [
-        `hotline mocks: ${scenario.name}, ${clock.timeScale} model s per wall s, model clock from ${describeStart(clock.startAtS)}${flags.warmStart ? ' (warm start: the model ran from day 1 00:00 with its own calls)' : ''}`,
+        `hotline mocks: ${scenario.name}, ${clock.timeScale} model s per wall s, model clock from ${describeStart(clock.startAtS)}${flags.warmStart ? ' (warm start: the model ran from day 1 00:00 with its own contacts)' : ''}`,
         ...routes.map((r) => `  ${r}`),
         ...faultDescriptions.map((d) => `  fault: ${d}`),
         flags.token ? '  auth: bearer token required' : '  auth: none',

@@ -243,7 +243,7 @@ describe('bad input: exit 2, file, path and allowed values, no stack trace', () 
     [
       'unknown-field.json',
       '/channels/phone',
-      /unknown field "talktime" \(did you mean "talkTime"\?\); allowed: hours, demand/,
+      /unknown field "talktime" \(did you mean "talkTime"\?\); allowed: hours, closedDates, demand/,
     ],
     ['negative-rate.json', '/channels/phone/demand/callsPerDay', /greater or equal to 0 \(got -4800\)/],
     [

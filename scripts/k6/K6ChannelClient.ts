@@ -1,7 +1,7 @@
 // A channel's client in the k6 replay, on the Node side. Free of k6 imports and of the metric registry:
 // k6Clients.ts is read by the k6 bundle's build, and a client's k6Scenario is bundled into k6.
 import type { K6Measurement } from '../../results/k6Points.js';
-import type { ServerCrossCheck, ServerLogEntry } from '../../results/serverCrossCheck.js';
+import type { ServerCrossCheck } from '../../results/serverCrossCheck.js';
 import type { ScenarioModel } from '../../scenarios/ScenarioModel.js';
 import type { ChannelName } from '../../sim/channels/index.js';
 import type { CallAdapter } from './callAdapter.js';
@@ -79,8 +79,14 @@ export interface K6ChannelClient<
   config(plan: Plan, profile: ReplayProfile, target: ReplayTarget): Config;
   /** Its entry in the k6 options' `scenarios` (the same function its k6 module carries). */
   k6Scenario(config: Config, replay: ReplayConfig): Record<string, unknown>;
-  /** Calls among its planned contacts (run.json's `plannedCalls`; 0 for a channel without calls). */
-  plannedCalls(plan: Plan): number;
+  /** Its planned contacts: calls, sessions, uploads, e-mails (run.json's `k6.planned.<channel>`). */
+  planned(plan: Plan): number;
+  /**
+   * Model seconds after the window's end during which the replay still follows its contacts (e-mail:
+   * the grace until the window's e-mails are due); absent: none. A prediction of the replay simulates
+   * at least that far.
+   */
+  followsAfterWindowS?(plan: Plan, profile: ReplayProfile): number;
   /** Its planned contacts in words, e.g. '400 planned calls' (`hotline load`'s summary line). */
   describePlanned(plan: Plan): string;
   /** Its contacts sent before `intervalCount` window intervals (the warm-up's), in words. */
@@ -89,13 +95,14 @@ export interface K6ChannelClient<
   holdsContacts(state: MockState): boolean;
   /**
    * Its measurement beside the target's self-report (summary.json's `serverCrossCheck`); absent when
-   * the channel has none. `serverLog`: the mocks' record of every contact (null against a target);
+   * the channel has none. `serverLog`: the mocks' record of every contact of the channel, as its
+   * transport reports them to MocksOptions.onContactEnd (null against a target);
    * `warmup`: whether the replay sent contacts before the window (not measured).
    */
   crossCheck?(
     plan: Plan,
     measurement: K6Measurement,
-    serverLog: readonly ServerLogEntry[] | null,
+    serverLog: readonly unknown[] | null,
     warmup: boolean,
   ): ServerCrossCheck;
 }

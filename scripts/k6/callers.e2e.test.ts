@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { CallResult } from '../../mocks/phone/callTypes.js';
 import { loadRun } from '../../results/loadRun.js';
 import { renderReport } from '../../results/report/renderReport.js';
 import { type LoadOptions, runLoad } from './runLoad.js';
@@ -42,7 +43,7 @@ describe('callers hang up in k6', () => {
     const file = join(dir, 'eleven.json');
     writeFileSync(file, text);
     const result = await runLoad(base('hang-ups', { scenarioFile: file }));
-    const mock = new Map(result.mockCalls!.map((c) => [c.callId, c]));
+    const mock = new Map((result.mockContacts!.phone as CallResult[]).map((c) => [c.callId, c]));
     // No retrials in this scenario: callId = <runId>-<n>, caller n's first attempt.
     const patienceOf = (callId: string) =>
       result.profile.channels.phone!.callers[Number(callId.split('-').pop())]!.p[0]!;

@@ -81,7 +81,7 @@ describe('hotline load --emit-k6-operator, run as the operator would (real k6)',
       timeScale: 900,
       clockStart: 'firstCall',
       patience: 'client',
-      onCallEnd: (result) => ended.push(result),
+      onContactEnd: (_channel, result) => ended.push(result as CallResult),
     });
     try {
       const emit = await run(process.execPath, [

@@ -15,7 +15,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { FaultOptions } from '../../mocks/faults.js';
-import type { CallResult } from '../../mocks/phone/callTypes.js';
 import type { K6ChannelLevels } from '../../results/K6ChannelResults.js';
 import { k6Levels } from '../../results/k6Levels.js';
 import { type K6Measurement, readK6Points } from '../../results/k6Points.js';
@@ -24,11 +23,11 @@ import { evaluateThresholds, thresholdsJunit } from '../../results/k6Summary.js'
 import { measuredIntervals } from '../../results/measuredWindow.js';
 import type { RunSummary } from '../../results/runFormat.js';
 import { type SavedK6Run, saveK6Run } from '../../results/saveK6Run.js';
-import type { ServerLogEntry } from '../../results/serverCrossCheck.js';
 import { checkRunOutput } from '../../results/writeRunFolder.js';
 import { InputError } from '../../scenarios/inputError.js';
 import { loadScenarioFile } from '../../scenarios/loadScenario.js';
 import type { ScenarioModel } from '../../scenarios/ScenarioModel.js';
+import type { ChannelName } from '../../sim/channels/index.js';
 import { Interrupted, type SignalWatch, watchSignals } from '../interrupted.js';
 import { buildK6Bundle } from './buildK6Bundle.js';
 import type { CallAdapter } from './callAdapter.js';
@@ -87,8 +86,11 @@ export interface LoadResult {
   k6: ResolvedK6;
   /** GET /v1/state of the mocks after the replay; null against an external target. */
   mockState: unknown;
-  /** Every call as the mocks recorded it (hang-ups included); null against an external target. */
-  mockCalls: CallResult[] | null;
+  /**
+   * Every contact's final outcome as the mocks' transports reported it, by channel (phone: each
+   * call's CallResult, hang-ups included); null against an external target.
+   */
+  mockContacts: Partial<Record<ChannelName, unknown[]>> | null;
   /** The merged k6 samples, call by call. */
   measurement: K6Measurement;
 }
@@ -156,10 +158,11 @@ async function replay(
       for (const child of children) child.kill('SIGKILL');
     }, K6_STOP_GRACE_MS).unref();
   });
-  const mockCalls: CallResult[] = [];
+  const mockContacts: Partial<Record<ChannelName, unknown[]>> = {};
   try {
     if (options.target === undefined) {
       const { startMocks } = await import('../../mocks/server.js');
+      const windowStartS = profile.window.startS % (scenario.calendar.days * 86_400);
       mocks = await startMocks(scenario, {
         host: '127.0.0.1',
         port: 0,
@@ -170,13 +173,16 @@ async function replay(
         // The window starts with the simulator's state at its start (queue, busy agents, retrials
         // of the morning's callers), not empty: the same day the prediction measures it in.
         warmStart: true,
-        // The model's own calls stop at the window's start; the clock starts at the first k6 call.
-        warmStartArrivalsUntilS: profile.window.startS % (scenario.calendar.days * 86_400),
+        // The model's own contacts stop at the window's start (the clock starts at the first k6
+        // call) and start again at its end, so the grace after it (e-mails still being answered)
+        // has the simulator's load, not an idle pool.
+        warmStartArrivalsUntilS: windowStartS,
+        warmStartArrivalsResumeAtS: windowStartS + (profile.window.endS - profile.window.startS),
         token,
         // The caller is the client: k6 hangs up at its patience, the mocks invent none.
         patience: 'client',
         faults: options.mockFaults,
-        onCallEnd: (result) => mockCalls.push(result),
+        onContactEnd: (channel, result) => (mockContacts[channel] ??= []).push(result),
       });
     }
     const target = options.target ?? mocks!.url;
@@ -232,13 +238,17 @@ async function replay(
       thresholdsS[results.channel] = results.thresholdS(scenario)!;
     }
     const thresholds = evaluateThresholds(profile.thresholds, measurement, thresholdsS);
-    const serverLog: ServerLogEntry[] | null =
-      options.target === undefined
-        ? mockCalls.map((c) => ({ outcome: c.outcome, waitS: c.waitS, callId: c.callId }))
-        : null;
-    // The cross-check of the channel that has one (the ACD's self-report of its calls).
+    // The cross-check of the channel that has one (the ACD's self-report of its calls), with the
+    // mocks' record of its contacts (none against a target).
     const crossCheck = replayed
-      .map(([client, plan]) => client.crossCheck?.(plan, measurement, serverLog, profile.warmupS > 0))
+      .map(([client, plan]) =>
+        client.crossCheck?.(
+          plan,
+          measurement,
+          options.target === undefined ? (mockContacts[client.channel] ?? []) : null,
+          profile.warmupS > 0,
+        ),
+      )
       .find((check) => check !== undefined);
     const failure = codes.find((c) => c !== 0 && c !== THRESHOLD_EXIT_CODE);
     // k6 judged its thresholds on every call, a warm-up's included; then only the re-judgement counts.
@@ -261,7 +271,9 @@ async function replay(
           timeScale: options.timeScale,
           window: { day: options.day, from: options.from, to: options.to },
           segments,
-          plannedCalls: replayed.reduce((sum, [client, plan]) => sum + client.plannedCalls(plan), 0),
+          planned: Object.fromEntries(
+            replayed.map(([client, plan]) => [client.channel, client.planned(plan)]),
+          ),
           exitCode,
           thresholds,
         },
@@ -280,7 +292,7 @@ async function replay(
       profile,
       k6,
       mockState,
-      mockCalls: options.target === undefined ? mockCalls : null,
+      mockContacts: options.target === undefined ? mockContacts : null,
       measurement,
     };
   } finally {

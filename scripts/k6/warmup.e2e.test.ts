@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { CallResult } from '../../mocks/phone/callTypes.js';
 import { runLoad } from './runLoad.js';
 
 // --warmup with the REAL k6 against the mocks on 127.0.0.1 (about 10 s of replay): the warm-up's
@@ -40,7 +41,7 @@ describe('hotline load --warmup (real k6)', () => {
     expect(result.measurement.channels.phone!.calls.every((c) => c.interval === 2)).toBe(true);
     expect(result.measurement.channels.phone!.calls).toHaveLength(windowCalls);
     // Every planned call reached the mocks, the warm-up's included (matched on the client's callId).
-    const mock = result.mockCalls!;
+    const mock = result.mockContacts!.phone as CallResult[];
     const measured = new Set(result.measurement.channels.phone!.calls.map((c) => c.callId));
     expect(mock).toHaveLength(phone.plannedCalls);
     expect(mock.filter((c) => !measured.has(c.callId))).toHaveLength(warmupCalls);

@@ -8,7 +8,8 @@ import { PiecewisePoissonArrivals } from './PiecewisePoissonArrivals.js';
 /**
  * A channel's own arrivals as the simulator draws them: the day factors from `<channel>.demand`, the
  * instants from `<channel>.arrivals`, both from the run's streams. With `untilS`, none from that
- * model time on (a warm-started run: the window's contacts come from outside).
+ * model time on (a warm-started run: the window's contacts come from outside), until `resumeAtS`
+ * (the window's end) when given.
  */
 export function ownArrivals(
   calendar: CalendarModel,
@@ -17,18 +18,20 @@ export function ownArrivals(
   dailyCv: number,
   streams: Streams,
   untilS?: number,
+  resumeAtS?: number,
 ): ArrivalSource {
   const arrivals = new PiecewisePoissonArrivals(
     arrivalRates(calendar, expected, dailyCv, streams.stream(`${channel}.demand`)),
     calendar.intervalS,
     streams.stream(`${channel}.arrivals`),
   );
-  return untilS === undefined ? arrivals : new ArrivalsUntil(arrivals, untilS);
+  return untilS === undefined ? arrivals : new ArrivalsUntil(arrivals, untilS, resumeAtS);
 }
 
 /**
  * The arrivals a channel's process draws itself: all of them in a batch run; in a real-time run none
- * (contacts come from outside), or, for a warm start, those before `ownArrivalsUntilS`.
+ * (contacts come from outside), or, for a warm start, those before `ownArrivalsUntilS` (and from
+ * `ownArrivalsResumeAtS` on, when given).
  */
 export function processArrivals(
   channel: string,
@@ -39,10 +42,12 @@ export function processArrivals(
     readonly streams: Streams;
     readonly mode: 'batch' | 'realtime';
     readonly ownArrivalsUntilS?: number;
+    readonly ownArrivalsResumeAtS?: number;
   },
 ): ArrivalSource | null {
   const { calendar, streams, mode } = options;
   const until = mode === 'batch' ? undefined : options.ownArrivalsUntilS;
   if (mode === 'realtime' && until === undefined) return null;
-  return ownArrivals(calendar, channel, expected, dailyCv, streams, until);
+  const resumeAtS = mode === 'batch' ? undefined : options.ownArrivalsResumeAtS;
+  return ownArrivals(calendar, channel, expected, dailyCv, streams, until, resumeAtS);
 }

@@ -20,7 +20,7 @@ export type MetricRecord = Readonly<Record<string, number | null>>;
 export interface ChannelBuildContext {
   readonly calendar: CalendarModel;
   readonly agentGroups: readonly AgentGroupModel[];
-  /** calendar.closedDates of the file: whole days every channel is closed. */
+  /** Whole days this channel is closed: calendar.closedDates and the fragment's own `closedDates`. */
   readonly closedDates: readonly string[];
   /** The channels the file has, by name (a channel that causes contacts in another checks it is there). */
   readonly channels: readonly string[];
@@ -39,6 +39,8 @@ export interface ChannelProcessOptions<Observer> {
    * before this model time and takes contacts from outside from then on.
    */
   readonly ownArrivalsUntilS?: number;
+  /** With ownArrivalsUntilS: its own arrivals start again here (the end of a replayed window). */
+  readonly ownArrivalsResumeAtS?: number;
   readonly observer: Observer | null;
   /** Offers contacts this channel causes to the other channels of the run (Couplings.ts). */
   readonly couplings: Couplings;
@@ -114,6 +116,12 @@ export interface ChannelPlugin<
    * outside the model), so no group needs its skill and none may have it. Absent: agents serve it.
    */
   readonly withoutAgents?: true;
+  /**
+   * The skill agents need for its work, as scenario files name it in `agents.groups[].skills`, when it
+   * is not the channel's name (check-ins: "review", the manual review of photos). Inside the model a
+   * group's skills are channel names (scenarios/buildAgentGroups.ts translates).
+   */
+  readonly skill?: string;
 }
 
 /** The columns of the channel's tables in `hotline sim`; SERVICE_LEVEL stands for the target's variant. */

@@ -48,6 +48,17 @@ export type ChannelObservers = { readonly [C in ChannelName]?: ObserverOf<Plugin
 
 export const CHANNEL_NAMES: readonly ChannelName[] = CHANNELS.map((c) => c.name);
 
+/** The skill a group needs to serve a channel, as files name it (the channel's name unless it says). */
+export const skillOf = (channel: AnyChannelPlugin): string => channel.skill ?? channel.name;
+
+/** Every skill a file may give a group, in channel order. */
+export const SKILL_NAMES: readonly string[] = CHANNELS.map(skillOf);
+
+/** The channel a file's skill name serves; undefined for a name that is no skill. */
+export function channelOfSkill(skill: string): ChannelName | undefined {
+  return CHANNELS.find((c) => skillOf(c) === skill)?.name;
+}
+
 /** The plug-in of a channel, by name. */
 export function channelPlugin<C extends ChannelName>(name: C): PluginOf<C>;
 export function channelPlugin(name: string): AnyChannelPlugin | undefined;

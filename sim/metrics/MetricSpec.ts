@@ -40,6 +40,12 @@ export interface MetricSpec<Name extends string = string> {
   readonly views: readonly MetricView[];
 }
 
+/** A threshold in words: `long` after the goal ("within 20 s"), `short` after a column's metric ("@20s"). */
+export interface ThresholdText {
+  readonly long: string;
+  readonly short: string;
+}
+
 /** What a channel declares: its metrics, in the order files list them, and what its targets limit. */
 export interface ChannelMetricSpecs<Name extends string = string> {
   readonly channel: string;
@@ -49,8 +55,9 @@ export interface ChannelMetricSpecs<Name extends string = string> {
   /** The metrics the scenario's `maxAbandonRate` and `maxAsa` targets limit. */
   readonly targetMetrics: { readonly abandonRate: Name; readonly asa: Name };
   /**
-   * The clock the service level's threshold runs on when it is not the wall clock, as words appended
-   * to it ("of working time": e-mail's 32400 s are 9 working hours); absent: the wall clock.
+   * How the service level's threshold reads when it is not seconds on the wall clock: e-mail's 32400 s
+   * are working time, the portal's threshold is each application type's own deadline. Absent:
+   * "within 20 s" and "@20s" (sim/metrics/thresholdText.ts).
    */
-  readonly thresholdClock?: string;
+  readonly thresholdText?: (thresholdS: number) => ThresholdText;
 }

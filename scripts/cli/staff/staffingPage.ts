@@ -1,6 +1,7 @@
 import { type ChartSpec, compact, PALETTE } from '../../../results/report/chartSpec.js';
 import { escapeHtml } from '../../../results/report/escapeHtml.js';
 import { chartSlot, htmlPage } from '../../../results/report/htmlPage.js';
+import { thresholdText } from '../../../sim/metrics/thresholdText.js';
 import type { MethodChoice } from '../../../sim/planning/chooseStaffingMethod.js';
 import type { StaffingPlan } from '../../../sim/planning/planStaffing.js';
 import { formatStaffingPlan } from './formatStaffingPlan.js';
@@ -51,7 +52,7 @@ export function staffingPage(plan: StaffingPlan, choice: MethodChoice, scenarioN
     const sl = channel.intervals.map((i) => i.checks.find((c) => c.target === 'serviceLevel') ?? null);
     charts.push({
       id: `sl-${channel.channel}`,
-      title: `Service level per interval, ${channel.channel} (${channel.targets.variant} within ${channel.targets.thresholdS} s)`,
+      title: `Service level per interval, ${channel.channel} (${channel.targets.variant} ${thresholdText(channel.channel, channel.targets.thresholdS).long})`,
       note: "Simulated with the planned staffing: mean over the last iteration's replications with its 95% CI, the same on draws no iteration used (check), and the goal (dashed).",
       xKind: 'time',
       xLabel: 'interval start',

@@ -24,7 +24,7 @@ export const chatClient: K6ChannelClient<'chat', ChatReplayPlan, ChatReplayConfi
   config: chatReplayConfig,
   k6Scenario: chatK6Scenario,
   // Sessions are not calls.
-  plannedCalls: () => 0,
+  planned: (plan) => plan.plannedSessions,
   describePlanned: (plan) => `${plan.plannedSessions} chat sessions`,
   describeSentBefore: (plan, intervalCount) => `${plan.cumulative[intervalCount]!} chat sessions`,
   // A chat socket closed at the very end, its close not handled yet.

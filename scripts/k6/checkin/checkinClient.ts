@@ -24,7 +24,7 @@ export const checkinClient: K6ChannelClient<'checkin', CheckinReplayPlan, Checki
   config: checkinReplayConfig,
   k6Scenario: checkinK6Scenario,
   // Uploads are not calls (the calls their failures cause are the model's, not the client's).
-  plannedCalls: () => 0,
+  planned: (plan) => plan.plannedUploads,
   describePlanned: (plan) => `${plan.plannedUploads} check-in uploads`,
   describeSentBefore: (plan, intervalCount) => `${plan.cumulative[intervalCount]!} check-in uploads`,
   // An upload is one request: once k6 is gone every one was answered, nothing is held open.

@@ -2,16 +2,16 @@
 // entry): one iteration per planned upload, at its planned instant: a multipart POST /v1/checkins
 // (http.file of a generated JPEG, lat, lon, person and prompt ids), then GET /v1/checkins/:id every
 // polling interval (compressed by the time scale, bounded) until verified or failed. Logic lives in
-// the k6-free checkinUploads.ts and checkinJpeg.ts; k6 draws nothing.
+// the k6-free checkinUploads.ts and ../generatedJpeg.ts; k6 draws nothing.
 import { sleep } from 'k6';
 import { SharedArray } from 'k6/data';
 import exec from 'k6/execution';
 import http from 'k6/http';
 import { Counter, Trend } from 'k6/metrics';
+import { generatedJpeg } from '../generatedJpeg.js';
 import { intervalOfIteration } from '../intervalOfIteration.js';
 import type { K6ChannelScript } from '../K6ChannelScript.js';
 import type { ReplayConfig } from '../replayConfig.js';
-import { checkinJpeg } from './checkinJpeg.js';
 import {
   CHECKIN_UPLOADS_FILE_ENV,
   type CheckinReplayConfig,
@@ -19,6 +19,9 @@ import {
   checkinK6Scenario,
 } from './checkinReplayConfig.js';
 import { CheckinUploadTracker } from './checkinUploads.js';
+
+/** Size of the generated selfie, bytes. */
+export const CHECKIN_JPEG_BYTES = 4096;
 
 export const k6Script: K6ChannelScript<CheckinReplayConfig> = {
   channel: 'checkin',
@@ -39,8 +42,8 @@ function checkinScenario(
       throw new Error(`set ${CHECKIN_UPLOADS_FILE_ENV} with -e (the check-in uploads of the replay)`);
     return JSON.parse(open(file)) as CheckinUploadEntry[];
   });
-  // The selfie, built once per VU in the init context.
-  const jpeg = checkinJpeg();
+  // The selfie, built once per VU in the init context: a few KB (the replay measures the service, not the link).
+  const jpeg = generatedJpeg(CHECKIN_JPEG_BYTES);
   const photo = jpeg.buffer.slice(jpeg.byteOffset, jpeg.byteOffset + jpeg.byteLength) as ArrayBuffer;
   /** One sample per upload, tags outcome (verified, failed, underReview, pending, error), mode, review, interval. */
   const checkinsCount = new Counter('checkins');

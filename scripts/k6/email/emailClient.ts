@@ -24,8 +24,10 @@ export const emailClient: K6ChannelClient<'email', EmailReplayPlan, EmailReplayC
   config: emailReplayConfig,
   k6Scenario: emailK6Scenario,
   // E-mails are not calls.
-  plannedCalls: () => 0,
+  planned: (plan) => plan.plannedEmails,
   describePlanned: (plan) => `${plan.plannedEmails} e-mails`,
+  // Answers come in the grace, on later days too (a Saturday's e-mails answered on Monday).
+  followsAfterWindowS: (plan, profile) => (plan.graceMs / 1000) * profile.timeScale,
   describeSentBefore: (plan, intervalCount) => `${plan.cumulative[intervalCount]!} e-mails`,
   // Every submit and poll is a request k6 awaited: nothing stays open once k6 is gone.
   holdsContacts: () => false,

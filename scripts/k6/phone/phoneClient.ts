@@ -1,5 +1,6 @@
+import type { CallResult } from '../../../mocks/phone/callTypes.js';
 import { measuredServerLog } from '../../../results/measuredWindow.js';
-import { serverCrossCheck } from '../../../results/serverCrossCheck.js';
+import { type ServerLogEntry, serverCrossCheck } from '../../../results/serverCrossCheck.js';
 import type { K6ChannelClient } from '../K6ChannelClient.js';
 import { type PhoneReplayPlan, phoneDemand, phonePlan } from './phoneProfile.js';
 import {
@@ -25,15 +26,16 @@ export const phoneClient: K6ChannelClient<'phone', PhoneReplayPlan, PhoneReplayC
   plans: (plan) => plan?.callers ?? [],
   config: (plan, _profile, target) => phoneReplayConfig(plan, target),
   k6Scenario: phoneK6Scenario,
-  plannedCalls: (plan) => plan.plannedCalls,
+  planned: (plan) => plan.plannedCalls,
   describePlanned: (plan) => `${plan.plannedCalls} planned calls`,
   describeSentBefore: (plan, intervalCount) => `${plan.cumulative[intervalCount]!} calls`,
   // Calls the mocks still hold (a caller who hung up at the very end, its close not handled yet).
   holdsContacts: (state) => Number(state.pendingCalls ?? 0) > 0,
   // The ACD's self-report: its replies, or the mocks' record of every call (the warm-up's calls left
   // out by the client's callIds: the client's interval decides, as for every other figure).
-  crossCheck: (plan, measurement, serverLog, warmup) => {
+  crossCheck: (plan, measurement, mockLog, warmup) => {
     const calls = measurement.channels.phone ?? { calls: [], serverReported: [], waitGapsS: [] };
+    const serverLog = mockLog === null ? null : (mockLog as readonly CallResult[]).map(serverLogEntry);
     return serverCrossCheck(
       calls,
       plan.slThresholdS,
@@ -43,3 +45,9 @@ export const phoneClient: K6ChannelClient<'phone', PhoneReplayPlan, PhoneReplayC
     );
   },
 };
+
+const serverLogEntry = (c: CallResult): ServerLogEntry => ({
+  outcome: c.outcome,
+  waitS: c.waitS,
+  callId: c.callId,
+});

@@ -2,6 +2,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import {
   byWeekday,
+  channelClosedDates,
   DemandScale,
   DistributionSpec,
   Duration,
@@ -74,6 +75,7 @@ const ChatTargets = Type.Object(
 export const ChatChannel = Type.Object(
   {
     hours: OpeningHours,
+    closedDates: channelClosedDates(),
     asynchronous: Type.Optional(
       Type.Boolean({
         description:

@@ -31,7 +31,7 @@ export interface CheckinModel {
   readonly reviewShare: number;
   readonly verificationCapacity: number;
   readonly verificationLatency: Distribution;
-  /** An agent's work on one manual review (checkin skill); null when reviewShare is 0. */
+  /** An agent's work on one manual review (review skill); null when reviewShare is 0. */
   readonly reviewTime: Distribution | null;
   /** Call rule per mode, FAILURE_MODES order. */
   readonly calls: readonly CallRuleModel[];

@@ -20,6 +20,8 @@ export const checkinChannel: ChannelPlugin<
   CheckinMetric
 > = {
   name: 'checkin',
+  // FACTS: social-monitoring: photos the automatic check fails are confirmed by people.
+  skill: 'review',
   schema: CheckinChannel,
   metrics: CHECKIN_METRICS_DECLARATION,
   buildModel: buildCheckinModel,

@@ -50,8 +50,8 @@ export const CHECKIN_METRIC_SPECS = [
   metric('callsNotOffered', 'count', 'neutral', { label: 'calls with no phone channel to take them' }),
   metric('pendingAtEnd', 'count', 'lower', { label: 'undecided at end' }),
   metric('occupancy', 'share', 'neutral', { label: 'occupancy (review agents)', band: true }),
-  metric('agentsOnDuty', 'agents', 'neutral', { label: 'agents on duty (checkin skill)' }),
-  metric('agentHours', 'hours', 'neutral', { label: 'agent hours (checkin skill)' }),
+  metric('agentsOnDuty', 'agents', 'neutral', { label: 'agents on duty (review skill)' }),
+  metric('agentHours', 'hours', 'neutral', { label: 'agent hours (review skill)' }),
 ] as const;
 
 export type CheckinMetric = (typeof CHECKIN_METRIC_SPECS)[number]['name'];

@@ -72,7 +72,7 @@ const Verification = Type.Object(
         minimum: 0,
         maximum: 1,
         description:
-          'Share of prompts (of app users) whose check-in the service cannot decide: sent to manual review, where agents with the checkin skill confirm it. Default 0.',
+          'Share of prompts (of app users) whose check-in the service cannot decide: sent to manual review, where agents with the review skill confirm it. Default 0.',
       }),
     ),
   },

@@ -28,7 +28,7 @@ export function checkinScenarioFile(
   const groups: ScenarioFile['agents']['groups'] = [
     {
       name: 'reviewers',
-      skills: ['checkin'],
+      skills: ['review'],
       staffing: { kind: 'constant', agents: options.reviewers ?? 1 },
     },
   ];

@@ -1,4 +1,3 @@
-import { parseIsoDate } from '../../../scenarios/buildCalendar.js';
 import { buildExpectedContacts } from '../../../scenarios/buildExpectedContacts.js';
 import { tryParseDuration } from '../../../scenarios/duration.js';
 import { buildDistribution } from '../../distributions/buildDistribution.js';
@@ -16,16 +15,7 @@ export function buildEmailModel(
 ): EmailModel | undefined {
   const { calendar, issues } = context;
   const before = issues.length;
-  (email.closedDates ?? []).forEach((date, i) => {
-    if (parseIsoDate(date) === undefined)
-      issues.push({
-        path: `${PATH}/closedDates/${i}`,
-        message: 'not a real date',
-        value: date,
-        allowed: 'yyyy-mm-dd',
-      });
-  });
-  const closed = new Set([...context.closedDates, ...(email.closedDates ?? [])]);
+  const closed = new Set(context.closedDates);
   const workingHours = buildWorkingHours(
     email.workingHours,
     `${PATH}/workingHours`,

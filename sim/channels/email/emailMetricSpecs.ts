@@ -78,5 +78,5 @@ export const EMAIL_METRICS_DECLARATION: ChannelMetricSpecs<EmailMetric> = {
   defaultServiceLevel: 'slIncludingOverdue',
   // E-mails do not abandon and the file has no maxAsa: these limits are never set (null in the model).
   targetMetrics: { abandonRate: 'overdueAtEnd', asa: 'responseMeanWorkingH' },
-  thresholdClock: 'of working time',
+  thresholdText: (s) => ({ long: `within ${s} s of working time`, short: `@${s}s of working time` }),
 };

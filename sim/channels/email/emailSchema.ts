@@ -2,6 +2,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import {
   byWeekday,
+  channelClosedDates,
   DemandScale,
   DistributionSpec,
   Duration,
@@ -69,11 +70,8 @@ export const EmailChannel = Type.Object(
       description:
         'When agents work e-mails, and what the response clock counts: "24/7" or ranges per weekday, to the minute, e.g. {"mon": ["09:00-18:00"]}.',
     },
-    closedDates: Type.Optional(
-      Type.Array(IsoDate, {
-        description:
-          'Dates nobody works e-mails, besides calendar.closedDates (holidays of the back office while the phone line runs).',
-      }),
+    closedDates: channelClosedDates(
+      'Dates nobody works e-mails, besides calendar.closedDates (holidays of the back office while the phone line runs).',
     ),
     demand: EmailDemand,
     handleTime: DistributionSpec,

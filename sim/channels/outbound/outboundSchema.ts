@@ -4,6 +4,7 @@ import { type Static, Type } from '@sinclair/typebox';
 import { MAX_AGENTS, MAX_CALLS_PER_DAY } from '../../../scenarios/limits.js';
 import {
   byWeekday,
+  channelClosedDates,
   DemandScale,
   DistributionSpec,
   Duration,
@@ -61,6 +62,7 @@ const OutboundTargets = Type.Object(
 export const OutboundChannel = Type.Object(
   {
     campaign: Campaign,
+    closedDates: channelClosedDates(),
     maxAttempts: Type.Integer({
       minimum: 1,
       maximum: MAX_ATTEMPTS_PER_NUMBER,

@@ -5,6 +5,7 @@ import {
   byWeekday,
   Calls,
   Clock,
+  channelClosedDates,
   DemandScale,
   DistributionSpec,
   Duration,
@@ -112,6 +113,7 @@ export type FaultsFile = Static<typeof Faults>;
 export const PhoneChannel = Type.Object(
   {
     hours: OpeningHours,
+    closedDates: channelClosedDates(),
     demand: PhoneDemand,
     trunkLines: Type.Optional(
       Type.Integer({

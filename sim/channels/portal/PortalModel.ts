@@ -21,6 +21,15 @@ export interface SupportRuleModel {
   readonly delay: Distribution;
 }
 
+/** How the k6 replay builds its uploads (the simulator reads none of it). */
+export interface PortalReplayModel {
+  readonly pdfShare: number;
+  /** Each document's size, bytes, uniform from min to max. */
+  readonly documentBytes: { readonly min: number; readonly max: number };
+  /** Whether the replay sends validation's refused shares as deliberately bad uploads. */
+  readonly badUploads: boolean;
+}
+
 /** The portal channel, frozen: durations in seconds, distributions as objects. */
 export interface PortalModel {
   /** Expected applications started per interval over the horizon, before day-to-day variability. */
@@ -43,4 +52,5 @@ export interface PortalModel {
   readonly maxDecisionDays: number;
   readonly workingDays: WorkingDays;
   readonly targets: ChannelTargets;
+  readonly replay: PortalReplayModel;
 }

@@ -66,6 +66,18 @@ describe('buildPortalModel: cross-field checks', () => {
     ]);
   });
 
+  it("the replay's document sizes: min above max is refused; defaults are 100-1000 KB, half PDFs, no bad uploads", () => {
+    const issues = issuesOf((f) => {
+      f.channels.portal.replay = { documentKB: { min: 600, max: 500 } };
+    });
+    expect(issues).toMatchObject([{ path: '/channels/portal/replay/documentKB/min', value: 600 }]);
+    expect(portalScenario().channels.portal!.replay).toEqual({
+      pdfShare: 0.5,
+      documentBytes: { min: 100 * 1024, max: 1000 * 1024 },
+      badUploads: false,
+    });
+  });
+
   it('no agent group may have the portal skill', () => {
     const issues = issuesOf((f) => {
       (f.agents.groups[0]!.skills as string[]).push('portal');

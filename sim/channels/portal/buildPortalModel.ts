@@ -37,6 +37,7 @@ export function buildPortalModel(
     });
   }
   const support = buildSupport(portal, context, issues);
+  const replay = buildReplay(portal, issues);
   const expectedApplications = buildExpectedContacts(
     {
       perDay: portal.demand.applicationsPerDay,
@@ -79,6 +80,28 @@ export function buildPortalModel(
       maxAbandonRate: null,
       maxAsaS: null,
     },
+    replay,
+  });
+}
+
+const KB = 1024;
+/** Scans at 300 dpi: 100 KB to 1 MB a page. */
+const DEFAULT_DOCUMENT_KB = { min: 100, max: 1000 };
+
+function buildReplay(portal: PortalChannelFile, issues: InputIssue[]): PortalModel['replay'] {
+  const kb = portal.replay?.documentKB ?? DEFAULT_DOCUMENT_KB;
+  if (kb.min > kb.max) {
+    issues.push({
+      path: `${PATH}/replay/documentKB/min`,
+      message: `min (${kb.min}) is more than max (${kb.max})`,
+      value: kb.min,
+      allowed: `at most ${kb.max}`,
+    });
+  }
+  return Object.freeze({
+    pdfShare: portal.replay?.pdfShare ?? 0.5,
+    documentBytes: Object.freeze({ min: Math.round(kb.min * KB), max: Math.round(kb.max * KB) }),
+    badUploads: portal.replay?.badUploads ?? false,
   });
 }
 

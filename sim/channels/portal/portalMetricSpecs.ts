@@ -51,6 +51,11 @@ export const PORTAL_METRICS_DECLARATION: ChannelMetricSpecs<PortalMetric> = {
   metrics: PORTAL_METRIC_SPECS,
   defaultServiceLevel: 'decidedOnTimeShare',
   targetMetrics: { abandonRate: 'neverSubmittedShare', asa: 'decisionWorkingDaysMean' },
+  // Each application type is judged on its own deadlineDays; the model's thresholdS is the longest.
+  thresholdText: (s) => ({
+    long: `within each type's deadline (the longest ${s / 86_400} working days)`,
+    short: '@deadline',
+  }),
 };
 
 /** Measured per application type over the run (or window). */

@@ -2,6 +2,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import {
   byWeekday,
+  channelClosedDates,
   DemandScale,
   DistributionSpec,
   IntradayShape,
@@ -145,9 +146,48 @@ const SupportRule = Type.Object(
   },
 );
 
+/** The largest document the replay's size range may name, KB (a valid upload is at most 5 MB). */
+export const MAX_REPLAY_DOCUMENT_KB = 5120;
+const DocumentKB = Type.Number({ minimum: 1, maximum: MAX_REPLAY_DOCUMENT_KB });
+
+// How the k6 replay (`hotline load`) builds its uploads. The simulator models no file contents, so
+// nothing here changes a simulated figure (as phone's `faults` only shape the mocks' answers).
+const Replay = Type.Object(
+  {
+    pdfShare: Type.Optional({
+      ...Share,
+      description: 'Share of the uploaded documents that are PDFs; the rest are JPEGs (default 0.5).',
+    }),
+    documentKB: Type.Optional(
+      Type.Object(
+        { min: DocumentKB, max: DocumentKB },
+        {
+          ...strict,
+          description:
+            'Size of each uploaded document, KB (1 KB = 1024 bytes), uniform from min to max (default 100-1000: scans at 300 dpi).',
+        },
+      ),
+    ),
+    badUploads: Type.Optional(
+      Type.Boolean({
+        description:
+          'Whether the replay sends the refused shares of validation.refused as deliberately bad uploads (415 wrong type, 413 over 5 MB, 400 a date like 12/31/2024), so the refusal path is under load. Default false: every upload is valid.',
+      }),
+    ),
+  },
+  {
+    ...strict,
+    description:
+      'How the k6 replay builds its uploads (document types and sizes, deliberately bad uploads); the simulator ignores it.',
+  },
+);
+
 export const PortalChannel = Type.Object(
   {
     demand: PortalDemand,
+    closedDates: channelClosedDates(
+      'Dates the back office does not work, besides calendar.closedDates: not working days for decisions.',
+    ),
     applicationTypes: Type.Array(ApplicationType, {
       minItems: 1,
       maxItems: 16,
@@ -167,6 +207,7 @@ export const PortalChannel = Type.Object(
       strict,
     ),
     support: Type.Optional(Type.Array(SupportRule, { maxItems: 32 })),
+    replay: Type.Optional(Replay),
     targets: Type.Object(
       {
         decisionsOnTime: Type.Object(

@@ -65,6 +65,13 @@ export interface CheckinProcessOptions {
    * draw a prompt after the branch point from the branch's streams, so it sends each at its instant.
    */
   readonly promptsAhead?: boolean;
+  /**
+   * Real time: whether the upload of a prompt at `t`, if the person makes one, comes from outside (a
+   * client plays the people: `submit`). The model then plays only the prompts that never reach the
+   * service (no response, late, app error, cannot use the app) and the calls they cause, so the
+   * phone queue of the mocks has them. Absent: the model submits every check-in itself (batch).
+   */
+  readonly uploadsFromOutside?: ((t: number) => boolean) | null;
   readonly couplings: Couplings;
   readonly observer?: CheckinObserver | null;
 }
@@ -87,6 +94,7 @@ export class CheckinProcess implements EventHandler, Integrator, WorkSource {
   private readonly base: number;
   private readonly prompts: ArrivalSource | null;
   private readonly promptsAhead: boolean;
+  private readonly uploadsFromOutside: ((t: number) => boolean) | null;
   /** Instant of the next prompt not sent yet (`promptsAhead`). */
   private nextPromptAt = Number.POSITIVE_INFINITY;
   private readonly couplings: Couplings;
@@ -152,6 +160,7 @@ export class CheckinProcess implements EventHandler, Integrator, WorkSource {
     simulation.addIntegrator(this);
     this.prompts = options.prompts;
     this.promptsAhead = options.promptsAhead ?? false;
+    this.uploadsFromOutside = options.uploadsFromOutside ?? null;
     this.couplings = options.couplings;
     this.observer = options.observer ?? null;
     this.counters = createCheckinCounters(simulation.intervals);
@@ -185,7 +194,7 @@ export class CheckinProcess implements EventHandler, Integrator, WorkSource {
 
   start(t0: number): void {
     this.lastT = t0;
-    if (this.prompts !== null) this.scheduleNextPrompt();
+    if (this.prompts !== null) this.scheduleNextPrompt(t0);
   }
 
   /**
@@ -303,6 +312,8 @@ export class CheckinProcess implements EventHandler, Integrator, WorkSource {
       this.failAt(deadline, late ? LATE : FAILED, NO_RESPONSE, delay);
     } else if (outcome === APP_ERROR) {
       this.failAt(t + response, FAILED, APP_ERROR, delay);
+    } else if (this.uploadsFromOutside?.(t) === true) {
+      // A client uploads this one through the mock (submit); its draws above keep the streams in step.
     } else {
       const slot = this.allocate();
       this.fillSlot(slot, outcome, this.nextContactId++, delay);
@@ -528,8 +539,10 @@ export class CheckinProcess implements EventHandler, Integrator, WorkSource {
     simulation.calendar.schedule(at, this.base | kind, int, float);
   }
 
-  private scheduleNextPrompt(): void {
-    const t = this.prompts!.next();
+  /** `from`: a real-time run that starts mid-scenario (no warm start) sends the prompts from its start. */
+  private scheduleNextPrompt(from = 0): void {
+    let t = this.prompts!.next();
+    while (t < from) t = this.prompts!.next();
     if (this.promptsAhead) this.nextPromptAt = t;
     if (t < this.simulation.horizonS) this.simulation.calendar.schedule(t, this.base | PROMPT);
   }

@@ -1,7 +1,7 @@
 // The check-in channel as a plug-in of the core (listed in sim/channels/index.ts).
-import { processArrivals } from '../../arrivals/ownArrivals.js';
+import { ownArrivals, processArrivals } from '../../arrivals/ownArrivals.js';
 import { BranchingStreams } from '../../rng/Streams.js';
-import { type ChannelPlugin, SERVICE_LEVEL } from '../ChannelPlugin.js';
+import { type ChannelPlugin, type ChannelProcessOptions, SERVICE_LEVEL } from '../ChannelPlugin.js';
 import { buildCheckinModel } from './buildCheckinModel.js';
 import type { CheckinCounters } from './CheckinCounters.js';
 import type { CheckinModel } from './CheckinModel.js';
@@ -29,7 +29,12 @@ export const checkinChannel: ChannelPlugin<
     new CheckinProcess(simulation, agents, owner, model, {
       streams: options.streams,
       // Prompts are the channel's arrivals (streams checkin.demand, checkin.arrivals); no day factor.
-      prompts: processArrivals('checkin', model.expectedPrompts, 0, options),
+      // In real time too: the clients upload check-ins, the model keeps the prompts that never upload.
+      prompts:
+        options.mode === 'batch'
+          ? processArrivals('checkin', model.expectedPrompts, 0, options)
+          : ownArrivals(options.calendar, 'checkin', model.expectedPrompts, 0, options.streams),
+      uploadsFromOutside: options.mode === 'batch' ? null : uploadsFromOutside(options),
       // A branching run (a conditional prediction) draws from the branch point on: no prompt ahead of it.
       promptsAhead: options.mode === 'batch' && !(options.streams instanceof BranchingStreams),
       couplings: options.couplings,
@@ -62,3 +67,14 @@ export const checkinChannel: ChannelPlugin<
     worstIntervals: [],
   },
 };
+
+/**
+ * Real time: uploads come from outside (the clients) except while the model plays the people itself:
+ * a warm start's morning (before ownArrivalsUntilS) and after the replayed window (ownArrivalsResumeAtS).
+ */
+function uploadsFromOutside(options: ChannelProcessOptions<unknown>): (t: number) => boolean {
+  const until = options.ownArrivalsUntilS;
+  if (until === undefined) return () => true;
+  const resume = options.ownArrivalsResumeAtS ?? Number.POSITIVE_INFINITY;
+  return (t) => t >= until && t < resume;
+}

@@ -5,9 +5,16 @@ import { chatK6Results } from './chat/k6ChatResults.js';
 import { checkinK6Results } from './checkin/k6CheckinResults.js';
 import { emailK6Results } from './email/k6EmailResults.js';
 import type { K6ChannelResults } from './K6ChannelResults.js';
+import { outboundK6Results } from './outbound/k6OutboundResults.js';
 import { phoneK6Results } from './phone/k6PhoneResults.js';
 
-export const K6_RESULTS = [phoneK6Results, chatK6Results, checkinK6Results, emailK6Results] as const;
+export const K6_RESULTS = [
+  phoneK6Results,
+  chatK6Results,
+  checkinK6Results,
+  emailK6Results,
+  outboundK6Results,
+] as const;
 
 type Results = (typeof K6_RESULTS)[number];
 type FactsOf<R> = R extends K6ChannelResults<ChannelName, infer F> ? F : never;

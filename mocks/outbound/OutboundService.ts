@@ -71,6 +71,8 @@ export interface OutboundSnapshot {
     ringingUnclaimed: number;
     /** Claims waiting for a dial to ring (long polls). */
     waitingClaims: number;
+    /** Model time the earliest dial that rang out unclaimed started ringing (null: none did): when callees fell behind. */
+    firstUnclaimedAtS: number | null;
   };
 }
 
@@ -100,6 +102,7 @@ export class OutboundService {
     unclaimed: 0,
   };
   private readonly ringing: ClaimQueue<Dial>;
+  private firstUnclaimedAtS: number | null = null;
 
   constructor(
     private readonly model: ModelService,
@@ -202,6 +205,7 @@ export class OutboundService {
         ...this.counts,
         ringingUnclaimed: this.ringing.queued,
         waitingClaims: this.ringing.waiting,
+        firstUnclaimedAtS: this.firstUnclaimedAtS,
       },
     };
   }
@@ -245,8 +249,10 @@ export class OutboundService {
     const dial = this.inProgress.get(id);
     if (dial === undefined) return; // started before the transport listened (the warm start)
     if (dial.state === 'ringing') {
-      if (this.ringing.remove(id)) this.counts.unclaimed++;
-      else if (dial.declined !== true) this.counts.missed++;
+      if (this.ringing.remove(id)) {
+        this.counts.unclaimed++;
+        this.firstUnclaimedAtS ??= dial.startedAtS;
+      } else if (dial.declined !== true) this.counts.missed++;
     }
     this.inProgress.delete(id);
     dial.state = outcome;

@@ -128,6 +128,7 @@ describe('outbound callees (client)', () => {
       unclaimed: 2,
       ringingUnclaimed: 2,
       waitingClaims: 0,
+      firstUnclaimedAtS: at(30),
     });
     // Every dial rung is claimed, unclaimed and rung out, or still ringing unclaimed.
     const { callees } = state;

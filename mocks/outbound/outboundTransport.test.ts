@@ -85,6 +85,7 @@ describe('outbound mocks', () => {
         unclaimed: 0,
         ringingUnclaimed: 0,
         waitingClaims: 0,
+        firstUnclaimedAtS: null,
       },
     });
     const metrics = await get(app, '/metrics');

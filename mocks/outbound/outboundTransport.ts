@@ -52,6 +52,11 @@ export const outboundTransport: TransportPlugin<'outbound', OutboundTransportOpt
             ...Object.fromEntries(CALLEE_COUNTS.map((c) => [c, { type: 'integer' }])),
             ringingUnclaimed: { type: 'integer', description: 'Dials ringing now that no callee claimed.' },
             waitingClaims: { type: 'integer', description: 'Claims waiting for a dial to ring.' },
+            firstUnclaimedAtS: {
+              type: ['number', 'null'],
+              description:
+                'Model time the earliest dial that rang out unclaimed started (null: none): when callees fell behind.',
+            },
           },
         },
       },

@@ -141,7 +141,9 @@ describe('outbound replay (k6 callees) against the mocks', () => {
     const run = loadRun(result.saved.folder);
     const series = run.intervals.channels.outbound.completed!.mean;
     const perInterval = WINDOW.map((k) => series[k]!);
-    perInterval.forEach((value, i) => near(value, sim.completedPerInterval[i]!));
+    perInterval.forEach((value, i) => {
+      near(value, sim.completedPerInterval[i]!);
+    });
 
     // The run folder compares with a sim run of the window: outbound rows side by side.
     const { hotline } = builtCli('hotline-outbound-compare');

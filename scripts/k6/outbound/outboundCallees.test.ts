@@ -87,7 +87,20 @@ describe('outbound callees (k6-free logic)', () => {
     const served = serveDial(transport, RINGING, { answers: true, talkS: 300 }, 60);
     // 300 model s at 60x: hang-up 5,000 wall ms after the answer.
     expect(calls).toEqual(['answer 7', 'hangup 7 at 5000']);
-    expect(served).toMatchObject({ outcome: 'answered', answerDelayS: 1, talkS: 300, endsAtS: 461 });
+    expect(served).toMatchObject({
+      outcome: 'answered',
+      answerDelayS: 1,
+      talkS: 300,
+      endsAtS: 461,
+      cutShort: false,
+    });
+  });
+
+  it('hangs up at the replay end when the talk would last longer', () => {
+    const { transport, calls } = fakeTarget({});
+    const served = serveDial(transport, RINGING, { answers: true, talkS: 300 }, 60, 1_200);
+    expect(calls).toEqual(['answer 7', 'hangup 7 at 1200']);
+    expect(served.cutShort).toBe(true);
   });
 
   it('declines (the dial rings out at its no-answer time), and a late answer is missed', () => {
@@ -112,6 +125,7 @@ describe('outbound callees (k6-free logic)', () => {
       outcome,
       answerDelayS: null,
       talkS: null,
+      cutShort: false,
       endsAtS: 130,
     });
     expect(givesUp(served('declined', 3), 3)).toBe(true);

@@ -82,6 +82,8 @@ export interface ServedDial {
   answerDelayS: number | null;
   /** Model seconds from the answer to the hang-up, as the mock timed them (answered and hung up). */
   talkS: number | null;
+  /** Whether the callee hung up before its talk time was over: the replay's end came first. */
+  cutShort: boolean;
   /** Model instant the dial ends: after the agent's wrap-up (answered) or at its ring-out (declined, missed). */
   endsAtS: number | null;
   error?: string;
@@ -117,19 +119,23 @@ export function claimDial(transport: CalleeTransport, waitMs: number): ClaimResu
 /**
  * The callee of a claimed dial: declines it (it rings out at the model's no-answer time), or answers,
  * holds the line for its talk time (compressed by the time scale) and hangs up. An answer refused
- * with 409 came too late (the dial rang out first): missed.
+ * with 409 came too late (the dial rang out first): missed. A line is held no later than `holdUntilMs`
+ * (the replay's end): a dial whose talk would end after it ends after the window anyway (so is not
+ * measured), and the replay does not keep the mocks dialling unanswered numbers while it waits.
  */
 export function serveDial(
   transport: CalleeTransport,
   dial: RungDial,
   callee: CalleePlan,
   timeScale: number,
+  holdUntilMs = Number.POSITIVE_INFINITY,
 ): ServedDial {
   const served = (outcome: CalleeOutcome, more: Partial<ServedDial> = {}): ServedDial => ({
     dial,
     outcome,
     answerDelayS: null,
     talkS: null,
+    cutShort: false,
     endsAtS: null,
     ...more,
   });
@@ -146,11 +152,14 @@ export function serveDial(
       ? served('missed', { endsAtS: dial.ringsOutAtS ?? null })
       : served('error', { error: `answer: ${answered}` });
   const answerDelayS = (answered.answeredAtS ?? dial.startedAtS) - dial.startedAtS;
-  transport.sleepMs((callee.talkS / timeScale) * 1000);
+  const talkMs = (callee.talkS / timeScale) * 1000;
+  const holdMs = Math.min(talkMs, Math.max(0, holdUntilMs - transport.nowMs()));
+  transport.sleepMs(holdMs);
   const hungUp = readDial(transport.hangUp(dial.id));
   if (typeof hungUp === 'string') return served('error', { answerDelayS, error: `hangup: ${hungUp}` });
   return served('answered', {
     answerDelayS,
+    cutShort: holdMs < talkMs,
     talkS:
       hungUp.hungUpAtS !== undefined && answered.answeredAtS !== undefined
         ? hungUp.hungUpAtS - answered.answeredAtS

@@ -105,7 +105,7 @@ function outboundScenario(
     }
     if ('none' in claimed) return;
     const callee = calleeOf(callees as unknown as CalleePlan[], claimed.dial.ring);
-    record(serveDial(transport, claimed.dial, callee, config.timeScale));
+    record(serveDial(transport, claimed.dial, callee, config.timeScale, deadlineMs));
   };
 
   function record(served: ServedDial): void {
@@ -114,7 +114,7 @@ function outboundScenario(
     dials.add(1, { ...tags, outcome: served.outcome, attempt: String(served.dial.attempt) });
     if (served.outcome !== 'error') connected.add(served.outcome === 'answered' ? 1 : 0, tags);
     if (served.answerDelayS !== null) answerDelayS.add(served.answerDelayS, tags);
-    if (served.talkS !== null) talkS.add(served.talkS, tags);
+    if (served.talkS !== null && !served.cutShort) talkS.add(served.talkS, tags);
     const endedIn = served.endsAtS === null ? null : String(intervalAt(served.endsAtS, part.intervalS));
     if (endedIn === null) return;
     if (served.outcome === 'answered') completed.add(1, { channel: 'outbound', interval: endedIn });

@@ -13,8 +13,6 @@ export interface OutboundReplayConfig {
   durationMs: number;
   /** Wall ms one claim waits for a ring at most (a long poll). */
   maxClaimWaitMs: number;
-  /** Wall ms a callee may still hold a line after the window (the longest planned talk). */
-  longestHoldMs: number;
   maxAttempts: number;
   intervalS: number;
 }
@@ -31,8 +29,6 @@ export const CLAIM_WAIT_MS = 2_000;
  * started after the window are claimed but not measured (their interval is outside it).
  */
 export const CLAIM_TAIL_MS = 500;
-/** A callee holds a line at most this long after the window (a lognormal's far tail). */
-export const MAX_HOLD_AFTER_WINDOW_MS = 10 * 60_000;
 
 export function outboundPlanEntries(plan: OutboundReplayPlan | undefined): CalleePlan[] {
   return plan?.callees ?? [];
@@ -43,13 +39,11 @@ export function outboundReplayConfig(plan: OutboundReplayPlan, profile: ReplayPr
   // (lead included on k6's clock); the callees start claiming then, so a claim never starts it early.
   const startMs = profile.leadMs + (profile.firstCallWallMs ?? 0);
   const windowEndMs = profile.leadMs + profile.intervals.reduce((sum, i) => sum + i.wallMs, 0);
-  const longestTalkS = plan.callees.reduce((max, c) => Math.max(max, c.answers ? c.talkS : 0), 0);
   return {
     vus: plan.calleeVus,
     startMs: Math.round(startMs),
     durationMs: Math.max(1, Math.round(windowEndMs - startMs + CLAIM_TAIL_MS)),
     maxClaimWaitMs: CLAIM_WAIT_MS,
-    longestHoldMs: Math.min(MAX_HOLD_AFTER_WINDOW_MS, Math.ceil((longestTalkS / profile.timeScale) * 1000)),
     maxAttempts: plan.maxAttempts,
     intervalS: plan.intervalS,
   };
@@ -57,11 +51,11 @@ export function outboundReplayConfig(plan: OutboundReplayPlan, profile: ReplayPr
 
 /**
  * The callee service's k6 scenario: a constant pool of VUs over the window, each looping claim ->
- * answer or decline -> hold -> hang up. Lines still held at the window's end are held to their end
- * (gracefulStop: the longest planned talk, one claim's wait and two requests).
+ * answer or decline -> hold -> hang up. Callees hang up at the end (serveDial's holdUntilMs), so an
+ * iteration outlives it by one claim's wait and two requests at most (gracefulStop).
  */
 export function outboundK6Scenario(config: OutboundReplayConfig): Record<string, unknown> {
-  const graceMs = config.longestHoldMs + config.maxClaimWaitMs + 2 * OUTBOUND_REQUEST_TIMEOUT_MS;
+  const graceMs = config.maxClaimWaitMs + 2 * OUTBOUND_REQUEST_TIMEOUT_MS;
   return {
     executor: 'constant-vus',
     vus: config.vus,

@@ -2,6 +2,7 @@ import type { TimerHost } from '../../sim/engine/RealtimeDriver.js';
 
 interface Waiter<T> {
   readonly resolve: (item: T | null) => void;
+  readonly onHanded?: (item: T) => void;
   timer: unknown;
 }
 
@@ -36,6 +37,7 @@ export class ClaimQueue<T> {
       return false;
     }
     this.timers.clear(waiter.timer);
+    waiter.onHanded?.(item);
     waiter.resolve(item);
     return true;
   }
@@ -56,12 +58,15 @@ export class ClaimQueue<T> {
   /**
    * The oldest queued item, else the next offered within `waitMs`, else null. A taker that goes away
    * (`signal` aborts: its connection closed) stops waiting, so no item is handed to nobody.
+   * `onHanded` runs synchronously when the item is handed over (in `offer` for a waiting taker), so
+   * the taker acts at that instant, not a promise turn later.
    */
-  take(waitMs: number, signal?: AbortSignal): Promise<T | null> {
+  take(waitMs: number, signal?: AbortSignal, onHanded?: (item: T) => void): Promise<T | null> {
     const now = this.takeNow();
+    if (now !== null) onHanded?.(now);
     if (now !== null || waitMs <= 0 || signal?.aborted === true) return Promise.resolve(now);
     return new Promise((resolve) => {
-      const waiter: Waiter<T> = { resolve, timer: undefined };
+      const waiter: Waiter<T> = { resolve, onHanded, timer: undefined };
       waiter.timer = this.timers.set(() => this.drop(waiter, null), waitMs);
       signal?.addEventListener(
         'abort',

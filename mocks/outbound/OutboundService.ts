@@ -145,16 +145,39 @@ export class OutboundService {
 
   /**
    * A callee claims the oldest ringing dial nobody has claimed, waiting up to `waitMs` (wall) for one
-   * to ring; null when none rang. The dial is the claimer's to answer or decline.
+   * to ring; null when none rang. The dial is the claimer's to answer or decline; with `intent` the
+   * claim does it at once, at the instant the dial is handed over (a callee that picks up when its
+   * phone rings: no request's latency between the ring and the answer). A dial that rang out in
+   * between comes back as it ended.
    */
-  async claim(waitMs: number, signal?: AbortSignal): Promise<Dial | null> {
+  async claim(waitMs: number, signal?: AbortSignal, intent?: 'answer' | 'decline'): Promise<Dial | null> {
     this.checkCallees();
-    this.model.now(); // rings what is due
-    const dial = await this.ringing.take(waitMs, signal);
-    if (dial === null) return null;
+    const now = this.model.now(); // rings what is due
+    // A dial handed to a waiting claim is handed at its ring, inside the model's event: that instant.
+    const dial = await this.ringing.take(waitMs, signal, (handed) =>
+      this.handOver(
+        handed,
+        intent,
+        handed.state === 'ringing' && handed.startedAtS > now ? handed.startedAtS : now,
+      ),
+    );
+    return dial === null ? null : { ...dial };
+  }
+
+  /** Dial `dial` goes to its claimer at model time `atS`, who answers or declines it at once with `intent`. */
+  private handOver(dial: Dial, intent: 'answer' | 'decline' | undefined, atS: number): void {
     dial.claimed = true;
     this.counts.claimed++;
-    return { ...dial };
+    if (intent === undefined || dial.state !== 'ringing') return;
+    if (intent === 'decline') {
+      dial.declined = true;
+      dial.endsAtS = dial.ringsOutAtS;
+      this.counts.declined++;
+    } else if (this.process.answer(dial.id)) {
+      dial.state = 'talking';
+      dial.answeredAtS = atS;
+      this.counts.answered++;
+    }
   }
 
   /** The claimer answers dial `id`: the agent talks until the callee hangs up. */

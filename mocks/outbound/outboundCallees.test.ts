@@ -47,7 +47,8 @@ const post = async (app: FastifyInstance, url: string, payload?: object) => {
   return { statusCode: response.statusCode, body: response.body === '' ? null : response.json() };
 };
 const get = async (app: FastifyInstance, url: string) => (await app.inject({ method: 'GET', url })).json();
-const claim = (app: FastifyInstance, waitMs = 0) => post(app, '/v1/outbound/ringing/claim', { waitMs });
+const claim = (app: FastifyInstance, waitMs = 0, answer?: boolean) =>
+  post(app, '/v1/outbound/ringing/claim', answer === undefined ? { waitMs } : { waitMs, answer });
 
 afterEach(async () => {
   await Promise.all(apps.splice(0).map((app) => app.close()));
@@ -185,5 +186,31 @@ describe('outbound callees (client)', () => {
     await expect(
       buildMocks(blendedScenario(outboundFragment()), { callees: 'people' as CalleeMode }),
     ).rejects.toThrow(/callees/);
+  });
+});
+
+describe('outbound callees (client): a claim that answers or declines at once', () => {
+  it('answers at the instant the dial is handed over, or declines it, in the same request', async () => {
+    const { app, time } = await calleeMocks();
+    const picked = await claim(app, 0, true);
+    expect(picked.body).toMatchObject({ id: 0, state: 'talking', claimed: true, answeredAtS: at(0) });
+    const declined = await claim(app, 0, false);
+    expect(declined.body).toMatchObject({ id: 1, state: 'ringing', declined: true, endsAtS: at(30) });
+    // A waiting claim that answers: the dial that rings at 30 s is answered at 30 s.
+    await claim(app); // dial 2, left to ring out (missed)
+    const waiting = app.inject({
+      method: 'POST',
+      url: '/v1/outbound/ringing/claim',
+      payload: { waitMs: 30000, answer: true },
+    });
+    await untilTurns(() => app.hotline.transports.outbound!.snapshot().callees.waitingClaims === 1);
+    time.advance(30_001);
+    expect((await waiting).json()).toMatchObject({ id: 3, state: 'talking', answeredAtS: at(30) });
+    expect((await get(app, '/v1/state')).outbound.callees).toMatchObject({
+      claimed: 4,
+      answered: 2,
+      declined: 1,
+      missed: 1,
+    });
   });
 });

@@ -93,7 +93,7 @@ export function registerOutboundRoutes(
       return dial;
     },
   );
-  app.post<{ Body: { waitMs?: number } }>(
+  app.post<{ Body: { waitMs?: number; answer?: boolean } }>(
     '/v1/outbound/ringing/claim',
     {
       schema: {
@@ -108,7 +108,12 @@ export function registerOutboundRoutes(
               type: 'integer',
               minimum: 0,
               maximum: MAX_CLAIM_WAIT_MS,
-              description: 'Wall ms to wait for a dial to ring (default 0: answer at once).',
+              description: 'Wall ms to wait for a dial to ring (default 0: reply at once).',
+            },
+            answer: {
+              type: 'boolean',
+              description:
+                'Answer (true) or decline (false) the dial at the instant it is handed over; absent: only claim it.',
             },
           },
         },
@@ -130,7 +135,9 @@ export function registerOutboundRoutes(
       };
       reply.raw.on('close', onClose);
       try {
-        const dial = await outbound.claim(request.body.waitMs ?? 0, gone.signal);
+        const { waitMs, answer } = request.body;
+        const intent = answer === undefined ? undefined : answer ? 'answer' : 'decline';
+        const dial = await outbound.claim(waitMs ?? 0, gone.signal, intent);
         if (dial === null) return reply.code(204).send();
         return dial;
       } finally {

@@ -64,7 +64,7 @@ describe('outbound callees (k6-free logic)', () => {
     expect(drawCallees(50, 0.7, talk, 6)).not.toEqual(callees.slice(0, 50));
   });
 
-  it('gives each dial the callee of its ring order, repeating past the end', () => {
+  it('gives each claim the callee of its iteration number, repeating past the end', () => {
     const plans = [0, 1, 2].map((k) => ({ answers: k % 2 === 0, talkS: k }));
     expect([0, 1, 2, 3, 7].map((ring) => calleeOf(plans, ring).talkS)).toEqual([0, 1, 2, 0, 1]);
   });
@@ -77,9 +77,11 @@ describe('outbound callees (k6-free logic)', () => {
 
   it('reads a claim: a dial, none (204) or an error', () => {
     const with_ = (reply: CalleeHttpReply) => ({ ...fakeTarget({}).transport, claim: () => reply });
-    expect(claimDial(with_(json(200, RINGING)), 100)).toEqual({ dial: RINGING });
-    expect(claimDial(with_({ status: 204, body: '' }), 100)).toEqual({ none: true });
-    expect(claimDial(with_(json(409, { error: 'conflict' })), 100)).toEqual({ error: 'claim: HTTP 409' });
+    expect(claimDial(with_(json(200, RINGING)), 100, true)).toEqual({ dial: RINGING });
+    expect(claimDial(with_({ status: 204, body: '' }), 100, true)).toEqual({ none: true });
+    expect(claimDial(with_(json(409, { error: 'conflict' })), 100, false)).toEqual({
+      error: 'claim: HTTP 409',
+    });
   });
 
   it('answers, holds the line for the talk time compressed by the time scale, and hangs up', () => {
@@ -101,6 +103,24 @@ describe('outbound callees (k6-free logic)', () => {
     const served = serveDial(transport, RINGING, { answers: true, talkS: 300 }, 60, 1_200);
     expect(calls).toEqual(['answer 7', 'hangup 7 at 1200']);
     expect(served.cutShort).toBe(true);
+  });
+
+  it('takes a dial the claim already answered or declined as it is: no second request', () => {
+    const { transport, calls } = fakeTarget({});
+    const talking = { ...RINGING, state: 'talking', answeredAtS: 100 };
+    expect(serveDial(transport, talking, { answers: true, talkS: 60 }, 60)).toMatchObject({
+      outcome: 'answered',
+      answerDelayS: 0,
+    });
+    const declined = { ...RINGING, declined: true };
+    expect(serveDial(transport, declined, { answers: false, talkS: 60 }, 60)).toMatchObject({
+      outcome: 'declined',
+      endsAtS: 130,
+    });
+    // Rang out between the ring and the claim's decision: missed, nothing sent.
+    const rungOut = { ...RINGING, state: 'noAnswer' };
+    expect(serveDial(transport, rungOut, { answers: true, talkS: 60 }, 60).outcome).toBe('missed');
+    expect(calls).toEqual(['hangup 7 at 1000']);
   });
 
   it('declines (the dial rings out at its no-answer time), and a late answer is missed', () => {

@@ -2,8 +2,11 @@
 // people called (the callee service): the mocks' model dials (it picks the number, applies the
 // blending threshold, occupies the agent); a dial rings until a callee claims it. Each callee's
 // decision (answer or not, with the scenario's connect probability) and talk time are drawn in Node
-// from the replay's own streams, one per dial in the order the dials ring, so k6 draws nothing and
-// the same seed gives every dial the same callee whichever VU claims it.
+// from the replay's own streams, one per claim (k6's iteration number in the callee scenario, unique
+// across VUs and segments), so k6 draws nothing. The decision is known before the claim, so the claim
+// itself answers or declines at the instant the dial is handed over: no request's latency between the
+// ring and the answer (on a busy machine that latency made answers arrive after the ring-out). The
+// draws are independent of which dial a claim gets, so the answers are Bernoulli(p) whatever the timing.
 import type { Distribution } from '../../../sim/distributions/Distribution.js';
 import { createStream } from '../../../sim/rng/createStream.js';
 
@@ -33,12 +36,12 @@ export function drawCallees(
   }));
 }
 
-/** The callee of the dial that rang `ring`-th (the plans repeat past their end). */
+/** The callee of claim `n` (k6's iteration number; the plans repeat past their end). */
 export function calleeOf(
   plans: { readonly length: number; readonly [n: number]: CalleePlan },
-  ring: number,
+  n: number,
 ): CalleePlan {
-  return plans[((ring % plans.length) + plans.length) % plans.length]!;
+  return plans[((n % plans.length) + plans.length) % plans.length]!;
 }
 
 /** A dial as the mocks' callee routes show it (model instants in seconds). */
@@ -49,6 +52,7 @@ export interface RungDial {
   state: string;
   ring: number;
   ringsOutAtS?: number;
+  declined?: boolean;
   answeredAtS?: number;
   hungUpAtS?: number;
   endsAtS?: number;
@@ -62,7 +66,8 @@ export interface CalleeHttpReply {
 
 /** How a callee talks to the target and reads the clock (k6's http, sleep and Date.now in k6). */
 export interface CalleeTransport {
-  claim(waitMs: number): CalleeHttpReply;
+  /** Claims a ringing dial and answers (true) or declines (false) it in the same request. */
+  claim(waitMs: number, answer: boolean): CalleeHttpReply;
   answer(id: number): CalleeHttpReply;
   hangUp(id: number): CalleeHttpReply;
   noAnswer(id: number): CalleeHttpReply;
@@ -109,8 +114,8 @@ export function readDial(reply: CalleeHttpReply): RungDial | string {
   }
 }
 
-export function claimDial(transport: CalleeTransport, waitMs: number): ClaimResult {
-  const reply = transport.claim(waitMs);
+export function claimDial(transport: CalleeTransport, waitMs: number, answer: boolean): ClaimResult {
+  const reply = transport.claim(waitMs, answer);
   if (reply.status === 204) return { none: true };
   const dial = readDial(reply);
   return typeof dial === 'string' ? { error: `claim: ${dial}` } : { dial };
@@ -118,8 +123,10 @@ export function claimDial(transport: CalleeTransport, waitMs: number): ClaimResu
 
 /**
  * The callee of a claimed dial: declines it (it rings out at the model's no-answer time), or answers,
- * holds the line for its talk time (compressed by the time scale) and hangs up. An answer refused
- * with 409 came too late (the dial rang out first): missed. A line is held no later than `holdUntilMs`
+ * holds the line for its talk time (compressed by the time scale) and hangs up. A claim that carried
+ * the decision comes back already answered (`talking`) or declined; a dial still `ringing` is
+ * answered or declined here. A dial that rang out first, or an answer refused with 409, is missed.
+ * A line is held no later than `holdUntilMs`
  * (the replay's end): a dial whose talk would end after it ends after the window anyway (so is not
  * measured), and the replay does not keep the mocks dialling unanswered numbers while it waits.
  */
@@ -139,18 +146,17 @@ export function serveDial(
     endsAtS: null,
     ...more,
   });
+  const missed = () => served('missed', { endsAtS: dial.ringsOutAtS ?? null });
+  if (dial.state !== 'ringing' && dial.state !== 'talking') return missed();
   if (!callee.answers) {
+    if (dial.declined === true) return served('declined', { endsAtS: dial.ringsOutAtS ?? null });
     const declined = readDial(transport.noAnswer(dial.id));
     if (typeof declined !== 'string') return served('declined', { endsAtS: declined.endsAtS ?? null });
-    return declined === 'HTTP 409'
-      ? served('missed', { endsAtS: dial.ringsOutAtS ?? null })
-      : served('error', { error: `no-answer: ${declined}` });
+    return declined === 'HTTP 409' ? missed() : served('error', { error: `no-answer: ${declined}` });
   }
-  const answered = readDial(transport.answer(dial.id));
+  const answered = dial.state === 'talking' ? dial : readDial(transport.answer(dial.id));
   if (typeof answered === 'string')
-    return answered === 'HTTP 409'
-      ? served('missed', { endsAtS: dial.ringsOutAtS ?? null })
-      : served('error', { error: `answer: ${answered}` });
+    return answered === 'HTTP 409' ? missed() : served('error', { error: `answer: ${answered}` });
   const answerDelayS = (answered.answeredAtS ?? dial.startedAtS) - dial.startedAtS;
   const talkMs = (callee.talkS / timeScale) * 1000;
   const holdMs = Math.min(talkMs, Math.max(0, holdUntilMs - transport.nowMs()));

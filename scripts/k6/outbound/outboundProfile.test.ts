@@ -6,7 +6,7 @@ import { K6_CLIENTS } from '../k6Clients.js';
 import { k6Options } from '../k6Options.js';
 import { replayConfig } from '../replayConfig.js';
 import { outboundClient } from './outboundClient.js';
-import { dialsBound, peakDiallers } from './outboundProfile.js';
+import { CLAIM_WAIT_MS, claimsBound, peakDiallers } from './outboundProfile.js';
 import { CLAIM_TAIL_MS } from './outboundReplayConfig.js';
 
 // stationary-mmc (14 agents around the clock) with the outbound skill and T = 2, 10:00-11:00 at 60x.
@@ -18,8 +18,8 @@ const scenario = scenarioModel('stationary-mmc', (f) => {
 describe('outbound replay profile (the callee service)', () => {
   it('sizes the callees by the diallers: every agent of the outbound groups but the T kept idle', () => {
     expect(peakDiallers(scenario, 36_000, 39_600)).toBe(12);
-    // 2 x 12 diallers x 3,600 s / (0.5 x 180 s + 0.5 x 30 s) + 50.
-    expect(dialsBound(scenario, 12, 3600)).toBe(Math.ceil((2 * 12 * 3600) / 105) + 50);
+    // 2 x 12 diallers x 3,600 s / (0.5 x 180 s + 0.5 x 30 s) + the idle claims + 50.
+    expect(claimsBound(scenario, 12, 3600, 700)).toBe(Math.ceil((2 * 12 * 3600) / 105) + 700 + 50);
   });
 
   it('plans no arrivals, a pool of callees that starts with the mocks clock and claims to the window end', () => {
@@ -30,7 +30,8 @@ describe('outbound replay profile (the callee service)', () => {
       [21, 0],
     ]);
     expect(plan.calleeVus).toBe(13);
-    expect(plan.callees.length).toBe(dialsBound(scenario, 12, 3600));
+    // 60 s of wall time: each of the 13 VUs' 2 s long polls may run out 31 times.
+    expect(plan.callees.length).toBe(claimsBound(scenario, 12, 3600, 13 * (60_000 / CLAIM_WAIT_MS + 1)));
     const config = replayConfig(profile, 'http://127.0.0.1:1', null, 'run');
     const part = config.channels.outbound!;
     // The phone's first call starts the mocks' clock: the callees start then, on k6's clock.

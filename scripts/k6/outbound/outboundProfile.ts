@@ -10,7 +10,7 @@ export interface OutboundReplayPlan extends ChannelReplayPlan {
   intervals: ProfileInterval[];
   /** VUs of the callee service: each holds one answered line at a time, one more waits for rings. */
   calleeVus: number;
-  /** The callees of the dials, in the order they ring (the plans file). */
+  /** The callees of the claims, by k6's iteration number (the plans file). */
   callees: CalleePlan[];
   maxAttempts: number;
   /** Model seconds of a scenario interval (a dial's interval from its model instant). */
@@ -22,6 +22,8 @@ export interface OutboundReplayPlan extends ChannelReplayPlan {
 export const MAX_CALLEE_VUS = 500;
 /** Callee draws at most; past them the plans repeat from the first. */
 export const MAX_CALLEES = 100_000;
+/** Wall ms a callee's claim waits for a ring (a long poll; the mocks allow up to 30 s). */
+export const CLAIM_WAIT_MS = 2_000;
 
 export function outboundDemand(scenario: ScenarioModel): ChannelDemand | null {
   const { outbound } = scenario.channels;
@@ -49,15 +51,24 @@ export function peakDiallers(scenario: ScenarioModel, startS: number, endS: numb
 }
 
 /**
- * A generous bound on the dials of the window: every possible dialler busy on back-to-back dials of
- * the mean length (connected: talk + after-call work; else the no-answer time), doubled.
+ * A generous bound on the claims of the window: the dials (every possible dialler busy on
+ * back-to-back dials of the mean length (connected: talk + after-call work; else the no-answer
+ * time), doubled) and the claims that find none (each VU's long polls that run out, `idleClaims`).
  */
-export function dialsBound(scenario: ScenarioModel, diallers: number, windowS: number): number {
+export function claimsBound(
+  scenario: ScenarioModel,
+  diallers: number,
+  windowS: number,
+  idleClaims: number,
+): number {
   const outbound = scenario.channels.outbound!;
   const p = outbound.connectProbability;
   const meanDialS =
     p * (outbound.talkTime.mean + (outbound.afterCallWork?.mean ?? 0)) + (1 - p) * outbound.noAnswerTime.mean;
-  return Math.min(MAX_CALLEES, Math.ceil((2 * diallers * windowS) / Math.max(1, meanDialS)) + 50);
+  return Math.min(
+    MAX_CALLEES,
+    Math.ceil((2 * diallers * windowS) / Math.max(1, meanDialS)) + idleClaims + 50,
+  );
 }
 
 export function outboundPlan(
@@ -66,14 +77,17 @@ export function outboundPlan(
   context: PlanContext,
 ): OutboundReplayPlan {
   const outbound = scenario.channels.outbound!;
-  const { startS, endS, seed, calendar } = context.settings;
+  const { startS, endS, seed, calendar, timeScale } = context.settings;
   const diallers = peakDiallers(scenario, startS, endS);
+  // Every dialler's callee may be in talk at once, and one more VU waits for the next ring.
+  const calleeVus = Math.min(MAX_CALLEE_VUS, diallers + 1);
+  const wallMs = ((endS - startS) / timeScale) * 1000;
+  const idleClaims = calleeVus * (Math.ceil(wallMs / CLAIM_WAIT_MS) + 1);
   return {
     intervals: plan.intervals,
-    // Every dialler's callee may be in talk at once, and one more VU waits for the next ring.
-    calleeVus: Math.min(MAX_CALLEE_VUS, diallers + 1),
+    calleeVus,
     callees: drawCallees(
-      dialsBound(scenario, diallers, endS - startS),
+      claimsBound(scenario, diallers, endS - startS, idleClaims),
       outbound.connectProbability,
       outbound.talkTime,
       seed,

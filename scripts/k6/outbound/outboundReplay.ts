@@ -1,8 +1,8 @@
 // Outbound's part of the k6 script (scenario `outbound`, exec 'outbound' of the bundle's entry): the
-// callee service. Each VU loops: claim a ringing dial (POST /v1/outbound/ringing/claim, a long poll),
-// then answer it, hold the line for its talk time and hang up, or decline it; its callee's decision
-// and talk time come from the plans file, by the dial's ring order. Logic lives in the k6-free
-// outboundCallees.ts; instants are the mock's model times.
+// callee service. Each VU loops: claim a ringing dial (POST /v1/outbound/ringing/claim, a long poll)
+// answering or declining it in the same request, then hold the line for its talk time and hang up;
+// its callee's decision and talk time come from the plans file, by k6's iteration number. Logic
+// lives in the k6-free outboundCallees.ts; instants are the mock's model times.
 import { sleep } from 'k6';
 import { SharedArray } from 'k6/data';
 import exec from 'k6/execution';
@@ -70,11 +70,11 @@ function outboundScenario(
     tags: { channel: 'outbound', name },
   });
   const transport: CalleeTransport = {
-    claim: (waitMs) =>
+    claim: (waitMs, answer) =>
       reply(
         http.post(
           `${base}/ringing/claim`,
-          JSON.stringify({ waitMs }),
+          JSON.stringify({ waitMs, answer }),
           params('POST /v1/outbound/ringing/claim', waitMs + OUTBOUND_REQUEST_TIMEOUT_MS),
         ),
       ),
@@ -98,13 +98,14 @@ function outboundScenario(
       sleep(0.05); // past the window: nothing more to claim; the executor stops the VU
       return;
     }
-    const claimed = claimDial(transport, waitMs);
+    // This claim's callee, known before it claims: it picks up (or not) as the phone rings.
+    const callee = calleeOf(callees as unknown as CalleePlan[], exec.scenario.iterationInTest);
+    const claimed = claimDial(transport, waitMs, callee.answers);
     if ('error' in claimed) {
       sleep(PAUSE_AFTER_ERROR_MS / 1000);
       return;
     }
     if ('none' in claimed) return;
-    const callee = calleeOf(callees as unknown as CalleePlan[], claimed.dial.ring);
     record(serveDial(transport, claimed.dial, callee, config.timeScale, deadlineMs));
   };
 

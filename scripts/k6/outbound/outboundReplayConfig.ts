@@ -2,7 +2,7 @@
 // plans file. Free of k6 and Node imports: bundled into the k6 script, unit-tested in Node.
 import type { ReplayProfile } from '../compileProfile.js';
 import type { CalleePlan } from './outboundCallees.js';
-import type { OutboundReplayPlan } from './outboundProfile.js';
+import { CLAIM_WAIT_MS, type OutboundReplayPlan } from './outboundProfile.js';
 
 /** The callee service of the replay; the callees' draws travel in OUTBOUND_PLANS_FILE_ENV. */
 export interface OutboundReplayConfig {
@@ -17,12 +17,10 @@ export interface OutboundReplayConfig {
   intervalS: number;
 }
 
-/** Path of the JSON array of callees (CalleePlan, by ring order). */
+/** Path of the JSON array of callees (CalleePlan, by k6's iteration number). */
 export const OUTBOUND_PLANS_FILE_ENV = 'HOTLINE_K6_OUTBOUND_FILE';
 /** Wall ms of one HTTP request at most, a claim's wait excluded (a hung target). */
 export const OUTBOUND_REQUEST_TIMEOUT_MS = 10_000;
-/** A claim waits this long for a dial to ring (the mocks allow up to 30 s). */
-export const CLAIM_WAIT_MS = 2_000;
 /**
  * Callees go on claiming this long (wall ms) past the window's end, so that a dial the model starts in
  * the window's last instant is claimed too (k6's clock and the mocks' are a few ms apart); dials

@@ -6,8 +6,9 @@ import { K6_CLIENTS } from '../k6Clients.js';
 import { k6Options } from '../k6Options.js';
 import { replayConfig } from '../replayConfig.js';
 import { outboundClient } from './outboundClient.js';
-import { CLAIM_WAIT_MS, claimsBound, peakDiallers } from './outboundProfile.js';
-import { CLAIM_TAIL_MS } from './outboundReplayConfig.js';
+import { claimsBound, peakDiallers } from './outboundProfile.js';
+import { CLAIM_TAIL_MS, CLAIM_WAIT_MS } from './outboundReplayConfig.js';
+import { predictedPeakDialling } from './predictedDialling.js';
 
 // stationary-mmc (14 agents around the clock) with the outbound skill and T = 2, 10:00-11:00 at 60x.
 const scenario = scenarioModel('stationary-mmc', (f) => {
@@ -29,9 +30,14 @@ describe('outbound replay profile (the callee service)', () => {
       [20, 0],
       [21, 0],
     ]);
-    expect(plan.calleeVus).toBe(13);
-    // 60 s of wall time: each of the 13 VUs' 2 s long polls may run out 31 times.
-    expect(plan.callees.length).toBe(claimsBound(scenario, 12, 3600, 13 * (60_000 / CLAIM_WAIT_MS + 1)));
+    // A VU per line the simulator holds at its peak, half again and 5 spare; at most 12 + 1.
+    const peak = predictedPeakDialling(scenario, 3, 36_000, 39_600);
+    expect(peak).toBeGreaterThan(0);
+    expect(peak).toBeLessThanOrEqual(12);
+    expect(plan.calleeVus).toBe(Math.min(13, Math.ceil(peak * 1.5) + 5));
+    // 60 s of wall time: each VU's 2 s long polls may run out 31 times.
+    const idle = plan.calleeVus * (60_000 / CLAIM_WAIT_MS + 1);
+    expect(plan.callees.length).toBe(claimsBound(scenario, 12, 3600, idle));
     const config = replayConfig(profile, 'http://127.0.0.1:1', null, 'run');
     const part = config.channels.outbound!;
     // The phone's first call starts the mocks' clock: the callees start then, on k6's clock.
@@ -40,7 +46,7 @@ describe('outbound replay profile (the callee service)', () => {
     const scenarios = k6Options(config, K6_CLIENTS).scenarios;
     expect(scenarios.outbound).toMatchObject({
       executor: 'constant-vus',
-      vus: 13,
+      vus: plan.calleeVus,
       startTime: `${part.startMs}ms`,
       exec: 'outbound',
     });

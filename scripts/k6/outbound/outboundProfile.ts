@@ -5,10 +5,12 @@ import type { ScenarioModel } from '../../../scenarios/ScenarioModel.js';
 import type { ChannelReplayPlan, PlanContext } from '../K6ChannelClient.js';
 import type { ArrivalPlan, ChannelDemand, ProfileInterval } from '../planArrivals.js';
 import { type CalleePlan, drawCallees } from './outboundCallees.js';
+import { CLAIM_WAIT_MS } from './outboundReplayConfig.js';
+import { predictedPeakDialling } from './predictedDialling.js';
 
 export interface OutboundReplayPlan extends ChannelReplayPlan {
   intervals: ProfileInterval[];
-  /** VUs of the callee service: each holds one answered line at a time, one more waits for rings. */
+  /** VUs of the callee service: each holds one answered line at a time; more wait for rings. */
   calleeVus: number;
   /** The callees of the claims, by k6's iteration number (the plans file). */
   callees: CalleePlan[];
@@ -22,8 +24,6 @@ export interface OutboundReplayPlan extends ChannelReplayPlan {
 export const MAX_CALLEE_VUS = 500;
 /** Callee draws at most; past them the plans repeat from the first. */
 export const MAX_CALLEES = 100_000;
-/** Wall ms a callee's claim waits for a ring (a long poll; the mocks allow up to 30 s). */
-export const CLAIM_WAIT_MS = 2_000;
 
 export function outboundDemand(scenario: ScenarioModel): ChannelDemand | null {
   const { outbound } = scenario.channels;
@@ -79,8 +79,10 @@ export function outboundPlan(
   const outbound = scenario.channels.outbound!;
   const { startS, endS, seed, calendar, timeScale } = context.settings;
   const diallers = peakDiallers(scenario, startS, endS);
-  // Every dialler's callee may be in talk at once, and one more VU waits for the next ring.
-  const calleeVus = Math.min(MAX_CALLEE_VUS, diallers + 1);
+  // A VU per line held: the simulator's peak of dials in progress in the window (replication 0, the
+  // mocks' own morning) with half again and 5 spare, never more than every dialler's callee + 1.
+  const predicted = predictedPeakDialling(scenario, seed, startS, endS);
+  const calleeVus = Math.min(MAX_CALLEE_VUS, diallers + 1, Math.ceil(predicted * 1.5) + 5);
   const wallMs = ((endS - startS) / timeScale) * 1000;
   const idleClaims = calleeVus * (Math.ceil(wallMs / CLAIM_WAIT_MS) + 1);
   return {

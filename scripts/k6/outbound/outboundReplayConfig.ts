@@ -2,7 +2,7 @@
 // plans file. Free of k6 and Node imports: bundled into the k6 script, unit-tested in Node.
 import type { ReplayProfile } from '../compileProfile.js';
 import type { CalleePlan } from './outboundCallees.js';
-import { CLAIM_WAIT_MS, type OutboundReplayPlan } from './outboundProfile.js';
+import type { OutboundReplayPlan } from './outboundProfile.js';
 
 /** The callee service of the replay; the callees' draws travel in OUTBOUND_PLANS_FILE_ENV. */
 export interface OutboundReplayConfig {
@@ -19,6 +19,8 @@ export interface OutboundReplayConfig {
 
 /** Path of the JSON array of callees (CalleePlan, by k6's iteration number). */
 export const OUTBOUND_PLANS_FILE_ENV = 'HOTLINE_K6_OUTBOUND_FILE';
+/** Wall ms a callee's claim waits for a ring (a long poll; the mocks allow up to 30 s). */
+export const CLAIM_WAIT_MS = 2_000;
 /** Wall ms of one HTTP request at most, a claim's wait excluded (a hung target). */
 export const OUTBOUND_REQUEST_TIMEOUT_MS = 10_000;
 /**

@@ -152,6 +152,7 @@ export class OutboundService {
    */
   async claim(waitMs: number, signal?: AbortSignal, intent?: 'answer' | 'decline'): Promise<Dial | null> {
     this.checkCallees();
+    if (this.model.isShutDown) throw new MockError('shutting_down', 'the mocks are shutting down');
     const now = this.model.now(); // rings what is due
     // A dial handed to a waiting claim is handed at its ring, inside the model's event: that instant.
     const dial = await this.ringing.take(waitMs, signal, (handed) =>

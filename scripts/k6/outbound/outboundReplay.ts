@@ -102,7 +102,9 @@ function outboundScenario(
     const callee = calleeOf(callees as unknown as CalleePlan[], exec.scenario.iterationInTest);
     const claimed = claimDial(transport, waitMs, callee.answers);
     if ('error' in claimed) {
-      sleep(PAUSE_AFTER_ERROR_MS / 1000);
+      // A target without the callee routes (404) will not grow them: this VU stops claiming.
+      const pauseMs = claimed.error === 'claim: HTTP 404' ? deadlineMs - Date.now() : PAUSE_AFTER_ERROR_MS;
+      sleep(Math.max(0, pauseMs) / 1000);
       return;
     }
     if ('none' in claimed) return;

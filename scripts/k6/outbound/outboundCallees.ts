@@ -77,7 +77,6 @@ export interface CalleeTransport {
 
 /** How one claimed dial ended for its callee. */
 export type CalleeOutcome = 'answered' | 'declined' | 'missed' | 'error';
-export const CALLEE_OUTCOMES: readonly CalleeOutcome[] = ['answered', 'declined', 'missed', 'error'];
 
 /** One claimed dial as its callee measured it (model instants from the mocks' replies). */
 export interface ServedDial {

@@ -8,6 +8,7 @@ import { outboundFragment } from '../../../sim/channels/outbound/testing.js';
 import { runUntil } from '../../../sim/engine/BatchDriver.js';
 import { createModelRun } from '../../../sim/ModelRun.js';
 import { scenarioText } from '../../../sim/testing/scenarioText.js';
+import { conditionalPrediction } from '../../cli/conditionalPrediction.js';
 import { builtCli } from '../../cli/testing/builtCli.js';
 import { runLoad } from '../runLoad.js';
 import { meanAndSd } from '../testing/meanAndSd.js';
@@ -144,6 +145,18 @@ describe('outbound replay (k6 callees) against the mocks', () => {
     perInterval.forEach((value, i) => {
       near(value, sim.completedPerInterval[i]!);
     });
+
+    // The prediction given the mocks' morning judges outbound on what the callees measure (its
+    // headline, the campaign's SL, is the model's): attempts and numbers reached.
+    const given = await conditionalPrediction(
+      file,
+      { seed: 1, day: 1, from: '10:00', to: '11:00' },
+      result.summary,
+    );
+    const judgedOutbound = given.metrics.filter((m) => m.channel === 'outbound');
+    console.log(JSON.stringify(judgedOutbound));
+    expect(judgedOutbound.map((m) => m.metric)).toEqual(expect.arrayContaining(['attempts', 'completed']));
+    expect(judgedOutbound.find((m) => m.metric === 'attempts')!.measured).toBe(outbound.attempts!.mean);
 
     // The run folder compares with a sim run of the window: outbound rows side by side.
     const { hotline } = builtCli('hotline-outbound-compare');

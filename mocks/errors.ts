@@ -10,6 +10,7 @@ export type MockErrorCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'not_found'
+  | 'conflict'
   | 'upgrade_required'
   | 'injected_error'
   | 'overloaded'
@@ -35,6 +36,7 @@ const STATUS: Record<MockErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   not_found: 404,
+  conflict: 409,
   upgrade_required: 426,
   injected_error: 500,
   overloaded: 503,

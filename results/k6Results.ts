@@ -5,6 +5,7 @@ import { chatK6Results } from './chat/k6ChatResults.js';
 import { checkinK6Results } from './checkin/k6CheckinResults.js';
 import { emailK6Results } from './email/k6EmailResults.js';
 import type { K6ChannelResults } from './K6ChannelResults.js';
+import { outboundK6Results } from './outbound/k6OutboundResults.js';
 import { phoneK6Results } from './phone/k6PhoneResults.js';
 import { portalK6Results } from './portal/k6PortalResults.js';
 
@@ -13,6 +14,7 @@ export const K6_RESULTS = [
   chatK6Results,
   checkinK6Results,
   emailK6Results,
+  outboundK6Results,
   portalK6Results,
 ] as const;
 

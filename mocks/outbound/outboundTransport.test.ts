@@ -75,6 +75,18 @@ describe('outbound mocks', () => {
       retriesPending: 0,
       dialling: 3,
       dials: { completed: 3, noAnswer: 0 },
+      callees: {
+        source: 'model',
+        rung: 0,
+        claimed: 0,
+        answered: 0,
+        declined: 0,
+        missed: 0,
+        unclaimed: 0,
+        ringingUnclaimed: 0,
+        waitingClaims: 0,
+        firstUnclaimedAtS: null,
+      },
     });
     const metrics = await get(app, '/metrics');
     expect(metrics.text).toContain('hotline_outbound_dials_total{outcome="completed"} 3');

@@ -5,7 +5,7 @@ import { metricOf } from '../../results/runMetrics.js';
 import { tryParseClock } from '../../scenarios/duration.js';
 import { loadScenarioFile } from '../../scenarios/loadScenario.js';
 import { channelEntries, channelPlugin } from '../../sim/channels/index.js';
-import { metricSpec, serviceLevelVariant } from '../../sim/metrics/metricRegistry.js';
+import { channelMetrics, metricSpec, serviceLevelVariant } from '../../sim/metrics/metricRegistry.js';
 import { simulateScenarioFile } from '../../sim/simulateScenario.js';
 
 /** Branches of the mocks' replication: enough for a stable prediction interval, seconds to run. */
@@ -77,11 +77,22 @@ export async function conditionalPrediction(
   const predicted = buildRunSummary(result);
   const metrics: ConditionalMetric[] = [];
   for (const [channel, figures] of channelEntries(predicted.channels)) {
-    const names = [
+    const headline = [
       serviceLevelVariant(channel, predicted.targets[channel]?.variant),
       'abandonRate',
       channelPlugin(channel).meanWaitMetric,
     ].filter((m) => figures[m] !== undefined);
+    const seen = (m: string) => metricOf(measured.channels[channel], m).mean !== null;
+    // A channel whose headline a client cannot see (outbound: the campaign's SL is the model's) is
+    // judged on the compare-view metrics its replay measures (attempts, numbers reached...).
+    const names = headline.some(seen)
+      ? headline
+      : channelMetrics(channel)
+          .filter(
+            (spec) => spec.k6 !== null && spec.views.includes('compare') && figures[spec.name] !== undefined,
+          )
+          .map((spec) => spec.name)
+          .filter(seen);
     for (const metric of names) {
       metrics.push(
         judged(channel, metric, metricOf(figures, metric), metricOf(measured.channels[channel], metric).mean),

@@ -57,6 +57,7 @@ describe('hotline mocks flags', () => {
       [['--host', '0.0.0.0'], '--host'],
       [['--log-level', 'loud'], '--log-level'],
       [['--patience', 'server'], '--patience'],
+      [['--callees', 'people'], '--callees'],
     ];
     for (const [flags, named] of cases) {
       const { code, stderr } = await cli(scenarioFile, '--port', '0', ...flags);
@@ -75,9 +76,11 @@ describe('hotline mocks flags', () => {
       outage: { from: '12:00', to: '12:30' },
       quiet: true,
       patience: 'client',
+      callees: 'client',
     });
     expect(options).toMatchObject({
       patience: 'client',
+      callees: 'client',
       host: '127.0.0.1',
       port: 0,
       startAtS: 8 * 3600,

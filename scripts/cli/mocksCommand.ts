@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { checkLatency, type FaultOptions } from '../../mocks/faults.js';
+import { CALLEE_MODES, type CalleeMode } from '../../mocks/outbound/OutboundService.js';
 import type { PatienceSource } from '../../mocks/phone/callTypes.js';
 import { type ServerOptions, startMocks } from '../../mocks/server.js';
 import { tryParseClock, tryParseDuration } from '../../scenarios/duration.js';
@@ -26,6 +27,8 @@ export interface MocksFlags {
   logLevel: LogLevel;
   allowRemote?: boolean;
   patience: PatienceSource;
+  /** Who answers the outbound campaign's dials (absent: the model, as 'model'). */
+  callees?: CalleeMode;
   warmStart?: boolean;
 }
 
@@ -88,6 +91,11 @@ export function registerMocksCommand(program: Command): void {
       "who ends a queued call that sent no patienceS: scenario (the class's patience) or client (only the caller hanging up)",
       patienceValue,
       'scenario',
+    )
+    .option(
+      '--callees <source>',
+      "who answers the outbound campaign's dials: model (draws each outcome) or client (dials ring until a client claims them: POST /v1/outbound/ringing/claim)",
+      calleesValue,
     )
     .option('-q, --quiet', 'print only the URL; no logs')
     .addHelpText(
@@ -165,6 +173,7 @@ export function mocksServerOptions(scenario: ScenarioModel, flags: MocksFlags): 
     warmStart: flags.warmStart === true,
     faults,
     patience: flags.patience,
+    ...(flags.callees === undefined ? {} : { callees: flags.callees }),
     logger: flags.quiet ? false : { level: flags.logLevel, stream: process.stderr },
     logRequests: !flags.quiet && ['info', 'debug', 'trace'].includes(flags.logLevel),
   };
@@ -174,6 +183,14 @@ function patienceValue(raw: string): PatienceSource {
   if (raw === 'scenario' || raw === 'client') return raw;
   throw new InputError(undefined, [
     { path: '--patience', message: 'unknown patience source', value: raw, allowed: 'scenario, client' },
+  ]);
+}
+
+function calleesValue(raw: string): CalleeMode {
+  const mode = CALLEE_MODES.find((m) => m === raw);
+  if (mode !== undefined) return mode;
+  throw new InputError(undefined, [
+    { path: '--callees', message: 'unknown callee source', value: raw, allowed: CALLEE_MODES.join(', ') },
   ]);
 }
 

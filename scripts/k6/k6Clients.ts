@@ -8,10 +8,18 @@ import { chatClient } from './chat/chatClient.js';
 import { checkinClient } from './checkin/checkinClient.js';
 import { emailClient } from './email/emailClient.js';
 import type { ChannelReplayPlan, K6ChannelClient } from './K6ChannelClient.js';
+import { outboundClient } from './outbound/outboundClient.js';
 import { phoneClient } from './phone/phoneClient.js';
 import { portalClient } from './portal/portalClient.js';
 
-export const K6_CLIENTS = [phoneClient, chatClient, checkinClient, emailClient, portalClient] as const;
+export const K6_CLIENTS = [
+  phoneClient,
+  chatClient,
+  checkinClient,
+  emailClient,
+  outboundClient,
+  portalClient,
+] as const;
 
 type Clients = (typeof K6_CLIENTS)[number];
 type PlanOf<C> = C extends K6ChannelClient<ChannelName, infer P, unknown> ? P : never;

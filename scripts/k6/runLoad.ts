@@ -181,6 +181,8 @@ async function replay(
         token,
         // The caller is the client: k6 hangs up at its patience, the mocks invent none.
         patience: 'client',
+        // The people the outbound campaign calls are k6's callees: the model's dials ring for them.
+        callees: 'client',
         faults: options.mockFaults,
         onContactEnd: (channel, result) => (mockContacts[channel] ??= []).push(result),
       });

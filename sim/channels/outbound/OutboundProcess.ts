@@ -11,17 +11,35 @@ import type { OutboundModel } from './OutboundModel.js';
 const TICK = 1;
 const DIAL_END = 2;
 const RETRY = 3;
+/** A ringing dial nobody answered rings out (callees from outside); carries (agent, dial id). */
+const RING_OUT = 4;
 /** Attempts fit below this (MAX_ATTEMPTS_PER_NUMBER is 50), so a retry's int also carries its epoch. */
 const EPOCH = 64;
 
 /** How a dial ended: the callee answered and the call was worked, or the attempt failed. */
 export type DialOutcome = 'completed' | 'noAnswer';
 
+/**
+ * Who decides how an attempt ends: 'model' (the process draws connect, talk time and the no-answer
+ * time: `hotline sim`, `hotline mocks`), or 'outside' (real time only, `hotline load`: a dial rings
+ * until a callee from outside answers it, or rings out after the drawn no-answer time; the callee
+ * hangs up when it likes; the model still draws the after-call work).
+ */
+export type CalleeSource = 'model' | 'outside';
+
 /** What the outbound process tells an observer (a transport, a test). */
 export interface OutboundObserver {
   dialStarted?(dialId: number, agent: number, attempt: number, atS: number): void;
+  /** Callees from outside: dial `dialId` (just started) rings until `ringsOutAtS` unless answered. */
+  dialRinging?(dialId: number, ringsOutAtS: number): void;
   dialEnded?(dialId: number, outcome: DialOutcome, atS: number): void;
 }
+
+// Where a dial of an agent stands when callees come from outside (MODEL_DECIDED otherwise).
+const MODEL_DECIDED = 0;
+const RINGING = 1;
+const TALKING = 2;
+const WRAP_UP = 3;
 
 export interface OutboundProcessOptions {
   readonly streams: Streams;
@@ -37,6 +55,10 @@ export interface OutboundProcessOptions {
  * day's list is loaded, a retry falls due), so dials never wait for an unrelated event.
  * An attempt connects with probability p (then talk + after-call work) or occupies the agent for
  * the no-answer time; a failed number is retried after the retry delay until maxAttempts.
+ * With callees from outside (`answerFromOutside`, the mocks under `hotline load`) the process draws
+ * no connect and no talk time: a dial rings for the drawn no-answer time, a callee may `answer` it,
+ * then `hangUp`; everything else (list, attempts, retries, threshold, occupancy, after-call work)
+ * stays the model's. The batch driver never takes that path, so `hotline sim` is unchanged.
  */
 export class OutboundProcess implements EventHandler, WorkSource {
   readonly counters: OutboundCounters;
@@ -61,6 +83,11 @@ export class OutboundProcess implements EventHandler, WorkSource {
   private loadedAtOf = new Float64Array(64);
   private connectedOf = new Uint8Array(64);
   private startedAtOf = new Float64Array(64);
+  // Callees from outside only: each agent's dial phase and pending ring-out event, and dial -> agent.
+  private phaseOf = new Uint8Array(64);
+  private ringOutOf = new Int32Array(64);
+  private readonly agentOfDial = new Map<number, number>();
+  private callees: CalleeSource = 'model';
 
   private isOpen = false;
   private epoch = 0;
@@ -115,6 +142,44 @@ export class OutboundProcess implements EventHandler, WorkSource {
     }
   }
 
+  /**
+   * From now on callees from outside decide how dials end (real time only: the mocks call it once
+   * their warm start is over, so the batch run and the warm start are the model's own draws).
+   */
+  answerFromOutside(): void {
+    this.callees = 'outside';
+  }
+
+  /** Who decides how attempts end now. */
+  get calleeSource(): CalleeSource {
+    return this.callees;
+  }
+
+  /** A callee answers ringing dial `dialId` now; false when it is not ringing (unknown, answered, rung out). */
+  answer(dialId: number): boolean {
+    const agent = this.agentOfDial.get(dialId);
+    if (agent === undefined || this.phaseOf[agent] !== RINGING) return false;
+    this.simulation.calendar.cancel(this.ringOutOf[agent]!);
+    this.phaseOf[agent] = TALKING;
+    this.connectedOf[agent] = 1;
+    // Counted in the interval the dial started in, as the model's own connects are.
+    this.counters.connected[this.simulation.intervalAt(this.startedAtOf[agent]!)]!++;
+    return true;
+  }
+
+  /**
+   * The callee of dial `dialId` hangs up at `t`: the agent's after-call work (the model's draw)
+   * follows. Returns the instant the dial ends, or null when the dial is not in talk.
+   */
+  hangUp(dialId: number, t: number): number | null {
+    const agent = this.agentOfDial.get(dialId);
+    if (agent === undefined || this.phaseOf[agent] !== TALKING) return null;
+    this.phaseOf[agent] = WRAP_UP;
+    const endsAtS = t + (this.model.afterCallWork?.sample(this.acwRng) ?? 0);
+    this.simulation.calendar.schedule(endsAtS, this.base | DIAL_END, agent, dialId);
+    return endsAtS;
+  }
+
   /** The run starts at `t0`: the day's list is loaded if its time has come, then dials start. */
   start(t0: number): void {
     const { intervalS } = this.simulation;
@@ -151,6 +216,9 @@ export class OutboundProcess implements EventHandler, WorkSource {
       case RETRY:
         this.retryDue(int, float, t);
         break;
+      case RING_OUT:
+        if (this.dialIdOf[int] === float && this.phaseOf[int] === RINGING) this.dialEnded(int, t);
+        break;
     }
   }
 
@@ -173,6 +241,10 @@ export class OutboundProcess implements EventHandler, WorkSource {
     const k = this.simulation.intervalAt(t);
     const model = this.model;
     const attempt = this.list.takenAttempts + 1;
+    if (this.callees === 'outside') {
+      this.ring(agent, attempt, k, t);
+      return;
+    }
     const connected = this.connectRng() < model.connectProbability;
     const busyS = connected
       ? model.talkTime.sample(this.talkRng) + (model.afterCallWork?.sample(this.acwRng) ?? 0)
@@ -190,6 +262,29 @@ export class OutboundProcess implements EventHandler, WorkSource {
     this.simulation.calendar.schedule(t + busyS, this.base | DIAL_END, agent, dialId);
   }
 
+  /** Callees from outside: the dial rings until answered, or rings out after the no-answer time. */
+  private ring(agent: number, attempt: number, k: number, t: number): void {
+    const ringsOutAtS = t + this.model.noAnswerTime.sample(this.noAnswerRng);
+    const dialId = this.nextDialId++;
+    this.dialIdOf[agent] = dialId;
+    this.attemptOf[agent] = attempt;
+    this.loadedAtOf[agent] = this.list.takenLoadedAt;
+    this.connectedOf[agent] = 0;
+    this.startedAtOf[agent] = t;
+    this.phaseOf[agent] = RINGING;
+    this.agentOfDial.set(dialId, agent);
+    this.inDial++;
+    this.counters.attempts[k]!++;
+    this.observer?.dialStarted?.(dialId, agent, attempt, t);
+    this.ringOutOf[agent] = this.simulation.calendar.schedule(
+      ringsOutAtS,
+      this.base | RING_OUT,
+      agent,
+      dialId,
+    );
+    this.observer?.dialRinging?.(dialId, ringsOutAtS);
+  }
+
   private dialEnded(agent: number, t: number): void {
     const k = this.simulation.intervalAt(t);
     const counters = this.counters;
@@ -200,6 +295,10 @@ export class OutboundProcess implements EventHandler, WorkSource {
     const dialId = this.dialIdOf[agent]!;
     this.inDial--;
     this.dialIdOf[agent] = -1;
+    if (this.phaseOf[agent] !== MODEL_DECIDED) {
+      this.phaseOf[agent] = MODEL_DECIDED;
+      this.agentOfDial.delete(dialId);
+    }
     if (connected) {
       counters.completed[k]!++;
       counters.timeToReachSumS[k]! += sinceLoadS;
@@ -287,5 +386,11 @@ export class OutboundProcess implements EventHandler, WorkSource {
     const startedAtOf = new Float64Array(size);
     startedAtOf.set(this.startedAtOf);
     this.startedAtOf = startedAtOf;
+    const phaseOf = new Uint8Array(size);
+    phaseOf.set(this.phaseOf);
+    this.phaseOf = phaseOf;
+    const ringOutOf = new Int32Array(size);
+    ringOutOf.set(this.ringOutOf);
+    this.ringOutOf = ringOutOf;
   }
 }

@@ -1,7 +1,9 @@
 // The outbound channel's metrics, declared once. Order is the order of summary.json keys and
 // intervals.csv columns. The formulas are in deriveOutboundMetrics.ts. The campaign's service level
 // is "reached within T of being loaded", with the three variants of sim/metrics/serviceLevel.ts
-// (answered = reached, abandoned = given up: failed or dropped). No k6 client replays outbound yet.
+// (answered = reached, abandoned = given up: failed or dropped). The k6 replay (scripts/k6/outbound/)
+// plays the callees: it measures the metrics with a k6 source (the dials it claimed, answered and saw
+// end); the list, the load times and the agents are the model's, not visible to a callee.
 import { metricsOf } from '../../metrics/defineMetric.js';
 import type { ChannelMetricSpecs } from '../../metrics/MetricSpec.js';
 
@@ -10,15 +12,35 @@ const both = ['table', 'compare'] as const;
 
 export const OUTBOUND_METRIC_SPECS = [
   metric('loaded', 'count', 'neutral', { label: 'numbers loaded', views: ['table'] }),
-  metric('attempts', 'count', 'neutral', { label: 'dial attempts', band: true, views: both }),
-  metric('connected', 'count', 'higher', { label: 'attempts connected' }),
-  metric('completed', 'count', 'higher', { label: 'numbers reached', band: true, views: both }),
-  metric('failed', 'count', 'lower', { label: 'numbers failed (max attempts)', views: both }),
+  metric('attempts', 'count', 'neutral', {
+    label: 'dial attempts',
+    k6: { metric: 'outbound_dials', stat: 'count' },
+    band: true,
+    views: both,
+  }),
+  metric('connected', 'count', 'higher', {
+    label: 'attempts connected',
+    k6: { metric: 'outbound_dials{outcome:answered}', stat: 'count' },
+  }),
+  metric('completed', 'count', 'higher', {
+    label: 'numbers reached',
+    k6: { metric: 'outbound_completed', stat: 'count' },
+    band: true,
+    views: both,
+  }),
+  metric('failed', 'count', 'lower', {
+    label: 'numbers failed (max attempts)',
+    k6: { metric: 'outbound_failed', stat: 'count' },
+    views: both,
+  }),
   metric('dropped', 'count', 'lower', { label: 'numbers dropped at close' }),
   metric('leftAtClose', 'count', 'lower', { label: 'numbers left at window close', views: both }),
   metric('remainingAtEnd', 'count', 'lower', { label: 'numbers unresolved at end' }),
   metric('completedPerHour', 'count', 'higher', { label: 'numbers reached per hour', band: true }),
-  metric('connectRate', 'share', 'neutral', { label: 'connect rate' }),
+  metric('connectRate', 'share', 'neutral', {
+    label: 'connect rate',
+    k6: { metric: 'outbound_connected', stat: 'rate' },
+  }),
   metric('attemptsPerCompleted', 'count', 'lower', { label: 'attempts per number reached' }),
   metric('reachedSlOffered', 'share', 'higher', {
     label: 'reached within T (slOffered)',

@@ -206,8 +206,9 @@ export class ChatProcess implements EventHandler, Integrator, WorkSource, Caused
   handle(kind: number, t: number, int: number, float: number): void {
     switch (kind) {
       case ARRIVAL:
-        this.arrive(t, this.nextContactId++);
+        // The next arrival first, as phone does: it fills the popped root's hole in a step or two.
         this.scheduleNextArrival();
+        this.arrive(t, this.nextContactId++);
         break;
       case ABANDON:
         if (this.gen[int] === float && this.state[int] === QUEUED) this.abandon(t, int);

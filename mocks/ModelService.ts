@@ -41,6 +41,12 @@ export interface ShutdownParticipant {
  */
 export class ModelService {
   readonly run: ModelRun;
+  /**
+   * Where the model's own contacts start again (a warm start's `ownArrivalsResumeAtS`: the replayed
+   * window's end); Infinity when they do not. A transport that hands the model's decisions to clients
+   * (outbound's callees) hands them back from here on.
+   */
+  readonly ownContactsResumeAtS: number;
   readonly driver: RealtimeDriver;
   /** Each channel's transport listens to its process's outcomes (listen()). */
   private readonly listeners = new Map<string, Record<string, (...args: unknown[]) => void>>();
@@ -57,6 +63,10 @@ export class ModelService {
     const startAtS = clock.nowS();
     const warm = warmStart !== null && startAtS > 0;
     const ownUntilS = Math.min(startAtS, warmStart?.ownArrivalsUntilS ?? startAtS);
+    this.ownContactsResumeAtS =
+      warm && warmStart?.ownArrivalsResumeAtS !== undefined
+        ? warmStart.ownArrivalsResumeAtS
+        : Number.POSITIVE_INFINITY;
     this.run = createModelRun(scenario, {
       seed,
       replication: 0,

@@ -120,8 +120,9 @@ export class OutboundService {
     const before: [number, number, number, number][] = [];
     process.forEachDial((...dial) => before.push(dial));
     for (const dial of before.sort((a, b) => a[0] - b[0])) started(...dial);
-    // The warm start's dials were the model's; from here on the callees are the client's.
-    if (callees === 'client') process.answerFromOutside();
+    // The warm start's dials were the model's; from here on the callees are the client's, until the
+    // model's own contacts resume (the replayed window's end).
+    if (callees === 'client') process.answerFromOutside(model.ownContactsResumeAtS);
     model.listen('outbound', {
       dialStarted: started,
       dialRinging: (id: number, ringsOutAtS: number) => this.dialRinging(id, ringsOutAtS),

@@ -88,6 +88,7 @@ export class OutboundProcess implements EventHandler, WorkSource {
   private ringOutOf = new Int32Array(64);
   private readonly agentOfDial = new Map<number, number>();
   private callees: CalleeSource = 'model';
+  private outsideUntilS = Number.POSITIVE_INFINITY;
 
   private isOpen = false;
   private epoch = 0;
@@ -144,10 +145,13 @@ export class OutboundProcess implements EventHandler, WorkSource {
 
   /**
    * From now on callees from outside decide how dials end (real time only: the mocks call it once
-   * their warm start is over, so the batch run and the warm start are the model's own draws).
+   * their warm start is over, so the batch run and the warm start are the model's own draws), for
+   * dials started before `untilS` (a replayed window's end: after it the model's draws again, as for
+   * every other channel's own contacts, so its agents stay as busy as in the simulator).
    */
-  answerFromOutside(): void {
+  answerFromOutside(untilS = Number.POSITIVE_INFINITY): void {
     this.callees = 'outside';
+    this.outsideUntilS = untilS;
   }
 
   /** Who decides how attempts end now. */
@@ -241,7 +245,7 @@ export class OutboundProcess implements EventHandler, WorkSource {
     const k = this.simulation.intervalAt(t);
     const model = this.model;
     const attempt = this.list.takenAttempts + 1;
-    if (this.callees === 'outside') {
+    if (this.callees === 'outside' && t < this.outsideUntilS) {
       this.ring(agent, attempt, k, t);
       return;
     }

@@ -8,7 +8,7 @@ import { blendedScenario, outboundFragment } from './testing.js';
 // Callees from outside on the real-time driver, hand-computed: the campaign alone on 3 agents with
 // T = 1 opens at 00:30 (model 1800 s, after the process was switched), so 2 dials ring at 1800;
 // rings last exactly 30 s, after-call work exactly 60 s, one attempt per number.
-function campaign() {
+function campaign(outsideUntilS?: number) {
   const scenario = blendedScenario(
     outboundFragment({
       campaign: { numbersPerDay: 100, window: { mon: ['00:30-23:30'] } },
@@ -41,7 +41,7 @@ function campaign() {
   const driver = new RealtimeDriver(run.simulation, clock, time);
   clock.start();
   const process = run.processes.outbound!;
-  process.answerFromOutside();
+  process.answerFromOutside(outsideUntilS);
   return { process, driver, events, counters: process.counters };
 }
 
@@ -75,5 +75,21 @@ describe('outbound with callees from outside', () => {
     // Conservation: attempts = connected + failed (ring-outs) + dials still ringing.
     const sum = (xs: Float64Array) => xs.reduce((a, b) => a + b, 0);
     expect(sum(counters.attempts)).toBe(sum(counters.connected) + sum(counters.failed) + process.dialling);
+  });
+
+  it("hands the dials back to the model's draws from the replayed window's end", () => {
+    // Callees from outside until 1830: the two dials of 1800 ring; the dial of 1830 (after dial 1
+    // rang out) is the model's own draw again and does not ring.
+    const { driver, events } = campaign(1830);
+    driver.runDue(1831);
+    expect(events.slice(0, 4)).toEqual([
+      'start 0 1800',
+      'ring 0 until 1830',
+      'start 1 1800',
+      'ring 1 until 1830',
+    ]);
+    expect(events).toContain('end 1 noAnswer 1830');
+    expect(events).toContain('start 2 1830');
+    expect(events.filter((e) => e.startsWith('ring 2'))).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ import { InputError } from '../../scenarios/inputError.js';
 import { MAX_TIME_SCALE } from '../../scenarios/limits.js';
 import { loadScenarioFile } from '../../scenarios/loadScenario.js';
 import { channelEntries, channelPlugin } from '../../sim/channels/index.js';
+import type { MetricUnit } from '../../sim/metrics/MetricSpec.js';
 import { metricSpec, serviceLevelVariant } from '../../sim/metrics/metricRegistry.js';
 import { resolveRunWindow } from '../../sim/replications/runWindow.js';
 import { simulateScenarioFile } from '../../sim/simulateScenario.js';
@@ -355,6 +356,12 @@ function checkUrl(target: string): void {
 }
 
 /** Two lines per measured channel: its counts, then its service level, abandonment and mean wait. */
+/** A count as it was counted; a mean of counts (a replication's mean queue) as its unit formats it. */
+function countText(value: number | null, unit: MetricUnit): string {
+  if (value === null) return '-';
+  return Number.isInteger(value) ? String(value) : formatValue(value, unit);
+}
+
 function channelLines(summary: RunSummary): string[] {
   const entries = channelEntries(summary.channels);
   return entries.flatMap(([channel, metrics]) => {
@@ -384,7 +391,7 @@ function channelLines(summary: RunSummary): string[] {
         : `${metricSpec(channel, wait).label} ${formatValue(waitValue, metricSpec(channel, wait).unit)}`,
     ].filter((part) => part !== null);
     return [
-      `  ${prefix}${counts.map((m) => `${m} ${run(m)}`).join('  ')}`,
+      `  ${prefix}${counts.map((m) => `${m} ${countText(run(m), metricSpec(channel, m).unit)}`).join('  ')}`,
       ...(levels.length > 0 ? [`  ${prefix}${levels.join('  ')}`] : []),
     ];
   });

@@ -184,7 +184,10 @@ async function replay(
         // The people the outbound campaign calls are k6's callees: the model's dials ring for them.
         callees: 'client',
         faults: options.mockFaults,
-        onContactEnd: (channel, result) => (mockContacts[channel] ??= []).push(result),
+        onContactEnd: (channel, result) => {
+          mockContacts[channel] ??= [];
+          mockContacts[channel].push(result);
+        },
       });
     }
     const target = options.target ?? mocks!.url;

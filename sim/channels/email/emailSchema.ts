@@ -7,7 +7,6 @@ import {
   DistributionSpec,
   Duration,
   IntradayShape,
-  IsoDate,
   OpeningHours,
   Share,
   strict,

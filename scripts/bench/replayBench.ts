@@ -48,7 +48,11 @@ function firstAttemptsPerInterval(csvFile: string, indexes: number[]): number[] 
   const rows = readFileSync(csvFile, 'utf8').trim().split('\n');
   const header = rows[0]!.split(',');
   const intervalColumn = header.indexOf('interval');
-  const offeredColumn = header.indexOf('offered');
+  // Format 2 prefixes each metric with its channel; format 1 had a bare `offered`.
+  const offeredColumn = header.includes('phone.offered')
+    ? header.indexOf('phone.offered')
+    : header.indexOf('offered');
+  if (offeredColumn < 0) throw new Error(`${csvFile}: no phone.offered column`);
   const byIndex = new Map(
     rows
       .slice(1)

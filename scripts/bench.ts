@@ -1,7 +1,8 @@
-// `npm run bench`: the timing targets (never asserted in tests). `npm run bench -- --only sim|mocks|chat|checkin|replay|gate|whatif|roster|staff|soak`
-// runs one section; the mocks, replay and soak sections run the real k6 against loopback only. The soak
+// `npm run bench`: the timing targets (never asserted in tests); `npm run bench -- --help` lists the
+// sections. The mocks, replay and soak sections run the real k6 against loopback only. The soak
 // (30 minutes by default, `--soak-duration 60s` for a quick check) runs only when asked for by name.
 import { fileURLToPath } from 'node:url';
+import { BENCH_USAGE, type BenchOptions, benchOptions, runsSection } from './bench/benchOptions.js';
 import { chatBench } from './bench/chatBench.js';
 import { checkinBench } from './bench/checkinBench.js';
 import { gateBench } from './bench/gateBench.js';
@@ -15,19 +16,32 @@ import { whatifBench } from './bench/whatifBench.js';
 import { toolVersion } from './cli/toolVersion.js';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
-const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+const argv = process.argv.slice(2);
 
-if (process.argv.includes('--memory-child')) {
+let options: BenchOptions | undefined;
+try {
+  options = benchOptions(argv);
+} catch (error) {
+  process.stderr.write(
+    `error: ${(error as Error).message}\n(npm run bench -- --help lists the sections and flags)\n`,
+  );
+  process.exitCode = 2;
+}
+
+if (options?.help) {
+  process.stdout.write(`${BENCH_USAGE}\n`);
+} else if (options?.memoryChild) {
   memoryChild(repo);
-} else {
-  if (!only || only === 'sim') await simBenches(repo, fileURLToPath(import.meta.url));
-  if (!only || only === 'mocks') await mocksBench(repo);
-  if (!only || only === 'mocks' || only === 'chat') await chatBench(repo);
-  if (!only || only === 'mocks' || only === 'checkin') await checkinBench(repo);
-  if (!only || only === 'replay') await replayBench(repo, toolVersion());
-  if (!only || only === 'gate') await gateBench(repo, toolVersion());
-  if (!only || only === 'whatif') whatifBench(repo);
-  if (!only || only === 'roster') await rosterBench(repo);
-  if (!only || only === 'staff') await staffBench(repo);
-  if (only === 'soak') await soakBench(repo, process.argv);
+} else if (options) {
+  const on = (section: Parameters<typeof runsSection>[1]) => runsSection(options, section);
+  if (on('sim')) await simBenches(repo, fileURLToPath(import.meta.url));
+  if (on('mocks')) await mocksBench(repo);
+  if (on('chat')) await chatBench(repo);
+  if (on('checkin')) await checkinBench(repo);
+  if (on('replay')) await replayBench(repo, toolVersion());
+  if (on('gate')) await gateBench(repo, toolVersion());
+  if (on('whatif')) whatifBench(repo);
+  if (on('roster')) await rosterBench(repo);
+  if (on('staff')) await staffBench(repo);
+  if (on('soak')) await soakBench(repo, argv);
 }

@@ -44,20 +44,23 @@ export async function replayBench(repo: string, toolVersion: string): Promise<vo
   );
 }
 
+/** First attempts k6 sent per interval: offered calls less retrials (a retrial is offered again). */
 function firstAttemptsPerInterval(csvFile: string, indexes: number[]): number[] {
   const rows = readFileSync(csvFile, 'utf8').trim().split('\n');
   const header = rows[0]!.split(',');
-  const intervalColumn = header.indexOf('interval');
-  // Format 2 prefixes each metric with its channel; format 1 had a bare `offered`.
-  const offeredColumn = header.includes('phone.offered')
-    ? header.indexOf('phone.offered')
-    : header.indexOf('offered');
-  if (offeredColumn < 0) throw new Error(`${csvFile}: no phone.offered column`);
+  const column = (name: string) => {
+    const at = header.indexOf(name);
+    if (at < 0) throw new Error(`${csvFile}: no ${name} column`);
+    return at;
+  };
+  const interval = column('interval');
+  const offered = column('phone.offered');
+  const retrials = column('phone.retrials');
   const byIndex = new Map(
     rows
       .slice(1)
       .map((row) => row.split(','))
-      .map((c) => [Number(c[intervalColumn]), Number(c[offeredColumn] || 0)]),
+      .map((c) => [Number(c[interval]), Number(c[offered] || 0) - Number(c[retrials] || 0)]),
   );
   return indexes.map((i) => byIndex.get(i) ?? 0);
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
+import { MAX_DOCUMENTS } from '../../sim/channels/portal/portalLimits.js';
 import { portalScenario } from '../../sim/channels/portal/testing.js';
 import { ManualTime } from '../../sim/testing/ManualTime.js';
 import { buildMocks } from '../buildMocks.js';
@@ -65,6 +66,19 @@ describe('POST /v1/applications', () => {
     const { post } = await portalMocks();
     const res = await post([...GOOD_FIELDS, pdfPart(PDF(MAX_DOCUMENT_BYTES))]);
     expect(res.statusCode).toBe(201);
+  });
+
+  it('takes as many files as the scenario may draw (the portal limit), and 413 for one more', async () => {
+    const { post } = await portalMocks();
+    const files = (n: number) => Array.from({ length: n }, (_, i) => pdfPart(PDF(100), `page${i}.pdf`));
+    const most = await post([...GOOD_FIELDS, ...files(MAX_DOCUMENTS)]);
+    expect(most.statusCode).toBe(201);
+    expect(most.json()).toMatchObject({ documents: MAX_DOCUMENTS });
+    const tooMany = await post([...GOOD_FIELDS, ...files(MAX_DOCUMENTS + 1)]);
+    expect(tooMany.statusCode).toBe(413);
+    expect(tooMany.json()).toMatchObject({
+      message: expect.stringContaining(`at most ${MAX_DOCUMENTS} documents`),
+    });
   });
 
   it('413 for a file over 5 MB, naming the file and its place', async () => {

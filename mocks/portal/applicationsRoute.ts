@@ -1,5 +1,6 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
+import { MAX_DOCUMENTS } from '../../sim/channels/portal/portalLimits.js';
 import { type ErrorIssue, MockError } from '../errors.js';
 import { checkApplicationFields } from './checkApplicationFields.js';
 import { documentKind } from './documentKind.js';
@@ -7,7 +8,6 @@ import type { PortalService } from './PortalService.js';
 
 /** At most 5 MB per file (FACTS: portal-support), in bytes: 5 MiB. */
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
-const MAX_DOCUMENTS = 20;
 const MAX_FIELD_BYTES = 1024;
 export const DOCUMENTS_FIELD = 'documents';
 

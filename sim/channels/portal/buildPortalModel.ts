@@ -3,6 +3,7 @@ import type { InputIssue } from '../../../scenarios/inputError.js';
 import { buildDistribution } from '../../distributions/buildDistribution.js';
 import { buildCountDistribution, type CountSpec } from '../../distributions/CountDistribution.js';
 import type { ChannelBuildContext } from '../ChannelPlugin.js';
+import { cappedDocuments } from './cappedDocuments.js';
 import type { ApplicationTypeModel, PortalModel, SupportRuleModel } from './PortalModel.js';
 import type { PortalChannelFile } from './portalSchema.js';
 import { REFUSAL_REASONS, SUPPORT_CAUSES, type SupportCause } from './supportCauses.js';
@@ -49,7 +50,9 @@ export function buildPortalModel(
     calendar,
     issues,
   );
-  const documents = buildCountDistribution(portal.documents as CountSpec, `${PATH}/documents`, issues);
+  const documents = cappedDocuments(
+    buildCountDistribution(portal.documents as CountSpec, `${PATH}/documents`, issues),
+  );
   const resubmitDelay = buildDistribution(
     portal.validation.resubmit.delay,
     `${PATH}/validation/resubmit/delay`,

@@ -9,11 +9,11 @@ import {
   Share,
   strict,
 } from '../../../scenarios/schemaParts.js';
+import { MAX_DOCUMENTS } from './portalLimits.js';
 import { SUPPORT_CAUSES, SUPPORT_CHANNELS } from './supportCauses.js';
 
 /** The most working days a decision may take (about a year of working days). */
 export const MAX_DECISION_DAYS = 250;
-const MAX_DOCUMENTS = 50;
 
 const PortalDemand = Type.Object(
   {

@@ -23,6 +23,7 @@ import { evaluateThresholds, thresholdsJunit } from '../../results/k6Summary.js'
 import { measuredIntervals } from '../../results/measuredWindow.js';
 import type { RunSummary } from '../../results/runFormat.js';
 import { type SavedK6Run, saveK6Run } from '../../results/saveK6Run.js';
+import { targetsAfterReplay } from '../../results/targetsAfterReplay.js';
 import { checkRunOutput } from '../../results/writeRunFolder.js';
 import { InputError } from '../../scenarios/inputError.js';
 import { loadScenarioFile } from '../../scenarios/loadScenario.js';
@@ -242,7 +243,11 @@ async function replay(
       channels[results.channel] = levels;
       thresholdsS[results.channel] = results.thresholdS(scenario)!;
     }
-    const thresholds = evaluateThresholds(profile.thresholds, measurement, thresholdsS);
+    // k6's thresholds re-judged on the merged samples, then the targets k6 had no metric for.
+    const thresholds = [
+      ...evaluateThresholds(profile.thresholds, measurement, thresholdsS),
+      ...targetsAfterReplay(scenario, channels),
+    ];
     // The cross-check of the channel that has one (the ACD's self-report of its calls), with the
     // mocks' record of its contacts (none against a target).
     const crossCheck = replayed

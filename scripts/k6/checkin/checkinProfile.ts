@@ -143,8 +143,9 @@ export function checkinPlan(
     thresholdS,
     timeScale,
     deadlineMs: Math.round((checkin.deadlineS / timeScale) * 1000),
-    // The check-in targets (confirmed within T, failure rate of prompts) have no k6 source: the
-    // failure rate needs the prompts, which the client cannot see; the run is judged after k6.
+    // The check-in targets (confirmed within T, failure rate of prompts) have no k6 source: a
+    // confirmation is seen by a later poll, the failure rate needs the prompts the client cannot
+    // see. runLoad judges them on the measured run (results/targetsAfterReplay.ts).
     thresholds: {},
   };
 }

@@ -440,6 +440,12 @@ describe('hotline load prints the simulated twin of the replay (real k6, ~10 s)'
       join(dir, 'twin-run'),
     );
     expect([0, 99], load.stderr).toContain(load.code);
+    // The verdict: every threshold passed, or each failed one with its measured value.
+    expect(load.stdout).toMatch(
+      load.code === 0
+        ? /all \d+ thresholds passed/
+        : /exit 99: \d+ of \d+ thresholds failed[\s\S]*failed: \S+ \S+ \(measured /,
+    );
     const sim = await hotline('sim', 'scenarios/stationary-mmc.json', ...window, '-r', '1', '--json');
     expect(sim.code, sim.stderr).toBe(0);
     const phone = JSON.parse(sim.stdout).channels.phone;

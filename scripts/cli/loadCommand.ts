@@ -22,7 +22,7 @@ import { k6OperatorManifests } from '../k6/k6Operator.js';
 import { loadAdapter } from '../k6/loadAdapter.js';
 import { replayConfig } from '../k6/replayConfig.js';
 import { replayedClients } from '../k6/replayedClients.js';
-import { runLoad } from '../k6/runLoad.js';
+import { type LoadResult, runLoad } from '../k6/runLoad.js';
 import { conditionalPrediction } from './conditionalPrediction.js';
 import { conditionalPredictionLines } from './conditionalPredictionLines.js';
 import { seedValue, wholeNumber } from './optionParsers.js';
@@ -220,11 +220,22 @@ SIGTERM (k6 stopped and awaited, nothing written); other codes are k6's own fail
             ]
           : []),
         ...(given ? conditionalPredictionLines(given) : []),
-        result.exitCode === 0 ? 'all thresholds passed' : `exit ${result.exitCode}: see junit.xml`,
+        ...verdictLines(result),
         where,
       ];
       process.stdout.write(`${lines.join('\n')}\n`);
     });
+}
+
+/** All passed, or which thresholds failed with their measured values (junit.xml has them all). */
+function verdictLines(result: LoadResult): string[] {
+  if (result.exitCode === 0) return [`all ${result.thresholds.length} thresholds passed`];
+  const failed = result.thresholds.filter((t) => !t.ok);
+  const value = (v: number | null) => (v === null ? 'no value' : Number(v.toPrecision(4)).toString());
+  return [
+    `exit ${result.exitCode}: ${failed.length === 0 ? 'k6 reported a breach' : `${failed.length} of ${result.thresholds.length} thresholds failed (junit.xml)`}`,
+    ...failed.map((t) => `  failed: ${t.metric} ${t.expression} (measured ${value(t.value)})`),
+  ];
 }
 
 /** How far past the window's end the replay followed its contacts (the longest of its channels). */

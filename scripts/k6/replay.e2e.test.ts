@@ -87,6 +87,10 @@ describe('k6 replay against the mocks', () => {
     expect(result.exitCode).toBe(99);
     const junit = readFileSync(join(result.saved.folder, 'junit.xml'), 'utf8');
     expect(junit).toMatch(/<failure message="(sl_offered|abandon_rate|asa_s) /);
+    // The result lists the same failures the JUnit file has (hotline load prints them).
+    const failed = result.thresholds.filter((t) => !t.ok);
+    expect(failed.length).toBeGreaterThan(0);
+    expect((junit.match(/<failure /g) ?? []).length).toBe(failed.length);
   });
 });
 

@@ -19,7 +19,7 @@ import type { K6ChannelLevels } from '../../results/K6ChannelResults.js';
 import { k6Levels } from '../../results/k6Levels.js';
 import { type K6Measurement, readK6Points } from '../../results/k6Points.js';
 import { K6_RESULTS } from '../../results/k6Results.js';
-import { evaluateThresholds, thresholdsJunit } from '../../results/k6Summary.js';
+import { evaluateThresholds, type ThresholdResult, thresholdsJunit } from '../../results/k6Summary.js';
 import { measuredIntervals } from '../../results/measuredWindow.js';
 import type { RunSummary } from '../../results/runFormat.js';
 import { type SavedK6Run, saveK6Run } from '../../results/saveK6Run.js';
@@ -94,6 +94,8 @@ export interface LoadResult {
   mockContacts: Partial<Record<ChannelName, unknown[]>> | null;
   /** The merged k6 samples, call by call. */
   measurement: K6Measurement;
+  /** Every threshold re-judged on the merged samples, then the targets judged after the replay. */
+  thresholds: ThresholdResult[];
 }
 
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
@@ -304,6 +306,7 @@ async function replay(
       mockState,
       mockContacts: options.target === undefined ? mockContacts : null,
       measurement,
+      thresholds,
     };
   } finally {
     // Never leave a k6 behind, whatever went wrong (they are awaited above unless spawning threw).

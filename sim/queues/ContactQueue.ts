@@ -1,16 +1,16 @@
 /**
- * FCFS queues, one per priority class (class 0 is served first). Abandoned contacts are not removed
+ * FCFS lines, one per priority level (line 0 is served first; classes of equal priority share one). Abandoned contacts are not removed
  * from the middle; their entries go stale (generation mismatch) and are skipped when popped.
  */
 export class ContactQueue {
   private readonly rings: Ring[];
 
-  constructor(classes: number) {
-    this.rings = Array.from({ length: classes }, () => new Ring());
+  constructor(lines: number) {
+    this.rings = Array.from({ length: lines }, () => new Ring());
   }
 
-  push(klass: number, slot: number, gen: number): void {
-    this.rings[klass]!.push(slot, gen);
+  push(line: number, slot: number, gen: number): void {
+    this.rings[line]!.push(slot, gen);
   }
 
   /** The first live contact in priority order, or -1. `currentGen` tells live from stale entries. */

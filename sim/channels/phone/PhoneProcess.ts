@@ -59,6 +59,8 @@ export class PhoneProcess implements EventHandler, Integrator, WorkSource, Cause
   private readonly base: number;
   private readonly contacts = new ContactPool(256);
   private readonly queue: ContactQueue;
+  /** Each class's FCFS line in the queue: classes of equal priority share one. */
+  private readonly lineOfClass: Int32Array;
   private readonly arrivals: ArrivalSource | null;
   private readonly observer: PhoneObserver | null;
   private readonly thresholdS: number;
@@ -98,7 +100,11 @@ export class PhoneProcess implements EventHandler, Integrator, WorkSource, Cause
     this.observer = options.observer ?? null;
     this.thresholdS = model.targets.thresholdS;
     this.counters = createPhoneCounters(simulation.intervals, model.classes.length);
-    this.queue = new ContactQueue(model.classes.length);
+    // Classes come sorted by priority, highest first. Equal priorities share a line, so the caller
+    // who has waited longest is answered first whatever the class's place in the scenario.
+    const priorities = [...new Set(model.classes.map((c) => c.priority))];
+    this.lineOfClass = Int32Array.from(model.classes, (c) => priorities.indexOf(c.priority));
+    this.queue = new ContactQueue(priorities.length);
     const { streams } = options;
     this.routingRng = streams.stream('phone.routing');
     this.ivrRng = streams.stream('phone.ivr');
@@ -321,7 +327,7 @@ export class PhoneProcess implements EventHandler, Integrator, WorkSource, Cause
     }
     contacts.state[slot] = IN_QUEUE;
     this.advance(t);
-    this.queue.push(contacts.klass[slot]!, slot, contacts.gen[slot]!);
+    this.queue.push(this.lineOfClass[contacts.klass[slot]!]!, slot, contacts.gen[slot]!);
     this.queueLength++;
     const c = this.counters;
     const k = this.simulation.interval;

@@ -159,4 +159,29 @@ describe('priority classes', () => {
       'ASA low',
     );
   });
+  it('classes of equal priority share one FCFS line: each waits as M/M/c FCFS, W = C / (c mu - lambda)', () => {
+    const model = scenarioModel('stationary-mmc', (f) => {
+      f.calendar.days = DAYS;
+      f.channels.phone.patience = '366d';
+      f.agents.groups[0]!.staffing = { kind: 'constant', agents: 12 };
+      // Listed first, so a queue kept in class order would answer "first" ahead of "second".
+      f.channels.phone.priorityClasses = [
+        { name: 'first', share: 0.7, priority: 1 },
+        { name: 'second', share: 0.3, priority: 1 },
+      ];
+    });
+    const first: number[] = [];
+    const second: number[] = [];
+    for (let r = 0; r < REPLICATIONS; r++) {
+      const c = simulatePhone(model, 78, r);
+      first.push(c.byClass.waitSumAnsweredS[0]! / c.byClass.answered[0]!);
+      second.push(c.byClass.waitSumAnsweredS[1]! / c.byClass.answered[1]!);
+    }
+    const erlang = erlangC({ arrivalRatePerS: LAMBDA, meanHandleTimeS: AHT, agents: 12, thresholdS: 20 });
+    if (!erlang.stable) throw new Error('unstable');
+    const fcfs = erlang.pWait / (12 / AHT - LAMBDA);
+    // Class order would give "first" C/(c mu)/(1 - 0.7 rho), about half of this; "second" far more.
+    expectWithin(first, fcfs, 0.05 * fcfs, 'ASA first');
+    expectWithin(second, fcfs, 0.05 * fcfs, 'ASA second');
+  });
 });

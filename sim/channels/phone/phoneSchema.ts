@@ -71,7 +71,8 @@ const PriorityClass = Type.Object(
     priority: Type.Integer({
       minimum: 0,
       maximum: MAX_PRIORITY,
-      description: 'Higher is answered first; first come, first served within a priority (classes of equal priority share one line).',
+      description:
+        'Higher is answered first; first come, first served within a priority (classes of equal priority share one line).',
     }),
     patience: Type.Optional(DistributionSpec),
   },

@@ -2,7 +2,7 @@
 // metric registry (labels, units, bands), for sim and k6 runs alike. Absent when a run has no chat.
 import { channelMetrics, metricSpec } from '../../sim/metrics/metricRegistry.js';
 import type { LoadedRun } from '../loadRun.js';
-import type { MetricSeries } from '../parseIntervalsCsv.js';
+import { channelOfRun, channelSeriesOrEmpty, channelTargetsOf, limitSeries } from '../report/channelOfRun.js';
 import { type ChartSeries, type ChartSpec, PALETTE } from '../report/chartSpec.js';
 import { escapeHtml } from '../report/escapeHtml.js';
 import { formatValue } from '../report/formatMetric.js';
@@ -11,9 +11,7 @@ import { metricLine, timeChart } from '../report/metricLine.js';
 import { perDayTable } from '../report/perDayTable.js';
 import { runLabel } from '../runMetrics.js';
 
-const [BLUE, VERMILLION, GREEN, , ORANGE, SKY, BLACK] = PALETTE as [string, ...string[]];
-
-type Figures = Partial<Record<string, { mean: number | null; ci95: [number, number] | null }>>;
+const [BLUE, VERMILLION, GREEN, , ORANGE, SKY] = PALETTE as [string, ...string[]];
 
 interface ChatTargets {
   variant: string;
@@ -22,36 +20,10 @@ interface ChatTargets {
   maxAbandonRate: number | null;
 }
 
-function chatOf(
-  run: LoadedRun,
-): { run: Figures; days: Array<Figures & { date: string; weekday: string }> } | null {
-  const summary = run.summary as unknown as {
-    channels: Record<string, Figures | undefined>;
-    days: Record<string, Array<Figures & { date: string; weekday: string }> | undefined>;
-  };
-  const figures = summary.channels.chat;
-  const days = summary.days.chat;
-  return figures && days ? { run: figures, days } : null;
-}
-
-function targetsOf(run: LoadedRun): ChatTargets | null {
-  const targets = (run.summary.targets as Record<string, ChatTargets | undefined>).chat;
-  return targets ?? null;
-}
-
-function series(run: LoadedRun, metric: string): MetricSeries {
-  const found = (
-    run.intervals.channels as Record<string, Record<string, MetricSeries | undefined> | undefined>
-  ).chat?.[metric];
-  if (found) return found;
-  const empty = run.intervals.date.map(() => null);
-  return { mean: empty, lo: empty, hi: empty };
-}
-
 /** The chat heading, note and per-day table (HTML), or '' when the run has no chat. */
 export function chatSummaryHtml(run: LoadedRun): string {
-  const chat = chatOf(run);
-  const targets = targetsOf(run);
+  const chat = channelOfRun(run, 'chat');
+  const targets = channelTargetsOf<ChatTargets>(run, 'chat');
   if (chat === null || targets === null) return '';
   const metrics: string[] = [
     ...channelMetrics('chat')
@@ -69,23 +41,16 @@ export function chatSummaryHtml(run: LoadedRun): string {
 
 /** The chat charts, or none when the run has no chat. */
 export function chatCharts(run: LoadedRun): ChartSpec[] {
-  const targets = targetsOf(run);
-  if (chatOf(run) === null || targets === null) return [];
+  const targets = channelTargetsOf<ChatTargets>(run, 'chat');
+  if (channelOfRun(run, 'chat') === null || targets === null) return [];
   const x = intervalTimes(run.intervals);
   const line = (metric: string, color: string, axis = 0): ChartSeries =>
-    metricLine(series(run, metric), metricSpec('chat', metric), color, { axis });
-  const constant = (value: number, label: string): ChartSeries => ({
-    label,
-    axis: 0,
-    color: BLACK,
-    dash: true,
-    values: run.intervals.date.map(() => value),
-  });
+    metricLine(channelSeriesOrEmpty(run, 'chat', metric), metricSpec('chat', metric), color, { axis });
   const chart = timeChart(x);
   const abandonSeries = [line('abandonRate', VERMILLION)];
   if (targets.maxAbandonRate !== null)
     abandonSeries.push(
-      constant(targets.maxAbandonRate, `limit ${formatValue(targets.maxAbandonRate, 'share')}`),
+      limitSeries(run, targets.maxAbandonRate, `limit ${formatValue(targets.maxAbandonRate, 'share')}`),
     );
   return [
     chart({
@@ -101,7 +66,7 @@ export function chatCharts(run: LoadedRun): ChartSpec[] {
       axes: [{ label: metricSpec('chat', targets.variant).label, unit: 'share', side: 'left' }],
       series: [
         line(targets.variant, BLUE),
-        constant(targets.goal, `target ${formatValue(targets.goal, 'share')}`),
+        limitSeries(run, targets.goal, `target ${formatValue(targets.goal, 'share')}`),
       ],
     }),
     chart({

@@ -3,7 +3,7 @@
 // cause and the phone's abandon rate on one time axis. Absent when a run has no checkin.
 import { metricSpec } from '../../sim/metrics/metricRegistry.js';
 import type { LoadedRun } from '../loadRun.js';
-import type { MetricSeries } from '../parseIntervalsCsv.js';
+import { channelOfRun, channelSeries, channelTargetsOf } from '../report/channelOfRun.js';
 import { type ChartSeries, type ChartSpec, PALETTE } from '../report/chartSpec.js';
 import { escapeHtml } from '../report/escapeHtml.js';
 import { formatValue } from '../report/formatMetric.js';
@@ -13,8 +13,6 @@ import { perDayTable } from '../report/perDayTable.js';
 import { runLabel } from '../runMetrics.js';
 
 const [BLUE, VERMILLION, GREEN, PURPLE, ORANGE, SKY, BLACK] = PALETTE as [string, ...string[]];
-
-type Figures = Partial<Record<string, { mean: number | null; ci95: [number, number] | null }>>;
 
 interface CheckinTargets {
   variant: string;
@@ -41,34 +39,10 @@ const DAY_METRICS = [
   'callsNotOffered',
 ];
 
-function checkinOf(
-  run: LoadedRun,
-): { run: Figures; days: Array<Figures & { date: string; weekday: string }> } | null {
-  const summary = run.summary as unknown as {
-    channels: Record<string, Figures | undefined>;
-    days: Record<string, Array<Figures & { date: string; weekday: string }> | undefined>;
-  };
-  const figures = summary.channels.checkin;
-  const days = summary.days.checkin;
-  return figures && days ? { run: figures, days } : null;
-}
-
-function targetsOf(run: LoadedRun): CheckinTargets | null {
-  return (run.summary.targets as Record<string, CheckinTargets | undefined>).checkin ?? null;
-}
-
-function series(run: LoadedRun, channel: string, metric: string): MetricSeries | null {
-  const channels = run.intervals.channels as Record<
-    string,
-    Record<string, MetricSeries | undefined> | undefined
-  >;
-  return channels[channel]?.[metric] ?? null;
-}
-
 /** The check-in heading, note and per-day table (HTML), or '' when the run has no checkin. */
 export function checkinSummaryHtml(run: LoadedRun): string {
-  const checkin = checkinOf(run);
-  const targets = targetsOf(run);
+  const checkin = channelOfRun(run, 'checkin');
+  const targets = channelTargetsOf<CheckinTargets>(run, 'checkin');
   if (checkin === null || targets === null) return '';
   const goal = `${formatValue(targets.goal, 'share')} of confirmed check-ins within ${formatValue(targets.thresholdS, 'seconds')} of submission`;
   return [
@@ -80,8 +54,8 @@ export function checkinSummaryHtml(run: LoadedRun): string {
 
 /** The check-in charts (the loop first), or none when the run has no checkin. */
 export function checkinCharts(run: LoadedRun): ChartSpec[] {
-  const targets = targetsOf(run);
-  if (checkinOf(run) === null || targets === null) return [];
+  const targets = channelTargetsOf<CheckinTargets>(run, 'checkin');
+  if (channelOfRun(run, 'checkin') === null || targets === null) return [];
   const x = intervalTimes(run.intervals);
   const line = (
     channel: string,
@@ -89,14 +63,14 @@ export function checkinCharts(run: LoadedRun): ChartSpec[] {
     color: string,
     options: { axis?: number; dash?: boolean; band?: boolean } = {},
   ): ChartSeries[] => {
-    const s = series(run, channel, metric);
+    const s = channelSeries(run, channel, metric);
     if (s === null) return [];
     const spec = metricSpec(channel, metric);
     const label = channel === 'checkin' ? spec.label : `${channel}: ${spec.label}`;
     return [metricLine(s, spec, color, { ...options, label })];
   };
   const chart = timeChart(x);
-  const hasPhone = series(run, 'phone', 'abandonRate') !== null;
+  const hasPhone = channelSeries(run, 'phone', 'abandonRate') !== null;
   return [
     chart({
       id: 'checkin-loop',

@@ -3,7 +3,7 @@
 // registry (labels, units, bands). Absent when a run has no e-mail channel.
 import { metricSpec } from '../../sim/metrics/metricRegistry.js';
 import type { LoadedRun } from '../loadRun.js';
-import type { MetricSeries } from '../parseIntervalsCsv.js';
+import { channelOfRun, channelSeriesOrEmpty, channelTargetsOf, limitSeries } from '../report/channelOfRun.js';
 import { type ChartSeries, type ChartSpec, PALETTE } from '../report/chartSpec.js';
 import { escapeHtml } from '../report/escapeHtml.js';
 import { formatValue } from '../report/formatMetric.js';
@@ -12,9 +12,7 @@ import { metricLine, timeChart } from '../report/metricLine.js';
 import { perDayTable } from '../report/perDayTable.js';
 import { runLabel } from '../runMetrics.js';
 
-const [BLUE, VERMILLION, GREEN, , ORANGE, SKY, BLACK] = PALETTE as [string, ...string[]];
-
-type Figures = Partial<Record<string, { mean: number | null; ci95: [number, number] | null }>>;
+const [BLUE, VERMILLION, GREEN, , ORANGE, SKY] = PALETTE as [string, ...string[]];
 
 interface EmailTargets {
   variant: string;
@@ -35,31 +33,6 @@ const TABLE = [
   'emailShareOfAgentTime',
 ] as const;
 
-function emailOf(
-  run: LoadedRun,
-): { run: Figures; days: Array<Figures & { date: string; weekday: string }> } | null {
-  const summary = run.summary as unknown as {
-    channels: Record<string, Figures | undefined>;
-    days: Record<string, Array<Figures & { date: string; weekday: string }> | undefined>;
-  };
-  const figures = summary.channels.email;
-  const days = summary.days.email;
-  return figures && days ? { run: figures, days } : null;
-}
-
-function targetsOf(run: LoadedRun): EmailTargets | null {
-  return (run.summary.targets as Record<string, EmailTargets | undefined>).email ?? null;
-}
-
-function series(run: LoadedRun, metric: string): MetricSeries {
-  const found = (
-    run.intervals.channels as Record<string, Record<string, MetricSeries | undefined> | undefined>
-  ).email?.[metric];
-  if (found) return found;
-  const empty = run.intervals.date.map(() => null);
-  return { mean: empty, lo: empty, hi: empty };
-}
-
 /** "9 working hours" (the target's threshold on the working-hours clock). */
 export function workingHoursText(thresholdS: number): string {
   const hours = thresholdS / 3600;
@@ -68,8 +41,8 @@ export function workingHoursText(thresholdS: number): string {
 
 /** The e-mail heading, note and per-day table (HTML), or '' when the run has no e-mail channel. */
 export function emailSummaryHtml(run: LoadedRun): string {
-  const email = emailOf(run);
-  const targets = targetsOf(run);
+  const email = channelOfRun(run, 'email');
+  const targets = channelTargetsOf<EmailTargets>(run, 'email');
   if (email === null || targets === null) return '';
   const metrics = TABLE.map((m) => (m === 'SERVICE_LEVEL' ? targets.variant : m));
   const goal = `${formatValue(targets.goal, 'share')} answered within ${workingHoursText(targets.thresholdS)}`;
@@ -84,18 +57,11 @@ export function emailSummaryHtml(run: LoadedRun): string {
 
 /** The e-mail charts, or none when the run has no e-mail channel. */
 export function emailCharts(run: LoadedRun): ChartSpec[] {
-  const targets = targetsOf(run);
-  if (emailOf(run) === null || targets === null) return [];
+  const targets = channelTargetsOf<EmailTargets>(run, 'email');
+  if (channelOfRun(run, 'email') === null || targets === null) return [];
   const x = intervalTimes(run.intervals);
   const line = (metric: string, color: string, axis = 0): ChartSeries =>
-    metricLine(series(run, metric), metricSpec('email', metric), color, { axis });
-  const constant = (value: number, label: string): ChartSeries => ({
-    label,
-    axis: 0,
-    color: BLACK,
-    dash: true,
-    values: run.intervals.date.map(() => value),
-  });
+    metricLine(channelSeriesOrEmpty(run, 'email', metric), metricSpec('email', metric), color, { axis });
   const chart = timeChart(x);
   const within = workingHoursText(targets.thresholdS);
   return [
@@ -119,7 +85,7 @@ export function emailCharts(run: LoadedRun): ChartSpec[] {
       axes: [{ label: metricSpec('email', targets.variant).label, unit: 'share', side: 'left' }],
       series: [
         line(targets.variant, BLUE),
-        constant(targets.goal, `target ${formatValue(targets.goal, 'share')}`),
+        limitSeries(run, targets.goal, `target ${formatValue(targets.goal, 'share')}`),
       ],
     }),
     chart({
@@ -129,7 +95,7 @@ export function emailCharts(run: LoadedRun): ChartSpec[] {
       series: [
         line('responseMeanWorkingH', ORANGE),
         line('responseP90WorkingH', VERMILLION),
-        constant(targets.thresholdS / 3600, `target ${within}`),
+        limitSeries(run, targets.thresholdS / 3600, `target ${within}`),
       ],
     }),
     chart({

@@ -4,7 +4,7 @@
 // metric registry. Absent when a run has no outbound channel.
 import { channelMetrics, metricSpec } from '../../sim/metrics/metricRegistry.js';
 import type { LoadedRun } from '../loadRun.js';
-import type { MetricSeries } from '../parseIntervalsCsv.js';
+import { channelSeriesOrEmpty } from '../report/channelOfRun.js';
 import { type ChartSeries, type ChartSpec, PALETTE } from '../report/chartSpec.js';
 import { escapeHtml } from '../report/escapeHtml.js';
 import { formatHalfWidth, formatValue } from '../report/formatMetric.js';
@@ -29,15 +29,6 @@ function summaryOf(run: LoadedRun) {
     days: Record<string, DayFigures[] | undefined>;
     targets: Record<string, Targets | undefined>;
   };
-}
-
-function series(run: LoadedRun, channel: string, metric: string): MetricSeries {
-  const found = (
-    run.intervals.channels as Record<string, Record<string, MetricSeries | undefined> | undefined>
-  )[channel]?.[metric];
-  if (found) return found;
-  const empty = run.intervals.date.map(() => null);
-  return { mean: empty, lo: empty, hi: empty };
 }
 
 /** The inbound channels of the run (every other channel with targets) and their service-level variant. */
@@ -91,7 +82,7 @@ export function outboundCharts(run: LoadedRun): ChartSpec[] {
   const line = (channel: string, metric: string, color: string, axis = 0): ChartSeries => {
     const spec = metricSpec(channel, metric);
     const label = channel === CHANNEL ? spec.label : `${channel}: ${spec.label}`;
-    return metricLine(series(run, channel, metric), spec, color, { axis, label });
+    return metricLine(channelSeriesOrEmpty(run, channel, metric), spec, color, { axis, label });
   };
   const chart = timeChart(x);
   const inbound = inboundServiceLevels(run);

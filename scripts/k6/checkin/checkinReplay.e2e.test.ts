@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRun } from '../../../results/loadRun.js';
 import { checkinScenarioFile, quietCheckin } from '../../../sim/channels/checkin/testing.js';
-import { builtCli } from '../../cli/testing/builtCli.js';
 import { runLoad } from '../runLoad.js';
+import { compareWithPrediction } from '../testing/compareWithPrediction.js';
 
 // The REAL k6 against the mocks on loopback: check-ins uploaded as multipart (a generated JPEG, lat,
 // lon, ids) and polled until decided, one hour of model time (01:00-02:00, the mocks warm-started
@@ -96,27 +96,11 @@ describe('check-in replay (k6 http.file multipart + polling) against the mocks',
     // same window prints check-in rows.
     const loaded = loadRun(result.saved.folder);
     expect(Object.keys(loaded.summary.channels)).toEqual(['checkin']);
-    const { hotline } = builtCli('hotline-checkin-compare');
-    const predicted = join(dir, 'predicted');
-    const sim = hotline(
-      'sim',
-      file,
-      '--day',
-      '1',
-      '--from',
-      '01:00',
-      '--to',
-      '02:00',
-      '-r',
-      '10',
-      '-q',
-      '--out',
-      predicted,
-    );
-    expect(sim.code, sim.stderr).toBe(0);
-    const compare = hotline('compare', predicted, result.saved.folder, '--out', join(dir, 'compare.html'));
-    expect(compare.code, compare.stderr).toBe(0);
-    console.log(compare.stdout);
-    expect(compare.stdout).toMatch(/check-ins received/);
+    const printed = compareWithPrediction(file, result.saved.folder, dir, {
+      day: 1,
+      from: '01:00',
+      to: '02:00',
+    });
+    expect(printed).toMatch(/check-ins received/);
   }, 120_000);
 });

@@ -9,8 +9,8 @@ import { runUntil } from '../../../sim/engine/BatchDriver.js';
 import { createModelRun } from '../../../sim/ModelRun.js';
 import { scenarioText } from '../../../sim/testing/scenarioText.js';
 import { conditionalPrediction } from '../../cli/conditionalPrediction.js';
-import { builtCli } from '../../cli/testing/builtCli.js';
 import { runLoad } from '../runLoad.js';
+import { compareWithPrediction } from '../testing/compareWithPrediction.js';
 import { meanAndSd } from '../testing/meanAndSd.js';
 
 // The REAL k6 against the mocks on loopback: stationary-mmc's inbound line (M/M/14, 10 Erlangs, 200
@@ -159,28 +159,12 @@ describe('outbound replay (k6 callees) against the mocks', () => {
     expect(judgedOutbound.find((m) => m.metric === 'attempts')!.measured).toBe(outbound.attempts!.mean);
 
     // The run folder compares with a sim run of the window: outbound rows side by side.
-    const { hotline } = builtCli('hotline-outbound-compare');
-    const simRun = join(dir, 'sim-run');
-    const sim10 = hotline(
-      'sim',
-      file,
-      '--day',
-      '1',
-      '--from',
-      '10:00',
-      '--to',
-      '11:00',
-      '-r',
-      '10',
-      '-q',
-      '-o',
-      simRun,
-    );
-    expect(sim10.code, sim10.stderr).toBe(0);
-    const compared = hotline('compare', simRun, result.saved.folder, '-o', join(dir, 'compare.html'));
-    expect(compared.code, compared.stderr).toBe(0);
-    console.log(compared.stdout);
-    expect(compared.stdout).toMatch(/outbound: dial attempts/);
-    expect(compared.stdout).toMatch(/outbound: numbers reached/);
+    const printed = compareWithPrediction(file, result.saved.folder, dir, {
+      day: 1,
+      from: '10:00',
+      to: '11:00',
+    });
+    expect(printed).toMatch(/outbound: dial attempts/);
+    expect(printed).toMatch(/outbound: numbers reached/);
   }, 180_000);
 });

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRun } from '../../../results/loadRun.js';
 import { portalScenarioText } from '../../../sim/channels/portal/testing.js';
-import { builtCli } from '../../cli/testing/builtCli.js';
 import { runLoad } from '../runLoad.js';
+import { compareWithPrediction } from '../testing/compareWithPrediction.js';
 
 // The REAL k6 against the mocks on loopback: portal applications uploaded as multipart (generated
 // PDFs and JPEGs, 20-200 KB) with deliberately bad uploads on, and status checks at 48 a day, over
@@ -113,28 +113,12 @@ describe('portal replay (k6 multipart uploads + status checks) against the mocks
     // window prints portal rows.
     const loaded = loadRun(result.saved.folder);
     expect(Object.keys(loaded.summary.channels)).toContain('portal');
-    const { hotline } = builtCli('hotline-portal-compare');
-    const predicted = join(dir, 'predicted');
-    const sim = hotline(
-      'sim',
-      file,
-      '--day',
-      '1',
-      '--from',
-      '09:00',
-      '--to',
-      '10:00',
-      '-r',
-      '10',
-      '-q',
-      '--out',
-      predicted,
-    );
-    expect(sim.code, sim.stderr).toBe(0);
-    const compare = hotline('compare', predicted, result.saved.folder, '--out', join(dir, 'compare.html'));
-    expect(compare.code, compare.stderr).toBe(0);
-    console.log(compare.stdout);
-    expect(compare.stdout).toMatch(/applications started/);
-    expect(compare.stdout).toMatch(/submissions refused/);
+    const printed = compareWithPrediction(file, result.saved.folder, dir, {
+      day: 1,
+      from: '09:00',
+      to: '10:00',
+    });
+    expect(printed).toMatch(/applications started/);
+    expect(printed).toMatch(/submissions refused/);
   }, 180_000);
 });

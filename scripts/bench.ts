@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { chatBench } from './bench/chatBench.js';
 import { checkinBench } from './bench/checkinBench.js';
 import { gateBench } from './bench/gateBench.js';
+import { gateK6Bench } from './bench/gateK6Bench.js';
 import { mocksBench } from './bench/mocksBench.js';
 import { replayBench } from './bench/replayBench.js';
 import { rosterBench } from './bench/rosterBench.js';
@@ -30,4 +31,5 @@ if (process.argv.includes('--memory-child')) {
   if (!only || only === 'roster') await rosterBench(repo);
   if (!only || only === 'staff') await staffBench(repo);
   if (only === 'soak') await soakBench(repo, process.argv);
+  if (only === 'gate-k6') await gateK6Bench(repo, toolVersion());
 }

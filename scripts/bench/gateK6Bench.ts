@@ -1,0 +1,286 @@
+// `npm run bench -- --only gate-k6`: the --fail-on gate's false-alarm rate and power on REAL k6 runs
+// (the `gate` section stands k6 runs in by one-replication sim runs labelled as measurements). Each
+// run is `hotline load` of stationary-mmc scaled to 20 agents at its own occupancy (gateBench's
+// withAgents), day 1 08:00-12:00 (8 intervals of 30 minutes, enough for batch means) at time scale
+// 600 (24 s of wall time a replay), the real k6 against the mocks on 127.0.0.1, every run its own
+// seed (own arrivals, own warm-started morning). Pairs are judged as `hotline compare --fail-on`
+// judges two k6 folders (compareRuns + evaluateGate, DEFAULT_GATE_RULES), by batch means and by
+// --spread-from a 30-replication prediction of the same window. N runs give N/2 disjoint A/A pairs
+// (independent trials: the rate and its bound are theirs); all C(N, 2) pairs are printed too, but
+// they share runs, so their rate is not that of independent trials. Regression pairs put each 18-agent
+// replay against its own 20-agent replay (disjoint within the tally). Beside them: how far the k6
+// runs' interval and window values spread across seeds against one-replication sim runs' of the same
+// window (whether the gate bench's stand-ins are fair), and the one-replication stand-ins' own rates
+// on this window over many pairs. HOTLINE_BENCH_GATE_K6_RUNS sets N (default 16: about 10 minutes).
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { batchEstimate } from '../../results/compare/batchMeansDifference.js';
+import { compareRuns } from '../../results/compare/compareRuns.js';
+import { evaluateGate } from '../../results/compare/evaluateGate.js';
+import { parseFailOn } from '../../results/compare/failOnRules.js';
+import { simulatedRun } from '../../results/compare/testing/simulatedRun.js';
+import type { LoadedRun } from '../../results/loadRun.js';
+import { loadRun } from '../../results/loadRun.js';
+import { intervalSeries } from '../../results/runMetrics.js';
+import { saveSimRun } from '../../results/saveSimRun.js';
+import { simulateScenario } from '../../sim/simulateScenario.js';
+import { runLoad } from '../k6/runLoad.js';
+import { benchLine as line, median } from './benchLine.js';
+import { DEFAULT_GATE_RULES, withAgents } from './gateBench.js';
+import { sdAcrossRuns, spreadAcrossRuns } from './spreadAcrossRuns.js';
+
+/** The replayed window, as `hotline load --day 1 --from 08:00 --to 12:00` (day 1 = first). */
+const WINDOW = { day: 1, from: '08:00', to: '12:00' };
+const TIME_SCALE = 600;
+const DEFAULT_RUNS = 16;
+const SPREAD_REPLICATIONS = 30;
+/** One-replication sim stand-ins of the same window: pairs for their own rates. */
+const STAND_IN_PAIRS = 200;
+
+interface PairVerdict {
+  interval: boolean;
+  point: boolean;
+  /** The rules that failed on the interval. */
+  rules: string[];
+  /** The rules' metrics whose 95% interval of B − A excludes 0 (5% of A/A pairs if calibrated). */
+  excludesZero: string[];
+}
+
+interface Tally {
+  interval: number;
+  point: number;
+  pairs: number;
+  /** How often each rule failed on the interval. */
+  rules: Map<string, number>;
+  /** Per rule metric, how often its difference's interval excluded 0. */
+  excludesZero: Map<string, number>;
+}
+
+const RULES = parseFailOn(DEFAULT_GATE_RULES);
+
+/** What `hotline compare --baseline a b [--spread-from s] --fail-on ...` decides for one pair. */
+function judge(a: LoadedRun, b: LoadedRun, spread: LoadedRun | null): PairVerdict {
+  const comparison = compareRuns(a, b, spread);
+  const outcomes = evaluateGate(comparison, RULES);
+  return {
+    interval: outcomes.some((o) => o.failed),
+    point: evaluateGate(comparison, RULES, { strict: true }).some((o) => o.failed),
+    rules: outcomes.filter((o) => o.failed).map((o) => o.rule.text),
+    excludesZero: comparison.rows
+      .filter((row) => RULES.some((rule) => rule.metric === row.metric) && row.channel === 'phone')
+      .filter(
+        (row) => row.difference.ci95 !== null && (row.difference.ci95[0] > 0 || row.difference.ci95[1] < 0),
+      )
+      .map((row) => row.metric),
+  };
+}
+
+function tally(pairs: ReadonlyArray<readonly [LoadedRun, LoadedRun]>, spread: LoadedRun | null): Tally {
+  const t: Tally = { interval: 0, point: 0, pairs: pairs.length, rules: new Map(), excludesZero: new Map() };
+  for (const [a, b] of pairs) {
+    const v = judge(a, b, spread);
+    if (v.interval) t.interval++;
+    if (v.point) t.point++;
+    for (const rule of v.rules) t.rules.set(rule, (t.rules.get(rule) ?? 0) + 1);
+    for (const metric of v.excludesZero) t.excludesZero.set(metric, (t.excludesZero.get(metric) ?? 0) + 1);
+  }
+  return t;
+}
+
+// With no event in n trials the rate is below 3/n with 95% confidence (the rule of three).
+const pct = (n: number, of: number) =>
+  `${n}/${of} (${((100 * n) / of).toFixed(1)}%${n === 0 ? `, < ${(300 / of).toFixed(1)}% at 95%` : ''})`;
+
+const byRule = (t: Tally) =>
+  t.rules.size === 0 ? '' : ` [${[...t.rules].map(([rule, n]) => `${rule} ${n}`).join(', ')}]`;
+
+const rates = (t: Tally) =>
+  `interval ${pct(t.interval, t.pairs)}${byRule(t)}, --strict point ${pct(t.point, t.pairs)}`;
+
+// Alarms need the whole interval past a threshold, so they are rare and a few pairs say little; how
+// often the interval excludes 0 (5% if calibrated) is the sharper check of the same intervals.
+const calibration = (t: Tally) =>
+  `; interval of B − A excludes 0: ${RULES.map((r) => `${r.metric} ${t.excludesZero.get(r.metric) ?? 0}`).join(', ')} of ${t.pairs}`;
+
+const withCalibration = (t: Tally) => rates(t) + calibration(t);
+
+/** Runs 0-1, 2-3, ...: no run in two pairs. */
+const disjointPairs = <T>(runs: readonly T[]) =>
+  Array.from({ length: Math.floor(runs.length / 2) }, (_, k) => [runs[2 * k]!, runs[2 * k + 1]!] as const);
+
+const allPairs = <T>(runs: readonly T[]) =>
+  runs.flatMap((a, i) => runs.slice(i + 1).map((b) => [a, b] as const));
+
+interface Replay {
+  run: LoadedRun;
+  lagP99Ms: number | null;
+  dropped: number;
+  wallS: number;
+}
+
+async function replay(file: string, seed: number, work: string, toolVersion: string): Promise<Replay> {
+  const started = performance.now();
+  const result = await runLoad({
+    scenarioFile: file,
+    timeScale: TIME_SCALE,
+    day: WINDOW.day - 1,
+    from: WINDOW.from,
+    to: WINDOW.to,
+    segments: 1,
+    quiet: true,
+    k6StdoutToStderr: true,
+    seed,
+    out: join(work, `run-${seed}`),
+    toolVersion,
+  });
+  const quality = result.measurement.quality;
+  return {
+    run: loadRun(result.saved.folder),
+    lagP99Ms: quality?.whole.arrivalLagMs?.p99 ?? null,
+    dropped: quality?.droppedIterations ?? 0,
+    wallS: (performance.now() - started) / 1000,
+  };
+}
+
+/** The window's per-interval SL of a run (its measured intervals; the others are null). */
+const windowSl = (run: LoadedRun) => intervalSeries(run, 'slOffered', 'phone').mean.filter((x) => x !== null);
+
+const runSl = (run: LoadedRun) =>
+  (run.summary.channels as Record<string, Record<string, { mean: number | null }>>).phone?.slOffered?.mean ??
+  null;
+
+const fmt = (x: number | null, digits = 4) => (x === null ? 'n/a' : x.toFixed(digits));
+
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
+
+export async function gateK6Bench(repo: string, toolVersion: string): Promise<void> {
+  const runs = Number(process.env.HOTLINE_BENCH_GATE_K6_RUNS ?? DEFAULT_RUNS);
+  if (!Number.isInteger(runs) || runs < 2) {
+    throw new Error(`HOTLINE_BENCH_GATE_K6_RUNS: expected a whole number of at least 2, got ${runs}`);
+  }
+  const text = readFileSync(join(repo, 'scenarios', 'stationary-mmc.json'), 'utf8');
+  const work = mkdtempSync(join(tmpdir(), 'hotline-bench-gate-k6-'));
+  const started = performance.now();
+  try {
+    const baseFile = join(work, 'stationary-mmc-20.json');
+    const fewerFile = join(work, 'stationary-mmc-18.json');
+    const base = withAgents(text, 20, 20);
+    writeFileSync(baseFile, base);
+    writeFileSync(fewerFile, withAgents(text, 18, 20));
+    const window = `day ${WINDOW.day} ${WINDOW.from}-${WINDOW.to}`;
+    const spreadResult = await simulateScenario(
+      { text: base, file: baseFile },
+      { replications: SPREAD_REPLICATIONS, seed: 99, window: WINDOW, threads: 1 },
+    );
+    const spread = loadRun(saveSimRun(spreadResult, toolVersion, join(work, 'prediction')).folder);
+
+    const total = runs + Math.floor(runs / 2);
+    const progress = (k: number, what: string, r: Replay) =>
+      process.stderr.write(
+        `gate-k6: replay ${k}/${total} (${what}) ${r.wallS.toFixed(1)} s, SL ${fmt(runSl(r.run), 3)}, ` +
+          `lag p99 ${fmt(r.lagP99Ms, 1)} ms, dropped ${r.dropped}; load ${load()}\n`,
+      );
+    const aa: Replay[] = [];
+    for (let i = 0; i < runs; i++) {
+      aa.push(await replay(baseFile, 100 + i, work, toolVersion));
+      progress(aa.length, `20 agents, seed ${100 + i}`, aa.at(-1)!);
+    }
+    const fewer: Replay[] = [];
+    for (let i = 0; i < Math.floor(runs / 2); i++) {
+      fewer.push(await replay(fewerFile, 500 + i, work, toolVersion));
+      progress(runs + fewer.length, `18 agents, seed ${500 + i}`, fewer.at(-1)!);
+    }
+
+    const measured = aa.map((r) => r.run);
+    const where = `stationary-mmc 20 agents, ${window} at time scale ${TIME_SCALE}, real k6`;
+    const disjoint = disjointPairs(measured);
+    const all = allPairs(measured);
+    for (const [name, spreadFrom] of [
+      ['batch-means', null],
+      ['spread-of-prediction', spread],
+    ] as const) {
+      line(
+        `gate-k6 A/A false alarms, ${where}, ${name}`,
+        `${disjoint.length} disjoint pairs: ${withCalibration(tally(disjoint, spreadFrom))}`,
+      );
+      line(
+        `gate-k6 A/A false alarms, ${where}, ${name}`,
+        `all ${all.length} pairs (share runs: not independent trials): ${withCalibration(tally(all, spreadFrom))}`,
+      );
+    }
+    const regression = fewer.map((r, j) => [measured[j]!, r.run] as const);
+    for (const [name, spreadFrom] of [
+      ['batch-means', null],
+      ['spread-of-prediction', spread],
+    ] as const) {
+      line(
+        `gate-k6 regression caught, 20 -> 18 agents, ${where}, ${name}`,
+        `${regression.length} disjoint pairs: ${rates(tally(regression, spreadFrom))}`,
+      );
+    }
+
+    // The stand-ins: one replication of the same window, labelled a measurement (the gate bench's).
+    const standIn = (seed: number) =>
+      simulatedRun({ text: base, seed, replications: 1, asMeasurement: true, window: WINDOW }, toolVersion);
+    const sims: LoadedRun[] = [];
+    for (let k = 0; k < 2 * STAND_IN_PAIRS; k++) sims.push(await standIn(3000 + k));
+    const simPairs = disjointPairs(sims);
+    for (const [name, spreadFrom] of [
+      ['batch-means', null],
+      ['spread-of-prediction', spread],
+    ] as const) {
+      line(
+        `gate-k6 A/A false alarms, same window, k6-like sim stand-ins, ${name}`,
+        `${simPairs.length} disjoint pairs: ${withCalibration(tally(simPairs, spreadFrom))}`,
+      );
+    }
+
+    // Is a one-replication sim run a fair stand-in? The same spreads, k6 against sim.
+    const k6Spread = spreadAcrossRuns(measured.map(windowSl));
+    const simSpread = spreadAcrossRuns(sims.slice(0, runs).map(windowSl));
+    const k6RunSd = sdAcrossRuns(measured.map(runSl));
+    const simRunSd = sdAcrossRuns(sims.map(runSl));
+    line(
+      'gate-k6 spread of slOffered across seeds, k6 vs sim',
+      `per interval SD ${fmt(k6Spread.perIntervalSd)} vs ${fmt(simSpread.perIntervalSd)}, ` +
+        `within a run ${fmt(k6Spread.withinRunSd)} vs ${fmt(simSpread.withinRunSd)}, ` +
+        `window SD ${fmt(k6RunSd)} vs ${fmt(simRunSd)} (${runs} k6 runs, ${sims.length} sim runs); ` +
+        `mean SL ${fmt(mean(measured.map(runSl)))} vs ${fmt(mean(sims.map(runSl)))}`,
+    );
+    // Batch means is calibrated when a run's SE from its own intervals (s/√k) is the SD of the
+    // window's figure across runs; the spread of a prediction, when one replication's SD is.
+    const batchSe = (runsOf: LoadedRun[]) =>
+      rms(runsOf.map((r) => batchEstimate(windowSl(r), 'mean')?.se ?? null));
+    line(
+      'gate-k6 SE of the window SL: across seeds vs batch means',
+      `k6 ${fmt(k6RunSd)} vs ${fmt(batchSe(measured))}, sim ${fmt(simRunSd)} vs ${fmt(batchSe(sims))}; ` +
+        `one replication's SD in the ${SPREAD_REPLICATIONS}-replication prediction ${fmt(sdAcrossRuns(spreadResult.perReplication.map((r) => r.channels.phone?.run.slOffered ?? null)))}`,
+    );
+    const lags = aa.concat(fewer).flatMap((r) => (r.lagP99Ms === null ? [] : [r.lagP99Ms]));
+    line(
+      'gate-k6 replays',
+      `${aa.length + fewer.length} runs, median wall ${median(aa.concat(fewer).map((r) => r.wallS)).toFixed(1)} s, ` +
+        `arrival lag p99 median ${lags.length ? median(lags).toFixed(1) : 'n/a'} ms ` +
+        `(${lags.length ? ((median(lags) / 1000) * TIME_SCALE).toFixed(1) : 'n/a'} model s), ` +
+        `dropped ${aa.concat(fewer).reduce((s, r) => s + r.dropped, 0)}; load average ${load()}`,
+    );
+    line('gate-k6 bench wall time', `${((performance.now() - started) / 1000).toFixed(1)} s`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function mean(xs: ReadonlyArray<number | null>): number | null {
+  const v = xs.filter((x): x is number => x !== null);
+  return v.length ? v.reduce((s, x) => s + x, 0) / v.length : null;
+}
+
+/** Root mean square (SEs combine through their squares); null without a value. */
+function rms(xs: ReadonlyArray<number | null>): number | null {
+  const v = xs.filter((x): x is number => x !== null);
+  return v.length ? Math.sqrt(v.reduce((s, x) => s + x * x, 0) / v.length) : null;
+}

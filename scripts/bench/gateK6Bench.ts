@@ -14,6 +14,14 @@
 // on this window over many pairs. HOTLINE_BENCH_GATE_K6_RUNS sets N (default 16: about 11-12 minutes),
 // HOTLINE_BENCH_GATE_K6_TIME_SCALE the time scale, HOTLINE_BENCH_GATE_K6_KEEP=1 keeps the run folders
 // (the path is printed) and HOTLINE_BENCH_GATE_K6_FROM=<that path> judges kept runs again without k6.
+//
+// Measured (README, gate section): at a load average of 4-8 on 2 cores the default gate (batch means)
+// false-alarmed on 0/16 disjoint ordered A/A judgements and 1/240 over all pairs (0.4%), --spread-from
+// 2/240; the k6 runs' window SL spread across seeds as the sim stand-ins' (0.023 vs 0.025). At 15-19
+// the first five replays' client waits ran a median 5-13 model s above the mocks' own (transport
+// latency times the time scale), their SL 0.51-0.75 against the server's 0.90-0.99, and batch means
+// false-alarmed on 2/16 and 49/240 (20%): hence compare's latency warning (latencyWarnings.ts); the
+// runs without it: 0/10 and 2/110. Power on this 4-hour window is low (2-4 of 8 true cuts caught).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';

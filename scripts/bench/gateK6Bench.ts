@@ -63,6 +63,8 @@ interface Tally {
   interval: number;
   point: number;
   pairs: number;
+  /** Independent trials behind them: the pairs (a pair judged each way is still one trial). */
+  independent: number;
   /** How often each rule failed on the interval. */
   rules: Map<string, number>;
   /** Per rule metric, how often its difference's interval excluded 0. */
@@ -100,7 +102,14 @@ function tally(
   bothWays: boolean,
 ): Tally {
   const pairs = bothWays ? given.flatMap(([a, b]) => [[a, b] as const, [b, a] as const]) : given;
-  const t: Tally = { interval: 0, point: 0, pairs: pairs.length, rules: new Map(), excludesZero: new Map() };
+  const t: Tally = {
+    interval: 0,
+    point: 0,
+    pairs: pairs.length,
+    independent: given.length,
+    rules: new Map(),
+    excludesZero: new Map(),
+  };
   for (const [a, b] of pairs) {
     const v = judge(a, b, spread);
     if (v.interval) t.interval++;
@@ -111,15 +120,16 @@ function tally(
   return t;
 }
 
-// With no event in n trials the rate is below 3/n with 95% confidence (the rule of three).
-const pct = (n: number, of: number) =>
-  `${n}/${of} (${((100 * n) / of).toFixed(1)}%${n === 0 ? `, < ${(300 / of).toFixed(1)}% at 95%` : ''})`;
+// With no event in n independent trials the rate is below 3/n with 95% confidence (the rule of
+// three); judgements each way of the same pairs are not independent, so n is the pairs.
+const pct = (n: number, of: number, independent: number) =>
+  `${n}/${of} (${((100 * n) / of).toFixed(1)}%${n === 0 ? `, < ${(300 / independent).toFixed(1)}% at 95%` : ''})`;
 
 const byRule = (t: Tally) =>
   t.rules.size === 0 ? '' : ` [${[...t.rules].map(([rule, n]) => `${rule} ${n}`).join(', ')}]`;
 
 const rates = (t: Tally) =>
-  `interval ${pct(t.interval, t.pairs)}${byRule(t)}, --strict point ${pct(t.point, t.pairs)}`;
+  `interval ${pct(t.interval, t.pairs, t.independent)}${byRule(t)}, --strict point ${pct(t.point, t.pairs, t.independent)}`;
 
 // Alarms need the whole interval past a threshold, so they are rare and a few pairs say little; how
 // often the interval excludes 0 (5% if calibrated) is the sharper check of the same intervals.

@@ -1,11 +1,12 @@
 // `npm run bench`: the timing targets (never asserted in tests); `npm run bench -- --help` lists the
-// sections. The mocks, replay and soak sections run the real k6 against loopback only. The soak
-// (30 minutes by default, `--soak-duration 60s` for a quick check) runs only when asked for by name.
+// sections. The mocks, replay, gate-k6 and soak sections run the real k6 against loopback only. The
+// soak (30 minutes by default) and gate-k6 (~12 minutes) run only when asked for by name.
 import { fileURLToPath } from 'node:url';
 import { BENCH_USAGE, type BenchOptions, benchOptions, runsSection } from './bench/benchOptions.js';
 import { chatBench } from './bench/chatBench.js';
 import { checkinBench } from './bench/checkinBench.js';
 import { gateBench } from './bench/gateBench.js';
+import { gateK6Bench } from './bench/gateK6Bench.js';
 import { mocksBench } from './bench/mocksBench.js';
 import { replayBench } from './bench/replayBench.js';
 import { rosterBench } from './bench/rosterBench.js';
@@ -44,4 +45,5 @@ if (options?.help) {
   if (on('roster')) await rosterBench(repo);
   if (on('staff')) await staffBench(repo);
   if (on('soak')) await soakBench(repo, argv);
+  if (on('gate-k6')) await gateK6Bench(repo, toolVersion());
 }

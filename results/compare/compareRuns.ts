@@ -4,6 +4,7 @@ import type { LoadedRun } from '../loadRun.js';
 import { intervalSeries, type MetricValue, slVariant } from '../runMetrics.js';
 import { batchAggregate, batchMeansDifference } from './batchMeansDifference.js';
 import { type Difference, pairedDifference, welchDifference } from './differenceCi.js';
+import { latencyWarnings } from './latencyWarnings.js';
 import { type PairingMethod, pairingMethod } from './pairingMethod.js';
 import { insidePredictionInterval, predictionDifference } from './predictionDifference.js';
 import { spreadDifference } from './spreadDifference.js';
@@ -62,6 +63,8 @@ export function compareRuns(a: LoadedRun, b: LoadedRun, spread: LoadedRun | null
     ...windowWarnings(a, b),
     ...(method === 'batch-means' ? fewBatchesWarnings(a, b) : []),
     ...(method === 'spread-of-prediction' && spread ? spreadWindowWarnings(b, spread) : []),
+    ...latencyWarnings(a),
+    ...latencyWarnings(b),
   ];
   return { a, b, method, spread: method === 'spread-of-prediction' ? spread : null, rows, warnings };
 }

@@ -4,8 +4,8 @@ import { BENCH_SECTIONS, benchOptions, runsSection } from './benchOptions.js';
 const sectionsRun = (argv: string[]) => BENCH_SECTIONS.filter((s) => runsSection(benchOptions(argv), s));
 
 describe('benchOptions', () => {
-  it('a bare run goes through every section but the soak', () => {
-    expect(sectionsRun([])).toEqual(BENCH_SECTIONS.filter((s) => s !== 'soak'));
+  it('a bare run goes through every section but the soak and gate-k6 (minutes each)', () => {
+    expect(sectionsRun([])).toEqual(BENCH_SECTIONS.filter((s) => s !== 'soak' && s !== 'gate-k6'));
   });
 
   it('--only runs that section; mocks brings chat and checkin; the soak only by name', () => {

@@ -8,6 +8,7 @@ export const BENCH_SECTIONS = [
   'checkin',
   'replay',
   'gate',
+  'gate-k6',
   'whatif',
   'roster',
   'staff',
@@ -16,7 +17,7 @@ export const BENCH_SECTIONS = [
 export type BenchSection = (typeof BENCH_SECTIONS)[number];
 
 /** Sections a bare `npm run bench` skips: they run only when named (too long for every run). */
-export const ONLY_BY_NAME: ReadonlySet<BenchSection> = new Set(['soak']);
+export const ONLY_BY_NAME: ReadonlySet<BenchSection> = new Set(['soak', 'gate-k6']);
 
 export const BENCH_USAGE = `usage: npm run bench [-- --only <section>] [soak flags]
 

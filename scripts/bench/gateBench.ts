@@ -77,7 +77,7 @@ const rates = (t: Tally) => `interval ${pct(t.interval, t.pairs)}, --strict poin
  * stationary-mmc with `agents` agents at its own occupancy (the calls scaled with the agents), so a
  * cut of 2 in 20 is a true 10% at the load the scenario was written for.
  */
-function withAgents(text: string, agents: number, loadAgents: number): string {
+export function withAgents(text: string, agents: number, loadAgents: number): string {
   const file = JSON.parse(text);
   const group = file.agents.groups[0].staffing;
   const demand = file.channels.phone.demand;

@@ -108,7 +108,7 @@ not at all. Exit codes: 0 written, 2 bad input, 130 / 143 stopped by SIGINT / SI
         flags.out ?? join(runsDirectory(), id),
         flags.out ? '--out' : RUNS_DIR_FLAG,
       );
-      const recorded: RecordedCell[] = [];
+      const recorded: RecordedCell[] = new Array(grid.cells.length);
       const progress = progressReporter('cells', grid.cells.length, flags.quiet);
       try {
         await stopOnSignal('whatif stopped, worker threads ended; nothing written', (signal) =>
@@ -125,7 +125,9 @@ not at all. Exit codes: 0 written, 2 bad input, 130 / 143 stopped by SIGINT / SI
             (cell, result) => {
               const relative = `${WHATIF_CELLS_DIR}/${cell.id}`;
               saveSimRun(result, toolVersion(), join(folder.temporary, WHATIF_CELLS_DIR, cell.id));
-              recorded.push(recordWhatifCell(cell, result, relative));
+              // Cells may finish out of order (the pool hands out replications as threads free up);
+              // whatif.json and the base cell's pairing read them in grid order.
+              recorded[grid.cells.indexOf(cell)] = recordWhatifCell(cell, result, relative);
             },
           ),
         );

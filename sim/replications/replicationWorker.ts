@@ -1,17 +1,30 @@
-// Worker-thread entry: runs the (scenario, replication) tasks it is given and posts each result back
-// as it finishes. Tasks come grouped by scenario, so a scenario is loaded once per run of its tasks.
+// Worker-thread entry: runs each (scenario, replication) task the pool sends and posts its metrics
+// back. The scenario text comes with a source's first task; the model loaded last is kept, since
+// tasks come in list order (a whatif cell's replications one after another).
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ScenarioModel } from '../../scenarios/ScenarioModel.js';
 import { measureReplication } from './measureReplication.js';
-import type { ReplicationWorkerInput } from './runReplications.js';
-import { loadSource } from './ScenarioSource.js';
+import type { ReplicationWorkerInput, WorkerResultMessage, WorkerTaskMessage } from './runReplications.js';
+import { loadSource, type ScenarioSource } from './ScenarioSource.js';
 import { simulateRun } from './simulateRun.js';
 
 const input = workerData as ReplicationWorkerInput;
+const sources = new Map<number, ScenarioSource>();
 let loaded: { index: number; scenario: ScenarioModel } | undefined;
-for (const { source, replication, task } of input.tasks) {
-  if (loaded?.index !== source) loaded = { index: source, scenario: loadSource(input.sources[source]!) };
+
+parentPort!.on('message', (message: WorkerTaskMessage | null) => {
+  // null: no task is left; closing the port lets the thread exit (code 0).
+  if (message === null) {
+    parentPort!.close();
+    return;
+  }
+  const { task, source, replication } = message;
+  if (message.scenario !== undefined) sources.set(source, message.scenario);
+  if (loaded?.index !== source) loaded = { index: source, scenario: loadSource(sources.get(source)!) };
   const counters = simulateRun(loaded.scenario, input.seed, replication, input.branchOf);
-  const metrics = measureReplication(loaded.scenario, counters, input.window);
-  parentPort!.postMessage({ task, metrics });
-}
+  const result: WorkerResultMessage = {
+    task,
+    metrics: measureReplication(loaded.scenario, counters, input.window),
+  };
+  parentPort!.postMessage(result);
+});

@@ -63,7 +63,9 @@ export interface ReplicationTask {
  * The worker pool under runReplications, for any list of (scenario, replication) tasks: each task
  * is seeded by (seed, stream, replication) alone, so its metrics do not depend on which thread ran
  * it or what ran before. `finished` gets the task's index in `tasks`. Workers live for the whole
- * list, so several scenarios (the cells of `hotline whatif`) share warm threads.
+ * list, so several scenarios (the cells of `hotline whatif`) share warm threads, and pull tasks in
+ * list order as they finish, so a slower thread (a neighbour's load, a cell that costs more) never
+ * leaves the other idle at the end.
  */
 export async function runReplicationTasks(
   sources: readonly ScenarioSource[],
@@ -87,26 +89,22 @@ export async function runReplicationTasks(
     return;
   }
   const script = workerScript();
-  const shares = Array.from({ length: threads }, (_, w) =>
-    tasks.map((task, t) => ({ ...task, task: t })).filter(({ task }) => task % threads === w),
-  );
+  const queue = new TaskQueue(tasks.length);
   // One failing or aborted worker stops the others; every worker has exited before this returns.
   const stop = new AbortController();
   const forward = () => stop.abort(options.signal!.reason);
   options.signal?.addEventListener('abort', forward, { once: true });
   try {
     const outcomes = await Promise.allSettled(
-      shares.map((share) =>
+      Array.from({ length: threads }, () =>
         runWorker(
           script,
-          // A worker gets only the sources its share uses (index -> text), not every cell's text.
           {
-            sources: Object.fromEntries(share.map(({ source }) => [source, sources[source]!])),
             seed: options.seed,
-            tasks: share,
             window: options.window,
             branchOf: options.branchOf,
           },
+          { sources, tasks, queue },
           finished,
           stop.signal,
         ).catch((error: unknown) => {
@@ -125,18 +123,46 @@ export function defaultThreads(): number {
   return availableParallelism();
 }
 
-/** What a worker thread is given (replicationWorker.ts). */
+/** What a worker thread is given at its start (replicationWorker.ts); its tasks come as messages. */
 export interface ReplicationWorkerInput {
-  sources: Record<number, ScenarioSource>;
   seed: number | string;
-  tasks: (ReplicationTask & { task: number })[];
   window?: RunWindow | undefined;
   branchOf?: BranchOf | undefined;
+}
+
+/**
+ * One task for a worker (ReplicationTask with its index in the list); `scenario` comes with the
+ * first task of each source the worker runs, so a worker gets only the texts it needs, once.
+ */
+export interface WorkerTaskMessage {
+  readonly task: number;
+  readonly source: number;
+  readonly replication: number;
+  readonly scenario?: ScenarioSource;
+}
+
+/** What a worker posts back for each task. */
+export interface WorkerResultMessage {
+  readonly task: number;
+  readonly metrics: ReplicationMetrics;
+}
+
+/**
+ * Tasks a worker keeps in hand: one it runs and one waiting, so it never idles for a round trip to
+ * the main thread, yet no worker holds more than that while another may run dry at the end.
+ */
+const TASKS_IN_HAND = 2;
+
+interface TaskList {
+  readonly sources: readonly ScenarioSource[];
+  readonly tasks: readonly ReplicationTask[];
+  readonly queue: TaskQueue;
 }
 
 function runWorker(
   script: URL,
   workerData: ReplicationWorkerInput,
+  list: TaskList,
   finished: (task: number, metrics: ReplicationMetrics) => void,
   signal: AbortSignal,
 ): Promise<void> {
@@ -148,9 +174,29 @@ function runWorker(
     const worker = new Worker(script, { workerData });
     const terminate = () => void worker.terminate();
     signal.addEventListener('abort', terminate, { once: true });
-    worker.on('message', (message: { task: number; metrics: ReplicationMetrics }) =>
-      finished(message.task, message.metrics),
-    );
+    const sent = new Set<number>();
+    let inHand = 0;
+    // Pull-based: a worker that finishes sooner takes more, so no thread idles while tasks remain.
+    const give = () => {
+      const t = list.queue.take();
+      if (t === undefined) {
+        if (inHand === 0) worker.postMessage(null);
+        return;
+      }
+      const { source, replication } = list.tasks[t]!;
+      const first = !sent.has(source);
+      sent.add(source);
+      inHand++;
+      const message: WorkerTaskMessage = first
+        ? { task: t, source, replication, scenario: list.sources[source]! }
+        : { task: t, source, replication };
+      worker.postMessage(message);
+    };
+    worker.on('message', (message: WorkerResultMessage) => {
+      inHand--;
+      finished(message.task, message.metrics);
+      if (!signal.aborted) give();
+    });
     worker.on('error', reject);
     worker.on('exit', (code) => {
       signal.removeEventListener('abort', terminate);
@@ -158,7 +204,17 @@ function runWorker(
       else if (code === 0) resolve();
       else reject(new Error(`replication worker exited with code ${code}`));
     });
+    for (let i = 0; i < TASKS_IN_HAND; i++) give();
   });
+}
+
+/** The next task index to hand out, in list order, shared by every worker of a pool. */
+class TaskQueue {
+  private next = 0;
+  constructor(private readonly length: number) {}
+  take(): number | undefined {
+    return this.next < this.length ? this.next++ : undefined;
+  }
 }
 
 /** The bundled worker next to the bundled CLI; from source (tests) the one `npm run build` made in dist/. */

@@ -3,7 +3,7 @@ import { loadScenarioText } from '../../scenarios/loadScenario.js';
 import type { CalendarModel, ScenarioModel } from '../../scenarios/ScenarioModel.js';
 import type { StaffingFile } from '../../scenarios/scenarioSchema.js';
 import { dayFactors } from '../arrivals/arrivalRates.js';
-import { erlangOnDuty } from '../channels/phone/erlangOnDuty.js';
+import { channelPlugin } from '../channels/index.js';
 import {
   type ChannelTargets,
   judgeTargets,
@@ -19,8 +19,9 @@ import {
   type ChannelQueue,
   channelQueue,
   dayFactorNodes,
-  PLANNED_CHANNELS,
   simulatedLoad,
+  type UnplannedChannel,
+  unplannedWhy,
 } from './channelQueue.js';
 import {
   type GroupRequirement,
@@ -106,6 +107,8 @@ export interface StaffingPlan extends StaffingRequirement {
   /** Wall time spent in simulations (the rest is the staffing formula and bookkeeping), for benches. */
   readonly simulationMs: number;
   readonly channels: readonly PlannedChannel[];
+  /** Channels with agents that set no requirement, and why (their plug-ins' words): simulated with the plan. */
+  readonly unplanned: readonly UnplannedChannel[];
   /** Agent-hours over the horizon of the planned groups: planned on duty, scheduled, and today's. */
   readonly agentHours: { readonly onDuty: number; readonly scheduled: number; readonly current: number };
   /** Today's scheduled agents per interval of each planned group (time-average), for charts. */
@@ -176,36 +179,41 @@ export async function planStaffing(
       {
         path: '/channels',
         message: 'no channel with targets and a group to staff',
-        allowed: 'phone or chat with targets',
+        allowed:
+          'a channel whose plug-in plans its agents (phone, chat, check-in reviews) with a group that has its skill',
       },
     ]);
   }
-  const queues = [...carriers.keys()].map((c) => channelQueue(scenario, c));
+  const queues = [...carriers.keys()].map((c) => channelQueue(scenario, c)!);
+  const unplanned: UnplannedChannel[] = Object.keys(scenario.channels)
+    .filter((c) => !carriers.has(c) && !channelPlugin(c)!.withoutAgents)
+    .map((c) => ({ channel: c, why: unplannedWhy(scenario, c) }));
   const groups = [...new Set(carriers.values())];
   const slotsOf = (group: string) => scenario.agentGroups.find((g) => g.name === group)!.slots;
   const replications = options.replications ?? DEFAULT_REPLICATIONS;
   const seed = options.seed ?? 1;
 
   let staffing = new Map<string, Int32Array>();
+  const formulaFor = (channel: string) => {
+    const formula = channelPlugin(channel)!.planning?.erlangOnDuty;
+    return formula
+      ? formula(scenario.channels[channel as 'phone'], calendar.intervalS, (i) => intervalLabel(calendar, i))
+      : undefined;
+  };
   if (options.method === 'erlang') {
-    const phone = scenario.channels.phone;
-    if (!phone || queues.length !== 1) throw new InputError(undefined, erlangRefusal(scenario));
-    staffing.set(
-      groups[0]!,
-      erlangOnDuty(phone, calendar.intervalS, (i) => intervalLabel(calendar, i)),
-    );
+    const formula = queues.length === 1 ? formulaFor(queues[0]!.channel) : undefined;
+    if (!formula) throw new InputError(undefined, erlangRefusal(scenario));
+    staffing.set(groups[0]!, formula);
   } else {
     for (const group of groups) {
       const model = scenario.agentGroups.find((g) => g.name === group)!;
       const only = [...carriers].filter(([, g]) => g === group).map(([c]) => c);
-      const phone = scenario.channels.phone;
       // The per-interval Erlang staffing is the usual start of the ISA (a good guess where it is
-      // exact); other channels start from today's staffing.
+      // exact); channels without a closed formula start from today's staffing.
       staffing.set(
         group,
-        only.length === 1 && only[0] === 'phone' && phone
-          ? erlangOnDuty(phone, calendar.intervalS, (i) => intervalLabel(calendar, i))
-          : Int32Array.from(model.staffing.scheduledPerInterval, (a) => Math.round(a)),
+        (only.length === 1 ? formulaFor(only[0]!) : undefined) ??
+          Int32Array.from(model.staffing.scheduledPerInterval, (a) => Math.round(a)),
       );
     }
   }
@@ -283,6 +291,7 @@ export async function planStaffing(
         replications,
         seed,
         simulationMs,
+        unplanned,
       });
     }
     corrections++;
@@ -296,13 +305,13 @@ export async function planStaffing(
 
 /**
  * Which group carries each channel's requirement (see planStaffing). Channels without a group, and
- * channels planning cannot staff yet (not in PLANNED_CHANNELS, e.g. email), are left out: their
- * groups keep the scenario's staffing and still serve them in the simulation.
+ * channels whose plug-in sets no requirement (its `planning` absent or its queue null, e.g. outbound),
+ * are left out: their groups keep the scenario's staffing and still serve them in the simulation.
  */
 export function assignChannels(scenario: ScenarioModel): Map<string, string> {
   const out = new Map<string, string>();
   for (const channel of Object.keys(scenario.channels)) {
-    if (!PLANNED_CHANNELS.has(channel)) continue;
+    if (channelQueue(scenario, channel) === null) continue;
     let best: { group: string; rank: number } | undefined;
     for (const group of scenario.agentGroups) {
       const rank = group.skills.indexOf(channel);
@@ -358,10 +367,13 @@ function calibrate(
     let abandoned = 0;
     for (const interval of summary.intervals) {
       busySlotS +=
-        (interval[queue.occupancyMetric]?.mean ?? 0) * (interval.agentsOnDuty?.mean ?? 0) * slots * intervalS;
-      taken += interval.answered?.mean ?? 0;
-      waitingS += (interval.meanQueueLength?.mean ?? 0) * intervalS;
-      abandoned += interval.abandoned?.mean ?? 0;
+        (interval[queue.metrics.occupancy]?.mean ?? 0) *
+        (interval.agentsOnDuty?.mean ?? 0) *
+        slots *
+        intervalS;
+      taken += interval[queue.metrics.answered]?.mean ?? 0;
+      waitingS += (interval[queue.metrics.queueLength]?.mean ?? 0) * intervalS;
+      if (queue.metrics.abandoned !== null) abandoned += interval[queue.metrics.abandoned]?.mean ?? 0;
     }
     if (queue.holdingTimeS === null && !(taken > 0)) {
       throw new InputError(
@@ -401,7 +413,7 @@ function fromLoad(
     const holdingTimeS = queue.holdingTimeS!;
     const replications = result.perReplication.map((r) => r.channels[queue.channel as 'phone']!.intervals);
     const factors = replications.map((_, r) =>
-      dayFactors(calendar.days, queue.dailyCv, createStream(result.seed, `${queue.channel}.demand`, r)),
+      dayFactors(calendar.days, queue.dailyCv, createStream(result.seed, queue.dayFactorStream, r)),
     );
     const nodes = dayFactorNodes(queue.dailyCv);
     channelSummary(result, queue.channel).intervals.forEach((_, i) => {
@@ -454,7 +466,7 @@ function judge(
   return queues.map((queue) => {
     const summary = channelSummary(result, queue.channel);
     const intervals = summary.intervals.map((figures): PlannedInterval => {
-      const offered = figures.offered?.mean ?? null;
+      const offered = figures[queue.metrics.offered]?.mean ?? null;
       if (!(offered !== null && offered > 0)) {
         return { offered, checks: [], verdict: 'n/a' };
       }
@@ -538,7 +550,7 @@ function erlangRefusal(scenario: ScenarioModel) {
   return [
     {
       path: '--method',
-      message: `erlang: the formulas cover one phone channel served by one group; this scenario has ${Object.keys(scenario.channels).join(', ')}`,
+      message: `erlang: the per-interval formula covers one channel with a closed formula (phone) served by one group; this scenario has ${Object.keys(scenario.channels).join(', ')}`,
       value: 'erlang',
       allowed: 'simulation, for chat or for several channels sharing agents',
     },
@@ -561,6 +573,7 @@ function buildPlan(parts: {
   seed: number | string;
   simulationMs: number;
   check: StaffingPlan['check'];
+  unplanned: readonly UnplannedChannel[];
 }): StaffingPlan {
   const { scenario, shrinkage } = parts;
   const hoursPerInterval = scenario.calendar.intervalS / 3600;
@@ -591,6 +604,7 @@ function buildPlan(parts: {
     seed: parts.seed,
     simulationMs: parts.simulationMs,
     channels: parts.channels,
+    unplanned: parts.unplanned,
     agentHours: {
       onDuty: sum(groups.flatMap((g) => [...g.onDuty])) * hoursPerInterval,
       scheduled: sum(groups.flatMap((g) => [...g.scheduled])) * hoursPerInterval,

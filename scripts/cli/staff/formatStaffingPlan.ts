@@ -35,6 +35,7 @@ export function formatStaffingPlan(plan: StaffingPlan, choice: MethodChoice): st
         (missed.length > 0 ? `; missed at ${shortList(missed)}` : ''),
     );
   }
+  for (const { channel, why } of plan.unplanned) lines.push(`${channel.padEnd(13)} ${why}`);
   for (const channel of plan.check?.channels ?? []) {
     const judged = channel.intervals.filter((i) => i.verdict !== 'n/a').length;
     const beyond = channel.missedBeyondNoise.map((i) => intervalLabel(plan.calendar, i));

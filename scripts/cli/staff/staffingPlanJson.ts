@@ -24,6 +24,7 @@ export function staffingPlanJson(plan: StaffingPlan, choice: MethodChoice): unkn
       today: [...plan.currentAgents[g.group]!].map((a) => Number(a.toFixed(3))),
     })),
     channels: plan.channels,
+    unplanned: plan.unplanned,
     staffing: plan.staffing,
     check: plan.check,
   };

@@ -3,7 +3,7 @@
  *
  * The node limit is what is meant to stop a hard solve: it counts work, not time, so a solve it stops
  * gives the same plan on any machine. The covid week's first round (hotline staff's requirement, the
- * covid templates) closes the 0.1% gap after NODES_COVID_ROUND_1 nodes; the default leaves room for
+ * covid templates) closes the 0.1% gap after 466 nodes; the default leaves room for
  * later rounds' raised requirements. The time limit is only a safety net, generous enough that a
  * loaded machine still reaches the gap or the node limit first (round 1 took 42 s with the load
  * average at 6 on 2 cores, where the old 20 s limit stopped it at a machine-dependent plan).

@@ -15,14 +15,13 @@ import type { ChannelSummary, MetricSummary } from '../replications/summarizeRep
 import { createStream } from '../rng/createStream.js';
 import { type SimulationResult, simulateScenario } from '../simulateScenario.js';
 import {
-  agentsForLoads,
   type ChannelQueue,
   channelQueue,
-  dayFactorNodes,
   simulatedLoad,
   type UnplannedChannel,
   unplannedWhy,
 } from './channelQueue.js';
+import { pooledAgents } from './pooledAgents.js';
 import {
   type GroupRequirement,
   type StaffingMethod,
@@ -58,6 +57,17 @@ export interface PlanStaffingOptions {
   onProgress?: (progress: PlanProgress) => void;
   /** Stops the planning: the simulation's worker threads end and the promise rejects with the reason. */
   signal?: AbortSignal;
+}
+
+/**
+ * A group shared by several planned channels, as the last load iteration staffed it: the agent-hours
+ * of the channels staffed apart and added up, against the group staffed jointly (pooledAgents).
+ */
+export interface GroupPooling {
+  readonly group: string;
+  readonly channels: readonly string[];
+  readonly separateAgentHours: number;
+  readonly jointAgentHours: number;
 }
 
 /** One target in one interval as the final simulation judged it. */
@@ -109,6 +119,8 @@ export interface StaffingPlan extends StaffingRequirement {
   readonly channels: readonly PlannedChannel[];
   /** Channels with agents that set no requirement, and why (their plug-ins' words): simulated with the plan. */
   readonly unplanned: readonly UnplannedChannel[];
+  /** Groups shared by several planned channels: the pooling gain of the last load iteration. */
+  readonly pooling: readonly GroupPooling[];
   /** Agent-hours over the horizon of the planned groups: planned on duty, scheduled, and today's. */
   readonly agentHours: { readonly onDuty: number; readonly scheduled: number; readonly current: number };
   /** Today's scheduled agents per interval of each planned group (time-average), for charts. */
@@ -147,8 +159,10 @@ const DEFAULT_CHECK_REPLICATIONS = 30;
  * 'erlang' is the per-interval Erlang staffing (SIPP), simulated once to report what it reaches.
  *
  * Groups: each channel's requirement goes to the group that ranks it highest among its skills (the
- * earlier group in the file on a tie); a group carrying several channels gets the sum of their
- * requirements, which ignores the pooling gain (safe side). Groups carrying no channel keep the
+ * earlier group in the file on a tie); a group carrying several channels is staffed jointly with
+ * 'simulation' (pooledAgents: one pool for the summed load, every channel's target held; the
+ * correction passes then add agents where a channel still misses), with the sum of the channels'
+ * separate requirements reported beside it (`pooling`). Groups carrying no channel keep the
  * scenario's staffing and still serve what their skills allow.
  */
 export async function planStaffing(
@@ -223,6 +237,7 @@ export async function planStaffing(
   let corrections = 0;
   let lastChange = 0;
   let simulationMs = 0;
+  let pooling: GroupPooling[] = [];
   let phase: PlanProgress['phase'] = options.method === 'erlang' ? 'check' : 'load';
   const maxLoad = options.maxLoadIterations ?? 8;
   const maxCorrections = options.maxCorrections ?? 8;
@@ -236,7 +251,15 @@ export async function planStaffing(
     if (phase === 'load') {
       loadIterations++;
       const calibrated = calibrate(queues, result, carriers, slotsOf, calendar.intervalS);
-      const next = fromLoad(calibrated, result, carriers, slotsOf, calendar, groups);
+      const { staffing: next, pooling: gain } = fromLoad(
+        calibrated,
+        result,
+        carriers,
+        slotsOf,
+        calendar,
+        groups,
+      );
+      pooling = gain;
       lastChange = largestChange(staffing, next);
       if (lastChange > 1 && loadIterations < maxLoad) {
         staffing = loadIterations < DAMP_AFTER ? next : halfway(staffing, next);
@@ -292,6 +315,7 @@ export async function planStaffing(
         seed,
         simulationMs,
         unplanned,
+        pooling,
       });
     }
     corrections++;
@@ -404,32 +428,58 @@ function fromLoad(
   slotsOf: (group: string) => number,
   calendar: CalendarModel,
   groups: readonly string[],
-): Map<string, Int32Array> {
-  const next = new Map(groups.map((g) => [g, new Int32Array(calendar.days * calendar.intervalsPerDay)]));
+): { staffing: Map<string, Int32Array>; pooling: GroupPooling[] } {
+  const count = calendar.days * calendar.intervalsPerDay;
+  const loadOf = new Map<string, Float64Array>();
   for (const queue of queues) {
-    const group = carriers.get(queue.channel)!;
-    const slots = slotsOf(group);
-    const agents = next.get(group)!;
+    const slots = slotsOf(carriers.get(queue.channel)!);
     const holdingTimeS = queue.holdingTimeS!;
     const replications = result.perReplication.map((r) => r.channels[queue.channel as 'phone']!.intervals);
     const factors = replications.map((_, r) =>
       dayFactors(calendar.days, queue.dailyCv, createStream(result.seed, queue.dayFactorStream, r)),
     );
-    const nodes = dayFactorNodes(queue.dailyCv);
-    channelSummary(result, queue.channel).intervals.forEach((_, i) => {
+    const loads = new Float64Array(count);
+    for (let i = 0; i < count; i++) {
       const day = Math.floor(i / calendar.intervalsPerDay);
-      const load =
+      loads[i] =
         replications.reduce(
           (sum, intervals, r) =>
             sum +
             simulatedLoad(queue, intervals[i]!, slots, holdingTimeS, calendar.intervalS) / factors[r]![day]!,
           0,
         ) / replications.length;
-      const loads = nodes.map((node) => ({ load: load * node.load, weight: node.weight }));
-      agents[i]! += agentsForLoads(queue, loads, holdingTimeS, slots, intervalLabel(calendar, i));
-    });
+    }
+    loadOf.set(queue.channel, loads);
   }
-  return next;
+  const staffing = new Map<string, Int32Array>();
+  const pooling: GroupPooling[] = [];
+  const hours = calendar.intervalS / 3600;
+  for (const group of groups) {
+    const members = queues.filter((q) => carriers.get(q.channel) === group);
+    const agents = new Int32Array(count);
+    let separate = 0;
+    for (let i = 0; i < count; i++) {
+      const pool = members.map((queue) => ({
+        queue,
+        load: loadOf.get(queue.channel)![i]!,
+        holdingTimeS: queue.holdingTimeS!,
+        slots: slotsOf(group),
+      }));
+      const required = pooledAgents(pool, intervalLabel(calendar, i));
+      agents[i] = required.joint;
+      separate += required.separate;
+    }
+    staffing.set(group, agents);
+    if (members.length > 1) {
+      pooling.push({
+        group,
+        channels: members.map((q) => q.channel),
+        separateAgentHours: separate * hours,
+        jointAgentHours: agents.reduce((a, b) => a + b, 0) * hours,
+      });
+    }
+  }
+  return { staffing, pooling };
 }
 
 /**
@@ -574,6 +624,7 @@ function buildPlan(parts: {
   simulationMs: number;
   check: StaffingPlan['check'];
   unplanned: readonly UnplannedChannel[];
+  pooling: readonly GroupPooling[];
 }): StaffingPlan {
   const { scenario, shrinkage } = parts;
   const hoursPerInterval = scenario.calendar.intervalS / 3600;
@@ -605,6 +656,7 @@ function buildPlan(parts: {
     simulationMs: parts.simulationMs,
     channels: parts.channels,
     unplanned: parts.unplanned,
+    pooling: parts.pooling,
     agentHours: {
       onDuty: sum(groups.flatMap((g) => [...g.onDuty])) * hoursPerInterval,
       scheduled: sum(groups.flatMap((g) => [...g.scheduled])) * hoursPerInterval,

@@ -25,6 +25,7 @@ export function staffingPlanJson(plan: StaffingPlan, choice: MethodChoice): unkn
     })),
     channels: plan.channels,
     unplanned: plan.unplanned,
+    pooling: plan.pooling,
     staffing: plan.staffing,
     check: plan.check,
   };

@@ -4,6 +4,7 @@ import { writeFileAtomically } from '../../results/report/writeReport.js';
 import { readScenarioFile } from '../../scenarios/loadScenario.js';
 import { loadShiftTemplatesFile } from '../../sim/planning/roster/loadShiftTemplates.js';
 import { planRoster } from '../../sim/planning/roster/planRoster.js';
+import { ROSTER_SOLVER_DEFAULTS } from '../../sim/planning/roster/rosterSolverDefaults.js';
 import { withStaffing } from '../../sim/planning/withStaffing.js';
 import { defaultThreads } from '../../sim/replications/runReplications.js';
 import { stopOnSignal } from '../stopOnSignal.js';
@@ -18,6 +19,7 @@ interface RosterFlags {
   shrinkage: number;
   penalty?: number;
   timeLimit: number;
+  nodeLimit: number;
   gap: number;
   rounds: number;
   raise: number;
@@ -56,12 +58,23 @@ export function registerRosterCommand(program: Command): void {
       positiveNumber('--penalty'),
     )
     .option(
-      '--time-limit <seconds>',
-      'solver time limit (LP and integer program together)',
-      positiveNumber('--time-limit'),
-      20,
+      '--node-limit <n>',
+      'branch-and-bound nodes per solve at most: a limit on work, so a solve it stops gives the same plan on any machine',
+      wholeNumber('--node-limit', 1, 2_000_000_000),
+      ROSTER_SOLVER_DEFAULTS.nodeLimit,
     )
-    .option('--gap <share>', 'stop when (cost - bound) / cost is at most this', shareValue('--gap', 1), 0.001)
+    .option(
+      '--time-limit <seconds>',
+      'safety net: solver time limit (LP and integer program together); a solve it stops depends on the machine',
+      positiveNumber('--time-limit'),
+      ROSTER_SOLVER_DEFAULTS.timeLimitS,
+    )
+    .option(
+      '--gap <share>',
+      'stop when (cost - bound) / cost is at most this',
+      shareValue('--gap', 1),
+      ROSTER_SOLVER_DEFAULTS.relativeGap,
+    )
     .option(
       '--rounds <n>',
       'solve-and-simulate rounds at most; 0: solve once, do not simulate',
@@ -136,6 +149,7 @@ cover: the message names the interval).`,
           ...(flags.required ? { requiredFile: flags.required } : {}),
           ...(flags.penalty !== undefined ? { penalty: flags.penalty } : {}),
           timeLimitS: flags.timeLimit,
+          nodeLimit: flags.nodeLimit,
           relativeGap: flags.gap,
           maxRounds: flags.rounds,
           raiseBy: flags.raise,

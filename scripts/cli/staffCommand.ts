@@ -94,7 +94,9 @@ misses a target or is within one standard error of it. The plan is then simulate
 draws no iteration used (seed <seed>-check, --check-replications): an interval whose mean misses
 there but whose 95% CI still reaches the target is reported as within noise, apart from those
 missed beyond noise. Each channel's requirement goes to the group that ranks it highest among its
-skills; a group carrying several channels gets the sum (no pooling gain counted).
+skills; with --method simulation a group carrying several channels is staffed jointly as one pool
+(the pooling line compares it with the channels staffed apart). Channels that set no requirement
+(outbound, e-mail for now) get a line saying why and are simulated with the plan.
 The scenario's staffing is agents on duty; --write saves the on-duty figures (what was simulated),
 the table shows scheduled = on duty / (1 - shrinkage) beside them.
 Exit codes: 0 planned, 2 bad input (a flag, the scenario, an output path, a target no staffing meets).`,

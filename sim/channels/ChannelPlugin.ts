@@ -10,6 +10,7 @@ import type { Simulation } from '../engine/Simulation.js';
 import type { ChannelTargets } from '../metrics/judgeTargets.js';
 import type { ChannelMetricSpecs } from '../metrics/MetricSpec.js';
 import type { Streams } from '../rng/Streams.js';
+import type { ChannelPlanning } from './ChannelPlanning.js';
 import type { Couplings } from './Couplings.js';
 import type { RunWindowIntervals } from './RunWindowIntervals.js';
 
@@ -122,6 +123,8 @@ export interface ChannelPlugin<
    * group's skills are channel names (scenarios/buildAgentGroups.ts translates).
    */
   readonly skill?: string;
+  /** How `hotline staff` plans its agents (ChannelPlanning.ts). Absent: planning leaves it to the scenario's staffing. */
+  readonly planning?: ChannelPlanning<Model>;
 }
 
 /** The columns of the channel's tables in `hotline sim`; SERVICE_LEVEL stands for the target's variant. */

@@ -8,6 +8,7 @@ import {
   type StaffingDemand,
   type StaffingGoal,
 } from '../analytic/fewestAgents.js';
+import type { PlanningQueue } from '../channels/ChannelPlanning.js';
 import type { MetricRecord } from '../channels/ChannelPlugin.js';
 import { channelPlugin } from '../channels/index.js';
 import type { ChannelTargets } from '../metrics/judgeTargets.js';
@@ -15,31 +16,21 @@ import { metricSpec } from '../metrics/metricRegistry.js';
 import type { ServiceLevelKind } from '../metrics/serviceLevel.js';
 
 /**
- * A channel seen as the queue the staffing formula needs: how to read its simulated load, and the
- * Erlang A parameters (mean holding time of a slot, mean patience, goal). The only place planning
- * reads channel-specific fields; a new channel adds its entry here.
+ * A channel seen as the queue the staffing formula needs: its plug-in's PlanningQueue (how to read its
+ * simulated load, the Erlang A parameters) with its targets as a staffing goal. Planning reads no
+ * channel's fields itself: each channel declares them in `sim/channels/<name>/<name>Planning.ts`.
  */
-export interface ChannelQueue {
+export interface ChannelQueue extends PlanningQueue {
   readonly channel: string;
   readonly targets: ChannelTargets;
   readonly goal: StaffingGoal;
-  /** Mean patience of a contact waiting for an agent, seconds (Erlang A). */
-  readonly patienceS: number;
-  /** Mean time a contact holds a slot, seconds; null: estimated from the simulation. */
-  readonly holdingTimeS: number | null;
-  /** The interval's busy agent time as a share of on-duty time (a chat session counts 1/slots). */
-  readonly occupancyMetric: string;
-  /** Coefficient of variation of the day-to-day volume factor (the channel's `dailyCv`). */
-  readonly dailyCv: number;
 }
 
-/**
- * Channels planning staffs: those whose waiting contacts Erlang A describes (an entry below). Other
- * channels are simulated with the plan like every channel, but set no requirement: an outbound
- * campaign is worked in the time the inbound channels leave (threshold blending), an e-mail backlog
- * or a review queue in working hours, so their figures follow from the inbound plan.
- */
-export const PLANNED_CHANNELS: ReadonlySet<string> = new Set(['phone', 'chat']);
+/** A channel planning leaves to the scenario's staffing, and why (its plug-in's words). */
+export interface UnplannedChannel {
+  readonly channel: string;
+  readonly why: string;
+}
 
 const VARIANT_OF_KIND: Record<ServiceLevelKind, ServiceLevelVariant> = {
   answered: 'slAnswered',
@@ -47,8 +38,13 @@ const VARIANT_OF_KIND: Record<ServiceLevelKind, ServiceLevelVariant> = {
   excludingShortAbandons: 'slExcludingShortAbandons',
 };
 
-export function channelQueue(scenario: ScenarioModel, channel: string): ChannelQueue {
-  const targets = channelPlugin(channel)!.targets(scenario.channels[channel as 'phone']);
+/** The channel's planning queue, or null when its plug-in sets no requirement (unplannedWhy says why). */
+export function channelQueue(scenario: ScenarioModel, channel: string): ChannelQueue | null {
+  const plugin = channelPlugin(channel)!;
+  const model = scenario.channels[channel as 'phone'];
+  const queue = plugin.planning?.queue(model) ?? null;
+  if (queue === null) return null;
+  const targets = plugin.targets(model);
   const kind = metricSpec(channel as 'phone', targets.variant as 'slOffered').serviceLevel;
   if (!kind) throw new RangeError(`${channel}: ${targets.variant} is not a service level`);
   const goal: StaffingGoal = {
@@ -58,40 +54,16 @@ export function channelQueue(scenario: ScenarioModel, channel: string): ChannelQ
     ...(targets.maxAbandonRate !== null ? { maxAbandon: targets.maxAbandonRate } : {}),
     ...(targets.maxAsaS !== null ? { maxAsaS: targets.maxAsaS } : {}),
   };
-  const phone = scenario.channels.phone;
-  if (channel === 'phone' && phone) {
-    return {
-      channel,
-      targets,
-      goal,
-      patienceS: phone.classes.reduce((sum, c) => sum + c.share * c.patience.mean, 0),
-      holdingTimeS: phone.talkTime.mean + (phone.afterCallWork?.mean ?? 0),
-      occupancyMetric: 'occupancy',
-      dailyCv: phone.dailyCv,
-    };
-  }
-  const chat = scenario.channels.chat;
-  if (channel === 'chat' && chat) {
-    // A session holds its slot over several messages and think times: no model field gives that
-    // holding time directly, so it is measured from the simulation (busy slot time / sessions taken).
-    return {
-      channel,
-      targets,
-      goal,
-      patienceS: chat.patience.mean,
-      holdingTimeS: null,
-      occupancyMetric: 'occupancySlots',
-      dailyCv: chat.dailyCv,
-    };
-  }
-  // A channel without an entry here (checkin: its agents review check-ins, a queue without abandonment
-  // whose target is on the whole confirmation time) is not planned yet: say so as bad input, not a crash.
-  throw new InputError(undefined, [
-    {
-      path: `/channels/${channel}`,
-      message: `staffing plans know phone and chat only; the ${channel} channel's agents cannot be planned yet (plan a copy of the scenario without it)`,
-    },
-  ]);
+  return { ...queue, channel, targets, goal };
+}
+
+/** Why a channel sets no requirement, in its plug-in's words. */
+export function unplannedWhy(scenario: ScenarioModel, channel: string): string {
+  const plugin = channelPlugin(channel)!;
+  if (channelQueue(scenario, channel) !== null) return 'not planned: no agent group has its skill';
+  if (!plugin.planning)
+    return "not planned: the channel declares no planning; its groups keep the scenario's staffing";
+  return plugin.planning.why?.(scenario.channels[channel as 'phone']) ?? 'sets no requirement';
 }
 
 /**
@@ -109,9 +81,9 @@ export function simulatedLoad(
   holdingTimeS: number,
   intervalS: number,
 ): number {
-  const occupancy = interval[queue.occupancyMetric] ?? 0;
+  const occupancy = interval[queue.metrics.occupancy] ?? 0;
   const onDuty = interval.agentsOnDuty ?? 0;
-  const abandoned = interval.abandoned ?? 0;
+  const abandoned = queue.metrics.abandoned === null ? 0 : (interval[queue.metrics.abandoned] ?? 0);
   return occupancy * onDuty + (abandoned * holdingTimeS) / intervalS / slots;
 }
 

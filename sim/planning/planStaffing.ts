@@ -3,7 +3,7 @@ import { loadScenarioText } from '../../scenarios/loadScenario.js';
 import type { CalendarModel, ScenarioModel } from '../../scenarios/ScenarioModel.js';
 import type { StaffingFile } from '../../scenarios/scenarioSchema.js';
 import { dayFactors } from '../arrivals/arrivalRates.js';
-import { erlangOnDuty } from '../channels/phone/erlangOnDuty.js';
+import { channelPlugin } from '../channels/index.js';
 import {
   type ChannelTargets,
   judgeTargets,
@@ -15,13 +15,13 @@ import type { ChannelSummary, MetricSummary } from '../replications/summarizeRep
 import { createStream } from '../rng/createStream.js';
 import { type SimulationResult, simulateScenario } from '../simulateScenario.js';
 import {
-  agentsForLoads,
   type ChannelQueue,
   channelQueue,
-  dayFactorNodes,
-  PLANNED_CHANNELS,
   simulatedLoad,
+  type UnplannedChannel,
+  unplannedWhy,
 } from './channelQueue.js';
+import { pooledAgents } from './pooledAgents.js';
 import {
   type GroupRequirement,
   type StaffingMethod,
@@ -57,6 +57,17 @@ export interface PlanStaffingOptions {
   onProgress?: (progress: PlanProgress) => void;
   /** Stops the planning: the simulation's worker threads end and the promise rejects with the reason. */
   signal?: AbortSignal;
+}
+
+/**
+ * A group shared by several planned channels, as the last load iteration staffed it: the agent-hours
+ * of the channels staffed apart and added up, against the group staffed jointly (pooledAgents).
+ */
+export interface GroupPooling {
+  readonly group: string;
+  readonly channels: readonly string[];
+  readonly separateAgentHours: number;
+  readonly jointAgentHours: number;
 }
 
 /** One target in one interval as the final simulation judged it. */
@@ -106,6 +117,10 @@ export interface StaffingPlan extends StaffingRequirement {
   /** Wall time spent in simulations (the rest is the staffing formula and bookkeeping), for benches. */
   readonly simulationMs: number;
   readonly channels: readonly PlannedChannel[];
+  /** Channels with agents that set no requirement, and why (their plug-ins' words): simulated with the plan. */
+  readonly unplanned: readonly UnplannedChannel[];
+  /** Groups shared by several planned channels: the pooling gain of the last load iteration. */
+  readonly pooling: readonly GroupPooling[];
   /** Agent-hours over the horizon of the planned groups: planned on duty, scheduled, and today's. */
   readonly agentHours: { readonly onDuty: number; readonly scheduled: number; readonly current: number };
   /** Today's scheduled agents per interval of each planned group (time-average), for charts. */
@@ -144,8 +159,10 @@ const DEFAULT_CHECK_REPLICATIONS = 30;
  * 'erlang' is the per-interval Erlang staffing (SIPP), simulated once to report what it reaches.
  *
  * Groups: each channel's requirement goes to the group that ranks it highest among its skills (the
- * earlier group in the file on a tie); a group carrying several channels gets the sum of their
- * requirements, which ignores the pooling gain (safe side). Groups carrying no channel keep the
+ * earlier group in the file on a tie); a group carrying several channels is staffed jointly with
+ * 'simulation' (pooledAgents: one pool for the summed load, every channel's target held; the
+ * correction passes then add agents where a channel still misses), with the sum of the channels'
+ * separate requirements reported beside it (`pooling`). Groups carrying no channel keep the
  * scenario's staffing and still serve what their skills allow.
  */
 export async function planStaffing(
@@ -176,36 +193,41 @@ export async function planStaffing(
       {
         path: '/channels',
         message: 'no channel with targets and a group to staff',
-        allowed: 'phone or chat with targets',
+        allowed:
+          'a channel whose plug-in plans its agents (phone, chat, check-in reviews) with a group that has its skill',
       },
     ]);
   }
-  const queues = [...carriers.keys()].map((c) => channelQueue(scenario, c));
+  const queues = [...carriers.keys()].map((c) => channelQueue(scenario, c)!);
+  const unplanned: UnplannedChannel[] = Object.keys(scenario.channels)
+    .filter((c) => !carriers.has(c) && !channelPlugin(c)!.withoutAgents)
+    .map((c) => ({ channel: c, why: unplannedWhy(scenario, c) }));
   const groups = [...new Set(carriers.values())];
   const slotsOf = (group: string) => scenario.agentGroups.find((g) => g.name === group)!.slots;
   const replications = options.replications ?? DEFAULT_REPLICATIONS;
   const seed = options.seed ?? 1;
 
   let staffing = new Map<string, Int32Array>();
+  const formulaFor = (channel: string) => {
+    const formula = channelPlugin(channel)!.planning?.erlangOnDuty;
+    return formula
+      ? formula(scenario.channels[channel as 'phone'], calendar.intervalS, (i) => intervalLabel(calendar, i))
+      : undefined;
+  };
   if (options.method === 'erlang') {
-    const phone = scenario.channels.phone;
-    if (!phone || queues.length !== 1) throw new InputError(undefined, erlangRefusal(scenario));
-    staffing.set(
-      groups[0]!,
-      erlangOnDuty(phone, calendar.intervalS, (i) => intervalLabel(calendar, i)),
-    );
+    const formula = queues.length === 1 ? formulaFor(queues[0]!.channel) : undefined;
+    if (!formula) throw new InputError(undefined, erlangRefusal(scenario));
+    staffing.set(groups[0]!, formula);
   } else {
     for (const group of groups) {
       const model = scenario.agentGroups.find((g) => g.name === group)!;
       const only = [...carriers].filter(([, g]) => g === group).map(([c]) => c);
-      const phone = scenario.channels.phone;
       // The per-interval Erlang staffing is the usual start of the ISA (a good guess where it is
-      // exact); other channels start from today's staffing.
+      // exact); channels without a closed formula start from today's staffing.
       staffing.set(
         group,
-        only.length === 1 && only[0] === 'phone' && phone
-          ? erlangOnDuty(phone, calendar.intervalS, (i) => intervalLabel(calendar, i))
-          : Int32Array.from(model.staffing.scheduledPerInterval, (a) => Math.round(a)),
+        (only.length === 1 ? formulaFor(only[0]!) : undefined) ??
+          Int32Array.from(model.staffing.scheduledPerInterval, (a) => Math.round(a)),
       );
     }
   }
@@ -215,6 +237,7 @@ export async function planStaffing(
   let corrections = 0;
   let lastChange = 0;
   let simulationMs = 0;
+  let pooling: GroupPooling[] = [];
   let phase: PlanProgress['phase'] = options.method === 'erlang' ? 'check' : 'load';
   const maxLoad = options.maxLoadIterations ?? 8;
   const maxCorrections = options.maxCorrections ?? 8;
@@ -228,7 +251,15 @@ export async function planStaffing(
     if (phase === 'load') {
       loadIterations++;
       const calibrated = calibrate(queues, result, carriers, slotsOf, calendar.intervalS);
-      const next = fromLoad(calibrated, result, carriers, slotsOf, calendar, groups);
+      const { staffing: next, pooling: gain } = fromLoad(
+        calibrated,
+        result,
+        carriers,
+        slotsOf,
+        calendar,
+        groups,
+      );
+      pooling = gain;
       lastChange = largestChange(staffing, next);
       if (lastChange > 1 && loadIterations < maxLoad) {
         staffing = loadIterations < DAMP_AFTER ? next : halfway(staffing, next);
@@ -283,6 +314,8 @@ export async function planStaffing(
         replications,
         seed,
         simulationMs,
+        unplanned,
+        pooling,
       });
     }
     corrections++;
@@ -296,13 +329,13 @@ export async function planStaffing(
 
 /**
  * Which group carries each channel's requirement (see planStaffing). Channels without a group, and
- * channels planning cannot staff yet (not in PLANNED_CHANNELS, e.g. email), are left out: their
- * groups keep the scenario's staffing and still serve them in the simulation.
+ * channels whose plug-in sets no requirement (its `planning` absent or its queue null, e.g. outbound),
+ * are left out: their groups keep the scenario's staffing and still serve them in the simulation.
  */
 export function assignChannels(scenario: ScenarioModel): Map<string, string> {
   const out = new Map<string, string>();
   for (const channel of Object.keys(scenario.channels)) {
-    if (!PLANNED_CHANNELS.has(channel)) continue;
+    if (channelQueue(scenario, channel) === null) continue;
     let best: { group: string; rank: number } | undefined;
     for (const group of scenario.agentGroups) {
       const rank = group.skills.indexOf(channel);
@@ -358,10 +391,13 @@ function calibrate(
     let abandoned = 0;
     for (const interval of summary.intervals) {
       busySlotS +=
-        (interval[queue.occupancyMetric]?.mean ?? 0) * (interval.agentsOnDuty?.mean ?? 0) * slots * intervalS;
-      taken += interval.answered?.mean ?? 0;
-      waitingS += (interval.meanQueueLength?.mean ?? 0) * intervalS;
-      abandoned += interval.abandoned?.mean ?? 0;
+        (interval[queue.metrics.occupancy]?.mean ?? 0) *
+        (interval.agentsOnDuty?.mean ?? 0) *
+        slots *
+        intervalS;
+      taken += interval[queue.metrics.answered]?.mean ?? 0;
+      waitingS += (interval[queue.metrics.queueLength]?.mean ?? 0) * intervalS;
+      if (queue.metrics.abandoned !== null) abandoned += interval[queue.metrics.abandoned]?.mean ?? 0;
     }
     if (queue.holdingTimeS === null && !(taken > 0)) {
       throw new InputError(
@@ -392,32 +428,58 @@ function fromLoad(
   slotsOf: (group: string) => number,
   calendar: CalendarModel,
   groups: readonly string[],
-): Map<string, Int32Array> {
-  const next = new Map(groups.map((g) => [g, new Int32Array(calendar.days * calendar.intervalsPerDay)]));
+): { staffing: Map<string, Int32Array>; pooling: GroupPooling[] } {
+  const count = calendar.days * calendar.intervalsPerDay;
+  const loadOf = new Map<string, Float64Array>();
   for (const queue of queues) {
-    const group = carriers.get(queue.channel)!;
-    const slots = slotsOf(group);
-    const agents = next.get(group)!;
+    const slots = slotsOf(carriers.get(queue.channel)!);
     const holdingTimeS = queue.holdingTimeS!;
     const replications = result.perReplication.map((r) => r.channels[queue.channel as 'phone']!.intervals);
     const factors = replications.map((_, r) =>
-      dayFactors(calendar.days, queue.dailyCv, createStream(result.seed, `${queue.channel}.demand`, r)),
+      dayFactors(calendar.days, queue.dailyCv, createStream(result.seed, queue.dayFactorStream, r)),
     );
-    const nodes = dayFactorNodes(queue.dailyCv);
-    channelSummary(result, queue.channel).intervals.forEach((_, i) => {
+    const loads = new Float64Array(count);
+    for (let i = 0; i < count; i++) {
       const day = Math.floor(i / calendar.intervalsPerDay);
-      const load =
+      loads[i] =
         replications.reduce(
           (sum, intervals, r) =>
             sum +
             simulatedLoad(queue, intervals[i]!, slots, holdingTimeS, calendar.intervalS) / factors[r]![day]!,
           0,
         ) / replications.length;
-      const loads = nodes.map((node) => ({ load: load * node.load, weight: node.weight }));
-      agents[i]! += agentsForLoads(queue, loads, holdingTimeS, slots, intervalLabel(calendar, i));
-    });
+    }
+    loadOf.set(queue.channel, loads);
   }
-  return next;
+  const staffing = new Map<string, Int32Array>();
+  const pooling: GroupPooling[] = [];
+  const hours = calendar.intervalS / 3600;
+  for (const group of groups) {
+    const members = queues.filter((q) => carriers.get(q.channel) === group);
+    const agents = new Int32Array(count);
+    let separate = 0;
+    for (let i = 0; i < count; i++) {
+      const pool = members.map((queue) => ({
+        queue,
+        load: loadOf.get(queue.channel)![i]!,
+        holdingTimeS: queue.holdingTimeS!,
+        slots: slotsOf(group),
+      }));
+      const required = pooledAgents(pool, intervalLabel(calendar, i));
+      agents[i] = required.joint;
+      separate += required.separate;
+    }
+    staffing.set(group, agents);
+    if (members.length > 1) {
+      pooling.push({
+        group,
+        channels: members.map((q) => q.channel),
+        separateAgentHours: separate * hours,
+        jointAgentHours: agents.reduce((a, b) => a + b, 0) * hours,
+      });
+    }
+  }
+  return { staffing, pooling };
 }
 
 /**
@@ -454,7 +516,7 @@ function judge(
   return queues.map((queue) => {
     const summary = channelSummary(result, queue.channel);
     const intervals = summary.intervals.map((figures): PlannedInterval => {
-      const offered = figures.offered?.mean ?? null;
+      const offered = figures[queue.metrics.offered]?.mean ?? null;
       if (!(offered !== null && offered > 0)) {
         return { offered, checks: [], verdict: 'n/a' };
       }
@@ -538,7 +600,7 @@ function erlangRefusal(scenario: ScenarioModel) {
   return [
     {
       path: '--method',
-      message: `erlang: the formulas cover one phone channel served by one group; this scenario has ${Object.keys(scenario.channels).join(', ')}`,
+      message: `erlang: the per-interval formula covers one channel with a closed formula (phone) served by one group; this scenario has ${Object.keys(scenario.channels).join(', ')}`,
       value: 'erlang',
       allowed: 'simulation, for chat or for several channels sharing agents',
     },
@@ -561,6 +623,8 @@ function buildPlan(parts: {
   seed: number | string;
   simulationMs: number;
   check: StaffingPlan['check'];
+  unplanned: readonly UnplannedChannel[];
+  pooling: readonly GroupPooling[];
 }): StaffingPlan {
   const { scenario, shrinkage } = parts;
   const hoursPerInterval = scenario.calendar.intervalS / 3600;
@@ -591,6 +655,8 @@ function buildPlan(parts: {
     seed: parts.seed,
     simulationMs: parts.simulationMs,
     channels: parts.channels,
+    unplanned: parts.unplanned,
+    pooling: parts.pooling,
     agentHours: {
       onDuty: sum(groups.flatMap((g) => [...g.onDuty])) * hoursPerInterval,
       scheduled: sum(groups.flatMap((g) => [...g.scheduled])) * hoursPerInterval,

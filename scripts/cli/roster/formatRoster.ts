@@ -1,7 +1,10 @@
 import { formatDuration } from '../../../scenarios/duration.js';
 import { intervalLabel } from '../../../sim/planning/roster/intervalLabel.js';
 import type { RosterResult } from '../../../sim/planning/roster/planRoster.js';
+import { stoppedBy } from '../../../sim/planning/roster/stoppedBy.js';
 import { formatTable } from '../formatTable.js';
+
+const STOPPED_BY = { optimal: 'gap', nodeLimit: 'node limit', timeLimit: 'time limit' } as const;
 
 const money = (x: number) => Math.round(x).toLocaleString('en-US');
 const hours = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 1 });
@@ -43,7 +46,7 @@ export function formatRoster(result: RosterResult): string {
       ],
     ),
     '',
-    `solver: ${solution.status === 'optimal' ? 'optimal within the gap limit' : 'time limit reached'} in ${solution.solveS.toFixed(1)} s; ` +
+    `solver: ${stoppedBy(solution)} in ${solution.solveS.toFixed(1)} s, ${solution.nodes} branch-and-bound nodes; ` +
       `cost ${money(solution.cost)}, bound ${money(solution.bound)}, gap ${gapText(solution.gap)}, LP bound ${money(solution.lpBound)}`,
   );
   const short = solution.shortfall.reduce((a, b) => a + b, 0);
@@ -55,12 +58,13 @@ export function formatRoster(result: RosterResult): string {
       '',
       'rounds (solve, simulate, raise the requirement where an interval misses a target)',
       formatTable(
-        ['round', 'required agent-intervals', 'cost', 'gap', 'intervals missing'],
+        ['round', 'required agent-intervals', 'cost', 'gap', 'stopped by', 'intervals missing'],
         result.rounds.map((r) => [
           String(r.round),
           String(r.requiredTotal),
           money(r.cost),
           gapText(r.gap),
+          STOPPED_BY[r.status],
           String(r.missed.length) + (r.capped.length > 0 ? ` (${r.capped.length} at the caps)` : ''),
         ]),
       ),

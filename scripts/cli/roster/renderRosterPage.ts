@@ -3,6 +3,7 @@ import { escapeHtml } from '../../../results/report/escapeHtml.js';
 import { chartSlot, htmlPage } from '../../../results/report/htmlPage.js';
 import { formatDuration } from '../../../scenarios/duration.js';
 import type { RosterResult } from '../../../sim/planning/roster/planRoster.js';
+import { stoppedBy } from '../../../sim/planning/roster/stoppedBy.js';
 
 const money = (x: number) => Math.round(x).toLocaleString('en-US');
 const hours = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 1 });
@@ -102,7 +103,7 @@ export function renderRosterPage(result: RosterResult): string {
     : 'not simulated';
   const body = `
 <h1>Roster: ${escapeHtml(result.scenario.name)} with ${escapeHtml(result.templates.name)}</h1>
-<p class="meta">group <b>${escapeHtml(result.group)}</b> · ${result.templateShifts} template shifts, ${result.shiftCount} with break placements · solver <b>${solution.status === 'optimal' ? 'optimal within the gap limit' : 'time limit reached'}</b> in ${solution.solveS.toFixed(1)} s, gap ${(Math.max(0, solution.gap) * 100).toFixed(2)}%, LP bound ${money(solution.lpBound)} · ${verdictLine}</p>
+<p class="meta">group <b>${escapeHtml(result.group)}</b> · ${result.templateShifts} template shifts, ${result.shiftCount} with break placements · solver <b>${escapeHtml(stoppedBy(solution))}</b> in ${solution.solveS.toFixed(1)} s, ${solution.nodes} nodes, gap ${(Math.max(0, solution.gap) * 100).toFixed(2)}%, LP bound ${money(solution.lpBound)} · ${verdictLine}</p>
 <table>
 <tr><th class="text"></th><th>agent-hours</th><th>cost</th></tr>
 ${rows([

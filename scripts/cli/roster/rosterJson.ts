@@ -13,6 +13,7 @@ export function rosterJson(result: RosterResult) {
     templateShifts: result.templateShifts,
     solver: {
       status: solution.status,
+      nodes: solution.nodes,
       cost: round2(solution.cost),
       bound: round2(solution.bound),
       lpBound: round2(solution.lpBound),

@@ -35,6 +35,14 @@ export function formatStaffingPlan(plan: StaffingPlan, choice: MethodChoice): st
         (missed.length > 0 ? `; missed at ${shortList(missed)}` : ''),
     );
   }
+  for (const { channel, why } of plan.unplanned) lines.push(`${channel.padEnd(13)} ${why}`);
+  for (const pool of plan.pooling) {
+    const gain = pool.separateAgentHours > 0 ? pool.jointAgentHours / pool.separateAgentHours - 1 : 0;
+    lines.push(
+      `pooling       group ${pool.group} (${pool.channels.join(' + ')}) staffed jointly: ${hours(pool.jointAgentHours)} agent-hours on duty ` +
+        `against ${hours(pool.separateAgentHours)} for the channels staffed apart (${signedPercent(gain)}; last load iteration, before corrections)`,
+    );
+  }
   for (const channel of plan.check?.channels ?? []) {
     const judged = channel.intervals.filter((i) => i.verdict !== 'n/a').length;
     const beyond = channel.missedBeyondNoise.map((i) => intervalLabel(plan.calendar, i));

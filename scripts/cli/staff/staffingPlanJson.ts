@@ -24,6 +24,8 @@ export function staffingPlanJson(plan: StaffingPlan, choice: MethodChoice): unkn
       today: [...plan.currentAgents[g.group]!].map((a) => Number(a.toFixed(3))),
     })),
     channels: plan.channels,
+    unplanned: plan.unplanned,
+    pooling: plan.pooling,
     staffing: plan.staffing,
     check: plan.check,
   };

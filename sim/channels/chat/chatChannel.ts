@@ -6,6 +6,7 @@ import type { ChatCounters } from './ChatCounters.js';
 import type { ChatModel } from './ChatModel.js';
 import { type ChatObserver, ChatProcess } from './ChatProcess.js';
 import { CHAT_METRICS_DECLARATION, type ChatMetric } from './chatMetricSpecs.js';
+import { chatPlanning } from './chatPlanning.js';
 import { ChatChannel } from './chatSchema.js';
 import { measureChat } from './measureChat.js';
 
@@ -35,6 +36,7 @@ export const chatChannel: ChannelPlugin<
   classMetrics: [],
   classes: () => [],
   targets: (model) => model.targets,
+  planning: chatPlanning,
   expectedContacts: (model) => model.expectedSessions,
   meanWaitMetric: 'firstResponseMeanS',
   contactsNoun: 'sessions',

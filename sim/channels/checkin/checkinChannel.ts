@@ -7,6 +7,7 @@ import type { CheckinCounters } from './CheckinCounters.js';
 import type { CheckinModel } from './CheckinModel.js';
 import { type CheckinObserver, CheckinProcess } from './CheckinProcess.js';
 import { CHECKIN_METRICS_DECLARATION, type CheckinMetric } from './checkinMetricSpecs.js';
+import { checkinPlanning } from './checkinPlanning.js';
 import { CheckinChannel } from './checkinSchema.js';
 import { measureCheckin } from './measureCheckin.js';
 
@@ -47,6 +48,7 @@ export const checkinChannel: ChannelPlugin<
   classMetrics: [],
   classes: () => [],
   targets: (model) => model.targets,
+  planning: checkinPlanning,
   expectedContacts: (model) => model.expectedPrompts,
   meanWaitMetric: 'confirmationMeanS',
   contactsNoun: 'prompts',

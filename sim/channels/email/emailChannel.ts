@@ -6,6 +6,7 @@ import type { EmailCounters } from './EmailCounters.js';
 import type { EmailModel } from './EmailModel.js';
 import { type EmailObserver, EmailProcess } from './EmailProcess.js';
 import { EMAIL_METRICS_DECLARATION, type EmailMetric } from './emailMetricSpecs.js';
+import { emailPlanning } from './emailPlanning.js';
 import { EmailChannel } from './emailSchema.js';
 import { measureEmail } from './measureEmail.js';
 
@@ -35,6 +36,7 @@ export const emailChannel: ChannelPlugin<
   classMetrics: [],
   classes: () => [],
   targets: (model) => model.targets,
+  planning: emailPlanning,
   expectedContacts: (model) => model.expectedEmails,
   meanWaitMetric: 'responseMeanWorkingH',
   contactsNoun: 'e-mails',

@@ -6,6 +6,7 @@ import type { OutboundCounters } from './OutboundCounters.js';
 import type { OutboundModel } from './OutboundModel.js';
 import { type OutboundObserver, OutboundProcess } from './OutboundProcess.js';
 import { OUTBOUND_METRICS_DECLARATION, type OutboundMetric } from './outboundMetricSpecs.js';
+import { outboundPlanning } from './outboundPlanning.js';
 import { OutboundChannel } from './outboundSchema.js';
 
 export const outboundChannel: ChannelPlugin<
@@ -34,6 +35,7 @@ export const outboundChannel: ChannelPlugin<
   classMetrics: [],
   classes: () => [],
   targets: (model) => model.targets,
+  planning: outboundPlanning,
   expectedContacts: (model) => {
     const out = new Float64Array(model.open.length);
     model.loadInterval.forEach((k, d) => {

@@ -9,6 +9,7 @@ import type { PhoneModel } from './PhoneModel.js';
 import type { PhoneObserver } from './PhoneOutcome.js';
 import { PhoneProcess } from './PhoneProcess.js';
 import { PHONE_METRICS_DECLARATION, type PhoneMetricName } from './phoneMetricSpecs.js';
+import { phonePlanning } from './phonePlanning.js';
 import { PhoneChannel } from './phoneSchema.js';
 
 export const phoneChannel: ChannelPlugin<
@@ -34,6 +35,7 @@ export const phoneChannel: ChannelPlugin<
   classMetrics: CLASS_METRICS,
   classes: (model) => model.classes.map(({ name, priority, share }) => ({ name, priority, share })),
   targets: (model) => model.targets,
+  planning: phonePlanning,
   expectedContacts: (model) => model.expectedCalls,
   meanWaitMetric: 'asaS',
   contactsNoun: 'calls',

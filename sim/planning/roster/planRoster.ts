@@ -12,6 +12,7 @@ import { planToShifts } from './planToShifts.js';
 import { requiredFromScenario } from './requiredFromScenario.js';
 import { requirementFor } from './requirementFor.js';
 import { CoverInfeasible, type CoverSolution, solveCover } from './solveCover.js';
+import { stoppedBy } from './stoppedBy.js';
 import { type PlanVerdict, type SimulationSettings, verifyPlan } from './verifyPlan.js';
 
 export interface RosterOptions {
@@ -20,6 +21,8 @@ export interface RosterOptions {
   readonly requiredFile?: string;
   readonly penalty?: number;
   readonly timeLimitS: number;
+  /** Branch-and-bound nodes per solve at most: the deterministic limit (see CoverProblem.nodeLimit). */
+  readonly nodeLimit?: number;
   readonly relativeGap?: number;
   /** Solve-and-simulate rounds at most; 0: solve once, no simulation. */
   readonly maxRounds: number;
@@ -39,6 +42,8 @@ export interface RosterRound {
   readonly cost: number;
   readonly gap: number;
   readonly solveS: number;
+  /** What stopped this round's solve: the gap (optimal), the node limit or the time limit. */
+  readonly status: CoverSolution['status'];
   /** Intervals missing a target in this round's simulation. */
   readonly missed: readonly number[];
   readonly seed: string;
@@ -113,7 +118,7 @@ export async function planRoster(
     options.simulation.signal?.throwIfAborted();
     shifts = planToShifts(columns.columns, solution.agents);
     step(
-      `round ${round}: solved in ${solution.solveS.toFixed(1)} s, cost ${solution.cost.toFixed(0)}, gap ${(solution.gap * 100).toFixed(2)}%`,
+      `round ${round}: solved in ${solution.solveS.toFixed(1)} s (${solution.nodes} nodes, ${stoppedBy(solution)}), cost ${solution.cost.toFixed(0)}, gap ${(solution.gap * 100).toFixed(2)}%`,
     );
     if (options.maxRounds === 0) break;
     // Fresh draws every round (seed <seed>-<round>): with one sample for all rounds, an interval whose
@@ -128,6 +133,7 @@ export async function planRoster(
       cost: solution.cost,
       gap: solution.gap,
       solveS: solution.solveS,
+      status: solution.status,
       missed: verdict.missed,
       seed,
       capped,
@@ -194,6 +200,7 @@ async function solve(
       columns: columns.columns,
       instances: columns.instances,
       timeLimitS: options.timeLimitS,
+      ...(options.nodeLimit !== undefined ? { nodeLimit: options.nodeLimit } : {}),
       ...(options.penalty !== undefined ? { penalty: options.penalty } : {}),
       ...(options.relativeGap !== undefined ? { relativeGap: options.relativeGap } : {}),
     });

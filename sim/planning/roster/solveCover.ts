@@ -20,14 +20,31 @@ export interface CoverProblem {
   readonly instances: readonly { readonly min: number; readonly max: number | null }[];
   /** Cost per uncovered agent-interval: coverage becomes soft. Absent: every interval must be covered. */
   readonly penalty?: number;
+  /**
+   * A safety net: the plan a solve stopped by time depends on how fast the machine was, so it should
+   * be the node limit, not this, that stops a hard solve.
+   */
   readonly timeLimitS?: number;
+  /**
+   * Branch-and-bound nodes at most (HiGHS's mip_max_nodes): a limit on work, not time, so a solve it
+   * stops ends with the same plan on any machine (HiGHS runs single-threaded here and is deterministic).
+   */
+  readonly nodeLimit?: number;
   /** Stop when (cost - bound) / cost is at most this (HiGHS's mip_rel_gap). */
   readonly relativeGap?: number;
 }
 
+/**
+ * What stopped a solve: 'optimal' within the relative gap; 'nodeLimit': the best plan after the node
+ * limit's branch and bound (the same plan on every machine); 'timeLimit': the best plan when time ran
+ * out (depends on the machine's speed).
+ */
+export type CoverStatus = 'optimal' | 'nodeLimit' | 'timeLimit';
+
 export interface CoverSolution {
-  /** 'optimal' within the relative gap; 'timeLimit': the best plan found when time ran out. */
-  readonly status: 'optimal' | 'timeLimit';
+  readonly status: CoverStatus;
+  /** Branch-and-bound nodes HiGHS processed (1: solved at the root). */
+  readonly nodes: number;
   /** Agents per column. */
   readonly agents: Int32Array;
   /** Agents missing per interval (soft coverage only; all zero otherwise). */
@@ -169,6 +186,7 @@ export async function solveCover(problem: CoverProblem): Promise<CoverSolution> 
     model.options.set({
       output_flag: false,
       ...(left !== undefined ? { time_limit: left } : {}),
+      ...(problem.nodeLimit !== undefined ? { mip_max_nodes: problem.nodeLimit } : {}),
       ...(problem.relativeGap !== undefined ? { mip_rel_gap: problem.relativeGap } : {}),
     });
     model.run();
@@ -180,11 +198,12 @@ export async function solveCover(problem: CoverProblem): Promise<CoverSolution> 
     const empty = status === codes.empty;
     const hasPlan = empty || Number(model.info.get('primal_solution_status')) === 2;
     if (!hasPlan) {
+      const byNodes = status === codes.solutionLimit;
       throw new InputError(undefined, [
         {
-          path: '--time-limit',
-          message: `HiGHS found no plan within the time limit (model status ${status}); allow more time`,
-          value: problem.timeLimitS,
+          path: byNodes ? '--node-limit' : '--time-limit',
+          message: `HiGHS found no plan within the ${byNodes ? 'node' : 'time'} limit (model status ${status}); allow more ${byNodes ? 'nodes' : 'time'}`,
+          value: byNodes ? problem.nodeLimit : problem.timeLimitS,
         },
       ]);
     }
@@ -203,7 +222,8 @@ export async function solveCover(problem: CoverProblem): Promise<CoverSolution> 
     if (soft) for (const s of shortfall) cost += s * problem.penalty!;
     const bound = empty ? cost : Number(model.info.get('mip_dual_bound'));
     return {
-      status: status === codes.optimal || empty ? 'optimal' : 'timeLimit',
+      status: coverStatus(status, codes, empty),
+      nodes: empty ? 0 : Number(model.info.get('mip_node_count')),
       agents,
       shortfall,
       cost,
@@ -213,4 +233,15 @@ export async function solveCover(problem: CoverProblem): Promise<CoverSolution> 
       solveS: (performance.now() - started) / 1000,
     };
   });
+}
+
+/**
+ * HiGHS's model status as what stopped the solve. A node limit ends with 'solution limit' (HiGHS
+ * reports its node, leaf and improving-solution limits alike); anything else that left a plan behind
+ * without proving it (an interrupt, an iteration limit) counts as time: it is not reproducible either.
+ */
+function coverStatus(status: number, codes: Highs['constants']['modelStatus'], empty: boolean): CoverStatus {
+  if (empty || status === codes.optimal) return 'optimal';
+  if (status === codes.solutionLimit) return 'nodeLimit';
+  return 'timeLimit';
 }

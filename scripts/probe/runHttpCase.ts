@@ -1,4 +1,7 @@
 // Sends one HTTP case to a running mocks server and judges the answer (status, JSON error, no hang).
+// node:http rather than fetch: like curl, it reads an early answer (a 413 for a body over the limit)
+// while it is still sending, where fetch reports only the reset that follows the server's close.
+import { request } from 'node:http';
 import { httpProblem } from './checkContract.js';
 import type { CaseResult, HttpCase } from './ProbeCase.js';
 
@@ -7,18 +10,42 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 export async function runHttpCase(spec: HttpCase, baseUrl: string): Promise<CaseResult> {
   const commandLine = `curl -X ${spec.method} '${baseUrl}${spec.path.slice(0, 80)}'${spec.body ? ` (body of ${spec.body.length} bytes)` : ''}`;
   const problems: string[] = [];
-  try {
-    const response = await fetch(`${baseUrl}${spec.path}`, {
-      method: spec.method,
-      headers: spec.headers,
-      body: spec.method === 'GET' || spec.method === 'HEAD' ? undefined : spec.body,
-      signal: AbortSignal.timeout(spec.timeoutMs ?? DEFAULT_TIMEOUT_MS),
-    });
-    const body = await response.text();
-    const problem = httpProblem(response.status, body, spec.bad, spec.allowedStatuses);
+  const answer = await send(spec, baseUrl);
+  if ('error' in answer) problems.push(`no answer: ${answer.error}`);
+  else {
+    const problem = httpProblem(answer.status, answer.body, spec.bad, spec.allowedStatuses);
     if (problem) problems.push(problem);
-  } catch (error) {
-    problems.push(`no answer: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
   }
   return { category: spec.category, name: spec.name, commandLine, problems };
+}
+
+type Answer = { status: number; body: string } | { error: string };
+
+function send(spec: HttpCase, baseUrl: string): Promise<Answer> {
+  return new Promise((resolve) => {
+    let answered = false;
+    const req = request(
+      `${baseUrl}${spec.path}`,
+      { method: spec.method, headers: spec.headers },
+      (response) => {
+        answered = true;
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => {
+          if (body.length < 100_000) body += chunk;
+        });
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+        response.on('error', () => resolve({ status: response.statusCode ?? 0, body }));
+      },
+    );
+    req.setTimeout(spec.timeoutMs ?? DEFAULT_TIMEOUT_MS, () => {
+      req.destroy();
+      resolve({ error: `hang: no answer within ${(spec.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000} s` });
+    });
+    // A write cut short by the server's close after its answer is no failure: the answer counts.
+    req.on('error', (error) => {
+      if (!answered) resolve({ error: `${error.name}: ${error.message}` });
+    });
+    req.end(spec.body === undefined ? undefined : Buffer.from(spec.body));
+  });
 }

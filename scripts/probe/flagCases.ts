@@ -6,18 +6,7 @@ import { join } from 'node:path';
 import type { CaseSandbox, CliCase } from './ProbeCase.js';
 
 /** Values every numeric or word flag gets. */
-const COMMON_VALUES = [
-  '',
-  '-1',
-  '0',
-  'abc',
-  'NaN',
-  '1e400',
-  '1e-400',
-  '2147483648',
-  '9007199254740993',
-  '1.5',
-];
+const COMMON_VALUES = ['', '-1', '0', 'abc', '1e400', '1e-400', '2147483648', '1.5'];
 /** Fewer values for commands that run for seconds when the value is valid (mocks, load, roster). */
 const COSTLY_VALUES = ['', '-1', 'abc', '1e400', '2147483648'];
 const CLOCK_VALUES = ['25:00', '10:61', '9', '24:01', '-01:00', '00:00:00'];

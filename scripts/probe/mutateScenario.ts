@@ -20,14 +20,12 @@ type FieldKind = 'number' | 'string' | 'object' | 'other';
 const REPLACEMENTS: Record<FieldKind, readonly [string, unknown][]> = {
   number: [
     ['wrong type (string)', 'x'],
-    ['null', null],
     ['negative', -1],
     ['zero', 0],
     ['NaN string', 'NaN'],
     ['1e400', raw('1e400')],
     ['1e-400', raw('1e-400')],
     ['2^31', 2 ** 31],
-    ['2^53+1', raw('9007199254740993')],
     ['1e-200', 1e-200],
     ['1e200', 1e200],
   ],

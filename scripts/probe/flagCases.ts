@@ -280,7 +280,7 @@ export function flagCases(): CliCase[] {
           category: 'flags',
           name: `${command} ${flag} ${JSON.stringify(value)}`,
           args: (box) => [...set.base(box), flag, value],
-          names: [[flag]],
+          names: [flagNames(flag, value)],
           allowedCodes: set.allowedCodes,
           serves: set.serves,
           timeoutMs: set.timeoutMs,
@@ -291,6 +291,15 @@ export function flagCases(): CliCase[] {
   }
   cases.push(...usageCases());
   return cases;
+}
+
+/**
+ * What an exit-2 message about `flag value` may name: the flag, or for a --vary axis the field it
+ * varies (a variant the loader refuses is reported at its path, "calendar.days=2147483648").
+ */
+function flagNames(flag: string, value: string): string[] {
+  const field = flag === '--vary' ? value.split('=')[0] : '';
+  return field ? [flag, field] : [flag];
 }
 
 /** Unknown flags and commands, missing arguments, flags without their value. */

@@ -1,4 +1,4 @@
-// `npm run probe`: the QA probe of issue 10 as a tool. About 1,900 cases, each run as a user runs
+// `npm run probe`: the QA probe of issue 10 as a tool. About 2,150 cases, each run as a user runs
 // it (the built CLI as a child process in a sandbox of its own, or HTTP to `hotline mocks` on
 // 127.0.0.1), two at a time, each with its own time limit; a tally by category and every broken
 // case with its command line. Exit 1 if any case breaks the contract (see checkContract.ts).

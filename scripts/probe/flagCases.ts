@@ -294,12 +294,14 @@ export function flagCases(): CliCase[] {
 }
 
 /**
- * What an exit-2 message about `flag value` may name: the flag, or for a --vary axis the field it
- * varies (a variant the loader refuses is reported at its path, "calendar.days=2147483648").
+ * What an exit-2 message about `flag value` may name: the flag, the path given to it, or for a
+ * --vary axis the field it varies (a variant the loader refuses is reported at its path, "calendar.days=2147483648").
  */
 function flagNames(flag: string, value: string): string[] {
   const field = flag === '--vary' ? value.split('=')[0] : '';
-  return field ? [flag, field] : [flag];
+  if (field) return [flag, field];
+  // A path given to a flag (--adapter, --baseline) may be named by itself: "abc: no such run folder".
+  return /^[/a-z]/i.test(value) && value.length > 1 ? [flag, value] : [flag];
 }
 
 /** Unknown flags and commands, missing arguments, flags without their value. */
@@ -323,8 +325,9 @@ function usageCases(): CliCase[] {
   const add = (name: string, args: (box: CaseSandbox) => string[], names: string[] = []) =>
     cases.push({ kind: 'cli', category: 'flags', name, args, names: names.length ? [names] : [] });
   for (const command of commands) {
-    add(`${command} --nope`, () => [command, '--nope'], ['--nope']);
-    add(`${command} -Z`, () => [command, '-Z'], ['-Z']);
+    // A command with required options reports the first missing one before an unknown flag (commander).
+    add(`${command} --nope`, () => [command, '--nope'], ['--nope', "required option '--"]);
+    add(`${command} -Z`, () => [command, '-Z'], ['-Z', "required option '--"]);
     add(`${command} without arguments`, () => [command]);
     add(`${command} --help`, () => [command, '--help']);
     add(`${command} /nonexistent.json`, () => [command, '/nonexistent.json']);

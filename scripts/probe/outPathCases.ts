@@ -49,6 +49,8 @@ function file(path: string): string {
 interface OutputFlag {
   name: string;
   flag: string;
+  /** A file output: an existing file at the path is replaced (a folder output must leave it alone). */
+  file?: boolean;
   args: (box: CaseSandbox, out: string) => string[];
   allowedCodes?: readonly number[];
   timeoutMs?: number;
@@ -114,11 +116,13 @@ const OUTPUT_FLAGS: readonly OutputFlag[] = [
   },
   {
     name: 'compare --out',
+    file: true,
     flag: '--out',
     args: (b, o) => ['compare', b.fixtures.simA, b.fixtures.simB, '--out', o],
   },
   {
     name: 'compare --junit',
+    file: true,
     flag: '--junit',
     args: (b, o) => [
       'compare',
@@ -133,14 +137,16 @@ const OUTPUT_FLAGS: readonly OutputFlag[] = [
     ],
     allowedCodes: [0, 1, 2],
   },
-  { name: 'schema --out', flag: '--out', args: (_, o) => ['schema', '--out', o] },
+  { name: 'schema --out', file: true, flag: '--out', args: (_, o) => ['schema', '--out', o] },
   {
     name: 'staff --write',
+    file: true,
     flag: '--write',
     args: (b, o) => ['staff', b.fixtures.mmc, '-q', '-r', '1', '--check-replications', '1', '--write', o],
   },
   {
     name: 'staff --html',
+    file: true,
     flag: '--html',
     args: (b, o) => ['staff', b.fixtures.mmc, '-q', '-r', '1', '--check-replications', '1', '--html', o],
   },
@@ -160,6 +166,7 @@ export function outPathCases(): CliCase[] {
         },
         args: (box) => output.args(box, out),
         names: [[output.flag]],
+        mayChange: output.file && hazard.name === 'an existing file' ? ['hazard-file'] : [],
         allowedCodes: output.allowedCodes,
         timeoutMs: output.timeoutMs,
       });

@@ -1,9 +1,11 @@
-// The probe's own flags: --only <category,...>, --every <n> (a sample: every n-th case), --parallel <n>,
+// The probe's own flags: --only <category,...>, --match <regex>, --every <n> (a sample: every n-th case), --parallel <n>,
 // --keep (leave the sandboxes for a look).
 import type { ProbeCategory } from './ProbeCase.js';
 
 export interface ProbeFlags {
   only: ProbeCategory[];
+  /** Only cases whose name matches (to rerun the broken ones). */
+  match: RegExp | undefined;
   every: number;
   parallel: number;
   keep: boolean;
@@ -20,16 +22,17 @@ export const PROBE_CATEGORIES: readonly ProbeCategory[] = [
 ];
 
 export function parseProbeFlags(argv: readonly string[]): ProbeFlags {
-  const flags: ProbeFlags = { only: [], every: 1, parallel: 2, keep: false };
+  const flags: ProbeFlags = { only: [], match: undefined, every: 1, parallel: 2, keep: false };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     if (flag === '--keep') flags.keep = true;
     else if (flag === '--only') flags.only = categories(argv[++i]);
+    else if (flag === '--match') flags.match = pattern(argv[++i]);
     else if (flag === '--every') flags.every = count(flag, argv[++i]);
     else if (flag === '--parallel') flags.parallel = count(flag, argv[++i]);
     else
       throw new Error(
-        `unknown flag ${flag}; allowed: --only <${PROBE_CATEGORIES.join(',')}>, --every <n>, --parallel <n>, --keep`,
+        `unknown flag ${flag}; allowed: --only <${PROBE_CATEGORIES.join(',')}>, --match <regex>, --every <n>, --parallel <n>, --keep`,
       );
   }
   return flags;
@@ -44,6 +47,14 @@ function categories(value: string | undefined): ProbeCategory[] {
     );
   }
   return names as ProbeCategory[];
+}
+
+function pattern(value: string | undefined): RegExp {
+  try {
+    return new RegExp(value ?? '');
+  } catch {
+    throw new Error(`--match: got "${value ?? ''}"; allowed: a regular expression over case names`);
+  }
 }
 
 function count(flag: string, value: string | undefined): number {

@@ -52,7 +52,8 @@ async function main(): Promise<number> {
   delete env.PROBE_K6;
 
   const wanted = (category: ProbeCategory) => flags.only.length === 0 || flags.only.includes(category);
-  const sample = <T>(cases: T[]) => cases.filter((_, i) => i % flags.every === 0);
+  const sample = <T extends { name: string }>(cases: T[]) =>
+    cases.filter((c, i) => i % flags.every === 0 && (flags.match?.test(c.name) ?? true));
   const cli_cases: CliCase[] = sample(
     [...scenarioCases(repo), ...flagCases(), ...outPathCases(), ...runFolderCases(), ...signalCases()].filter(
       (c) => wanted(c.category),

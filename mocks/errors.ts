@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { drainRequestBody } from './drainRequestBody.js';
 
 /**
  * Every error the mocks send, in one place (fastify's lib/errors.js lesson): a code, an HTTP status
@@ -86,17 +87,23 @@ export const ErrorBodySchema = {
 
 /** Installs the JSON error and not-found handlers; `retryAfterS` is used for 503s that carry none. */
 export function installErrorHandlers(app: FastifyInstance, retryAfterS: number): void {
-  app.setErrorHandler((error: FastifyError | MockError, request: FastifyRequest, reply: FastifyReply) => {
-    const mockError = toMockError(error);
-    if (mockError.code === 'internal') request.log.error({ err: error }, 'unexpected error');
-    // A refused WebSocket upgrade (401 on GET /v1/chat) must not leave its socket open: nothing
-    // else would ever be sent on it, and the server could not close while it is held.
-    if (request.headers.upgrade !== undefined) reply.header('Connection', 'close');
-    if (mockError.statusCode === 503 && !reply.hasHeader('retry-after')) {
-      reply.header('Retry-After', String(mockError.retryAfterS ?? retryAfterS));
-    }
-    return reply.code(mockError.statusCode).type('application/json').send(mockError.toBody());
-  });
+  app.setErrorHandler(
+    async (error: FastifyError | MockError, request: FastifyRequest, reply: FastifyReply) => {
+      const mockError = toMockError(error);
+      if (mockError.statusCode === 413) {
+        await drainRequestBody(request.raw);
+        reply.header('Connection', 'close');
+      }
+      if (mockError.code === 'internal') request.log.error({ err: error }, 'unexpected error');
+      // A refused WebSocket upgrade (401 on GET /v1/chat) must not leave its socket open: nothing
+      // else would ever be sent on it, and the server could not close while it is held.
+      if (request.headers.upgrade !== undefined) reply.header('Connection', 'close');
+      if (mockError.statusCode === 503 && !reply.hasHeader('retry-after')) {
+        reply.header('Retry-After', String(mockError.retryAfterS ?? retryAfterS));
+      }
+      return reply.code(mockError.statusCode).type('application/json').send(mockError.toBody());
+    },
+  );
   app.setNotFoundHandler((request, reply) => {
     const error = new MockError('not_found', `no route ${request.method} ${request.url}`);
     return reply.code(404).send(error.toBody());

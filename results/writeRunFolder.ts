@@ -55,11 +55,27 @@ export function runsDirectory(): string {
   return resolve(process.env.HOTLINE_RUNS_DIR ?? join('results', 'runs'));
 }
 
-/** A readable, sortable id: 20261122-013000-covid-hotline-s1, with -2, -3... if taken. */
+/**
+ * A readable, sortable id: 20261122-013000-covid-hotline-s1, with -2, -3... if taken. The scenario's
+ * name is free text (a slash, "..", a NUL or 200,000 characters made the folder name escape the runs
+ * folder or fail with ENAMETOOLONG after the whole simulation): only its safe characters, at most
+ * MAX_NAME_IN_ID of them, go into the id.
+ */
 export function newRunId(scenario: string, seed: number | string, now: Date, runsDir: string): string {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  const base = `${stamp}-${scenario}-s${seed}`;
+  const base = `${stamp}-${safeIdPart(scenario)}-s${safeIdPart(String(seed))}`;
   let id = base;
   for (let n = 2; existsSync(join(runsDir, id)); n++) id = `${base}-${n}`;
   return id;
+}
+
+/** Scenario names are for people; file names in run ids keep to letters, digits, '.', '_' and '-'. */
+const MAX_NAME_IN_ID = 80;
+
+function safeIdPart(text: string): string {
+  const safe = text
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[.-]+|-+$/g, '')
+    .slice(0, MAX_NAME_IN_ID);
+  return safe === '' ? 'run' : safe;
 }

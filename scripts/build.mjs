@@ -1,4 +1,4 @@
-// Bundles the CLI, the replication worker and the benchmarks into dist/.
+// Bundles the CLI, the replication worker, the benchmarks and the probe into dist/.
 // esbuild only emits; `npm run typecheck` (tsc --noEmit) checks types.
 import { build } from 'esbuild';
 
@@ -7,6 +7,7 @@ await build({
     hotline: 'scripts/hotline.ts',
     'replication-worker': 'sim/replications/replicationWorker.ts',
     bench: 'scripts/bench.ts',
+    probe: 'scripts/probe/probe.ts',
   },
   outdir: 'dist',
   bundle: true,

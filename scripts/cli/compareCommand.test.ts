@@ -74,6 +74,13 @@ describe('hotline compare of two k6 runs', () => {
     expect(stderr).toContain('k6 run');
     expect(stderr).toContain('a sim run of 2 replications or more');
   });
+
+  it('names the flag for an empty --spread-from (found by npm run probe)', () => {
+    const out = join(dir, 'ke.html');
+    const { code, stderr } = hotline('compare', measured, measured, '--spread-from', '', '--out', out);
+    expect(code).toBe(2);
+    expect(stderr).toContain('--spread-from');
+  });
 });
 
 describe('hotline compare --baseline --fail-on (the regression gate)', () => {

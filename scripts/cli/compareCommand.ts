@@ -21,6 +21,12 @@ interface CompareFlags {
 
 /** The --spread-from run: a prediction with a spread to take, i.e. a sim run of 2 replications or more. */
 function spreadRun(name: string): LoadedRun {
+  // An empty name would give a message naming nothing (found by npm run probe).
+  if (name.trim() === '') {
+    throw new InputError(undefined, [
+      { path: '--spread-from', message: 'no run given', allowed: 'a sim run folder or run id' },
+    ]);
+  }
   const run = loadRun(name);
   if (run.info.kind !== 'sim' || run.info.replications < 2) {
     throw new InputError(undefined, [

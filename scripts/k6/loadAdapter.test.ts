@@ -50,7 +50,12 @@ describe('loadAdapter', () => {
   });
 
   it('refuses bad files with the path, the value and what is allowed', () => {
-    expect(issuesOf(join(dir, 'missing.json'))).toMatch(/cannot read the adapter file \(ENOENT\)/);
+    expect(issuesOf(join(dir, 'missing.json'))).toMatch(
+      /cannot read the adapter file \(--adapter\) \(ENOENT\)/,
+    );
+    // Found by npm run probe: `--adapter ""` or `--adapter /` named neither the file nor the flag.
+    expect(issuesOf('')).toMatch(/--adapter/);
+    expect(issuesOf('/')).toMatch(/--adapter\) \(EISDIR\)/);
     expect(issuesOf(file('broken.json', '{"callsPath": '))).toMatch(/not valid JSON/);
     const typo = issuesOf(file('typo.json', '{"callPath": "/x"}'));
     expect(typo).toMatch(/callPath/);

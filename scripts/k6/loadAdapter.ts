@@ -75,9 +75,10 @@ export function loadAdapter(file: string): CallAdapter {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
+    // The flag too: a path like "" or "-1" alone does not tell the user which file was meant.
     throw new InputError(
       file,
-      `cannot read the adapter file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      `cannot read the adapter file (--adapter) (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
     );
   }
   let value: unknown;

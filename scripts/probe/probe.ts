@@ -14,7 +14,7 @@ import { outPathCases } from './outPathCases.js';
 import { runOverloadCases } from './overloadCases.js';
 import type { CaseResult, CliCase, HttpCase, ProbeCategory } from './ProbeCase.js';
 import { ProbeProgress } from './ProbeProgress.js';
-import { parseProbeFlags } from './parseProbeFlags.js';
+import { PROBE_USAGE, parseProbeFlags } from './parseProbeFlags.js';
 import { prepareFixtures } from './prepareFixtures.js';
 import { runCliCase } from './runCliCase.js';
 import { runFolderCases } from './runFolderCases.js';
@@ -27,6 +27,10 @@ const HTTP_PARALLEL = 4;
 
 async function main(): Promise<number> {
   const flags = parseProbeFlags(process.argv.slice(2));
+  if (flags.help) {
+    console.log(PROBE_USAGE);
+    return 0;
+  }
   const repo = findRepoRoot()?.dir;
   if (!repo) throw new Error('the probe runs from the repository (dist/probe.js inside it)');
   const cli = join(repo, 'dist', 'hotline.js');

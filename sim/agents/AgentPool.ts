@@ -40,9 +40,14 @@ export class AgentPool implements EventHandler, Integrator {
   private readonly sources: (WorkSource | null)[];
   /** The most slots an agent of any group has (takeSlot's search bound; computed once, it is hot). */
   private readonly maxSlots: number;
-  private readonly counters: (ChannelAgentCounters | null)[];
   /** Channels whose counters the pool integrates. */
   private readonly connected: number[] = [];
+  // The connected channels' integrals (index as in `connected`), taken out of their counters once:
+  // advance runs at every release, and the channels' counter objects differ in shape.
+  private readonly busyS: Float64Array[] = [];
+  private readonly onDutyS: Float64Array[] = [];
+  private readonly overtimeS: Float64Array[] = [];
+  private readonly engagedS: (Float64Array | null)[] = [];
 
   // Per group.
   private readonly idle: AgentRing[];
@@ -86,7 +91,6 @@ export class AgentPool implements EventHandler, Integrator {
       (_, c) => new Int32Array(groups.flatMap((_, g) => (this.groupSkills[g]!.includes(c) ? [g] : []))),
     );
     this.sources = channelNames.map(() => null);
-    this.counters = channelNames.map(() => null);
     this.maxSlots = groups.reduce((max, g) => Math.max(max, g.slots), 1);
     this.idle = groups.map(() => new AgentRing());
     this.partial = groups.map((g) => Array.from({ length: g.slots }, () => []));
@@ -103,8 +107,12 @@ export class AgentPool implements EventHandler, Integrator {
   /** Connects channel `channel` (its index in the simulation's order) to its queue and its counters. */
   connect(channel: number, source: WorkSource, counters: ChannelAgentCounters | null): void {
     this.sources[channel] = source;
-    this.counters[channel] = counters;
-    if (counters !== null) this.connected.push(channel);
+    if (counters === null) return;
+    this.connected.push(channel);
+    this.busyS.push(counters.busyAgentS);
+    this.onDutyS.push(counters.onDutyAgentS);
+    this.overtimeS.push(counters.overtimeAgentS);
+    this.engagedS.push(counters.engagedAgentS ?? null);
   }
 
   /** Puts each group's staffing in force at model time `t0` and schedules its next change. */
@@ -283,15 +291,18 @@ export class AgentPool implements EventHandler, Integrator {
     const dt = t - this.lastT;
     if (dt <= 0) return;
     const k = this.simulation.interval;
-    const counters = this.counters;
     const connected = this.connected;
+    const busyS = this.busyS;
+    const onDutyS = this.onDutyS;
+    const overtimeS = this.overtimeS;
+    const engagedS = this.engagedS;
     for (let i = 0; i < connected.length; i++) {
       const c = connected[i]!;
-      const target = counters[c]!;
-      target.busyAgentS[k]! += this.busyOn[c]! * dt;
-      target.onDutyAgentS[k]! += this.onDutyFor[c]! * dt;
-      target.overtimeAgentS[k]! += this.overtimeFor[c]! * dt;
-      if (target.engagedAgentS !== undefined) target.engagedAgentS[k]! += this.engagedOn[c]! * dt;
+      busyS[i]![k]! += this.busyOn[c]! * dt;
+      onDutyS[i]![k]! += this.onDutyFor[c]! * dt;
+      overtimeS[i]![k]! += this.overtimeFor[c]! * dt;
+      const engaged = engagedS[i]!;
+      if (engaged !== null) engaged[k]! += this.engagedOn[c]! * dt;
     }
     this.lastT = t;
   }

@@ -35,6 +35,7 @@ import type { CallAdapter } from './callAdapter.js';
 import { type ArrivalMode, compileProfile, type ReplayProfile } from './compileProfile.js';
 import type { AnyK6ChannelClient, MockState } from './K6ChannelClient.js';
 import { K6_CLIENTS } from './k6Clients.js';
+import { orInterrupted } from './orInterrupted.js';
 import { CONFIG_FILE_ENV } from './readReplayConfig.js';
 import { type ReplayConfig, replayConfig } from './replayConfig.js';
 import { planOf, replayedClients } from './replayedClients.js';
@@ -145,7 +146,7 @@ async function replay(
   const k6 = await resolveK6().catch((error: Error) => {
     throw new InputError(undefined, error.message);
   });
-  const bundle = await buildK6Bundle();
+  const bundle = await orInterrupted(buildK6Bundle(), signals, CLEANED_UP);
   const seed = options.seed ?? 1;
   stopIfInterrupted();
 

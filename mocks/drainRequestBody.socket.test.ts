@@ -1,9 +1,7 @@
-import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ManualTime } from '../sim/testing/ManualTime.js';
-import { buildMocks } from './buildMocks.js';
 import { stationary } from './phone/testing.js';
+import { listeningMocks } from './testing/listeningMocks.js';
 import { postOverSocket } from './testing/postOverSocket.js';
 
 // Over a real socket (app.inject hands the body over whole): a JSON body over the mocks' limit, sent
@@ -16,18 +14,8 @@ afterEach(async () => {
 
 describe('a body over the limit, over a socket', () => {
   it('is answered 413 with a JSON error after the body is read, and the next call is served', async () => {
-    const time = new ManualTime();
-    const app = await buildMocks(stationary(), {
-      timeScale: 60,
-      wallNowMs: time.wallNowMs,
-      timers: time,
-      pressure: { maxEventLoopDelay: 0 },
-    });
+    const { app, port, readToEnd } = await listeningMocks(stationary());
     apps.push(app);
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const readToEnd: boolean[] = [];
-    app.server.on('request', (req, res) => res.on('finish', () => readToEnd.push(req.complete)));
-    const { port } = app.server.address() as AddressInfo;
     const body = Buffer.from(JSON.stringify({ callId: 'x'.repeat(5_000_000) }));
     for (let i = 0; i < 3; i++) {
       expect(await postOverSocket(port, '/v1/calls', body, { 'content-type': 'application/json' })).toBe(413);

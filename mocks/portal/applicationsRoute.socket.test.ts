@@ -1,9 +1,7 @@
-import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { portalScenario } from '../../sim/channels/portal/testing.js';
-import { ManualTime } from '../../sim/testing/ManualTime.js';
-import { buildMocks } from '../buildMocks.js';
+import { listeningMocks } from '../testing/listeningMocks.js';
 import { postOverSocket } from '../testing/postOverSocket.js';
 import { MAX_DOCUMENT_BYTES } from './applicationsRoute.js';
 import { EXE, GOOD_FIELDS, multipartBody, PDF, pdfPart } from './testing.js';
@@ -20,19 +18,8 @@ afterEach(async () => {
 
 describe('POST /v1/applications over a socket', () => {
   it('answers 415 for a wrong first file and 413 for a too big one, each followed by 8 MB of documents, then takes the next application', async () => {
-    const time = new ManualTime();
-    const app = await buildMocks(portalScenario(), {
-      timeScale: 60,
-      wallNowMs: time.wallNowMs,
-      timers: time,
-      // A loaded machine delays the event loop past under-pressure's second: its 503 is not this test's.
-      pressure: { maxEventLoopDelay: 0 },
-    });
+    const { app, port, readToEnd } = await listeningMocks(portalScenario());
     apps.push(app);
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const readToEnd: boolean[] = [];
-    app.server.on('request', (req, res) => res.on('finish', () => readToEnd.push(req.complete)));
-    const { port } = app.server.address() as AddressInfo;
     const exe = { name: 'documents', filename: 'scan.pdf', contentType: 'application/pdf', bytes: EXE(4096) };
     const bad = multipartBody([...GOOD_FIELDS, exe, pdfPart(PDF(4_000_000)), pdfPart(PDF(4_000_000))]);
     expect(await postOverSocket(port, '/v1/applications', bad.payload, bad.headers)).toBe(415);

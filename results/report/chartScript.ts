@@ -142,22 +142,30 @@ export const CHART_SCRIPT = `
   }
   // Charts of a comparison about a window open zoomed to it; the button (or a double click) shows
   // the whole span, and the button brings the window back.
+  // The window is half-open, [start, end), and each point sits at its interval's start: the view
+  // runs from half an interval before the start to half an interval before the end, so the window's
+  // points are inside, with a margin, and the next interval's point (at the end) is not.
+  function focusView(spec) {
+    var half = spec.x.length > 1 ? (spec.x[1] - spec.x[0]) / 2 : 0;
+    return [spec.focus[0] - half, spec.focus[1] - half];
+  }
   function focusControl(chart, spec, el) {
     var whole = [spec.x[0], spec.x[spec.x.length - 1]];
+    var view = focusView(spec);
     var zoomed = true;
     var button = document.createElement('button');
     button.type = 'button';
     button.className = 'focus-toggle';
     button.setAttribute('data-focus-toggle', spec.id);
     var show = function () {
-      var r = zoomed ? spec.focus : whole;
+      var r = zoomed ? view : whole;
       chart.setScale('x', { min: r[0], max: r[1] });
       button.textContent = zoomed ? 'Show the whole span' : 'Zoom to the window';
     };
     // Decide from what the chart shows now: a double click (uPlot's reset) may have left the window.
     button.addEventListener('click', function () {
       var x = chart.scales.x;
-      zoomed = !(Math.abs(x.min - spec.focus[0]) < 1 && Math.abs(x.max - spec.focus[1]) < 1);
+      zoomed = !(Math.abs(x.min - view[0]) < 1 && Math.abs(x.max - view[1]) < 1);
       show();
     });
     el.parentNode.insertBefore(button, el);

@@ -5,9 +5,13 @@ import { formatSeconds } from './formatSeconds.js';
 export class Exponential implements Distribution {
   readonly kind = 'exponential';
   readonly cv = 1;
+  readonly uniforms = 1;
   constructor(readonly mean: number) {}
   sample(rng: Rng): number {
-    return -this.mean * Math.log(1 - rng());
+    return this.transform(rng());
+  }
+  transform(u1: number): number {
+    return -this.mean * Math.log(1 - u1);
   }
   describe(): string {
     return `exponential(mean ${formatSeconds(this.mean)})`;

@@ -1,7 +1,7 @@
 import type { Rng } from '../rng/createStream.js';
 import type { Distribution } from './Distribution.js';
 import { formatSeconds } from './formatSeconds.js';
-import { sampleStandardNormal } from './sampleStandardNormal.js';
+import { standardNormalOf } from './sampleStandardNormal.js';
 
 /** Parameterised by mean and cv, as planners know handle times, not by the log-scale mu and sigma. */
 export class Lognormal implements Distribution {
@@ -16,8 +16,13 @@ export class Lognormal implements Distribution {
     this.sigma = Math.sqrt(sigma2);
     this.mu = Math.log(mean) - sigma2 / 2;
   }
+  readonly uniforms = 2;
   sample(rng: Rng): number {
-    return Math.exp(this.mu + this.sigma * sampleStandardNormal(rng));
+    const u1 = rng();
+    return this.transform(u1, rng());
+  }
+  transform(u1: number, u2: number): number {
+    return Math.exp(this.mu + this.sigma * standardNormalOf(u1, u2));
   }
   describe(): string {
     return `lognormal(mean ${formatSeconds(this.mean)}, cv ${this.cv})`;

@@ -3,6 +3,8 @@
  * generation changes when it is freed, so a stale reference (an abandonment event of a contact that
  * was answered meanwhile) is recognised without searching the calendar or the queue.
  */
+import { DeferredSamples } from '../../distributions/DeferredSamples.js';
+
 export const IN_IVR = 1;
 export const IN_QUEUE = 2;
 
@@ -15,8 +17,9 @@ export class ContactPool {
   attempt: Uint8Array;
   selfService: Uint8Array;
   entryTime: Float64Array;
-  patience: Float64Array;
-  talk: Float64Array;
+  /** Patience and talk time, drawn at arrival, transformed when first read (most patiences never are). */
+  readonly patience: DeferredSamples;
+  readonly talk: DeferredSamples;
   afterCallWork: Float64Array;
   /** Who the contact is: the caller's id for contacts offered from outside, the arrival number otherwise. */
   contactId: Float64Array;
@@ -34,8 +37,8 @@ export class ContactPool {
     this.attempt = new Uint8Array(capacity);
     this.selfService = new Uint8Array(capacity);
     this.entryTime = new Float64Array(capacity);
-    this.patience = new Float64Array(capacity);
-    this.talk = new Float64Array(capacity);
+    this.patience = new DeferredSamples(capacity);
+    this.talk = new DeferredSamples(capacity);
     this.afterCallWork = new Float64Array(capacity);
     this.contactId = new Float64Array(capacity);
     this.abandonEvent = new Int32Array(capacity);
@@ -69,8 +72,8 @@ export class ContactPool {
     this.attempt = copy(this.attempt, new Uint8Array(capacity));
     this.selfService = copy(this.selfService, new Uint8Array(capacity));
     this.entryTime = copy(this.entryTime, new Float64Array(capacity));
-    this.patience = copy(this.patience, new Float64Array(capacity));
-    this.talk = copy(this.talk, new Float64Array(capacity));
+    this.patience.grow(capacity);
+    this.talk.grow(capacity);
     this.afterCallWork = copy(this.afterCallWork, new Float64Array(capacity));
     this.contactId = copy(this.contactId, new Float64Array(capacity));
     this.abandonEvent = copy(this.abandonEvent, new Int32Array(capacity));

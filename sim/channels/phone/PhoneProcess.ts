@@ -258,31 +258,31 @@ export class PhoneProcess implements EventHandler, Integrator, WorkSource, Cause
     this.observer?.arrived?.(contactId, t, cls, attempt);
     const selfService = model.ivr !== null && this.routingRng() < model.ivr.selfServiceShare;
     const ivrTime = model.ivr === null ? 0 : model.ivr.time.sample(this.ivrRng);
-    const drawnPatience = this.classPatience[cls]!.sample(this.patienceRng);
-    const patience = Number.isNaN(patienceS) ? drawnPatience : patienceS;
-    const talk = model.talkTime.sample(this.talkRng);
+    const contacts = this.contacts;
+    const slot = contacts.allocate();
+    contacts.patience.draw(slot, this.classPatience[cls]!, this.patienceRng);
+    contacts.talk.draw(slot, model.talkTime, this.talkRng);
     const acw = model.afterCallWork === null ? 0 : model.afterCallWork.sample(this.acwRng);
 
     if (model.open[k] === 0) {
       c.closed[k]!++;
       this.report(contactId, 'closed', t, 0, -1, cls, k, 0, attempt, null);
+      contacts.release(slot);
       this.maybeRetry(t, model.retrial?.afterClosed ?? 0, attempt, cls, contactId);
       return;
     }
     if (this.trunkBusy >= model.trunkLines) {
       c.blocked[k]!++;
       this.report(contactId, 'blocked', t, 0, -1, cls, k, 0, attempt, null);
+      contacts.release(slot);
       this.maybeRetry(t, model.retrial?.afterBlocked ?? 0, attempt, cls, contactId);
       return;
     }
     this.trunkBusy++;
-    const contacts = this.contacts;
-    const slot = contacts.allocate();
     contacts.arrivalInterval[slot] = k;
     contacts.klass[slot] = cls;
     contacts.attempt[slot] = attempt;
-    contacts.patience[slot] = patience;
-    contacts.talk[slot] = talk;
+    if (!Number.isNaN(patienceS)) contacts.patience.set(slot, patienceS);
     contacts.afterCallWork[slot] = acw;
     contacts.contactId[slot] = contactId;
     if (this.observer !== null) this.slotOf.set(contactId, slot);
@@ -332,7 +332,7 @@ export class PhoneProcess implements EventHandler, Integrator, WorkSource, Cause
     const c = this.counters;
     const k = this.simulation.interval;
     if (this.queueLength > c.maxQueue[k]!) c.maxQueue[k] = this.queueLength;
-    const patience = contacts.patience[slot]!;
+    const patience = contacts.patience.get(slot, this.classPatience[contacts.klass[slot]!]!);
     contacts.abandonEvent[slot] =
       patience < Number.POSITIVE_INFINITY
         ? this.calendar.schedule(t + patience, this.base | ABANDON, slot, contacts.gen[slot]!)
@@ -358,7 +358,7 @@ export class PhoneProcess implements EventHandler, Integrator, WorkSource, Cause
     }
     if (wait > c.maxWaitS[k]!) c.maxWaitS[k] = wait;
     c.waitHistogram[k * WAIT_BUCKETS + waitBucket(wait)]!++;
-    const talk = contacts.talk[slot]!;
+    const talk = contacts.talk.get(slot, this.model.talkTime);
     this.calendar.schedule(t + talk, this.base | TALK_END, agent, contacts.afterCallWork[slot]!);
     if (this.observer !== null) this.reportSlot(slot, 'answered', t, wait, agent, null);
     this.releaseSlot(slot);
@@ -437,7 +437,7 @@ export class PhoneProcess implements EventHandler, Integrator, WorkSource, Cause
       agent,
       contacts.klass[slot]!,
       contacts.arrivalInterval[slot]!,
-      outcome === 'answered' ? contacts.talk[slot]! : 0,
+      outcome === 'answered' ? contacts.talk.get(slot, this.model.talkTime) : 0,
       contacts.attempt[slot]!,
       reason,
     );

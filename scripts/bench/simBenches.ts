@@ -3,10 +3,9 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadScenarioText } from '../../scenarios/loadScenario.js';
-import { simulatePhone } from '../../sim/channels/phone/simulatePhone.js';
 import { measureReplication } from '../../sim/replications/measureReplication.js';
 import { runReplications } from '../../sim/replications/runReplications.js';
-import { simulateReplication } from '../../sim/simulateReplication.js';
+import { recycleReplication, simulateReplication } from '../../sim/simulateReplication.js';
 import { benchLine as line, median } from './benchLine.js';
 import { simpyCallsPerS } from './simpyBench.js';
 
@@ -48,10 +47,11 @@ function engineBench(): void {
   let calls = 0;
   for (let run = 0; run < 4; run++) {
     const started = performance.now();
-    const counters = simulatePhone(model, 1, run);
+    const counters = simulateReplication(model, 1, run);
     const seconds = (performance.now() - started) / 1000;
-    calls = counters.offered.reduce((a, b) => a + b, 0);
+    calls = counters.phone!.offered.reduce((a, b) => a + b, 0);
     if (run > 0) rates.push(calls / seconds); // run 0 warms the JIT up
+    recycleReplication(counters); // as runReplications does between replications
   }
   const best = Math.max(...rates);
   // SimPy on the same model, between the engine's runs' figures and the line, so both see the machine
@@ -95,10 +95,11 @@ function chatBench(): void {
   let messages = 0;
   for (let run = 0; run < 4; run++) {
     const started = performance.now();
-    const counters = simulateReplication(model, 1, run).chat!;
+    const counters = simulateReplication(model, 1, run);
     const seconds = (performance.now() - started) / 1000;
-    messages = counters.repliesSent.reduce((a, b) => a + b, 0);
+    messages = counters.chat!.repliesSent.reduce((a, b) => a + b, 0);
     if (run > 0) rates.push(messages / seconds);
+    recycleReplication(counters);
   }
   line(
     'chat engine n=100 k=3 load 0.9, 4 messages a session',
@@ -119,6 +120,7 @@ function ecosystemBench(): void {
     if (r >= 5) times.push(performance.now() - started);
     calls = counters.phone!.offered.reduce((a, b) => a + b, 0);
     sessions = counters.chat!.offered.reduce((a, b) => a + b, 0);
+    recycleReplication(counters);
   }
   line(
     'ecosystem one day per replication (shared pool)',
@@ -138,6 +140,7 @@ async function covidBench(): Promise<void> {
     measureReplication(oneDay, counters);
     if (r >= 5) times.push(performance.now() - started);
     calls = counters.phone!.offered.reduce((a, b) => a + b, 0);
+    recycleReplication(counters);
   }
   line(
     'covid-hotline one day per replication',

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { quantile, sumRows, WAIT_BUCKETS, waitBucket } from './WaitHistogram.js';
+import {
+  histogramBlock,
+  quantile,
+  recycleHistogramBlocks,
+  sumRows,
+  WAIT_BUCKETS,
+  waitBucket,
+} from './WaitHistogram.js';
 
 describe('WaitHistogram', () => {
   it('puts zero waits in bucket 0 and keeps 2% resolution', () => {
@@ -26,5 +33,22 @@ describe('WaitHistogram', () => {
       expect(Math.abs(quantile(merged, q)! - exact)).toBeLessThanOrEqual(exact * 0.011);
     }
     expect(quantile(new Float64Array(WAIT_BUCKETS), 0.5)).toBeNull();
+  });
+
+  it('hands a block given back out again zeroed, and only blocks it issued, once each', () => {
+    const rows = 13; // a size no other test in this file uses
+    const first = histogramBlock(rows);
+    expect(first.length).toBe(rows * WAIT_BUCKETS);
+    first[5] = 3;
+    first[first.length - 1] = 9;
+    recycleHistogramBlocks([first, first, 'not a block', new Uint32Array(rows * WAIT_BUCKETS)]);
+    const second = histogramBlock(rows);
+    expect(second).toBe(first);
+    expect(second.every((x) => x === 0)).toBe(true);
+    // Given back twice and a foreign block of the right size: neither is handed out a second time.
+    const third = histogramBlock(rows);
+    expect(third).not.toBe(first);
+    expect(third.every((x) => x === 0)).toBe(true);
+    expect(histogramBlock(rows)).not.toBe(third);
   });
 });

@@ -3,6 +3,7 @@
 // tasks come in list order (a whatif cell's replications one after another).
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ScenarioModel } from '../../scenarios/ScenarioModel.js';
+import { recycleReplication } from '../simulateReplication.js';
 import { measureReplication } from './measureReplication.js';
 import type { ReplicationWorkerInput, WorkerResultMessage, WorkerTaskMessage } from './runReplications.js';
 import { loadSource, type ScenarioSource } from './ScenarioSource.js';
@@ -26,5 +27,6 @@ parentPort!.on('message', (message: WorkerTaskMessage | null) => {
     task,
     metrics: measureReplication(loaded.scenario, counters, input.window),
   };
+  recycleReplication(counters);
   parentPort!.postMessage(result);
 });

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ScenarioModel } from '../../scenarios/ScenarioModel.js';
+import { recycleReplication } from '../simulateReplication.js';
 import { measureReplication, type ReplicationMetrics } from './measureReplication.js';
 import type { RunWindow } from './runWindow.js';
 import { loadSource, type ScenarioSource } from './ScenarioSource.js';
@@ -82,6 +83,7 @@ export async function runReplicationTasks(
         loaded = { index: task.source, scenario: loadSource(sources[task.source]!) };
       const counters = simulateRun(loaded.scenario, options.seed, task.replication, options.branchOf);
       finished(t, measureReplication(loaded.scenario, counters, options.window));
+      recycleReplication(counters);
       // Yield so a progress bar can repaint and a signal handler can run between replications.
       await new Promise((resolve) => setImmediate(resolve));
       options.signal?.throwIfAborted();

@@ -1,4 +1,4 @@
-import { WAIT_BUCKETS } from '../../metrics/WaitHistogram.js';
+import { histogramBlock } from '../../metrics/WaitHistogram.js';
 
 // Raw facts of one replication of the chat channel, per interval (simmer's lesson: store facts,
 // derive metrics later). Session outcomes count in the interval the session arrived in; time
@@ -67,8 +67,8 @@ export function createChatCounters(intervals: number): ChatCounters {
   return {
     ...fields,
     intervals,
-    firstResponseHistogram: new Uint32Array(intervals * WAIT_BUCKETS),
-    replyHistogram: new Uint32Array(intervals * WAIT_BUCKETS),
+    firstResponseHistogram: histogramBlock(intervals),
+    replyHistogram: histogramBlock(intervals),
   };
 }
 

@@ -1,4 +1,4 @@
-import { WAIT_BUCKETS } from '../../metrics/WaitHistogram.js';
+import { histogramBlock } from '../../metrics/WaitHistogram.js';
 
 // Raw facts of one replication of the check-in channel, per interval (simmer's lesson: store facts,
 // derive metrics later). Every count is in the interval its event happens in (a prompt when it is
@@ -88,7 +88,7 @@ export function createCheckinCounters(intervals: number): CheckinCounters {
     CheckinCounterField,
     Float64Array
   >;
-  return { ...fields, intervals, confirmationHistogram: new Uint32Array(intervals * WAIT_BUCKETS) };
+  return { ...fields, intervals, confirmationHistogram: histogramBlock(intervals) };
 }
 
 /** One row of counters: an interval, or intervals merged into a day or a run. */

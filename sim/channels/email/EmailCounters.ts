@@ -1,4 +1,4 @@
-import { WAIT_BUCKETS } from '../../metrics/WaitHistogram.js';
+import { histogramBlock } from '../../metrics/WaitHistogram.js';
 
 // Raw facts of one replication of the e-mail channel, per interval (store facts, derive metrics
 // later). What happens to an e-mail counts in the interval it was received in (its cohort); flows and
@@ -55,7 +55,7 @@ export function createEmailCounters(intervals: number): EmailCounters {
   const fields = Object.fromEntries(
     [...EMAIL_COHORT_FIELDS, ...EMAIL_FLOW_FIELDS].map((name) => [name, new Float64Array(intervals)]),
   ) as Record<EmailCounterField, Float64Array>;
-  return { ...fields, intervals, responseWorkingHistogram: new Uint32Array(intervals * WAIT_BUCKETS) };
+  return { ...fields, intervals, responseWorkingHistogram: histogramBlock(intervals) };
 }
 
 /** One row of counters: an interval, or intervals merged into a day or a run. */

@@ -1,4 +1,4 @@
-import { WAIT_BUCKETS } from '../../metrics/WaitHistogram.js';
+import { histogramBlock } from '../../metrics/WaitHistogram.js';
 
 // Raw facts of one replication, per interval (simmer's lesson: store facts, derive metrics later).
 // Contact outcomes are counted in the interval the contact ARRIVED in (ACD convention), so a call
@@ -65,7 +65,7 @@ export function createPhoneCounters(intervals: number, classes = 1): PhoneCounte
     ClassField,
     Float64Array
   >;
-  return { ...fields, intervals, byClass, waitHistogram: new Uint32Array(intervals * WAIT_BUCKETS) };
+  return { ...fields, intervals, byClass, waitHistogram: histogramBlock(intervals) };
 }
 
 /** One row of counters: an interval, or intervals merged into a day or a run. */

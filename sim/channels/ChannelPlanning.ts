@@ -43,4 +43,10 @@ export interface ChannelPlanning<Model> {
    * method starts from. Absent: no closed formula; the simulation starts from today's staffing.
    */
   erlangOnDuty?(model: Model, intervalS: number, label: (interval: number) => string): Int32Array;
+  /**
+   * Whether erlangOnDuty is exact for the channel served alone by one group: each interval its own
+   * stationary queue. `reason` says why or why not, for the user (e.g. "retrials carry demand across
+   * intervals"). Absent with erlangOnDuty present: it always holds.
+   */
+  erlangHolds?(model: Model): { readonly holds: boolean; readonly reason: string };
 }

@@ -1,4 +1,5 @@
 import type { ScenarioModel } from '../../scenarios/ScenarioModel.js';
+import { channelPlugin } from '../channels/index.js';
 import type { StaffingMethod } from './StaffingRequirement.js';
 
 export interface MethodChoice {
@@ -9,25 +10,25 @@ export interface MethodChoice {
 
 /**
  * The default method. Erlang's per-interval formula holds only where each interval is its own
- * stationary queue: one phone channel, one group serving phone alone, no retrials (which carry demand
- * from one interval to the next) and the same demand in every open interval (no lag between arrivals
- * and the load they bring). Anything else gets the simulation method.
+ * stationary queue: one channel whose plug-in has the formula, served by one group, and the plug-in
+ * saying it holds for the scenario (phone: no retrials, which carry demand from one interval to the
+ * next, and the same demand in every open interval, no lag between arrivals and the load they bring).
+ * Anything else gets the simulation method.
  */
 export function chooseStaffingMethod(scenario: ScenarioModel): MethodChoice {
   const channels = Object.keys(scenario.channels);
-  const phone = scenario.channels.phone;
-  if (!phone || channels.length > 1) {
+  if (channels.length !== 1) {
     return { method: 'simulation', reason: `channels ${channels.join(' + ')}: no closed formula` };
   }
-  const groups = scenario.agentGroups.filter((g) => g.skills.includes('phone'));
-  if (groups.length !== 1) return { method: 'simulation', reason: `${groups.length} groups share the calls` };
-  if (phone.retrial) return { method: 'simulation', reason: 'retrials carry demand across intervals' };
-  const open = [...phone.expectedCalls].filter((_, i) => phone.open[i] === 1);
-  const low = Math.min(...open);
-  const high = Math.max(...open);
-  // 1%: a shape written by hand as all ones may still round differently across days.
-  if (open.length > 0 && high > low * 1.01) {
-    return { method: 'simulation', reason: 'demand varies over the day: the load lags the arrivals' };
+  const channel = channels[0]!;
+  const planning = channelPlugin(channel)?.planning;
+  if (!planning?.erlangOnDuty) return { method: 'simulation', reason: `${channel}: no closed formula` };
+  const groups = scenario.agentGroups.filter((g) => g.skills.includes(channel));
+  if (groups.length !== 1) {
+    return { method: 'simulation', reason: `${groups.length} groups share the ${channel} contacts` };
   }
-  return { method: 'erlang', reason: 'one phone channel, flat demand, no retrials: Erlang A holds' };
+  const model = scenario.channels[channel as 'phone'];
+  const { holds, reason } = planning.erlangHolds?.(model) ?? { holds: true, reason: 'a stationary queue' };
+  if (!holds) return { method: 'simulation', reason };
+  return { method: 'erlang', reason: `one ${channel} channel, ${reason}: Erlang A holds` };
 }

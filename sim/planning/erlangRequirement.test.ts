@@ -42,9 +42,7 @@ describe('erlangRequirement', () => {
 
   it('refuses a scenario with chat, naming the method to use instead', () => {
     const scenario = loadScenarioFile('scenarios/ecosystem.json');
-    expect(() => erlangRequirement(scenario, 0)).toThrow(
-      /--method.*phone channel alone.*allowed: simulation/,
-    );
+    expect(() => erlangRequirement(scenario, 0)).toThrow(/--method.*one channel alone.*allowed: simulation/);
   });
 });
 

@@ -21,4 +21,13 @@ export const phonePlanning: ChannelPlanning<PhoneModel> = {
     },
   }),
   erlangOnDuty,
+  erlangHolds: (phone) => {
+    if (phone.retrial) return { holds: false, reason: 'retrials carry demand across intervals' };
+    const open = [...phone.expectedCalls].filter((_, i) => phone.open[i] === 1);
+    // 1%: a shape written by hand as all ones may still round differently across days.
+    if (open.length > 0 && Math.max(...open) > Math.min(...open) * 1.01) {
+      return { holds: false, reason: 'demand varies over the day: the load lags the arrivals' };
+    }
+    return { holds: true, reason: 'flat demand, no retrials' };
+  },
 };

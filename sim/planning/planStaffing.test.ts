@@ -63,6 +63,44 @@ describe('planStaffing, simulation method', () => {
     expect(Math.abs(isa.agentHours.onDuty / sipp.agentHours.onDuty - 1)).toBeLessThan(0.1);
   }, 120_000);
 
+  it('pools a desk shared by phone and chat: fewer agent-hours than two dedicated desks, both planned by simulation', async () => {
+    // A flat phone line (10 Erlangs) and a flat chat (one session at a time, one reply: 5 Erlangs).
+    // Economies of scale say one pool serving both needs fewer agents than a pool for each; here
+    // both ways are planned by the same algorithm and checked by simulation on fresh draws.
+    const shared = read('sim/planning/fixtures/shared-desk.json');
+    const file = JSON.parse(shared);
+    file.agents.groups = [
+      { name: 'phone-desk', skills: ['phone'], staffing: { kind: 'constant', agents: 14 } },
+      { name: 'chat-desk', skills: ['chat'], maxChats: 1, staffing: { kind: 'constant', agents: 7 } },
+    ];
+    const options = {
+      method: 'simulation',
+      shrinkage: 0,
+      seed: 1,
+      threads: 2,
+      checkReplications: 20,
+    } as const;
+    const pooled = await planStaffing(shared, undefined, options);
+    const dedicated = await planStaffing(JSON.stringify(file), undefined, options);
+    expect(pooled.groups.map((g) => [g.group, g.channels])).toEqual([['desk', ['phone', 'chat']]]);
+    expect(dedicated.groups.map((g) => [g.group, g.channels])).toEqual([
+      ['phone-desk', ['phone']],
+      ['chat-desk', ['chat']],
+    ]);
+    // The formula's view of the shared group: jointly less than apart.
+    const [pooling] = pooled.pooling;
+    expect(pooling!.jointAgentHours).toBeLessThan(pooling!.separateAgentHours * 0.97);
+    // The simulation's: the shared desk's plan is at least 2% cheaper than the dedicated desks'
+    // (about 5% at this size). Both are plans that hold their targets, so the comparison is fair: on
+    // fresh draws no channel of either misses beyond noise in more than 10% of its intervals (a plan
+    // exactly at target misses beyond noise in ~2.5% by chance; the iterations use 4 replications).
+    expect(pooled.agentHours.onDuty).toBeLessThan(dedicated.agentHours.onDuty * 0.98);
+    for (const plan of [pooled, dedicated]) {
+      for (const channel of plan.check!.channels)
+        expect(channel.missedBeyondNoise.length, channel.channel).toBeLessThanOrEqual(4);
+    }
+  }, 180_000);
+
   it('plans chat and phone sharing one group (ecosystem), reporting both channels', async () => {
     const text = read('scenarios/ecosystem.json');
     const scenario = loadScenarioText(text, undefined);

@@ -103,6 +103,12 @@ export class ChatProcess implements EventHandler, Integrator, WorkSource, Caused
    * than popping it stale later (a tenth of the ecosystem day's events were such stale pops).
    */
   private patienceEvent = new Int32Array(0);
+  /**
+   * Calendar id of the session's pending REPLY_DONE event (-1: none). A change of the agent's load
+   * reschedules every reply in progress; the old event is taken out rather than popped stale later,
+   * so every REPLY_DONE that fires is its session's current one.
+   */
+  private replyEvent = new Int32Array(0);
   private free: number[] = [];
 
   // Sessions each agent holds: agentSessions[agent * maxSlots + i], i < agentLoad[agent].
@@ -220,6 +226,7 @@ export class ChatProcess implements EventHandler, Integrator, WorkSource, Caused
         if (this.gen[int] === float && this.state[int] === QUEUED) this.abandon(t, int);
         break;
       case REPLY_DONE:
+        this.replyEvent[int] = -1;
         if (this.token[int] === float && this.state[int] === REPLYING) this.replyDone(t, int);
         break;
       case MESSAGE:
@@ -334,9 +341,10 @@ export class ChatProcess implements EventHandler, Integrator, WorkSource, Caused
   }
 
   private scheduleReply(t: number, slot: number): void {
+    this.cancelReply(slot);
     const token = this.nextToken++;
     this.token[slot] = token;
-    this.simulation.calendar.schedule(
+    this.replyEvent[slot] = this.simulation.calendar.schedule(
       t + this.remaining[slot]! * this.factor[slot]!,
       this.base | REPLY_DONE,
       slot,
@@ -403,6 +411,14 @@ export class ChatProcess implements EventHandler, Integrator, WorkSource, Caused
     const at = t + patience.sample(this.replyPatienceRng);
     if (!outside)
       this.patienceEvent[slot] = this.simulation.calendar.schedule(at, this.base | REPLY_PATIENCE, slot, t);
+  }
+
+  /** The reply was rescheduled (or the session ended): its pending REPLY_DONE can no longer matter. */
+  private cancelReply(slot: number): void {
+    const event = this.replyEvent[slot]!;
+    if (event < 0) return;
+    this.simulation.calendar.cancel(event);
+    this.replyEvent[slot] = -1;
   }
 
   /** The reply came (or the session ended): its patience event can no longer matter. */
@@ -537,6 +553,7 @@ export class ChatProcess implements EventHandler, Integrator, WorkSource, Caused
 
   private release(slot: number): void {
     this.cancelReplyPatience(slot);
+    this.cancelReply(slot);
     if (this.isOutside(slot)) this.slotOf.delete(this.contactId[slot]!);
     this.state[slot] = 0;
     this.gen[slot]!++;
@@ -571,6 +588,7 @@ export class ChatProcess implements EventHandler, Integrator, WorkSource, Caused
     this.contactId = grown(this.contactId, capacity);
     this.firstWork = grown(this.firstWork, capacity);
     this.patienceEvent = grown(this.patienceEvent, capacity).fill(-1, old);
+    this.replyEvent = grown(this.replyEvent, capacity).fill(-1, old);
     const caused = new Uint8Array(capacity);
     caused.set(this.caused);
     this.caused = caused;

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { checkLatency, type FaultOptions } from '../../mocks/faults.js';
 import { CALLEE_MODES, type CalleeMode } from '../../mocks/outbound/OutboundService.js';
 import type { PatienceSource } from '../../mocks/phone/callTypes.js';
-import { type ServerOptions, startMocks } from '../../mocks/server.js';
+import type { ServerOptions } from '../../mocks/server.js';
 import { tryParseClock, tryParseDuration } from '../../scenarios/duration.js';
 import { InputError, type InputIssue } from '../../scenarios/inputError.js';
 import { MAX_TIME_SCALE } from '../../scenarios/limits.js';
@@ -117,6 +117,8 @@ mocks stop (Ctrl-C, SIGTERM) gets the outcome "abandoned" with "reason": "shutdo
       const scenario = loadScenarioFile(file);
       printNotices(file, scenario);
       const options = mocksServerOptions(scenario, flags);
+      // fastify and its plug-ins load here, not when the CLI starts (the other commands need none).
+      const { startMocks } = await import('../../mocks/server.js');
       const mocks = await startMocks(scenario, { ...options, handleSignals: true }).catch(
         (error: NodeJS.ErrnoException) => {
           throw listenError(error, flags);

@@ -6,7 +6,6 @@
 // scenario function under the channel's name. No source file names the channels' functions.
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { findRepoRoot } from '../repoRoot.js';
 import { K6_CLIENTS } from './k6Clients.js';
 
@@ -42,6 +41,8 @@ export function replayEntry(clients: readonly { channel: string; script: string 
 /** Builds the k6 script into <repo>/dist/k6/replay.js (written atomically). */
 export async function buildK6Bundle(outDir?: string): Promise<K6Bundle> {
   const root = repoRoot();
+  // Loaded here, not at the top: every other command of the CLI starts faster without it.
+  const { build } = await import('esbuild');
   const result = await build({
     stdin: {
       contents: replayEntry(K6_CLIENTS),

@@ -219,12 +219,16 @@ class TaskQueue {
   }
 }
 
-/** The bundled worker next to the bundled CLI; from source (tests) the one `npm run build` made in dist/. */
+/**
+ * The bundled worker in dist/: beside this code when it is bundled into an entry point, one folder up
+ * when it sits in a shared chunk (dist/chunks/, see scripts/build.mjs); from source (tests) the one
+ * `npm run build` made.
+ */
 function workerScript(): URL {
   const here = import.meta.url;
   const url = here.endsWith('.ts')
     ? new URL('../../dist/replication-worker.js', here)
-    : new URL('./replication-worker.js', here);
+    : new URL(here.includes('/chunks/') ? '../replication-worker.js' : './replication-worker.js', here);
   if (!existsSync(fileURLToPath(url))) {
     throw new Error(`worker script ${fileURLToPath(url)} is missing: run \`npm run build\` first`);
   }

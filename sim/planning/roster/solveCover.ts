@@ -1,11 +1,17 @@
-import highsImport from 'highs';
+import type highsImport from 'highs';
 import { InputError } from '../../../scenarios/inputError.js';
 
-// The package's types describe its CommonJS build (the loader under `default`); Node's import runs
-// its ES module, whose default export is the loader itself. Take whichever this runtime gave.
 type HighsLoader = typeof highsImport.default;
-const loadHighs: HighsLoader =
-  typeof highsImport === 'function' ? (highsImport as unknown as HighsLoader) : highsImport.default;
+
+/**
+ * The package is imported on first use, so commands that never solve do not load it. Its types
+ * describe its CommonJS build (the loader under `default`); Node's import runs its ES module, whose
+ * default export is the loader itself. Take whichever this runtime gave.
+ */
+async function loadHighs(): ReturnType<HighsLoader> {
+  const module = (await import('highs')).default as unknown as HighsLoader | { default: HighsLoader };
+  return typeof module === 'function' ? module() : module.default();
+}
 
 /** A covering program: pick whole numbers of each column so every interval has its agents, cheapest. */
 export interface CoverProblem {

@@ -29,13 +29,37 @@ export interface PlanningQueue {
   };
 }
 
+/**
+ * A backlog answered by a deadline (e-mail): no queue formula describes it, so planning staffs the work
+ * as it falls due (fluidDeadlineAgents) and the simulation's correction passes judge the real target.
+ * Arrays are per interval of the horizon (day-major).
+ */
+export interface PlanningDeadline {
+  /** Expected agent-seconds of work received in each interval (contacts times mean handle time). */
+  readonly workS: Float64Array;
+  /** Seconds of each interval in which the work can be done (working hours). */
+  readonly workingS: Float64Array;
+  /** The interval by whose end each interval's contacts must be answered; -1: after the horizon. */
+  readonly dueBy: Int32Array;
+  /** Metric names of a simulated interval (its contacts as a cohort). */
+  readonly metrics: {
+    /** Contacts received (an interval without any is not judged). */
+    readonly offered: string;
+  };
+}
+
 export interface ChannelPlanning<Model> {
   /**
    * Null: the channel sets no requirement, and `why` says so in the output (e.g. outbound: its agents
    * dial in the time the inbound channels leave, and it has no target to staff for).
    */
   queue(model: Model): PlanningQueue | null;
-  /** Why the channel sets no requirement, when queue() is null. */
+  /**
+   * A channel whose target is a deadline rather than a wait in a queue (queue() null): its work and
+   * when it falls due. Absent or null: no such requirement.
+   */
+  deadline?(model: Model, intervalS: number): PlanningDeadline | null;
+  /** Why the channel sets no requirement, when queue() and deadline() are null. */
   why?(model: Model): string;
   /**
    * Per-interval stationary staffing where a formula holds for the channel alone (agents on duty per

@@ -8,7 +8,7 @@ import {
   type StaffingDemand,
   type StaffingGoal,
 } from '../analytic/fewestAgents.js';
-import type { PlanningQueue } from '../channels/ChannelPlanning.js';
+import type { PlanningDeadline, PlanningQueue } from '../channels/ChannelPlanning.js';
 import type { MetricRecord } from '../channels/ChannelPlugin.js';
 import { channelPlugin } from '../channels/index.js';
 import type { ChannelTargets } from '../metrics/judgeTargets.js';
@@ -24,6 +24,12 @@ export interface ChannelQueue extends PlanningQueue {
   readonly channel: string;
   readonly targets: ChannelTargets;
   readonly goal: StaffingGoal;
+}
+
+/** A channel planned as a deadline (its plug-in's PlanningDeadline) with its targets. */
+export interface ChannelDeadline extends PlanningDeadline {
+  readonly channel: string;
+  readonly targets: ChannelTargets;
 }
 
 /** A channel planning leaves to the scenario's staffing, and why (its plug-in's words). */
@@ -57,10 +63,24 @@ export function channelQueue(scenario: ScenarioModel, channel: string): ChannelQ
   return { ...queue, channel, targets, goal };
 }
 
+/** The channel's deadline requirement, or null when its plug-in declares none (e.g. a queue instead). */
+export function channelDeadline(scenario: ScenarioModel, channel: string): ChannelDeadline | null {
+  const plugin = channelPlugin(channel)!;
+  const model = scenario.channels[channel as 'phone'];
+  const deadline = plugin.planning?.deadline?.(model, scenario.calendar.intervalS) ?? null;
+  if (deadline === null) return null;
+  return { ...deadline, channel, targets: plugin.targets(model) };
+}
+
+/** Whether the channel's plug-in sets a requirement (a queue or a deadline). */
+export function setsRequirement(scenario: ScenarioModel, channel: string): boolean {
+  return channelQueue(scenario, channel) !== null || channelDeadline(scenario, channel) !== null;
+}
+
 /** Why a channel sets no requirement, in its plug-in's words. */
 export function unplannedWhy(scenario: ScenarioModel, channel: string): string {
   const plugin = channelPlugin(channel)!;
-  if (channelQueue(scenario, channel) !== null) return 'not planned: no agent group has its skill';
+  if (setsRequirement(scenario, channel)) return 'not planned: no agent group has its skill';
   if (!plugin.planning)
     return "not planned: the channel declares no planning; its groups keep the scenario's staffing";
   return plugin.planning.why?.(scenario.channels[channel as 'phone']) ?? 'sets no requirement';

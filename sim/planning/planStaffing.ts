@@ -15,12 +15,16 @@ import type { ChannelSummary, MetricSummary } from '../replications/summarizeRep
 import { createStream } from '../rng/createStream.js';
 import { type SimulationResult, simulateScenario } from '../simulateScenario.js';
 import {
+  type ChannelDeadline,
   type ChannelQueue,
+  channelDeadline,
   channelQueue,
+  setsRequirement,
   simulatedLoad,
   type UnplannedChannel,
   unplannedWhy,
 } from './channelQueue.js';
+import { fluidDeadlineAgents } from './fluidDeadlineAgents.js';
 import { pooledAgents } from './pooledAgents.js';
 import {
   type GroupRequirement,
@@ -194,15 +198,22 @@ export async function planStaffing(
         path: '/channels',
         message: 'no channel with targets and a group to staff',
         allowed:
-          'a channel whose plug-in plans its agents (phone, chat, check-in reviews) with a group that has its skill',
+          'a channel whose plug-in plans its agents (phone, chat, check-in reviews, e-mail) with a group that has its skill',
       },
     ]);
   }
-  const queues = [...carriers.keys()].map((c) => channelQueue(scenario, c)!);
+  // Each planned channel is a queue (staffed by Erlang A on its simulated load) or a deadline
+  // (its work staffed as it falls due); `planned` keeps the scenario's order for judging and output.
+  const planned: PlannedDemand[] = [...carriers.keys()].map(
+    (c) => channelQueue(scenario, c) ?? channelDeadline(scenario, c)!,
+  );
+  const queues = planned.filter((p): p is ChannelQueue => 'goal' in p);
+  const deadlines = planned.filter((p): p is ChannelDeadline => 'dueBy' in p);
+  const backlog = backlogAgents(deadlines, carriers, groups0(carriers), calendar);
   const unplanned: UnplannedChannel[] = Object.keys(scenario.channels)
     .filter((c) => !carriers.has(c) && !channelPlugin(c)!.withoutAgents)
     .map((c) => ({ channel: c, why: unplannedWhy(scenario, c) }));
-  const groups = [...new Set(carriers.values())];
+  const groups = groups0(carriers);
   const slotsOf = (group: string) => scenario.agentGroups.find((g) => g.name === group)!.slots;
   const replications = options.replications ?? DEFAULT_REPLICATIONS;
   const seed = options.seed ?? 1;
@@ -215,7 +226,7 @@ export async function planStaffing(
       : undefined;
   };
   if (options.method === 'erlang') {
-    const formula = queues.length === 1 ? formulaFor(queues[0]!.channel) : undefined;
+    const formula = planned.length === 1 && queues.length === 1 ? formulaFor(queues[0]!.channel) : undefined;
     if (!formula) throw new InputError(undefined, erlangRefusal(scenario));
     staffing.set(groups[0]!, formula);
   } else {
@@ -253,6 +264,7 @@ export async function planStaffing(
       const calibrated = calibrate(queues, result, carriers, slotsOf, calendar.intervalS);
       const { staffing: next, pooling: gain } = fromLoad(
         calibrated,
+        backlog,
         result,
         carriers,
         slotsOf,
@@ -269,8 +281,8 @@ export async function planStaffing(
       // what was checked; correction starts from it.
       phase = 'correction';
     }
-    const channels = judge(queues, result, carriers, calendar);
-    const toCorrect = channels.map(shortOfTargets);
+    const channels = judge(planned, result, carriers, calendar);
+    const toCorrect = channels.map((channel, c) => whereToAdd(planned[c]!, shortOfTargets(channel)));
     if (
       phase !== 'correction' ||
       corrections >= maxCorrections ||
@@ -295,7 +307,7 @@ export async function planStaffing(
         check = {
           seed: checkSeed,
           replications: checkReplications,
-          channels: judge(queues, checked, carriers, calendar),
+          channels: judge(planned, checked, carriers, calendar),
         };
       }
       return buildPlan({
@@ -322,7 +334,7 @@ export async function planStaffing(
     staffing = new Map([...staffing].map(([g, a]) => [g, a.slice()]));
     channels.forEach((channel, c) => {
       const agents = staffing.get(channel.group)!;
-      for (const i of toCorrect[c]!) agents[i]! += correctionStep(channel.intervals[i]!);
+      for (const { missed, at } of toCorrect[c]!) agents[at]! += correctionStep(channel.intervals[missed]!);
     });
   }
 }
@@ -335,7 +347,7 @@ export async function planStaffing(
 export function assignChannels(scenario: ScenarioModel): Map<string, string> {
   const out = new Map<string, string>();
   for (const channel of Object.keys(scenario.channels)) {
-    if (channelQueue(scenario, channel) === null) continue;
+    if (!setsRequirement(scenario, channel)) continue;
     let best: { group: string; rank: number } | undefined;
     for (const group of scenario.agentGroups) {
       const rank = group.skills.indexOf(channel);
@@ -423,6 +435,7 @@ function calibrate(
  */
 function fromLoad(
   queues: readonly ChannelQueue[],
+  backlog: ReadonlyMap<string, Float64Array>,
   result: SimulationResult,
   carriers: Map<string, string>,
   slotsOf: (group: string) => number,
@@ -456,6 +469,7 @@ function fromLoad(
   const hours = calendar.intervalS / 3600;
   for (const group of groups) {
     const members = queues.filter((q) => carriers.get(q.channel) === group);
+    const deadlineWork = backlog.get(group);
     const agents = new Int32Array(count);
     let separate = 0;
     for (let i = 0; i < count; i++) {
@@ -465,15 +479,21 @@ function fromLoad(
         holdingTimeS: queue.holdingTimeS!,
         slots: slotsOf(group),
       }));
-      const required = pooledAgents(pool, intervalLabel(calendar, i));
-      agents[i] = required.joint;
-      separate += required.separate;
+      const required =
+        pool.length > 0 ? pooledAgents(pool, intervalLabel(calendar, i)) : { joint: 0, separate: 0 };
+      // Deadline work (e-mail) fills the time the queues leave: the group needs the queues' own
+      // staffing, and at least their busy agents plus the backlog's rate.
+      const work = deadlineWork?.[i] ?? 0;
+      const busy = pool.reduce((sum, p) => sum + p.load, 0);
+      agents[i] = Math.max(required.joint, Math.ceil(busy + work - 1e-9));
+      separate += required.separate + Math.ceil(work - 1e-9);
     }
     staffing.set(group, agents);
-    if (members.length > 1) {
+    const channels = [...carriers].filter(([, g]) => g === group).map(([c]) => c);
+    if (channels.length > 1) {
       pooling.push({
         group,
-        channels: members.map((q) => q.channel),
+        channels,
         separateAgentHours: separate * hours,
         jointAgentHours: agents.reduce((a, b) => a + b, 0) * hours,
       });
@@ -508,7 +528,7 @@ function largestChange(a: Map<string, Int32Array>, b: Map<string, Int32Array>): 
 }
 
 function judge(
-  queues: readonly ChannelQueue[],
+  queues: readonly PlannedDemand[],
   result: SimulationResult,
   carriers: Map<string, string>,
   calendar: CalendarModel,
@@ -579,6 +599,51 @@ function correctionStep(interval: PlannedInterval): number {
   const sl = interval.checks.find((c) => c.target === 'serviceLevel');
   if (!sl || sl.mean === null || sl.status !== 'fail') return 1;
   return Math.min(3, Math.max(1, Math.ceil((sl.limit - sl.mean) / 0.05)));
+}
+
+/** A planned channel: a queue or a deadline. */
+type PlannedDemand = ChannelQueue | ChannelDeadline;
+
+function groups0(carriers: Map<string, string>): string[] {
+  return [...new Set(carriers.values())];
+}
+
+/**
+ * The fluid deadline work of each group, in agents per interval: the sum of its deadline channels'
+ * fluidDeadlineAgents. It depends on the model only, so it is computed once.
+ */
+function backlogAgents(
+  deadlines: readonly ChannelDeadline[],
+  carriers: Map<string, string>,
+  groups: readonly string[],
+  calendar: CalendarModel,
+): Map<string, Float64Array> {
+  const out = new Map<string, Float64Array>();
+  for (const group of groups) {
+    const mine = deadlines.filter((d) => carriers.get(d.channel) === group);
+    if (mine.length === 0) continue;
+    const sum = new Float64Array(calendar.days * calendar.intervalsPerDay);
+    for (const deadline of mine) {
+      const rate = fluidDeadlineAgents(deadline);
+      for (let i = 0; i < sum.length; i++) sum[i]! += rate[i]!;
+    }
+    out.set(group, sum);
+  }
+  return out;
+}
+
+/**
+ * Where a correction pass adds agents for the intervals that missed: a queue's contacts wait in their
+ * own interval, so there; a deadline's contacts can be answered until they fall due, and the agents
+ * go to the interval their deadline falls in (the last moment that still helps them; FIFO serves
+ * everything older first). A cohort due after the horizon is never late in the run, so never missed.
+ */
+function whereToAdd(
+  demand: PlannedDemand,
+  missed: readonly number[],
+): { readonly missed: number; readonly at: number }[] {
+  if (!('dueBy' in demand)) return missed.map((i) => ({ missed: i, at: i }));
+  return missed.flatMap((i) => (demand.dueBy[i]! >= 0 ? [{ missed: i, at: demand.dueBy[i]! }] : []));
 }
 
 function channelSummary(result: SimulationResult, channel: string): ChannelSummary {

@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadScenarioFile } from '../../scenarios/loadScenario.js';
+import { InputError } from '../../scenarios/inputError.js';
+import { loadScenarioFile, loadScenarioText } from '../../scenarios/loadScenario.js';
 import { buildErlangReport } from '../../scripts/cli/erlang/erlangReport.js';
 import { parseErlangFlags } from '../../scripts/cli/erlang/parseErlangFlags.js';
 import { erlangRequirement } from './erlangRequirement.js';
+import { planStaffing } from './planStaffing.js';
 import { scheduledAfterShrinkage } from './StaffingRequirement.js';
 
 describe('erlangRequirement', () => {
@@ -42,7 +45,23 @@ describe('erlangRequirement', () => {
 
   it('refuses a scenario with chat, naming the method to use instead', () => {
     const scenario = loadScenarioFile('scenarios/ecosystem.json');
-    expect(() => erlangRequirement(scenario, 0)).toThrow(/--method.*one channel alone.*allowed: simulation/);
+    expect(() => erlangRequirement(scenario, 0)).toThrow(
+      /--method.*one planned channel.*plans phone, chat.*allowed: simulation/,
+    );
+  });
+
+  it('refuses phone taken by two groups (the formula cannot split contacts), as hotline staff does', async () => {
+    const text = readFileSync('scenarios/stationary-mmc.json', 'utf8');
+    const file = JSON.parse(text);
+    file.agents.groups.push({ ...file.agents.groups[0], name: 'second-line' });
+    const twoGroups = JSON.stringify(file);
+    const message = /--method.*2 agent groups take phone contacts \(operators, second-line\)/s;
+    expect(() => erlangRequirement(loadScenarioText(twoGroups, undefined), 0)).toThrow(message);
+    const refused = await planStaffing(twoGroups, undefined, { method: 'erlang', shrinkage: 0 }).catch(
+      (e: unknown) => e,
+    );
+    expect(refused).toBeInstanceOf(InputError);
+    expect((refused as InputError).message).toMatch(message);
   });
 });
 

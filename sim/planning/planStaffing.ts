@@ -24,6 +24,7 @@ import {
   type UnplannedChannel,
   unplannedWhy,
 } from './channelQueue.js';
+import { erlangScope, isErlangScope } from './erlangScope.js';
 import { fluidDeadlineAgents } from './fluidDeadlineAgents.js';
 import { pooledAgents } from './pooledAgents.js';
 import {
@@ -219,16 +220,15 @@ export async function planStaffing(
   const seed = options.seed ?? 1;
 
   let staffing = new Map<string, Int32Array>();
+  const label = (i: number) => intervalLabel(calendar, i);
   const formulaFor = (channel: string) => {
     const formula = channelPlugin(channel)!.planning?.erlangOnDuty;
-    return formula
-      ? formula(scenario.channels[channel as 'phone'], calendar.intervalS, (i) => intervalLabel(calendar, i))
-      : undefined;
+    return formula ? formula(scenario.channels[channel as 'phone'], calendar.intervalS, label) : undefined;
   };
   if (options.method === 'erlang') {
-    const formula = planned.length === 1 && queues.length === 1 ? formulaFor(queues[0]!.channel) : undefined;
-    if (!formula) throw new InputError(undefined, erlangRefusal(scenario));
-    staffing.set(groups[0]!, formula);
+    const scope = erlangScope(scenario);
+    if (!isErlangScope(scope)) throw new InputError(undefined, [scope.issue]);
+    staffing.set(scope.group, scope.onDuty(label));
   } else {
     for (const group of groups) {
       const model = scenario.agentGroups.find((g) => g.name === group)!;
@@ -659,17 +659,6 @@ export function intervalLabel(calendar: CalendarModel, index: number): string {
   const hh = String(Math.floor(minutes / 60)).padStart(2, '0');
   const mm = String(Math.round(minutes % 60)).padStart(2, '0');
   return `${calendar.dates[day]} ${hh}:${mm}`;
-}
-
-function erlangRefusal(scenario: ScenarioModel) {
-  return [
-    {
-      path: '--method',
-      message: `erlang: the per-interval formula covers one channel with a closed formula (phone) served by one group; this scenario has ${Object.keys(scenario.channels).join(', ')}`,
-      value: 'erlang',
-      allowed: 'simulation, for chat or for several channels sharing agents',
-    },
-  ];
 }
 
 function buildPlan(parts: {

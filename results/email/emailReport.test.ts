@@ -58,7 +58,7 @@ describe('the e-mail report section', () => {
       'email-response',
       'email-agents',
     ]);
-    expect(html).toContain('within 32400 s of working time');
+    expect(html).toContain('within 9h of working time');
     const b = await runFolder(portal(3), 'portal-b');
     const page = renderCompare([run, b], [compareRuns(run, b)], null);
     expect(page).toContain('cmp-email-backlogAtEnd');

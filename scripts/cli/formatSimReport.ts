@@ -104,7 +104,7 @@ const withVariant = (columns: readonly string[], variant: string) =>
 const label = (metric: string, channel: string) => metricSpec(channel, metric).label;
 
 /** A summary cell formatted by the metric's registry unit; with the CI half-width when asked. */
-/** "slOffered@20s"; a threshold on another clock says so ("slIncludingOverdue@32400s of working time"). */
+/** "slOffered@20s"; a threshold on another clock says so ("slIncludingOverdue@9h of working time"). */
 function slHeader(channel: string, variant: string, thresholdS: number): string {
   return `${variant}${thresholdText(channel, thresholdS).short}`;
 }

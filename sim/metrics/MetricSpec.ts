@@ -55,7 +55,7 @@ export interface ChannelMetricSpecs<Name extends string = string> {
   /** The metrics the scenario's `maxAbandonRate` and `maxAsa` targets limit. */
   readonly targetMetrics: { readonly abandonRate: Name; readonly asa: Name };
   /**
-   * How the service level's threshold reads when it is not seconds on the wall clock: e-mail's 32400 s
+   * How the service level's threshold reads when it is not seconds on the wall clock: e-mail's 9h
    * are working time, the portal's threshold is each application type's own deadline. Absent:
    * "within 20 s" and "@20s" (sim/metrics/thresholdText.ts).
    */

@@ -8,8 +8,8 @@ describe('thresholdText', () => {
 
   it("says e-mail's threshold is working time", () => {
     expect(thresholdText('email', 32_400)).toEqual({
-      long: 'within 32400 s of working time',
-      short: '@32400s of working time',
+      long: 'within 9h of working time',
+      short: '@9h of working time',
     });
   });
 

@@ -3,6 +3,7 @@
 // levels are on the working-hours clock (workingHours of the channel), named so: "working". A k6
 // replay (scripts/k6/email/) measures the ones with a k6 source, from the mock's model times; it
 // cannot see the model's own e-mails (backlog) nor the agents.
+import { formatSeconds } from '../../distributions/formatSeconds.js';
 import { metricsOf } from '../../metrics/defineMetric.js';
 import type { ChannelMetricSpecs, K6Source } from '../../metrics/MetricSpec.js';
 
@@ -78,5 +79,9 @@ export const EMAIL_METRICS_DECLARATION: ChannelMetricSpecs<EmailMetric> = {
   defaultServiceLevel: 'slIncludingOverdue',
   // E-mails do not abandon and the file has no maxAsa: these limits are never set (null in the model).
   targetMetrics: { abandonRate: 'overdueAtEnd', asa: 'responseMeanWorkingH' },
-  thresholdText: (s) => ({ long: `within ${s} s of working time`, short: `@${s}s of working time` }),
+  // Working hours read as hours ("9h"), not 32400 s.
+  thresholdText: (s) => ({
+    long: `within ${formatSeconds(s)} of working time`,
+    short: `@${formatSeconds(s)} of working time`,
+  }),
 };

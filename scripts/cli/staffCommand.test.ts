@@ -53,6 +53,28 @@ describe('hotline staff', () => {
     expect(wave.stderr).toBe('');
   });
 
+  it('--max-iterations and --max-corrections bound the loop, and the output says which flag allows more', () => {
+    const run = hotline(
+      ...['staff', 'sim/planning/fixtures/sinusoid.json', '-r', '2', '--check-replications', '2', '--quiet'],
+      ...['--max-iterations', '1', '--max-corrections', '0', '--json'],
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const plan = JSON.parse(run.stdout);
+    // One load simulation and no correction pass (the check on fresh draws comes on top, uncounted).
+    expect(plan.loadIterations).toBe(1);
+    expect(plan.corrections).toBe(0);
+    expect(plan.iterations).toBe(1);
+    // Starting from today's staffing, one iteration moves intervals by more than one agent.
+    expect(plan.converged).toBe(false);
+    const text = hotline(
+      ...['staff', 'sim/planning/fixtures/sinusoid.json', '-r', '2', '--check-replications', '2', '--quiet'],
+      ...['--max-iterations', '1', '--max-corrections', '0'],
+    );
+    expect(text.stdout).toMatch(
+      /^iterations +1 simulations: 1 from the simulated load \(NOT converged: .*--max-iterations allows more\), 0 correction passes/m,
+    );
+  }, 60_000);
+
   it('--write saves a scenario that loads and holds the planned staffing; --html draws its charts', async () => {
     const written = join(out, 'planned.json');
     const page = join(out, 'staff.html');
@@ -108,6 +130,8 @@ describe('hotline staff', () => {
       [['--write', join(out, 'no-such-folder', 'x.json')], /--write.*does not exist/s],
       [['--html', out], /--html.*is a folder/s],
       [['--method', 'erlang', '--write', written], /--method.*allowed: simulation/s],
+      [['--max-corrections', '101'], /--max-corrections.*allowed: 0 to 100/s],
+      [['--max-iterations', '0'], /--max-iterations.*allowed: 1 to 100/s],
     ];
     for (const [flags, message] of cases) {
       const run = hotline(

@@ -20,6 +20,8 @@ interface StaffFlags {
   shrinkage: number;
   replications: number;
   checkReplications: number;
+  maxIterations: number;
+  maxCorrections: number;
   seed: number | string;
   threads?: number;
   write?: string;
@@ -60,6 +62,18 @@ export function registerStaffCommand(program: Command): void {
       30,
     )
     .option(
+      '--max-iterations <n>',
+      'simulation method: load iterations at most before the correction passes start',
+      wholeNumber('--max-iterations', 1, 100),
+      8,
+    )
+    .option(
+      '--max-corrections <n>',
+      'simulation method: correction passes at most (each adds agents where a target still misses; 0: none)',
+      wholeNumber('--max-corrections', 0, 100),
+      8,
+    )
+    .option(
       '-s, --seed <seed>',
       'random seed, the same in every iteration (common random numbers)',
       seedValue,
@@ -95,8 +109,11 @@ draws no iteration used (seed <seed>-check, --check-replications): an interval w
 there but whose 95% CI still reaches the target is reported as within noise, apart from those
 missed beyond noise. Each channel's requirement goes to the group that ranks it highest among its
 skills; with --method simulation a group carrying several channels is staffed jointly as one pool
-(the pooling line compares it with the channels staffed apart). Channels that set no requirement
-(outbound, e-mail for now) get a line saying why and are simulated with the plan.
+(the pooling line compares it with the channels staffed apart). E-mail is staffed for the work falling
+due within its working-time target, as evenly as those deadlines allow, on top of the calls and chats
+its group takes. Channels that set no requirement (outbound) get a line saying why and are simulated
+with the plan. A plan that stops at --max-iterations (NOT converged) or --max-corrections with
+intervals still missed can be run again with more.
 The scenario's staffing is agents on duty; --write saves the on-duty figures (what was simulated),
 the table shows scheduled = on duty / (1 - shrinkage) beside them.
 Exit codes: 0 planned, 2 bad input (a flag, the scenario, an output path, a target no staffing meets).`,
@@ -128,6 +145,8 @@ Exit codes: 0 planned, 2 bad input (a flag, the scenario, an output path, a targ
           shrinkage: flags.shrinkage,
           replications: flags.replications,
           checkReplications: flags.checkReplications,
+          maxLoadIterations: flags.maxIterations,
+          maxCorrections: flags.maxCorrections,
           seed: flags.seed,
           ...(flags.threads !== undefined ? { threads: flags.threads } : {}),
           onProgress: ({ iteration, phase, done, total }) => {

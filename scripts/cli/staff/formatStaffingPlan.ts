@@ -15,8 +15,11 @@ export function formatStaffingPlan(plan: StaffingPlan, choice: MethodChoice): st
   lines.push(
     plan.method === 'simulation'
       ? `iterations    ${plan.iterations} simulations: ${plan.loadIterations} from the simulated load ` +
-          `(${plan.converged ? 'converged: no interval moved by more than one agent' : `NOT converged: an interval still moved by ${plan.lastChange}`}), ` +
-          `${plan.corrections} correction pass${plan.corrections === 1 ? '' : 'es'}`
+          `(${plan.converged ? 'converged: no interval moved by more than one agent' : `NOT converged: an interval still moved by ${plan.lastChange}; --max-iterations allows more`}), ` +
+          `${plan.corrections} correction pass${plan.corrections === 1 ? '' : 'es'}` +
+          (plan.channels.some((c) => c.missed.length > 0)
+            ? ' (intervals still missed: --max-corrections allows more)'
+            : '')
       : `iterations    ${plan.iterations} simulation (the check of the Erlang staffing)`,
   );
   lines.push(`simulated     ${plan.replications} replications per iteration, seed ${plan.seed}, 95% CIs`);

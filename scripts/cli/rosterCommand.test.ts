@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkPageInBrowser } from '../../results/report/checkPageInBrowser.js';
 import { loadScenarioFile } from '../../scenarios/loadScenario.js';
+import { emailDeadline } from '../../sim/channels/email/emailPlanning.js';
 import { erlangRequirement } from '../../sim/planning/erlangRequirement.js';
+import { fluidDeadlineAgents } from '../../sim/planning/fluidDeadlineAgents.js';
 import { builtCli, repo } from './testing/builtCli.js';
 
 const { runsDir, hotline } = builtCli('hotline-roster');
@@ -32,6 +34,34 @@ const dayTemplates = () =>
   ]);
 
 describe('hotline roster', () => {
+  it("rosters portal-support's back office for e-mail from the shipped templates (deadline requirement)", () => {
+    const written = join(runsDir, 'back-office.json');
+    const { code, stdout, stderr } = hotline(
+      ...['roster', 'scenarios/portal-support.json', '--shifts', 'scenarios/shifts/portal-back-office.json'],
+      ...['--rounds', '0', '--write', written, '--json'],
+    );
+    expect(code, stderr).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json.group).toBe('back-office');
+    // The fluid rate of the e-mails falling due, computed here from the model alone: the requirement
+    // (hotline staff's plan) is at least its ceiling in office hours and nothing outside them.
+    const model = loadScenarioFile('scenarios/portal-support.json');
+    const rate = fluidDeadlineAgents(emailDeadline(model.channels.email!, model.calendar.intervalS));
+    const scheduled = loadScenarioFile(written).agentGroups.find((g) => g.name === 'back-office')!.staffing
+      .scheduledPerInterval;
+    json.intervals.forEach((interval: { requiredInitially: number; required: number }, i: number) => {
+      const office = model.channels.email!.workingHours.between(i * 1800, (i + 1) * 1800) > 0;
+      if (!office) expect(interval.requiredInitially, `interval ${i}`).toBe(0);
+      else
+        expect(interval.requiredInitially, `interval ${i}`).toBeGreaterThanOrEqual(
+          Math.ceil(rate[i]! - 1e-9),
+        );
+      // The written shifts, read back by the scenario loader, schedule every required agent.
+      expect(scheduled[i]!, `interval ${i}`).toBeGreaterThanOrEqual(interval.required);
+    });
+    expect(json.solver.lpBound).toBeLessThanOrEqual(json.solver.cost + 1e-6);
+  }, 180_000);
+
   it('--rounds 0: a plan whose written shifts schedule every required agent, its bound below its cost', () => {
     const written = join(runsDir, 'planned.json');
     const { code, stdout, stderr } = hotline(

@@ -8,9 +8,11 @@ describe('shifts.schema.json', () => {
     expect(committed).toBe(shiftTemplatesJsonSchema());
   });
 
-  it('is named by the covid templates', () => {
-    expect(JSON.parse(readFileSync('scenarios/shifts/covid.json', 'utf8')).$schema).toBe(
-      './shifts.schema.json',
-    );
+  it('is named by the shipped templates', () => {
+    for (const file of ['covid.json', 'portal-back-office.json']) {
+      expect(JSON.parse(readFileSync(`scenarios/shifts/${file}`, 'utf8')).$schema, file).toBe(
+        './shifts.schema.json',
+      );
+    }
   });
 });

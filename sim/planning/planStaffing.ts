@@ -210,11 +210,11 @@ export async function planStaffing(
   );
   const queues = planned.filter((p): p is ChannelQueue => 'goal' in p);
   const deadlines = planned.filter((p): p is ChannelDeadline => 'dueBy' in p);
-  const backlog = backlogAgents(deadlines, carriers, groups0(carriers), calendar);
+  const backlog = backlogAgents(deadlines, carriers, calendar);
   const unplanned: UnplannedChannel[] = Object.keys(scenario.channels)
     .filter((c) => !carriers.has(c) && !channelPlugin(c)!.withoutAgents)
     .map((c) => ({ channel: c, why: unplannedWhy(scenario, c) }));
-  const groups = groups0(carriers);
+  const groups = [...new Set(carriers.values())];
   const slotsOf = (group: string) => scenario.agentGroups.find((g) => g.name === group)!.slots;
   const replications = options.replications ?? DEFAULT_REPLICATIONS;
   const seed = options.seed ?? 1;
@@ -604,10 +604,6 @@ function correctionStep(interval: PlannedInterval): number {
 /** A planned channel: a queue or a deadline. */
 type PlannedDemand = ChannelQueue | ChannelDeadline;
 
-function groups0(carriers: Map<string, string>): string[] {
-  return [...new Set(carriers.values())];
-}
-
 /**
  * The fluid deadline work of each group, in agents per interval: the sum of its deadline channels'
  * fluidDeadlineAgents. It depends on the model only, so it is computed once.
@@ -615,18 +611,14 @@ function groups0(carriers: Map<string, string>): string[] {
 function backlogAgents(
   deadlines: readonly ChannelDeadline[],
   carriers: Map<string, string>,
-  groups: readonly string[],
   calendar: CalendarModel,
 ): Map<string, Float64Array> {
   const out = new Map<string, Float64Array>();
-  for (const group of groups) {
-    const mine = deadlines.filter((d) => carriers.get(d.channel) === group);
-    if (mine.length === 0) continue;
-    const sum = new Float64Array(calendar.days * calendar.intervalsPerDay);
-    for (const deadline of mine) {
-      const rate = fluidDeadlineAgents(deadline);
-      for (let i = 0; i < sum.length; i++) sum[i]! += rate[i]!;
-    }
+  for (const deadline of deadlines) {
+    const group = carriers.get(deadline.channel)!;
+    const sum = out.get(group) ?? new Float64Array(calendar.days * calendar.intervalsPerDay);
+    const rate = fluidDeadlineAgents(deadline);
+    for (let i = 0; i < sum.length; i++) sum[i]! += rate[i]!;
     out.set(group, sum);
   }
   return out;

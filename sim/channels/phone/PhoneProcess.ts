@@ -7,6 +7,7 @@ import { isExternalContact } from '../../engine/externalContacts.js';
 import type { EventHandler, Integrator, Simulation } from '../../engine/Simulation.js';
 import { WAIT_BUCKETS, waitBucket } from '../../metrics/WaitHistogram.js';
 import { ContactQueue } from '../../queues/ContactQueue.js';
+import { TimeHeap } from '../../queues/TimeHeap.js';
 import type { Rng } from '../../rng/createStream.js';
 import type { Streams } from '../../rng/Streams.js';
 import type { CausedContactTarget } from '../Couplings.js';
@@ -21,14 +22,15 @@ import type {
   PhoneOutcomeRecord,
 } from './PhoneOutcome.js';
 
-// Local event kinds. Payloads: ABANDON/IVR_END carry (slot, generation); TALK_END carries (agent,
-// after-call work); AGENT_FREE the agent; RETRY carries attempt | class << 8.
+// Local event kinds. Payloads: ABANDON/IVR_END carry (slot, generation); AGENT_FREE the agent;
+// RETRY carries attempt | class << 8. A talk's end is no event: see `talkEnds`.
 const ARRIVAL = 1;
 const RETRY = 2;
 const IVR_END = 3;
 const ABANDON = 4;
-const TALK_END = 5;
 const AGENT_FREE = 6;
+/** Talk ends kept before they are counted off even when no trunk limit calls for it (memory bound). */
+const TALK_ENDS_HELD = 4096;
 
 export interface PhoneProcessOptions {
   /** The run's random streams (a replication's, or a branch of one). */
@@ -78,7 +80,14 @@ export class PhoneProcess implements EventHandler, Integrator, WorkSource, Cause
 
   private lastT = 0;
   private nextContactId = 0;
+  /**
+   * Trunk lines taken, counting talks whose end is still in `talkEnds`: so never fewer than the lines
+   * busy. The talk ends are counted off only where the exact figure matters (a call that would be
+   * blocked, a read of trunkLinesBusy): an event for each would cost a calendar sift and a dispatch
+   * per call for a decrement that almost never changes a decision.
+   */
   private trunkBusy = 0;
+  private readonly talkEnds = new TimeHeap();
   private queueLength = 0;
   private retrialsScheduled = 0;
 
@@ -128,6 +137,7 @@ export class PhoneProcess implements EventHandler, Integrator, WorkSource, Cause
   }
 
   get trunkLinesBusy(): number {
+    this.endTalksUntil(this.simulation.now);
     return this.trunkBusy;
   }
 
@@ -155,11 +165,6 @@ export class PhoneProcess implements EventHandler, Integrator, WorkSource, Cause
         break;
       case ABANDON:
         if (this.contacts.gen[int] === float) this.abandon(t, int, 'patience');
-        break;
-      case TALK_END:
-        this.trunkBusy--;
-        if (float > 0) this.calendar.schedule(t + float, this.base | AGENT_FREE, int);
-        else this.agents.release(int, t);
         break;
       case AGENT_FREE:
         this.agents.release(int, t);
@@ -271,6 +276,7 @@ export class PhoneProcess implements EventHandler, Integrator, WorkSource, Cause
       this.maybeRetry(t, model.retrial?.afterClosed ?? 0, attempt, cls, contactId);
       return;
     }
+    if (this.trunkBusy >= model.trunkLines) this.endTalksUntil(t);
     if (this.trunkBusy >= model.trunkLines) {
       c.blocked[k]!++;
       this.report(contactId, 'blocked', t, 0, -1, cls, k, 0, attempt, null);
@@ -358,8 +364,11 @@ export class PhoneProcess implements EventHandler, Integrator, WorkSource, Cause
     }
     if (wait > c.maxWaitS[k]!) c.maxWaitS[k] = wait;
     c.waitHistogram[k * WAIT_BUCKETS + waitBucket(wait)]!++;
-    const talk = contacts.talk.get(slot, this.model.talkTime);
-    this.calendar.schedule(t + talk, this.base | TALK_END, agent, contacts.afterCallWork[slot]!);
+    const talkEnd = t + contacts.talk.get(slot, this.model.talkTime);
+    // The line is free at the talk's end, the agent after its after-call work.
+    if (this.talkEnds.length >= TALK_ENDS_HELD) this.endTalksUntil(t);
+    this.talkEnds.push(talkEnd);
+    this.calendar.schedule(talkEnd + contacts.afterCallWork[slot]!, this.base | AGENT_FREE, agent);
     if (this.observer !== null) this.reportSlot(slot, 'answered', t, wait, agent, null);
     this.releaseSlot(slot);
   }
@@ -399,6 +408,11 @@ export class PhoneProcess implements EventHandler, Integrator, WorkSource, Cause
     this.trunkBusy--;
     this.reportSlot(slot, 'abandoned', t, 0, -1, 'hangUp');
     this.releaseSlot(slot);
+  }
+
+  /** Frees the trunk lines of the talks ended by `t`. */
+  private endTalksUntil(t: number): void {
+    this.trunkBusy -= this.talkEnds.popUntil(t);
   }
 
   private releaseSlot(slot: number): void {

@@ -8,7 +8,7 @@ import { Lognormal } from './Lognormal.js';
 
 const cases: [string, Distribution][] = [
   ['exponential (one uniform)', new Exponential(180)],
-  ['lognormal (two uniforms)', new Lognormal(150, 0.8)],
+  ['lognormal (one uniform, its quantile)', new Lognormal(150, 0.8)],
   ['gamma (no transform: sampled at once)', new Gamma(30, 0.5)],
 ];
 
@@ -31,7 +31,7 @@ describe('DeferredSamples', () => {
     },
   );
 
-  it('a value set over a draw wins, and the draw still consumed its uniforms', () => {
+  it('a value set over a draw wins, and the draw still consumed its uniform', () => {
     const d = new Lognormal(360, 1.2);
     const eager = seedrandom.alea('set');
     const lazy = seedrandom.alea('set');

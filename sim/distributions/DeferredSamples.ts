@@ -3,33 +3,29 @@ import type { Distribution } from './Distribution.js';
 
 /**
  * One sample per slot (a contact's patience, its talk time), drawn when the contact arrives but, for
- * a distribution with a `transform`, transformed only when first read. The uniforms are drawn at
+ * a distribution with a `transform`, transformed only when first read. The uniform is drawn at
  * arrival either way, so every later contact keeps its draws (common random numbers); what is saved
- * is the logarithm, root, cosine and exponential of the samples nobody reads: the patience of a
- * caller answered at once, the talk time of one who hangs up.
+ * is the quantile function of the samples nobody reads: the patience of a caller answered at once,
+ * the talk time of one who hangs up.
  */
 export class DeferredSamples {
-  /** The sample, or NaN while it is still the uniforms u1, u2. */
+  /** The sample, or NaN while it is still the uniform `u`. */
   private value: Float64Array;
-  private u1: Float64Array;
-  private u2: Float64Array;
+  private u: Float64Array;
 
   constructor(capacity: number) {
     this.value = new Float64Array(capacity);
-    this.u1 = new Float64Array(capacity);
-    this.u2 = new Float64Array(capacity);
+    this.u = new Float64Array(capacity);
   }
 
-  /** Draws slot `slot`'s sample of `distribution` from `rng` (its uniforms only, where it can wait). */
+  /** Draws slot `slot`'s sample of `distribution` from `rng` (its uniform only, where it can wait). */
   draw(slot: number, distribution: Distribution, rng: Rng): void {
-    const uniforms = distribution.uniforms;
-    if (uniforms === undefined) {
+    if (distribution.transform === undefined) {
       this.value[slot] = distribution.sample(rng);
       return;
     }
     this.value[slot] = Number.NaN;
-    this.u1[slot] = rng();
-    this.u2[slot] = uniforms === 2 ? rng() : 0;
+    this.u[slot] = rng();
   }
 
   /** Replaces slot `slot`'s sample with a known value (a caller's own patience). */
@@ -41,7 +37,7 @@ export class DeferredSamples {
   get(slot: number, distribution: Distribution): number {
     const value = this.value[slot]!;
     if (!Number.isNaN(value)) return value;
-    const sample = distribution.transform!(this.u1[slot]!, this.u2[slot]!);
+    const sample = distribution.transform!(this.u[slot]!);
     this.value[slot] = sample;
     return sample;
   }
@@ -53,7 +49,6 @@ export class DeferredSamples {
       return b;
     };
     this.value = copy(this.value);
-    this.u1 = copy(this.u1);
-    this.u2 = copy(this.u2);
+    this.u = copy(this.u);
   }
 }

@@ -9,11 +9,10 @@ export interface Distribution {
   readonly cv: number;
   sample(rng: Rng): number;
   /**
-   * Set where a sample is a fixed function of a fixed count of uniforms (1 or 2): `sample(rng)` then
-   * equals `transform(u1, u2)` with u1, u2 the next draws of `rng` (u2 unused for 1). Lets a process
-   * draw the uniforms at arrival and transform them only if the value is needed (DeferredSamples).
+   * Set where a sample is a fixed function of one uniform (the quantile function): `sample(rng)` then
+   * equals `transform(u)` with u the next draw of `rng`. Lets a process draw the uniform at arrival
+   * and transform it only if the value is needed (DeferredSamples).
    */
-  readonly uniforms?: 1 | 2;
-  transform?(u1: number, u2: number): number;
+  transform?(u: number): number;
   describe(): string;
 }

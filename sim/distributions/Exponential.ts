@@ -5,13 +5,12 @@ import { formatSeconds } from './formatSeconds.js';
 export class Exponential implements Distribution {
   readonly kind = 'exponential';
   readonly cv = 1;
-  readonly uniforms = 1;
   constructor(readonly mean: number) {}
   sample(rng: Rng): number {
     return this.transform(rng());
   }
-  transform(u1: number): number {
-    return -this.mean * Math.log(1 - u1);
+  transform(u: number): number {
+    return -this.mean * Math.log(1 - u);
   }
   describe(): string {
     return `exponential(mean ${formatSeconds(this.mean)})`;

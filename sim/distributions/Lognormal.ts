@@ -16,13 +16,12 @@ export class Lognormal implements Distribution {
     this.sigma = Math.sqrt(sigma2);
     this.mu = Math.log(mean) - sigma2 / 2;
   }
-  readonly uniforms = 2;
   sample(rng: Rng): number {
-    const u1 = rng();
-    return this.transform(u1, rng());
+    return this.transform(rng());
   }
-  transform(u1: number, u2: number): number {
-    return Math.exp(this.mu + this.sigma * standardNormalOf(u1, u2));
+  /** The lognormal quantile of `u`: exp of the normal quantile, scaled. */
+  transform(u: number): number {
+    return Math.exp(this.mu + this.sigma * standardNormalOf(u));
   }
   describe(): string {
     return `lognormal(mean ${formatSeconds(this.mean)}, cv ${this.cv})`;

@@ -1,12 +1,18 @@
 import type { Rng } from '../rng/createStream.js';
+import { standardNormalQuantile } from './standardNormalQuantile.js';
 
-/** Box-Muller, one output per call: keeps no state, so a distribution can be shared by streams. */
+/**
+ * One standard normal draw from one uniform, by inversion (AS 241). Box-Muller, used before, took two
+ * uniforms and a logarithm, root and cosine each; inversion takes a polynomial for 85% of draws, and
+ * one uniform a draw lets a lognormal wait as its uniform (DeferredSamples).
+ */
 export function sampleStandardNormal(rng: Rng): number {
-  const u1 = rng();
-  return standardNormalOf(u1, rng());
+  return standardNormalOf(rng());
 }
 
-/** Box-Muller on two uniforms in [0, 1), as sampleStandardNormal draws them. */
-export function standardNormalOf(u1: number, u2: number): number {
-  return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2); // 1 - u1 in (0, 1]: no log(0)
+/** The normal draw of uniform `u` in [0, 1), as sampleStandardNormal draws it. */
+export function standardNormalOf(u: number): number {
+  // u = 0 (one draw in 2^32 from a 32-bit generator) is read as the middle of that first cell, 2^-33,
+  // not as minus infinity.
+  return standardNormalQuantile(u > 0 ? u : 2 ** -33);
 }

@@ -118,7 +118,7 @@ describe('phone: a warm-started window equals the full-day run inside it', () =>
       f.calendar.days = 1;
       f.channels.phone.trunkLines = 180;
     });
-    const result = expectTwin(scenario, 5, 9 * 3600, 11 * 3600);
+    const result = expectTwin(scenario, 10, 9 * 3600, 11 * 3600);
     for (const outcome of ['answered', 'blocked', 'selfServed'])
       expect(result.outcomes.filter((o) => o.outcome === outcome).length, outcome).toBeGreaterThan(20);
     expect(new Set(result.outcomes.map((o) => o.klass)).size).toBe(2);
@@ -133,7 +133,7 @@ describe('phone: a warm-started window equals the full-day run inside it', () =>
     });
     // Outside callers' retrial decisions are drawn (not scheduled) in the model, so the stream stays
     // the full day's for the model's own callers blocked again: without that this case fails.
-    const result = expectTwin(scenario, 2, 9 * 3600, 10 * 3600);
+    const result = expectTwin(scenario, 1, 9 * 3600, 10 * 3600);
     expect(result.atWindowStart.pendingRetrials).toBeGreaterThan(100);
     expect(result.own).toBeGreaterThan(result.atWindowStart.pendingRetrials); // retrials of retrials
     expect(result.outcomes.filter((o) => o.outcome === 'blocked').length).toBeGreaterThan(1000);

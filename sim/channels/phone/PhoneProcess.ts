@@ -22,8 +22,9 @@ import type {
   PhoneOutcomeRecord,
 } from './PhoneOutcome.js';
 
-// Local event kinds. Payloads: ABANDON/IVR_END carry (slot, generation); AGENT_FREE the agent;
-// RETRY carries attempt | class << 8. A talk's end is no event: see `talkEnds`.
+// Local event kinds. Payloads: ABANDON/IVR_END carry (slot, generation); AGENT_FREE the agent and 1
+// when the call had no after-call work (the line frees with the agent); RETRY carries
+// attempt | class << 8. A talk's end before after-call work is no event: see `talkEnds`.
 const ARRIVAL = 1;
 const RETRY = 2;
 const IVR_END = 3;
@@ -82,9 +83,10 @@ export class PhoneProcess implements EventHandler, Integrator, WorkSource, Cause
   private nextContactId = 0;
   /**
    * Trunk lines taken, counting talks whose end is still in `talkEnds`: so never fewer than the lines
-   * busy. The talk ends are counted off only where the exact figure matters (a call that would be
-   * blocked, a read of trunkLinesBusy): an event for each would cost a calendar sift and a dispatch
-   * per call for a decrement that almost never changes a decision.
+   * busy. A talk with after-call work frees its line before its agent; those ends are counted off
+   * only where the exact figure matters (a call that would be blocked, a read of trunkLinesBusy): an
+   * event for each would cost a calendar sift and a dispatch per call for a decrement that almost
+   * never changes a decision. A talk without after-call work frees its line with its agent.
    */
   private trunkBusy = 0;
   private readonly talkEnds = new TimeHeap();
@@ -167,6 +169,7 @@ export class PhoneProcess implements EventHandler, Integrator, WorkSource, Cause
         if (this.contacts.gen[int] === float) this.abandon(t, int, 'patience');
         break;
       case AGENT_FREE:
+        if (float === 1) this.trunkBusy--;
         this.agents.release(int, t);
         break;
     }
@@ -366,9 +369,12 @@ export class PhoneProcess implements EventHandler, Integrator, WorkSource, Cause
     c.waitHistogram[k * WAIT_BUCKETS + waitBucket(wait)]!++;
     const talkEnd = t + contacts.talk.get(slot, this.model.talkTime);
     // The line is free at the talk's end, the agent after its after-call work.
-    if (this.talkEnds.length >= TALK_ENDS_HELD) this.endTalksUntil(t);
-    this.talkEnds.push(talkEnd);
-    this.calendar.schedule(talkEnd + contacts.afterCallWork[slot]!, this.base | AGENT_FREE, agent);
+    const acw = contacts.afterCallWork[slot]!;
+    if (acw > 0) {
+      if (this.talkEnds.length >= TALK_ENDS_HELD) this.endTalksUntil(t);
+      this.talkEnds.push(talkEnd);
+    }
+    this.calendar.schedule(talkEnd + acw, this.base | AGENT_FREE, agent, acw > 0 ? 0 : 1);
     if (this.observer !== null) this.reportSlot(slot, 'answered', t, wait, agent, null);
     this.releaseSlot(slot);
   }

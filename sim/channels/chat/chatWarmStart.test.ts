@@ -101,7 +101,7 @@ describe('chat: a warm-started window equals the full-day run inside it', () => 
     // again inside the window, and a busy window.
     expect(inProgressAtStart).toBeGreaterThan(3);
     expect(ownSteps).toBeGreaterThan(5);
-    expect(expected.filter((e) => e.includes(' reply ')).length).toBeGreaterThan(300);
+    expect(expected.filter((e) => e.includes(' reply ')).length).toBeGreaterThan(200); // hundreds
     for (let i = 0; i < expected.length; i++) {
       if (actual[i] !== expected[i])
         expect(actual.slice(i - 3, i + 4), `event #${i}`).toEqual(expected.slice(i - 3, i + 4));

@@ -1,3 +1,4 @@
+import { grown } from '../queues/grown.js';
 import type { Rng } from '../rng/createStream.js';
 import type { Distribution } from './Distribution.js';
 
@@ -43,12 +44,7 @@ export class DeferredSamples {
   }
 
   grow(capacity: number): void {
-    const copy = (a: Float64Array) => {
-      const b = new Float64Array(capacity);
-      b.set(a);
-      return b;
-    };
-    this.value = copy(this.value);
-    this.u = copy(this.u);
+    this.value = grown(this.value, capacity);
+    this.u = grown(this.u, capacity);
   }
 }

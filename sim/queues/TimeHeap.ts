@@ -1,3 +1,5 @@
+import { grown } from './grown.js';
+
 /**
  * A min-heap of bare times (no ids, no payload): the ends of things a process only needs to count,
  * such as the talk ends that free trunk lines. It keeps those off the event calendar, where each would
@@ -13,7 +15,7 @@ export class TimeHeap {
   }
 
   push(time: number): void {
-    if (this.length === this.times.length) this.grow();
+    if (this.length === this.times.length) this.times = grown(this.times, this.times.length * 2);
     const times = this.times;
     let pos = this.length++;
     while (pos > 0) {
@@ -54,11 +56,5 @@ export class TimeHeap {
       n++;
     }
     return n;
-  }
-
-  private grow(): void {
-    const times = new Float64Array(this.times.length * 2);
-    times.set(this.times);
-    this.times = times;
   }
 }

@@ -4,7 +4,8 @@ import type { ChannelCounters } from './channels/index.js';
 import { runBatch, runUntil } from './engine/BatchDriver.js';
 import { createModelRun } from './ModelRun.js';
 import { recycleHistogramBlocks } from './metrics/WaitHistogram.js';
-import { BranchingStreams } from './rng/Streams.js';
+import type { DrawTape } from './rng/DrawTape.js';
+import { BranchingStreams, tapedStreams } from './rng/Streams.js';
 
 /**
  * A branch of a replication: the replication's own past up to `atS`, then draws of its own. Branches
@@ -16,21 +17,32 @@ export interface ReplicationBranch {
   readonly index: number;
 }
 
-/** Runs one replication (or a branch of one) of the whole ecosystem in batch; the raw counters of each channel. */
+/**
+ * Runs one replication (or a branch of one) of the whole ecosystem in batch; the raw counters of each
+ * channel. With `tape` (replication `replication`'s, shared with other runs of it), per-contact draws
+ * are read from it: the same numbers, made once for all the runs.
+ */
 export function simulateReplication(
   scenario: ScenarioModel,
   seed: number | string,
   replication: number,
   branch?: ReplicationBranch,
+  tape?: DrawTape,
 ): ChannelCounters {
-  const streams = branch ? new BranchingStreams(seed, replication, branch.index) : undefined;
+  if (tape !== undefined && (branch !== undefined || tape.seed !== seed || tape.replication !== replication))
+    throw new Error('simulateReplication: a tape serves plain runs of its own seed and replication only');
+  const streams = branch
+    ? new BranchingStreams(seed, replication, branch.index)
+    : tape
+      ? tapedStreams(tape)
+      : undefined;
   const run = createModelRun(scenario, {
     seed,
     replication,
     mode: 'batch',
     ...(streams ? { streams } : {}),
   });
-  if (branch && streams) {
+  if (branch && streams instanceof BranchingStreams) {
     runUntil(run.simulation, branch.atS);
     streams.branch();
   }

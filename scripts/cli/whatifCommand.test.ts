@@ -45,12 +45,12 @@ beforeAll(() => {
 });
 
 describe('hotline whatif', () => {
-  it('writes whatif.json, whatif.html and one run folder per cell, progress by cells on stderr', () => {
+  it('writes whatif.json, whatif.html and one run folder per cell, progress by replications on stderr', () => {
     expect(gridRun.code, gridRun.stderr).toBe(0);
     expect(readdirSync(grid).sort()).toEqual(['cells', 'whatif.html', 'whatif.json']);
     expect(readdirSync(join(grid, 'cells'))).toEqual(['cell-001', 'cell-002', 'cell-003', 'cell-004']);
-    expect(gridRun.stderr).toMatch(/cells 1\/4/);
-    expect(gridRun.stderr).toMatch(/cells 4\/4/);
+    expect(gridRun.stderr).toMatch(/replications 1\/16\n/);
+    expect(gridRun.stderr).toMatch(/replications 16\/16\n/);
     expect(whatif.axes.map((a) => [a.path, a.values, a.base])).toEqual([
       ['channels.phone.demand.scale', [1, 2], 1],
       ['agents.groups.0.staffing.agents', [12, 14], 14],

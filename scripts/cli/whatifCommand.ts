@@ -109,7 +109,7 @@ not at all. Exit codes: 0 written, 2 bad input, 130 / 143 stopped by SIGINT / SI
         flags.out ? '--out' : RUNS_DIR_FLAG,
       );
       const recorded: RecordedCell[] = new Array(grid.cells.length);
-      const progress = progressReporter('cells', grid.cells.length, flags.quiet);
+      const progress = progressReporter('replications', grid.cells.length * flags.replications, flags.quiet);
       try {
         await stopOnSignal('whatif stopped, worker threads ended; nothing written', (signal) =>
           runWhatif(

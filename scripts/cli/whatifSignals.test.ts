@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { interruptedCli } from './testing/interruptedCli.js';
 
-// `hotline whatif` stopped by a signal once its first cell is written into the temporary folder (the
-// CLI says `cells 1/40` on stderr: an event, not a sleep): nothing of the grid may remain.
+// `hotline whatif` stopped by a signal once cells are written into the temporary folder (the CLI says
+// `replications 2000/4000` on stderr, an event, not a sleep; by then the first group of cells, ten,
+// has all its replications in): nothing of the grid may remain.
 it('SIGINT after the first cell exits 130 and leaves no whatif folder and no temporary folder', async () => {
   const parent = mkdtempSync(join(tmpdir(), 'hotline-whatif-signal-'));
   const out = join(parent, 'grid');
@@ -22,7 +23,7 @@ it('SIGINT after the first cell exits 130 and leaves no whatif folder and no tem
       '--out',
       out,
     ],
-    /cells 1\/40\n/,
+    /replications 2000\/4000\n/,
     'SIGINT',
   );
   expect(sent).toBe(true);
@@ -31,7 +32,7 @@ it('SIGINT after the first cell exits 130 and leaves no whatif folder and no tem
   expect(stderr).toContain('interrupted by SIGINT: whatif stopped, worker threads ended; nothing written');
   expect(stderr).not.toMatch(/\n\s+at /);
   expect(stdout).toBe('');
-  expect(stderr).not.toMatch(/cells 40\/40/);
+  expect(stderr).not.toMatch(/replications 4000\/4000/);
   expect(existsSync(out)).toBe(false);
   expect(readdirSync(parent)).toEqual([]);
 }, 120_000);

@@ -20,11 +20,21 @@ export function ownArrivals(
   untilS?: number,
   resumeAtS?: number,
 ): ArrivalSource {
-  const arrivals = new PiecewisePoissonArrivals(
-    arrivalRates(calendar, expected, dailyCv, streams.stream(`${channel}.demand`)),
-    calendar.intervalS,
-    streams.stream(`${channel}.arrivals`),
-  );
+  const rates = arrivalRates(calendar, expected, dailyCv, streams.stream(`${channel}.demand`));
+  const source = `${channel}.arrivals` as const;
+  const tape = streams.tape;
+  let arrivals: ArrivalSource;
+  if (tape === undefined) {
+    arrivals = new PiecewisePoissonArrivals(rates, calendar.intervalS, streams.stream(source));
+  } else {
+    // Runs of one replication at equal rates (whatif cells varying staffing) share the instants.
+    const instants = tape.arrivals(source, rates, calendar.intervalS, () => {
+      const own = new PiecewisePoissonArrivals(rates, calendar.intervalS, streams.stream(source));
+      return () => own.next();
+    });
+    let next = 0;
+    arrivals = { next: () => instants.at(next++) };
+  }
   return untilS === undefined ? arrivals : new ArrivalsUntil(arrivals, untilS, resumeAtS);
 }
 

@@ -1,6 +1,5 @@
 import { grown } from '../queues/grown.js';
-import type { Rng } from '../rng/createStream.js';
-import type { Distribution } from './Distribution.js';
+import type { DeferredDraws } from './drawSources.js';
 
 /**
  * One sample per slot (a contact's patience, its talk time), drawn when the contact arrives but, for
@@ -10,23 +9,19 @@ import type { Distribution } from './Distribution.js';
  * the talk time of one who hangs up.
  */
 export class DeferredSamples {
-  /** The sample, or NaN while it is still the uniform `u`. */
+  /** The sample, or NaN while only its token is known. */
   private value: Float64Array;
-  private u: Float64Array;
+  private token: Float64Array;
 
   constructor(capacity: number) {
     this.value = new Float64Array(capacity);
-    this.u = new Float64Array(capacity);
+    this.token = new Float64Array(capacity);
   }
 
-  /** Draws slot `slot`'s sample of `distribution` from `rng` (its uniform only, where it can wait). */
-  draw(slot: number, distribution: Distribution, rng: Rng): void {
-    if (distribution.transform === undefined) {
-      this.value[slot] = distribution.sample(rng);
-      return;
-    }
+  /** Draws slot `slot`'s sample from `draws` (its token only, where the sample can wait). */
+  draw(slot: number, draws: DeferredDraws): void {
     this.value[slot] = Number.NaN;
-    this.u[slot] = rng();
+    this.token[slot] = draws.token();
   }
 
   /** Replaces slot `slot`'s sample with a known value (a caller's own patience). */
@@ -34,17 +29,17 @@ export class DeferredSamples {
     this.value[slot] = value;
   }
 
-  /** Slot `slot`'s sample; `distribution` must be the one it was drawn from. */
-  get(slot: number, distribution: Distribution): number {
+  /** Slot `slot`'s sample; `draws` must be the draws it came from. */
+  get(slot: number, draws: DeferredDraws): number {
     const value = this.value[slot]!;
     if (!Number.isNaN(value)) return value;
-    const sample = distribution.transform!(this.u[slot]!);
+    const sample = draws.value(this.token[slot]!);
     this.value[slot] = sample;
     return sample;
   }
 
   grow(capacity: number): void {
     this.value = grown(this.value, capacity);
-    this.u = grown(this.u, capacity);
+    this.token = grown(this.token, capacity);
   }
 }

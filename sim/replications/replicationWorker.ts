@@ -1,32 +1,22 @@
-// Worker-thread entry: runs each (scenario, replication) task the pool sends and posts its metrics
-// back. The scenario text comes with a source's first task; the model loaded last is kept, since
-// tasks come in list order (a whatif cell's replications one after another).
+// Worker-thread entry: runs each batch of (scenario, replication) tasks the pool sends and posts their
+// metrics back. A scenario's text comes with the first task of it this worker gets.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { ScenarioModel } from '../../scenarios/ScenarioModel.js';
-import { recycleReplication } from '../simulateReplication.js';
-import { measureReplication } from './measureReplication.js';
-import type { ReplicationWorkerInput, WorkerResultMessage, WorkerTaskMessage } from './runReplications.js';
-import { loadSource, type ScenarioSource } from './ScenarioSource.js';
-import { simulateRun } from './simulateRun.js';
+import type { ReplicationWorkerInput, WorkerBatchMessage, WorkerResultMessage } from './runReplications.js';
+import { TaskRunner } from './TaskRunner.js';
 
 const input = workerData as ReplicationWorkerInput;
-const sources = new Map<number, ScenarioSource>();
-let loaded: { index: number; scenario: ScenarioModel } | undefined;
+const runner = new TaskRunner(input.seed, input.window, input.branchOf);
 
-parentPort!.on('message', (message: WorkerTaskMessage | null) => {
+parentPort!.on('message', (message: WorkerBatchMessage | null) => {
   // null: no task is left; closing the port lets the thread exit (code 0).
   if (message === null) {
     parentPort!.close();
     return;
   }
-  const { task, source, replication } = message;
-  if (message.scenario !== undefined) sources.set(source, message.scenario);
-  if (loaded?.index !== source) loaded = { index: source, scenario: loadSource(sources.get(source)!) };
-  const counters = simulateRun(loaded.scenario, input.seed, replication, input.branchOf);
+  for (const { source, scenario } of message.scenarios) runner.addSource(source, scenario);
+  const tape = runner.tapeFor(message.tasks);
   const result: WorkerResultMessage = {
-    task,
-    metrics: measureReplication(loaded.scenario, counters, input.window),
+    results: message.tasks.map((task) => ({ task: task.task, metrics: runner.run(task, tape) })),
   };
-  recycleReplication(counters);
   parentPort!.postMessage(result);
 });

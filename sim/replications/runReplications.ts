@@ -2,13 +2,12 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ScenarioModel } from '../../scenarios/ScenarioModel.js';
-import { recycleReplication } from '../simulateReplication.js';
-import { measureReplication, type ReplicationMetrics } from './measureReplication.js';
+import type { ReplicationMetrics } from './measureReplication.js';
 import type { RunWindow } from './runWindow.js';
-import { loadSource, type ScenarioSource } from './ScenarioSource.js';
+import type { ScenarioSource } from './ScenarioSource.js';
 import type { ReplicationRange } from './shardRange.js';
-import { type BranchOf, simulateRun } from './simulateRun.js';
+import type { BranchOf } from './simulateRun.js';
+import { type TaskRef, TaskRunner } from './TaskRunner.js';
 
 export interface ReplicationOptions {
   replications: number;
@@ -60,38 +59,50 @@ export interface ReplicationTask {
   readonly replication: number;
 }
 
+/** How runReplicationTasks runs its list. */
+export interface TaskOptions
+  extends Pick<ReplicationOptions, 'seed' | 'threads' | 'window' | 'branchOf' | 'signal'> {
+  /**
+   * Consecutive tasks of one replication (a whatif grid's cells, listed replication by replication)
+   * go to one thread together and read one DrawTape: their common random numbers are drawn once.
+   */
+  shareDraws?: boolean;
+}
+
 /**
  * The worker pool under runReplications, for any list of (scenario, replication) tasks: each task
  * is seeded by (seed, stream, replication) alone, so its metrics do not depend on which thread ran
- * it or what ran before. `finished` gets the task's index in `tasks`. Workers live for the whole
- * list, so several scenarios (the cells of `hotline whatif`) share warm threads, and pull tasks in
- * list order as they finish, so a slower thread (a neighbour's load, a cell that costs more) never
- * leaves the other idle at the end.
+ * it, what ran before or whether it read its draws from a tape. `finished` gets the task's index in
+ * `tasks`. Workers live for the whole list, so several scenarios (the cells of `hotline whatif`)
+ * share warm threads, and pull tasks (or batches, with shareDraws) in list order as they finish, so a
+ * slower thread (a neighbour's load, a cell that costs more) never leaves the other idle at the end.
  */
 export async function runReplicationTasks(
   sources: readonly ScenarioSource[],
   tasks: readonly ReplicationTask[],
-  options: Pick<ReplicationOptions, 'seed' | 'threads' | 'window' | 'branchOf' | 'signal'>,
+  options: TaskOptions,
   finished: (task: number, metrics: ReplicationMetrics) => void,
 ): Promise<void> {
-  const threads = Math.max(1, Math.min(options.threads ?? defaultThreads(), tasks.length));
+  const queue = new TaskQueue(tasks, options.shareDraws ?? false);
+  const threads = Math.max(1, Math.min(options.threads ?? defaultThreads(), queue.batches));
   options.signal?.throwIfAborted();
   if (threads === 1) {
-    let loaded: { index: number; scenario: ScenarioModel } | undefined;
-    for (const [t, task] of tasks.entries()) {
-      if (loaded?.index !== task.source)
-        loaded = { index: task.source, scenario: loadSource(sources[task.source]!) };
-      const counters = simulateRun(loaded.scenario, options.seed, task.replication, options.branchOf);
-      finished(t, measureReplication(loaded.scenario, counters, options.window));
-      recycleReplication(counters);
-      // Yield so a progress bar can repaint and a signal handler can run between replications.
-      await new Promise((resolve) => setImmediate(resolve));
-      options.signal?.throwIfAborted();
+    const runner = new TaskRunner(options.seed, options.window, options.branchOf);
+    sources.forEach((source, index) => {
+      runner.addSource(index, source);
+    });
+    for (let batch = queue.take(); batch !== undefined; batch = queue.take()) {
+      const tape = runner.tapeFor(batch);
+      for (const task of batch) {
+        finished(task.task, runner.run(task, tape));
+        // Yield so a progress bar can repaint and a signal handler can run between replications.
+        await new Promise((resolve) => setImmediate(resolve));
+        options.signal?.throwIfAborted();
+      }
     }
     return;
   }
   const script = workerScript();
-  const queue = new TaskQueue(tasks.length);
   // One failing or aborted worker stops the others; every worker has exited before this returns.
   const stop = new AbortController();
   const forward = () => stop.abort(options.signal!.reason);
@@ -106,7 +117,7 @@ export async function runReplicationTasks(
             window: options.window,
             branchOf: options.branchOf,
           },
-          { sources, tasks, queue },
+          { sources, queue },
           finished,
           stop.signal,
         ).catch((error: unknown) => {
@@ -133,31 +144,28 @@ export interface ReplicationWorkerInput {
 }
 
 /**
- * One task for a worker (ReplicationTask with its index in the list); `scenario` comes with the
- * first task of each source the worker runs, so a worker gets only the texts it needs, once.
+ * A batch for a worker: one task, or with shareDraws consecutive tasks of one replication. The text
+ * of a source comes with the first task of it the worker runs, so a worker gets only the texts it
+ * needs, once.
  */
-export interface WorkerTaskMessage {
-  readonly task: number;
-  readonly source: number;
-  readonly replication: number;
-  readonly scenario?: ScenarioSource;
+export interface WorkerBatchMessage {
+  readonly tasks: readonly TaskRef[];
+  readonly scenarios: readonly { readonly source: number; readonly scenario: ScenarioSource }[];
 }
 
-/** What a worker posts back for each task. */
+/** What a worker posts back for each batch, its tasks in order. */
 export interface WorkerResultMessage {
-  readonly task: number;
-  readonly metrics: ReplicationMetrics;
+  readonly results: readonly { readonly task: number; readonly metrics: ReplicationMetrics }[];
 }
 
 /**
- * Tasks a worker keeps in hand: one it runs and one waiting, so it never idles for a round trip to
+ * Batches a worker keeps in hand: one it runs and one waiting, so it never idles for a round trip to
  * the main thread, yet no worker holds more than that while another may run dry at the end.
  */
-const TASKS_IN_HAND = 2;
+const BATCHES_IN_HAND = 2;
 
 interface TaskList {
   readonly sources: readonly ScenarioSource[];
-  readonly tasks: readonly ReplicationTask[];
   readonly queue: TaskQueue;
 }
 
@@ -180,23 +188,24 @@ function runWorker(
     let inHand = 0;
     // Pull-based: a worker that finishes sooner takes more, so no thread idles while tasks remain.
     const give = () => {
-      const t = list.queue.take();
-      if (t === undefined) {
+      const tasks = list.queue.take();
+      if (tasks === undefined) {
         if (inHand === 0) worker.postMessage(null);
         return;
       }
-      const { source, replication } = list.tasks[t]!;
-      const first = !sent.has(source);
-      sent.add(source);
+      const scenarios: { source: number; scenario: ScenarioSource }[] = [];
+      for (const { source } of tasks) {
+        if (sent.has(source)) continue;
+        sent.add(source);
+        scenarios.push({ source, scenario: list.sources[source]! });
+      }
       inHand++;
-      const message: WorkerTaskMessage = first
-        ? { task: t, source, replication, scenario: list.sources[source]! }
-        : { task: t, source, replication };
+      const message: WorkerBatchMessage = { tasks, scenarios };
       worker.postMessage(message);
     };
     worker.on('message', (message: WorkerResultMessage) => {
       inHand--;
-      finished(message.task, message.metrics);
+      for (const { task, metrics } of message.results) finished(task, metrics);
       if (!signal.aborted) give();
     });
     worker.on('error', reject);
@@ -206,16 +215,42 @@ function runWorker(
       else if (code === 0) resolve();
       else reject(new Error(`replication worker exited with code ${code}`));
     });
-    for (let i = 0; i < TASKS_IN_HAND; i++) give();
+    for (let i = 0; i < BATCHES_IN_HAND; i++) give();
   });
 }
 
-/** The next task index to hand out, in list order, shared by every worker of a pool. */
+/**
+ * The next batch to hand out, in list order, shared by every worker of a pool: one task, or with
+ * `shareDraws` the run of consecutive tasks of one replication.
+ */
 class TaskQueue {
   private next = 0;
-  constructor(private readonly length: number) {}
-  take(): number | undefined {
-    return this.next < this.length ? this.next++ : undefined;
+  /** How many batches the list makes. */
+  readonly batches: number;
+
+  constructor(
+    private readonly tasks: readonly ReplicationTask[],
+    private readonly shareDraws: boolean,
+  ) {
+    let batches = 0;
+    for (let from = 0; from < tasks.length; from = this.end(from)) batches++;
+    this.batches = batches;
+  }
+
+  take(): TaskRef[] | undefined {
+    if (this.next >= this.tasks.length) return undefined;
+    const from = this.next;
+    this.next = this.end(from);
+    return this.tasks.slice(from, this.next).map((t, i) => ({ task: from + i, ...t }));
+  }
+
+  private end(from: number): number {
+    let to = from + 1;
+    if (this.shareDraws) {
+      const { replication } = this.tasks[from]!;
+      while (to < this.tasks.length && this.tasks[to]!.replication === replication) to++;
+    }
+    return to;
   }
 }
 

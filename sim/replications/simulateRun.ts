@@ -1,5 +1,6 @@
 import type { ScenarioModel } from '../../scenarios/ScenarioModel.js';
 import type { ChannelCounters } from '../channels/index.js';
+import type { DrawTape } from '../rng/DrawTape.js';
 import { simulateReplication } from '../simulateReplication.js';
 
 export interface BranchOf {
@@ -7,14 +8,18 @@ export interface BranchOf {
   readonly atS: number;
 }
 
-/** Replication r of a run, or branch r of `branchOf.replication`. */
+/**
+ * Replication r of a run, or branch r of `branchOf.replication`. `tape`: replication r's draws,
+ * shared with other runs of it (plain replications only).
+ */
 export function simulateRun(
   scenario: ScenarioModel,
   seed: number | string,
   r: number,
   branchOf: BranchOf | undefined,
+  tape?: DrawTape,
 ): ChannelCounters {
   return branchOf === undefined
-    ? simulateReplication(scenario, seed, r)
+    ? simulateReplication(scenario, seed, r, undefined, tape)
     : simulateReplication(scenario, seed, branchOf.replication, { atS: branchOf.atS, index: r });
 }

@@ -1,14 +1,25 @@
 import seedrandom from 'seedrandom';
 import { createStream, type Rng, type StreamSource } from './createStream.js';
+import type { DrawTape } from './DrawTape.js';
 
 /** The random streams of one model run, one per source (common random numbers across variants). */
 export interface Streams {
   stream(source: StreamSource): Rng;
+  /**
+   * Set where runs of one replication share their draws (whatif cells): the draws of the sources a
+   * process reads through drawSources come from this tape; `stream` still draws afresh.
+   */
+  readonly tape?: DrawTape;
 }
 
 /** A replication's streams: (seed, source, replication), as every batch and mock run draws them. */
 export function replicationStreams(seed: number | string, replication: number): Streams {
   return { stream: (source) => createStream(seed, source, replication) };
+}
+
+/** Replication `tape.replication`'s streams, reading through `tape` where a process can (drawSources). */
+export function tapedStreams(tape: DrawTape): Streams {
+  return { stream: (source) => createStream(tape.seed, source, tape.replication), tape };
 }
 
 /**

@@ -1,7 +1,12 @@
 import type { AgentPool, WorkSource } from '../../agents/AgentPool.js';
 import type { ArrivalSource } from '../../arrivals/ArrivalSource.js';
 import { cumulativeShares } from '../../distributions/cumulativeShares.js';
-import type { Distribution } from '../../distributions/Distribution.js';
+import {
+  type DeferredDraws,
+  deferredDraws,
+  sampleDraws,
+  uniformDraws,
+} from '../../distributions/drawSources.js';
 import type { EventCalendar } from '../../engine/EventCalendar.js';
 import { isExternalContact } from '../../engine/externalContacts.js';
 import type { EventHandler, Integrator, Simulation } from '../../engine/Simulation.js';
@@ -71,13 +76,13 @@ export class PhoneProcess implements EventHandler, Integrator, WorkSource, Cause
   private readonly slotOf = new Map<number, number>();
 
   private readonly routingRng: Rng;
-  private readonly ivrRng: Rng;
-  private readonly patienceRng: Rng;
-  private readonly talkRng: Rng;
-  private readonly acwRng: Rng;
+  private readonly ivrTime: (() => number) | null;
+  /** Each class's patience draws (one stream for all classes). */
+  private readonly patienceDraws: DeferredDraws[];
+  private readonly talkDraws: DeferredDraws;
+  private readonly afterCallWork: (() => number) | null;
   private readonly retrialRng: Rng;
   private readonly classShares: Float64Array;
-  private readonly classPatience: Distribution[];
 
   private lastT = 0;
   private nextContactId = 0;
@@ -117,14 +122,19 @@ export class PhoneProcess implements EventHandler, Integrator, WorkSource, Cause
     this.lineOfClass = Int32Array.from(model.classes, (c) => priorities.indexOf(c.priority));
     this.queue = new ContactQueue(priorities.length);
     const { streams } = options;
-    this.routingRng = streams.stream('phone.routing');
-    this.ivrRng = streams.stream('phone.ivr');
-    this.patienceRng = streams.stream('phone.patience');
-    this.talkRng = streams.stream('phone.talkTime');
-    this.acwRng = streams.stream('phone.afterCallWork');
+    // Per-contact draws through drawSources: runs of one replication may share them (a whatif grid).
+    this.routingRng = uniformDraws(streams, 'phone.routing');
+    this.ivrTime = model.ivr === null ? null : sampleDraws(streams, 'phone.ivr', model.ivr.time);
+    this.patienceDraws = deferredDraws(
+      streams,
+      'phone.patience',
+      model.classes.map((c) => c.patience),
+    );
+    [this.talkDraws] = deferredDraws(streams, 'phone.talkTime', [model.talkTime]) as [DeferredDraws];
+    this.afterCallWork =
+      model.afterCallWork === null ? null : sampleDraws(streams, 'phone.afterCallWork', model.afterCallWork);
     this.retrialRng = streams.stream('phone.retrial');
     this.classShares = cumulativeShares(model.classes.map((c) => c.share));
-    this.classPatience = model.classes.map((c) => c.patience);
     agents.connect(channel, this, this.counters);
   }
 
@@ -265,12 +275,12 @@ export class PhoneProcess implements EventHandler, Integrator, WorkSource, Cause
     c.byClass.offered[cls]!++;
     this.observer?.arrived?.(contactId, t, cls, attempt);
     const selfService = model.ivr !== null && this.routingRng() < model.ivr.selfServiceShare;
-    const ivrTime = model.ivr === null ? 0 : model.ivr.time.sample(this.ivrRng);
+    const ivrTime = this.ivrTime === null ? 0 : this.ivrTime();
     const contacts = this.contacts;
     const slot = contacts.allocate();
-    contacts.patience.draw(slot, this.classPatience[cls]!, this.patienceRng);
-    contacts.talk.draw(slot, model.talkTime, this.talkRng);
-    const acw = model.afterCallWork === null ? 0 : model.afterCallWork.sample(this.acwRng);
+    contacts.patience.draw(slot, this.patienceDraws[cls]!);
+    contacts.talk.draw(slot, this.talkDraws);
+    const acw = this.afterCallWork === null ? 0 : this.afterCallWork();
 
     if (model.open[k] === 0) {
       c.closed[k]!++;
@@ -341,7 +351,7 @@ export class PhoneProcess implements EventHandler, Integrator, WorkSource, Cause
     const c = this.counters;
     const k = this.simulation.interval;
     if (this.queueLength > c.maxQueue[k]!) c.maxQueue[k] = this.queueLength;
-    const patience = contacts.patience.get(slot, this.classPatience[contacts.klass[slot]!]!);
+    const patience = contacts.patience.get(slot, this.patienceDraws[contacts.klass[slot]!]!);
     contacts.abandonEvent[slot] =
       patience < Number.POSITIVE_INFINITY
         ? this.calendar.schedule(t + patience, this.base | ABANDON, slot, contacts.gen[slot]!)
@@ -367,7 +377,7 @@ export class PhoneProcess implements EventHandler, Integrator, WorkSource, Cause
     }
     if (wait > c.maxWaitS[k]!) c.maxWaitS[k] = wait;
     c.waitHistogram[k * WAIT_BUCKETS + waitBucket(wait)]!++;
-    const talkEnd = t + contacts.talk.get(slot, this.model.talkTime);
+    const talkEnd = t + contacts.talk.get(slot, this.talkDraws);
     // The line is free at the talk's end, the agent after its after-call work.
     const acw = contacts.afterCallWork[slot]!;
     if (acw > 0) {
@@ -457,7 +467,7 @@ export class PhoneProcess implements EventHandler, Integrator, WorkSource, Cause
       agent,
       contacts.klass[slot]!,
       contacts.arrivalInterval[slot]!,
-      outcome === 'answered' ? contacts.talk.get(slot, this.model.talkTime) : 0,
+      outcome === 'answered' ? contacts.talk.get(slot, this.talkDraws) : 0,
       contacts.attempt[slot]!,
       reason,
     );

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { InputError } from '../../scenarios/inputError.js';
 import { loadScenarioFile, readScenarioFile } from '../../scenarios/loadScenario.js';
-import { presentChannels } from '../../sim/channels/index.js';
+import { expectedContactTotals } from '../../sim/channels/expectedContactTotals.js';
 import { printNotices } from './printNotices.js';
 
 export function registerValidateCommand(program: Command): void {
@@ -23,13 +23,9 @@ export function registerValidateCommand(program: Command): void {
         try {
           const model = loadScenarioFile(file);
           printNotices(file, model);
-          const contacts = presentChannels(model.channels).map((channel) => {
-            const expected = channel.expectedContacts(
-              (model.channels as Record<string, unknown>)[channel.name],
-            );
-            const total = expected.reduce((a: number, b: number) => a + b, 0);
-            return `~${Math.round(total).toLocaleString('en-US')} ${channel.contactsNoun}`;
-          });
+          const contacts = expectedContactTotals(model.channels).map(
+            ({ channel, total }) => `~${Math.round(total).toLocaleString('en-US')} ${channel.contactsNoun}`,
+          );
           process.stdout.write(
             `ok  ${file}: ${model.name}, ${model.calendar.days} day(s), ${contacts.join(', ')}\n`,
           );

@@ -1,4 +1,5 @@
 import type { ScenarioModel } from '../../scenarios/ScenarioModel.js';
+import { expectedContactTotals } from '../channels/expectedContactTotals.js';
 import { DrawTape } from '../rng/DrawTape.js';
 import { recycleReplication } from '../simulateReplication.js';
 import { measureReplication, type ReplicationMetrics } from './measureReplication.js';
@@ -15,6 +16,13 @@ export interface TaskRef {
 
 /** Models kept loaded: a batch of a whatif grid spans a group of cells, each its own model. */
 const MODELS_KEPT = 64;
+
+/**
+ * Runs expecting more contacts than this draw from their streams, untaped. A tape costs ~180 bytes a
+ * contact in peak memory (a whatif of covid weeks, ~300,000 calls each, peaked ~110 MB higher on 2
+ * threads), and thread count times that must stay well inside a planner's machine.
+ */
+export const MAX_TAPED_CONTACTS = 500_000;
 
 /**
  * Runs tasks in one thread (a worker, or the main thread with --threads 1): loads each scenario once
@@ -35,13 +43,16 @@ export class TaskRunner {
     this.sources.set(index, source);
   }
 
-  /** A tape for `batch` when its runs can share one (several plain runs of one replication). */
+  /**
+   * A tape for `batch` when its runs can share one: several plain runs of one replication, none
+   * expecting more than MAX_TAPED_CONTACTS contacts.
+   */
   tapeFor(batch: readonly TaskRef[]): DrawTape | undefined {
     if (batch.length < 2 || this.branchOf !== undefined) return undefined;
     const { replication } = batch[0]!;
-    return batch.every((t) => t.replication === replication)
-      ? new DrawTape(this.seed, replication)
-      : undefined;
+    if (batch.some((t) => t.replication !== replication)) return undefined;
+    const largest = Math.max(...batch.map((t) => this.expectedContacts(t.source)));
+    return largest <= MAX_TAPED_CONTACTS ? new DrawTape(this.seed, replication) : undefined;
   }
 
   run(task: TaskRef, tape: DrawTape | undefined): ReplicationMetrics {
@@ -50,6 +61,10 @@ export class TaskRunner {
     const metrics = measureReplication(scenario, counters, this.window);
     recycleReplication(counters);
     return metrics;
+  }
+
+  private expectedContacts(source: number): number {
+    return expectedContactTotals(this.model(source).channels).reduce((sum, c) => sum + c.total, 0);
   }
 
   private model(source: number): ScenarioModel {

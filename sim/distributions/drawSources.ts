@@ -1,5 +1,5 @@
 import type { Rng, StreamSource } from '../rng/createStream.js';
-import type { TransformMemo } from '../rng/DrawTape.js';
+import { distributionKey, type TransformMemo } from '../rng/DrawTape.js';
 import type { NumberTape, TapeCursor } from '../rng/NumberTape.js';
 import type { Streams } from '../rng/Streams.js';
 import type { Distribution } from './Distribution.js';
@@ -54,7 +54,8 @@ export function deferredDraws(
   }
   // Samples made at once share a tape only as one sequence of one distribution (draws of several
   // would interleave by the run's own order of classes): otherwise from the stream.
-  const oneDistribution = distributions.every((d) => JSON.stringify(d) === JSON.stringify(distributions[0]));
+  const first = distributionKey(distributions[0]!);
+  const oneDistribution = distributions.every((d) => distributionKey(d) === first);
   if (tape !== undefined && oneDistribution) {
     const read = tapeReader(tape.samples(source, distributions[0]!));
     const draws = new EagerDraws(read);

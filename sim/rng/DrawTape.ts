@@ -25,40 +25,34 @@ export class DrawTape {
 
   /** The uniforms of stream `source`, in draw order. */
   uniforms(source: StreamSource): NumberTape {
-    let tape = this.uniformTapes.get(source);
-    if (tape === undefined) {
-      tape = new NumberTape(createStream(this.seed, source, this.replication));
-      this.uniformTapes.set(source, tape);
-    }
-    return tape;
+    return kept(
+      this.uniformTapes,
+      source,
+      () => new NumberTape(createStream(this.seed, source, this.replication)),
+    );
   }
 
   /** The samples of `distribution` drawn one after another from stream `source`. */
   samples(source: StreamSource, distribution: Distribution): NumberTape {
-    const key = `${source}\u0000${distributionKey(distribution)}`;
-    let tape = this.sampleTapes.get(key);
-    if (tape === undefined) {
+    return kept(this.sampleTapes, `${source}\u0000${distributionKey(distribution)}`, () => {
       const rng = createStream(this.seed, source, this.replication);
-      tape = new NumberTape(() => distribution.sample(rng));
-      this.sampleTapes.set(key, tape);
-    }
-    return tape;
+      return new NumberTape(() => distribution.sample(rng));
+    });
   }
 
   /** `distribution.transform` of the uniforms of `source`, computed once each, when first asked for. */
   transforms(source: StreamSource, distribution: Distribution): TransformMemo {
-    const key = `${source}\u0000${distributionKey(distribution)}`;
-    let memo = this.transformMemos.get(key);
-    if (memo === undefined) {
-      memo = new TransformMemo(this.uniforms(source), distribution);
-      this.transformMemos.set(key, memo);
-    }
-    return memo;
+    return kept(
+      this.transformMemos,
+      `${source}\u0000${distributionKey(distribution)}`,
+      () => new TransformMemo(this.uniforms(source), distribution),
+    );
   }
 
   /**
-   * The instants `make()` gives for stream `source` at these rates (per interval of `intervalS`): runs whose demand is equal (the
-   * cells of a grid that vary staffing only) share them; other rates get a tape of their own.
+   * The instants `make()` gives for stream `source` at these rates (per interval of `intervalS`):
+   * runs whose demand is equal (the cells of a grid that vary staffing only) share them; other rates
+   * get a tape of their own.
    */
   arrivals(
     source: StreamSource,
@@ -66,12 +60,7 @@ export class DrawTape {
     intervalS: number,
     make: () => () => number,
   ): NumberTape {
-    const key = `${source}\u0000${intervalS}`;
-    let tapes = this.arrivalTapes.get(key);
-    if (tapes === undefined) {
-      tapes = [];
-      this.arrivalTapes.set(key, tapes);
-    }
+    const tapes = kept(this.arrivalTapes, `${source}\u0000${intervalS}`, () => []);
     const same = tapes.find((t) => sameNumbers(t.ratePerS, ratePerS));
     if (same !== undefined) return same.tape;
     const tape = new NumberTape(make());
@@ -109,8 +98,18 @@ export class TransformMemo {
 }
 
 /** Equal keys for distributions that sample alike: the kind and every parameter, exactly. */
-function distributionKey(distribution: Distribution): string {
+export function distributionKey(distribution: Distribution): string {
   return JSON.stringify(distribution);
+}
+
+/** The value kept under `key`, made and kept on first ask. */
+function kept<V>(map: Map<string, V>, key: string, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
+  }
+  return value;
 }
 
 function sameNumbers(a: Float64Array, b: Float64Array): boolean {

@@ -72,7 +72,9 @@ export class AgentPool implements EventHandler, Integrator {
   private partialPos = new Int32Array(64).fill(-1);
   private agentCount = 0;
 
-  private lastT = 0;
+  /** Integrated up to: busy and engaged change at most events, on duty and overtime only at shifts. */
+  private busyT = 0;
+  private dutyT = 0;
   private busyAgents = 0;
 
   constructor(
@@ -117,7 +119,8 @@ export class AgentPool implements EventHandler, Integrator {
 
   /** Puts each group's staffing in force at model time `t0` and schedules its next change. */
   start(t0: number): void {
-    this.lastT = t0;
+    this.busyT = t0;
+    this.dutyT = t0;
     const horizonS = this.simulation.horizonS;
     this.groups.forEach((group, g) => {
       const times = group.staffing.changeTimesS;
@@ -174,7 +177,7 @@ export class AgentPool implements EventHandler, Integrator {
 
   /** Agent `agent` (idle, just taken) works a contact of `channel` with all its capacity (a call). */
   occupy(agent: number, channel: number): void {
-    this.integrate();
+    this.advanceBusy(this.simulation.now);
     this.load[agent] = this.groups[this.groupOf[agent]!]!.slots;
     this.channelOf[agent] = channel;
     this.busyAgents++;
@@ -205,7 +208,7 @@ export class AgentPool implements EventHandler, Integrator {
 
   /** Agent `agent` (idle, or taken by takeSlot) starts one more session of `channel`. */
   addSession(agent: number, channel: number): void {
-    this.integrate();
+    this.advanceBusy(this.simulation.now);
     if (this.partialPos[agent]! >= 0) this.unlist(agent);
     const load = this.load[agent]!;
     const slots = this.groups[this.groupOf[agent]!]!.slots;
@@ -221,7 +224,7 @@ export class AgentPool implements EventHandler, Integrator {
 
   /** Agent `agent` ended one session at `t`: with none left it is freed; else it may take another. */
   removeSession(agent: number, t: number): void {
-    this.advance(t);
+    this.advanceBusy(t);
     const channel = this.channelOf[agent]!;
     const g = this.groupOf[agent]!;
     const slots = this.groups[g]!.slots;
@@ -252,7 +255,7 @@ export class AgentPool implements EventHandler, Integrator {
 
   /** Agent `agent` finished its contact at `t`: it leaves, takes more work, or waits idle. */
   release(agent: number, t: number): void {
-    this.advance(t);
+    this.advanceBusy(t);
     const channel = this.channelOf[agent]!;
     this.load[agent] = 0;
     this.channelOf[agent] = NONE;
@@ -288,30 +291,45 @@ export class AgentPool implements EventHandler, Integrator {
   }
 
   advance(t: number): void {
-    const dt = t - this.lastT;
-    if (dt <= 0) return;
-    const k = this.simulation.interval;
-    const connected = this.connected;
-    const busyS = this.busyS;
-    const onDutyS = this.onDutyS;
-    const overtimeS = this.overtimeS;
-    const engagedS = this.engagedS;
-    for (let i = 0; i < connected.length; i++) {
-      const c = connected[i]!;
-      busyS[i]![k]! += this.busyOn[c]! * dt;
-      onDutyS[i]![k]! += this.onDutyFor[c]! * dt;
-      overtimeS[i]![k]! += this.overtimeFor[c]! * dt;
-      const engaged = engagedS[i]!;
-      if (engaged !== null) engaged[k]! += this.engagedOn[c]! * dt;
-    }
-    this.lastT = t;
+    this.advanceBusy(t);
+    this.advanceDuty(t);
   }
 
   // --- inside ---------------------------------------------------------------------------------------
 
-  /** Integrates up to the model time now, before a change of the rates integrated (see Integrator). */
-  private integrate(): void {
-    this.advance(this.simulation.now);
+  /**
+   * Busy and engaged agents integrated up to `t`, before they change (see Integrator). On duty and
+   * overtime wait for their own change or the next boundary: integrating them at every contact was a
+   * tenth of a shared pool's event time.
+   */
+  private advanceBusy(t: number): void {
+    const dt = t - this.busyT;
+    if (dt <= 0) return;
+    const k = this.simulation.interval;
+    const connected = this.connected;
+    const busyS = this.busyS;
+    const engagedS = this.engagedS;
+    for (let i = 0; i < connected.length; i++) {
+      const c = connected[i]!;
+      busyS[i]![k]! += this.busyOn[c]! * dt;
+      const engaged = engagedS[i]!;
+      if (engaged !== null) engaged[k]! += this.engagedOn[c]! * dt;
+    }
+    this.busyT = t;
+  }
+
+  /** On duty and overtime integrated up to `t`, before they change or at a boundary. */
+  private advanceDuty(t: number): void {
+    const dt = t - this.dutyT;
+    if (dt <= 0) return;
+    const k = this.simulation.interval;
+    const connected = this.connected;
+    for (let i = 0; i < connected.length; i++) {
+      const c = connected[i]!;
+      this.onDutyS[i]![k]! += this.onDutyFor[c]! * dt;
+      this.overtimeS[i]![k]! += this.overtimeFor[c]! * dt;
+    }
+    this.dutyT = t;
   }
 
   /** An agent with nothing in hand: leave if its group is over staffed, else serve a queue, else idle. */
@@ -402,13 +420,13 @@ export class AgentPool implements EventHandler, Integrator {
   }
 
   private addOnDuty(g: number, delta: number): void {
-    this.integrate();
+    this.advanceDuty(this.simulation.now);
     const skills = this.groupSkills[g]!;
     for (let i = 0; i < skills.length; i++) this.onDutyFor[skills[i]!]! += delta;
   }
 
   private addOvertime(g: number, delta: number): void {
-    this.integrate();
+    this.advanceDuty(this.simulation.now);
     const skills = this.groupSkills[g]!;
     for (let i = 0; i < skills.length; i++) this.overtimeFor[skills[i]!]! += delta;
   }

@@ -98,9 +98,14 @@ export class ChatProcess implements EventHandler, Integrator, WorkSource, Caused
   private caused = new Uint8Array(0);
   private firstWork = new Float64Array(0);
   /**
-   * Calendar id of the session's pending REPLY_PATIENCE event (-1: none). Nearly every reply comes
-   * before the resident's patience runs out; taking the event out then keeps the calendar smaller
-   * than popping it stale later (a tenth of the ecosystem day's events were such stale pops).
+   * Model time the resident stops waiting for the reply in progress (Infinity: never, or the first
+   * reply, whose wait is the queue's patience).
+   */
+  private patienceAt = new Float64Array(0);
+  /**
+   * Calendar id of the session's pending REPLY_PATIENCE event (-1: none). It is scheduled only while
+   * the reply is due after `patienceAt`: nearly every reply comes first, and an event scheduled for
+   * each message and taken out at its reply was a tenth of the ecosystem day's calendar work.
    */
   private patienceEvent = new Int32Array(0);
   /**
@@ -296,6 +301,7 @@ export class ChatProcess implements EventHandler, Integrator, WorkSource, Caused
     this.messagesTotal[slot] = messages;
     this.messagesDone[slot] = 0;
     this.firstWork[slot] = work;
+    this.patienceAt[slot] = Number.POSITIVE_INFINITY;
     this.contactId[slot] = contactId;
     this.caused[slot] = caused ? 1 : 0;
     this.messageAt[slot] = t;
@@ -344,12 +350,19 @@ export class ChatProcess implements EventHandler, Integrator, WorkSource, Caused
     this.cancelReply(slot);
     const token = this.nextToken++;
     this.token[slot] = token;
-    this.replyEvent[slot] = this.simulation.calendar.schedule(
-      t + this.remaining[slot]! * this.factor[slot]!,
-      this.base | REPLY_DONE,
-      slot,
-      token,
-    );
+    const calendar = this.simulation.calendar;
+    const due = t + this.remaining[slot]! * this.factor[slot]!;
+    this.replyEvent[slot] = calendar.schedule(due, this.base | REPLY_DONE, slot, token);
+    // The resident's patience matters only once the reply is due after it (a reply due at that very
+    // instant is sent); a later speed-up leaves the event to be taken out when the reply comes.
+    const patienceAt = this.patienceAt[slot]!;
+    if (due > patienceAt && this.patienceEvent[slot]! < 0)
+      this.patienceEvent[slot] = calendar.schedule(
+        patienceAt,
+        this.base | REPLY_PATIENCE,
+        slot,
+        this.messageAt[slot]!,
+      );
   }
 
   /** The agent's load changed to `load`: every reply in progress goes on at the new speed. */
@@ -403,14 +416,16 @@ export class ChatProcess implements EventHandler, Integrator, WorkSource, Caused
     this.messageAt[slot] = t;
     this.observer?.messaged?.(this.contactId[slot]!, t);
     const work = this.model.replyTime.sample(this.replyRng);
-    this.startReply(t, slot, work, this.agents.loadOf(this.agentOf[slot]!));
     const patience = this.model.replyPatience;
     const outside = this.isOutside(slot);
-    if (patience === null || (this.arrivals === null && outside)) return;
-    // Drawn for a resident outside too (warm start), for the same reason as the think time.
-    const at = t + patience.sample(this.replyPatienceRng);
-    if (!outside)
-      this.patienceEvent[slot] = this.simulation.calendar.schedule(at, this.base | REPLY_PATIENCE, slot, t);
+    // Drawn for a resident outside too (warm start), for the same reason as the think time; only the
+    // model's own residents run out of it.
+    const drawn =
+      patience === null || (this.arrivals === null && outside)
+        ? Number.POSITIVE_INFINITY
+        : t + patience.sample(this.replyPatienceRng);
+    this.patienceAt[slot] = outside ? Number.POSITIVE_INFINITY : drawn;
+    this.startReply(t, slot, work, this.agents.loadOf(this.agentOf[slot]!));
   }
 
   /** The reply was rescheduled (or the session ended): its pending REPLY_DONE can no longer matter. */
@@ -587,6 +602,7 @@ export class ChatProcess implements EventHandler, Integrator, WorkSource, Caused
     this.messageAt = grown(this.messageAt, capacity);
     this.contactId = grown(this.contactId, capacity);
     this.firstWork = grown(this.firstWork, capacity);
+    this.patienceAt = grown(this.patienceAt, capacity);
     this.patienceEvent = grown(this.patienceEvent, capacity).fill(-1, old);
     this.replyEvent = grown(this.replyEvent, capacity).fill(-1, old);
     const caused = new Uint8Array(capacity);

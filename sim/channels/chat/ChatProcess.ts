@@ -104,8 +104,8 @@ export class ChatProcess implements EventHandler, Integrator, WorkSource, Caused
   private patienceAt = new Float64Array(0);
   /**
    * Calendar id of the session's pending REPLY_PATIENCE event (-1: none). It is scheduled only while
-   * the reply is due after `patienceAt`: nearly every reply comes first, and an event scheduled for
-   * each message and taken out at its reply was a tenth of the ecosystem day's calendar work.
+   * the reply is due after `patienceAt`: nearly every reply comes first, and scheduling one for each
+   * message and taking it out at the reply was 11,000 of the ecosystem day's 233,000 schedules.
    */
   private patienceEvent = new Int32Array(0);
   /**

@@ -9,11 +9,12 @@
 // 0.5 s a hiccup lines the sessions up, and they then write within a few ms of each other every
 // 2.5 s (seen at load average 12: 1,315 replies in one second, ~100 in the next ones). Residents
 // are not in lock-step; on this shared box the spread halved p50 but p99 was noise either way.
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchLine, formatCount } from './benchLine.js';
+import { startBenchMock } from './benchMock.js';
 
 const SESSIONS = Number(process.env.HOTLINE_BENCH_CHAT_SESSIONS ?? 2500);
 const SPREAD = process.env.HOTLINE_BENCH_CHAT_SPREAD === '1';
@@ -24,7 +25,8 @@ const PROFILE_DIR = process.env.HOTLINE_BENCH_CHAT_PROFILE;
 export async function chatBench(repo: string): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'hotline-bench-chat-'));
   const scenario = chatScenario(repo, work);
-  const mock = await startMock(repo, scenario);
+  const profile = PROFILE_DIR === undefined ? [] : ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR];
+  const mock = await startBenchMock(repo, scenario, ['--time-scale', '1'], profile);
   try {
     const client = join(work, 'chat-client.mjs');
     writeFileSync(client, clientScript(join(repo, 'node_modules', 'ws', 'wrapper.mjs')));
@@ -68,7 +70,7 @@ export async function chatBench(repo: string): Promise<void> {
         `(target >= 2,000 sessions, p99 <= 10 ms)`,
     );
   } finally {
-    mock.process.kill('SIGTERM');
+    await mock.stop();
     rmSync(work, { recursive: true, force: true });
   }
 }
@@ -124,34 +126,6 @@ function chatScenario(repo: string, work: string): string {
   const path = join(work, 'chat.json');
   writeFileSync(path, JSON.stringify(file));
   return path;
-}
-
-function startMock(repo: string, scenario: string): Promise<{ url: string; process: ChildProcess }> {
-  const profile = PROFILE_DIR === undefined ? [] : ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR];
-  const child = spawn(
-    process.execPath,
-    [
-      ...profile,
-      join(repo, 'dist', 'hotline.js'),
-      'mocks',
-      scenario,
-      '--port',
-      '0',
-      '--quiet',
-      '--time-scale',
-      '1',
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /http:\/\/127\.0\.0\.1:\d+/.exec(out);
-      if (match) resolve({ url: match[0], process: child });
-    });
-    child.on('exit', (code) => reject(new Error(`the mocks exited with code ${code} before listening`)));
-  });
 }
 
 /** The client process: opens the sessions over 2.5 s, keeps them talking for 20 s, prints figures. */

@@ -1,11 +1,11 @@
 // The check-in mock under multipart uploads of 200 KB JPEGs, over real sockets on loopback: the mock
 // in its own process (the built CLI), the client here with keep-alive connections. Bounded: at most
 // 4,000 uploads and 20 s. Target (issue 8): at least 500 uploads/s.
-import { type ChildProcess, spawn } from 'node:child_process';
 import http from 'node:http';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { benchLine, formatCount } from './benchLine.js';
+import { startBenchMock } from './benchMock.js';
 
 const TARGET_RATE = 500;
 const UPLOADS = 4_000;
@@ -15,7 +15,7 @@ const PHOTO_BYTES = 200 * 1024;
 const BOUNDARY = '----hotline-bench';
 
 export async function checkinBench(repo: string): Promise<void> {
-  const mock = await startMock(repo, join(repo, 'scenarios', 'social-monitoring.json'));
+  const mock = await startBenchMock(repo, join(repo, 'scenarios', 'social-monitoring.json'));
   try {
     const body = uploadBody();
     const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
@@ -30,7 +30,7 @@ export async function checkinBench(repo: string): Promise<void> {
       `${formatCount(rate)} uploads/s (${((rate * body.length) / 1e6).toFixed(0)} MB/s), ${formatCount(run.done)} in ${run.seconds.toFixed(2)} s; ${statuses} (target >= ${TARGET_RATE})`,
     );
   } finally {
-    mock.process.kill('SIGTERM');
+    await mock.stop();
   }
 }
 
@@ -90,24 +90,5 @@ function upload(url: URL, body: Buffer, agent: http.Agent): Promise<number> {
     );
     request.on('error', reject);
     request.end(body);
-  });
-}
-
-function startMock(repo: string, scenario: string): Promise<{ url: string; process: ChildProcess }> {
-  const child = spawn(
-    process.execPath,
-    [join(repo, 'dist', 'hotline.js'), 'mocks', scenario, '--port', '0', '--quiet'],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /http:\/\/127\.0\.0\.1:\d+/.exec(out);
-      if (match) resolve({ url: match[0], process: child });
-    });
-    child.on('exit', (code) => reject(new Error(`the mocks exited with code ${code} before listening`)));
   });
 }

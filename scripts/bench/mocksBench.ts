@@ -1,12 +1,13 @@
 // The mocks under load from the real k6, each in its own process on loopback: throughput with ample
 // agents and zero handle time (every call answered at once), then the latency the mock adds at half
 // the target rate. Bounded: 5 s and 10 s of load against 127.0.0.1 only.
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveK6 } from '../k6/resolveK6.js';
 import { benchLine, formatCount } from './benchLine.js';
+import { startBenchMock } from './benchMock.js';
 
 const TARGET_RATE = 10_000;
 
@@ -14,7 +15,7 @@ export async function mocksBench(repo: string): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'hotline-bench-mocks-'));
   const scenario = ampleScenario(repo, work);
   const k6 = await resolveK6();
-  const mock = await startMock(repo, scenario);
+  const mock = await startBenchMock(repo, scenario);
   try {
     const max = runK6(k6.path, work, 'max', closedLoopScript(mock.url));
     benchLine(
@@ -33,7 +34,7 @@ export async function mocksBench(repo: string): Promise<void> {
         `p99 ${half.p99.toFixed(2)} ms; dropped ${half.dropped}, failed ${half.failed} (target p99 <= 5 ms)`,
     );
   } finally {
-    mock.process.kill('SIGTERM');
+    await mock.stop();
   }
 }
 
@@ -47,25 +48,6 @@ function ampleScenario(repo: string, work: string): string {
   const path = join(work, 'ample.json');
   writeFileSync(path, JSON.stringify(file));
   return path;
-}
-
-function startMock(repo: string, scenario: string): Promise<{ url: string; process: ChildProcess }> {
-  const child = spawn(
-    process.execPath,
-    [join(repo, 'dist', 'hotline.js'), 'mocks', scenario, '--port', '0', '--quiet'],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /http:\/\/127\.0\.0\.1:\d+/.exec(out);
-      if (match) resolve({ url: match[0], process: child });
-    });
-    child.on('exit', (code) => reject(new Error(`the mocks exited with code ${code} before listening`)));
-  });
 }
 
 const PREAMBLE = `import http from 'k6/http';

@@ -73,6 +73,11 @@ describe('hotline staff', () => {
     expect(text.stdout).toMatch(
       /^iterations +1 simulations: 1 from the simulated load \(NOT converged: .*--max-iterations allows more\), 0 correction passes/m,
     );
+    // So rough a plan misses on the check's fresh draws, and the check line names the flag for that.
+    expect(plan.check.channels[0].missedBeyondNoise.length).toBeGreaterThan(0);
+    expect(text.stdout).toMatch(
+      /^check +phone .*; missed beyond noise in \d+: .* \(the plan fits the draws of its 2 replications an iteration: --replications allows more\)$/m,
+    );
   }, 60_000);
 
   it('--write saves a scenario that loads and holds the planned staffing; --html draws its charts', async () => {

@@ -55,7 +55,10 @@ export function formatStaffingPlan(plan: StaffingPlan, choice: MethodChoice): st
         `met in ${judged - channel.missed.length} of ${judged} intervals` +
         (noise > 0 ? `; ${noise} more within noise (mean short, 95% CI reaches the target)` : '') +
         `; missed beyond noise in ${beyond.length}` +
-        (beyond.length > 0 ? `: ${shortList(beyond)}` : ''),
+        (beyond.length > 0 ? `: ${shortList(beyond)}` : '') +
+        (beyond.length > 0 && plan.method === 'simulation'
+          ? ` (the plan fits the draws of its ${plan.replications} replications an iteration: --replications allows more)`
+          : ''),
     );
   }
   for (const group of plan.groups) {

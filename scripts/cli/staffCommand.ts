@@ -107,10 +107,10 @@ interval moves by more than one agent; correction passes then add agents where t
 misses a target or is within one standard error of it. The plan is then simulated once more on
 draws no iteration used (seed <seed>-check, --check-replications): an interval whose mean misses
 there but whose 95% CI still reaches the target is reported as within noise, apart from those
-missed beyond noise (then the plan fits its own draws: more --replications an iteration help; on the
-covid week 4 leave 12 such intervals, 8 leave 2). Each channel's requirement goes to the group that
-ranks it highest among its skills; with --method simulation a group carrying several channels is
-staffed jointly as one pool (the pooling line compares it with the channels staffed apart).
+missed beyond noise (then the plan fits its own draws: more --replications an iteration help).
+Each channel's requirement goes to the group that ranks it highest among its skills; with
+--method simulation a group carrying several channels is staffed jointly as one pool (the pooling
+line compares it with the channels staffed apart).
 E-mail is staffed for the work falling due within its working-time target, as evenly as those
 deadlines allow, on top of the calls and chats its group takes. Channels that set no requirement
 (outbound) get a line saying why and are simulated with the plan. A plan that stops at

@@ -55,10 +55,7 @@ export function formatStaffingPlan(plan: StaffingPlan, choice: MethodChoice): st
         `met in ${judged - channel.missed.length} of ${judged} intervals` +
         (noise > 0 ? `; ${noise} more within noise (mean short, 95% CI reaches the target)` : '') +
         `; missed beyond noise in ${beyond.length}` +
-        (beyond.length > 0 ? `: ${shortList(beyond)}` : '') +
-        (beyond.length > 0 && plan.method === 'simulation'
-          ? ` (the plan fits the draws of its ${plan.replications} replications an iteration: --replications allows more)`
-          : ''),
+        (beyond.length > 0 ? `: ${shortList(beyond)}${fitsItsDraws(plan)}` : ''),
     );
   }
   for (const group of plan.groups) {
@@ -110,4 +107,10 @@ function shortList(items: string[]): string {
   return items.length <= 6
     ? items.join(', ')
     : `${items.slice(0, 6).join(', ')} and ${items.length - 6} more`;
+}
+
+/** Why a simulated plan misses on fresh draws, and the flag for it. */
+function fitsItsDraws(plan: StaffingPlan): string {
+  if (plan.method !== 'simulation') return '';
+  return ` (the plan fits the draws of its ${plan.replications} replications an iteration: --replications allows more)`;
 }
